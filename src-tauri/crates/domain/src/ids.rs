@@ -1,0 +1,110 @@
+//! Identifiers as the services hand them out, kept as strings because they overflow i64 and JS numbers.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+use ts_rs::TS;
+
+/// The longest id we accept; real Ringotel ids are 19–20 digits, this leaves room without
+/// letting a hostile response fill memory with one "id".
+const MAX_ID_LEN: usize = 64;
+
+fn clean_id(raw: &str) -> Result<String, String> {
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return Err("an id is empty".into());
+    }
+    if trimmed.len() > MAX_ID_LEN {
+        return Err(format!("an id is longer than {MAX_ID_LEN} characters"));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err("an id contains control characters".into());
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Reads an id sent either as a string (documented) or as a bare JSON number (seen in loose
+/// examples). A number too big for u64 has already been rounded through a float by the JSON
+/// parser, so it is refused rather than kept with the wrong digits.
+fn id_from_json<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    let raw = match value {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Number(n) if !n.is_f64() => n.to_string(),
+        other => {
+            return Err(serde::de::Error::custom(format!(
+                "expected an id string, found {other}"
+            )));
+        }
+    };
+    clean_id(&raw).map_err(serde::de::Error::custom)
+}
+
+macro_rules! string_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+        #[ts(type = "string")]
+        pub struct $name(String);
+
+        impl $name {
+            pub fn parse(raw: &str) -> Result<Self, String> {
+                clean_id(raw).map(Self)
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                id_from_json(deserializer).map(Self)
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+    };
+}
+
+string_id!(
+    /// An organization, connection (branch), user or SMS number id in the Ringotel Admin API.
+    RingotelId
+);
+string_id!(
+    /// An integration's id as `getServices` reports it (`"ThinQ"`, `"Twilio"`, ...).
+    ServiceId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_twenty_digit_id_survives_as_written() {
+        let id: RingotelId = serde_json::from_str("\"18446744073709551616\"").unwrap();
+        assert_eq!(id.as_str(), "18446744073709551616");
+    }
+
+    #[test]
+    fn an_id_sent_as_a_number_is_kept_digit_for_digit() {
+        let id: RingotelId = serde_json::from_str("1234567890123456789").unwrap();
+        assert_eq!(id.as_str(), "1234567890123456789");
+    }
+
+    #[test]
+    fn an_id_too_big_for_an_integer_is_refused_rather_than_rounded() {
+        assert!(serde_json::from_str::<RingotelId>("18446744073709551616").is_err());
+    }
+
+    #[test]
+    fn empty_null_and_oversized_ids_are_refused() {
+        assert!(serde_json::from_str::<RingotelId>("\"\"").is_err());
+        assert!(serde_json::from_str::<RingotelId>("null").is_err());
+        let long = format!("\"{}\"", "9".repeat(MAX_ID_LEN + 1));
+        assert!(serde_json::from_str::<RingotelId>(&long).is_err());
+    }
+}

@@ -1,0 +1,14 @@
+//! Ringotel Admin API client: `POST {base}/api` JSON-RPC with a Bearer key, decoded in one place.
+
+mod client;
+mod envelope;
+mod error;
+mod lenient;
+mod methods;
+pub mod types;
+
+pub use client::RingotelClient;
+pub use error::RingotelError;
+pub use methods::integrations::{IntegrationForm, THINQ_FORM_FIELDS};
+pub use types::ASSUMED_WEBHOOK_FIELDS;
+pub use types::{Branch, Organization, Service, SmsTrunk, User};

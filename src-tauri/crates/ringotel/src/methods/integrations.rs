@@ -1,0 +1,52 @@
+//! Enabling or disabling an integration card and storing its credentials.
+//!
+//! [code] No documented Admin API method does this. The portal's own form submits
+//! `GET {base}/integrations?serviceid=..&state=1|0&profileid=<orgid>` plus one query key per
+//! field label, with the Bearer key. This is that experimental path, kept in this one file;
+//! callers always confirm the outcome with `getServices`.
+
+use crate::client::RingotelClient;
+use crate::envelope;
+use crate::error::RingotelError;
+use domain::{RingotelId, ServiceId, ThinqCredentials};
+
+/// [code] The thinQ card's field labels, which become the form's query keys.
+pub const THINQ_FORM_FIELDS: [&str; 3] = ["Account ID", "Username", "Token"];
+
+/// The method name used in errors about the form, which has none of its own.
+const FORM_METHOD: &str = "integrations form";
+
+/// One submission of an integration card: enable with credentials, or disable.
+pub struct IntegrationForm<'a> {
+    pub org: &'a RingotelId,
+    pub service: &'a ServiceId,
+    /// `Some` enables the card with these credentials; `None` disables it.
+    pub thinq: Option<&'a ThinqCredentials>,
+}
+
+impl RingotelClient {
+    #[tracing::instrument(level = "debug", skip_all, fields(org = %form.org, service = %form.service, enable = form.thinq.is_some()), err(Display))]
+    pub async fn submit_integration_form(
+        &self,
+        form: IntegrationForm<'_>,
+    ) -> Result<(), RingotelError> {
+        let mut query: Vec<(&str, &str)> = vec![
+            ("serviceid", form.service.as_str()),
+            ("state", if form.thinq.is_some() { "1" } else { "0" }),
+            ("profileid", form.org.as_str()),
+        ];
+        if let Some(creds) = form.thinq {
+            let [account, username, token] = THINQ_FORM_FIELDS;
+            query.push((account, creds.account_id.as_str()));
+            query.push((username, creds.username.as_str()));
+            query.push((token, creds.token.expose()));
+        }
+        let request = self
+            .http()
+            .get(self.base().endpoint("/integrations"))
+            .bearer_auth(self.key().expose())
+            .query(&query);
+        let (status, body) = self.send(FORM_METHOD, request).await?;
+        envelope::decode(FORM_METHOD, status, &body).map(|_| ())
+    }
+}

@@ -1,0 +1,8 @@
+//! The Admin API methods this app calls, grouped by the resource they touch.
+
+pub mod branches;
+pub mod integrations;
+pub mod organizations;
+pub mod services;
+pub mod sms_trunks;
+pub mod users;

@@ -1,0 +1,37 @@
+//! Organizations: listing (also the cheap credential check) and reading one.
+
+use crate::client::{RingotelClient, no_params};
+use crate::error::RingotelError;
+use crate::types::Organization;
+use domain::RingotelId;
+use serde::Deserialize;
+use serde_json::json;
+
+/// [doc] The published example of `getOrganization` wraps the object in an array; accept both.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrList {
+    One(Organization),
+    List(Vec<Organization>),
+}
+
+impl RingotelClient {
+    /// Every organization of the account. [code] Also the cheapest way to check an API key.
+    pub async fn get_organizations(&self) -> Result<Vec<Organization>, RingotelError> {
+        self.rpc("getOrganizations", no_params()).await
+    }
+
+    pub async fn get_organization(&self, id: &RingotelId) -> Result<Organization, RingotelError> {
+        match self.rpc("getOrganization", json!({ "id": id })).await? {
+            OneOrList::One(org) => Ok(org),
+            OneOrList::List(list) => list
+                .into_iter()
+                .next()
+                .ok_or_else(|| RingotelError::Remote {
+                    method: "getOrganization".into(),
+                    code: None,
+                    message: format!("organization {id} was not found"),
+                }),
+        }
+    }
+}

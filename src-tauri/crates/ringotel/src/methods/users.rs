@@ -1,0 +1,21 @@
+//! Users of an organization, optionally of one connection.
+
+use crate::client::RingotelClient;
+use crate::error::RingotelError;
+use crate::types::User;
+use domain::RingotelId;
+use serde_json::json;
+
+impl RingotelClient {
+    pub async fn get_users(
+        &self,
+        org: &RingotelId,
+        branch: Option<&RingotelId>,
+    ) -> Result<Vec<User>, RingotelError> {
+        let params = match branch {
+            Some(branch) => json!({ "orgid": org, "branchid": branch }),
+            None => json!({ "orgid": org }),
+        };
+        self.rpc("getUsers", params).await
+    }
+}

@@ -1,0 +1,173 @@
+//! The Ringotel objects this app reads and writes, decoded leniently; fields the app does not
+//! interpret are kept in `rest` and sent back untouched on update (read-modify-write).
+
+use crate::lenient;
+use domain::{RingotelId, ServiceId};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Organization {
+    pub id: RingotelId,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub domain: String,
+    #[serde(
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub packageid: Option<i64>,
+    #[serde(flatten)]
+    pub rest: Map<String, Value>,
+}
+
+/// A connection ("branch" in the API).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Branch {
+    pub id: RingotelId,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub country: String,
+    #[serde(default)]
+    pub provision: Provision,
+    #[serde(flatten)]
+    pub rest: Map<String, Value>,
+}
+
+/// A connection's provisioning settings; only `sms` is interpreted here.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+pub struct Provision {
+    #[serde(
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sms: Option<i64>,
+    #[serde(flatten)]
+    pub rest: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct User {
+    pub id: RingotelId,
+    #[serde(default)]
+    pub branchid: Option<RingotelId>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub extension: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub username: String,
+    #[serde(flatten)]
+    pub rest: Map<String, Value>,
+}
+
+/// [assumed] The field that carries an integration's webhook URL is not published; these are
+/// the names tried, in order. Change here when it is learned.
+pub const ASSUMED_WEBHOOK_FIELDS: [&str; 3] = ["webhook", "webhookUrl", "url"];
+
+/// The integration state value that means enabled. [doc]
+const SERVICE_STATE_ENABLED: i64 = 1;
+
+/// An integration ("service" in the API), such as the thinQ card.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct Service {
+    pub id: ServiceId,
+    #[serde(
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub state: Option<i64>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(flatten)]
+    pub rest: Map<String, Value>,
+}
+
+impl Service {
+    pub fn is_enabled(&self) -> bool {
+        self.state == Some(SERVICE_STATE_ENABLED)
+    }
+
+    /// The webhook URL as the service entry gives it, unvalidated (see [`ASSUMED_WEBHOOK_FIELDS`]).
+    pub fn webhook_url(&self) -> Option<&str> {
+        ASSUMED_WEBHOOK_FIELDS
+            .iter()
+            .find_map(|key| self.rest.get(*key).and_then(Value::as_str))
+            .filter(|s| !s.trim().is_empty())
+    }
+}
+
+/// An SMS number ("SMS trunk" in the API).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmsTrunk {
+    pub id: RingotelId,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub number: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub name: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub service: String,
+    #[serde(default, deserialize_with = "lenient::list")]
+    pub users: Vec<RingotelId>,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub country: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub inbound_format: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub outbound_format: String,
+    #[serde(
+        default,
+        deserialize_with = "lenient::int",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub session_timeout: Option<i64>,
+    #[serde(flatten)]
+    pub rest: Map<String, Value>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn unknown_fields_survive_a_round_trip() {
+        let raw = json!({"id": "1", "name": "Main", "country": "US",
+            "provision": {"sms": "3", "nochats": true, "inboundFormat": "e164"},
+            "address": {"city": "San Diego"}});
+        let branch: Branch = serde_json::from_value(raw).unwrap();
+        assert_eq!(branch.provision.sms, Some(3));
+        let back = serde_json::to_value(&branch).unwrap();
+        assert_eq!(back["address"]["city"], "San Diego");
+        assert_eq!(back["provision"]["nochats"], true);
+    }
+
+    #[test]
+    fn a_trunk_with_loose_types_still_decodes() {
+        let raw = json!({"id": "5", "number": 18584376047_u64, "users": null,
+            "sessionTimeout": "86400", "status": 2, "groupmode": false});
+        let trunk: SmsTrunk = serde_json::from_value(raw).unwrap();
+        assert_eq!(trunk.number, "18584376047");
+        assert!(trunk.users.is_empty());
+        assert_eq!(trunk.session_timeout, Some(86400));
+        assert_eq!(trunk.rest["status"], 2);
+    }
+
+    #[test]
+    fn the_webhook_url_is_read_from_any_of_the_assumed_fields() {
+        let svc: Service = serde_json::from_value(json!({"id": "ThinQ", "state": 1,
+            "webhookUrl": "https://x.example/hook"}))
+        .unwrap();
+        assert!(svc.is_enabled());
+        assert_eq!(svc.webhook_url(), Some("https://x.example/hook"));
+        let bare: Service = serde_json::from_value(json!({"id": "ThinQ", "state": "0"})).unwrap();
+        assert!(!bare.is_enabled());
+        assert_eq!(bare.webhook_url(), None);
+    }
+}

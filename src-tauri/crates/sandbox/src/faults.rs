@@ -1,0 +1,103 @@
+//! Switchable faults: the ways real services and the networks in front of them misbehave,
+//! applied to requests before the simulated service sees them.
+
+use crate::state::Shared;
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use std::collections::VecDeque;
+use std::time::Duration;
+
+/// Which simulated service a fault applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Service {
+    Ringotel,
+    Thinq,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// Answer with this status and a JSON error body (429, 500, 503, ...).
+    Status(u16),
+    /// A proxy's HTML page with 502, as load balancers send when the service is down.
+    HtmlBadGateway,
+    /// HTTP 200 with an `{"error": ...}` body.
+    ErrorIn200(String),
+    /// Hold the request this long before answering normally.
+    Delay(Duration),
+}
+
+/// Faults waiting to be served, one per request, in order; plus a latency on every request.
+#[derive(Debug, Default)]
+pub struct FaultPlan {
+    ringotel: VecDeque<Fault>,
+    thinq: VecDeque<Fault>,
+    latency: Duration,
+}
+
+impl FaultPlan {
+    pub fn push(&mut self, service: Service, fault: Fault) {
+        self.queue(service).push_back(fault);
+    }
+
+    pub fn set_latency(&mut self, latency: Duration) {
+        self.latency = latency;
+    }
+
+    fn queue(&mut self, service: Service) -> &mut VecDeque<Fault> {
+        match service {
+            Service::Ringotel => &mut self.ringotel,
+            Service::Thinq => &mut self.thinq,
+        }
+    }
+}
+
+fn respond(fault: &Fault) -> Option<Response> {
+    match fault {
+        Fault::Status(code) => {
+            let status = StatusCode::from_u16(*code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let body = json!({"error": {"message": format!("injected fault: HTTP {code}")}, "code": code});
+            Some((status, axum::Json(body)).into_response())
+        }
+        Fault::HtmlBadGateway => Some(
+            (
+                StatusCode::BAD_GATEWAY,
+                [(header::CONTENT_TYPE, "text/html")],
+                "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
+            )
+                .into_response(),
+        ),
+        Fault::ErrorIn200(message) => Some(axum::Json(json!({"error": {"message": message}})).into_response()),
+        Fault::Delay(_) => None,
+    }
+}
+
+async fn apply(shared: Shared, service: Service, request: Request, next: Next) -> Response {
+    let (fault, latency) =
+        shared.with_faults(|plan| (plan.queue(service).pop_front(), plan.latency));
+    let delay = match &fault {
+        Some(Fault::Delay(d)) => latency + *d,
+        _ => latency,
+    };
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    match fault.as_ref().and_then(respond) {
+        Some(response) => response,
+        None => next.run(request).await,
+    }
+}
+
+pub async fn ringotel_faults(
+    State(shared): State<Shared>,
+    request: Request,
+    next: Next,
+) -> Response {
+    apply(shared, Service::Ringotel, request, next).await
+}
+
+pub async fn thinq_faults(State(shared): State<Shared>, request: Request, next: Next) -> Response {
+    apply(shared, Service::Thinq, request, next).await
+}

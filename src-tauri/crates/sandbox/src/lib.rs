@@ -1,0 +1,113 @@
+//! A simulated Ringotel Admin API and thinQ API, served over HTTP on loopback only.
+//!
+//! Used in-process behind the app's Sandbox workspace and standalone for tests and demos.
+//! Follows the wire facts in `services.md`; keeps its state while it runs.
+
+mod faults;
+mod ringotel_api;
+mod state;
+mod thinq_api;
+pub mod world;
+
+pub use faults::{Fault, Service};
+pub use world::{DEMO_API_KEY, DemoThinqAccount, demo_thinq_accounts};
+
+use state::Shared;
+use std::net::{Ipv4Addr, SocketAddr};
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+/// A running sandbox. Dropping it stops both servers.
+pub struct Sandbox {
+    ringotel: SocketAddr,
+    thinq: SocketAddr,
+    shared: Shared,
+    stop: Vec<oneshot::Sender<()>>,
+}
+
+impl Sandbox {
+    /// Starts both services on free loopback ports, seeded with the demo account.
+    pub async fn start() -> std::io::Result<Self> {
+        Self::start_on(0, 0).await
+    }
+
+    /// Starts both services on the given loopback ports (0 picks a free one).
+    pub async fn start_on(ringotel_port: u16, thinq_port: u16) -> std::io::Result<Self> {
+        let shared = Shared::new(world::seeded());
+        // Loopback only, by construction: the sandbox must never be reachable from the network.
+        let ringotel_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, ringotel_port)).await?;
+        let thinq_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, thinq_port)).await?;
+        let ringotel = ringotel_listener.local_addr()?;
+        let thinq = thinq_listener.local_addr()?;
+        let ringotel_app = ringotel_api::router(shared.clone()).layer(
+            axum::middleware::from_fn_with_state(shared.clone(), faults::ringotel_faults),
+        );
+        let thinq_app = thinq_api::router(shared.clone()).layer(
+            axum::middleware::from_fn_with_state(shared.clone(), faults::thinq_faults),
+        );
+        let stop = vec![
+            serve(ringotel_listener, ringotel_app),
+            serve(thinq_listener, thinq_app),
+        ];
+        tracing::info!(%ringotel, %thinq, "sandbox listening");
+        Ok(Self {
+            ringotel,
+            thinq,
+            shared,
+            stop,
+        })
+    }
+
+    /// Base URL of the simulated Ringotel Admin API (`POST {url}/api`).
+    pub fn ringotel_url(&self) -> String {
+        format!("http://{}", self.ringotel)
+    }
+
+    /// Base URL of the simulated thinQ API.
+    pub fn thinq_url(&self) -> String {
+        format!("http://{}", self.thinq)
+    }
+
+    pub fn addresses(&self) -> [SocketAddr; 2] {
+        [self.ringotel, self.thinq]
+    }
+
+    /// Queues a fault for the next request to `service`.
+    pub fn inject(&self, service: Service, fault: Fault) {
+        self.shared.with_faults(|plan| plan.push(service, fault));
+    }
+
+    /// Adds this latency to every request from now on.
+    pub fn set_latency(&self, latency: std::time::Duration) {
+        self.shared.with_faults(|plan| plan.set_latency(latency));
+    }
+
+    /// Reads or changes the simulated state directly, as an admin in the real portals would.
+    pub fn with_world<R>(&self, f: impl FnOnce(&mut world::World) -> R) -> R {
+        self.shared.with_world(f)
+    }
+}
+
+fn serve(listener: TcpListener, app: axum::Router) -> oneshot::Sender<()> {
+    let (stop, stopped) = oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let shutdown = async {
+            let _ = stopped.await;
+        };
+        if let Err(error) = axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown)
+            .await
+        {
+            tracing::error!(%error, "sandbox server stopped");
+        }
+    });
+    stop
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        for stop in self.stop.drain(..) {
+            let _ = stop.send(());
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The simulated SMS number ("SMS trunk") methods, with the validation the real service applies:
+//! a bad number, an unknown service or user, or a number already in use is an error.
+
+use super::methods::org_mut;
+use super::params::{RpcError, RpcResult, object, text};
+use crate::world::{Object, OrgRecord, World, id_of};
+use serde_json::{Value, json};
+
+const INBOUND_FORMATS: [&str; 4] = ["", "e164", "national", "national0"];
+const OUTBOUND_FORMATS: [&str; 4] = ["", "e164", "national", "international"];
+
+/// Digits of an E.164 number without '+', or an error. Deliberately simpler than a real
+/// numbering plan: the app must normalize before sending, and the sandbox checks it did.
+fn number_digits(raw: &str) -> Result<String, RpcError> {
+    let digits = raw.strip_prefix('+').unwrap_or(raw);
+    if digits.len() < 8
+        || digits.len() > 15
+        || !digits.chars().all(|c| c.is_ascii_digit())
+        || digits.starts_with('0')
+    {
+        return Err(RpcError::invalid(format!("Invalid number: {raw}")));
+    }
+    Ok(digits.to_owned())
+}
+
+fn number_in_use(world: &World, digits: &str, except_id: Option<&str>) -> bool {
+    world.orgs.iter().flat_map(|o| &o.trunks).any(|t| {
+        let same = t
+            .get("number")
+            .and_then(Value::as_str)
+            .map(|n| n.trim_start_matches('+'))
+            == Some(digits);
+        same && except_id != Some(id_of(t))
+    })
+}
+
+/// Checks every field of a trunk against the organization; returns the object to store.
+fn validated(record: &OrgRecord, params: &Value, digits: &str) -> Result<Object, RpcError> {
+    let service = text(params, "service")?;
+    if !record.services.iter().any(|s| id_of(s) == service) {
+        return Err(RpcError::invalid(format!("Unknown service: {service}")));
+    }
+    let users = params
+        .get("users")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for user in &users {
+        let id = user.as_str().unwrap_or_default();
+        if !record.users.iter().any(|u| id_of(u) == id) {
+            return Err(RpcError::invalid(format!("Unknown user: {user}")));
+        }
+    }
+    let format = |key: &str, allowed: &[&str]| -> Result<(), RpcError> {
+        let value = params.get(key).and_then(Value::as_str).unwrap_or_default();
+        if allowed.contains(&value) {
+            Ok(())
+        } else {
+            Err(RpcError::invalid(format!("Invalid {key}: {value}")))
+        }
+    };
+    format("inboundFormat", &INBOUND_FORMATS)?;
+    format("outboundFormat", &OUTBOUND_FORMATS)?;
+    if params
+        .get("sessionTimeout")
+        .is_some_and(|t| t.as_i64().is_none_or(|t| t < 0))
+    {
+        return Err(RpcError::invalid("Invalid sessionTimeout"));
+    }
+    let mut trunk = object(params);
+    trunk.remove("orgid");
+    trunk.insert("number".into(), json!(digits));
+    trunk.entry("status").or_insert(json!(2));
+    trunk.entry("groupmode").or_insert(json!(false));
+    Ok(trunk)
+}
+
+pub fn create(world: &mut World, params: &Value) -> RpcResult {
+    let digits = number_digits(&text(params, "number")?)?;
+    if number_in_use(world, &digits, None) {
+        return Err(RpcError::invalid(format!("Number {digits} already exists")));
+    }
+    let id = world.new_id();
+    let record = org_mut(world, params, "orgid")?;
+    let mut trunk = validated(record, params, &digits)?;
+    trunk.insert("id".into(), json!(id));
+    record.trunks.push(trunk);
+    Ok(json!({ "id": id }))
+}
+
+pub fn update(world: &mut World, params: &Value) -> RpcResult {
+    let id = text(params, "id")?.into_owned();
+    let digits = number_digits(&text(params, "number")?)?;
+    if number_in_use(world, &digits, Some(&id)) {
+        return Err(RpcError::invalid(format!("Number {digits} already exists")));
+    }
+    let record = org_mut(world, params, "orgid")?;
+    let trunk = validated(record, params, &digits)?;
+    let slot = record
+        .trunks
+        .iter_mut()
+        .find(|t| id_of(t) == id)
+        .ok_or_else(|| RpcError::not_found("SMS trunk", &id))?;
+    *slot = trunk;
+    Ok(Value::Null)
+}
+
+pub fn delete(world: &mut World, params: &Value) -> RpcResult {
+    let id = text(params, "id")?.into_owned();
+    let record = org_mut(world, params, "orgid")?;
+    let before = record.trunks.len();
+    record.trunks.retain(|t| id_of(t) != id);
+    if record.trunks.len() == before {
+        return Err(RpcError::not_found("SMS trunk", &id));
+    }
+    Ok(Value::Null)
+}

@@ -1,0 +1,25 @@
+//! HTTP plumbing shared by both service clients, so each decodes its own wire format and nothing else.
+
+mod body;
+mod exchange;
+
+pub use body::{MAX_BODY_BYTES, excerpt};
+pub use exchange::{ExchangeFailure, exchange};
+
+use std::time::Duration;
+
+/// A connection that has not opened in this long will not open; fail fast so the admin can retry.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Each service call's whole time budget, unless the caller sets its own.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The one HTTP client both services are called through: certificate checks on (never
+/// disabled), time-outs set, an honest user agent, no cookies.
+pub fn build_client() -> Result<reqwest::Client, reqwest::Error> {
+    reqwest::Client::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .timeout(REQUEST_TIMEOUT)
+        .user_agent(concat!("RingotelSmsAdmin/", env!("CARGO_PKG_VERSION")))
+        .build()
+}
