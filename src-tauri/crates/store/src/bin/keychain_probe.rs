@@ -1,0 +1,30 @@
+//! Stores, reads back and deletes one throw-away secret, then prints what happened as JSON:
+//! a diagnostic for "is the keychain usable here", and how tests reproduce each failure mode
+//! in a process of its own environment.
+
+use domain::Secret;
+use store::{Keychain, SecretName};
+
+fn main() {
+    let keychain = Keychain::new("ringotel-sms-admin-probe");
+    let name = SecretName::RingotelApiKey {
+        workspace: format!("probe-{}", std::process::id()),
+    };
+    let outcome = keychain
+        .store_secret(&name, &Secret::new("probe-value"))
+        .and_then(|()| keychain.load(&name))
+        .and_then(|loaded| {
+            let round_trip = loaded.as_ref().map(Secret::expose) == Some("probe-value");
+            keychain.delete(&name).map(|()| round_trip)
+        });
+    let report = match outcome {
+        Ok(round_trip) => serde_json::json!({ "ok": round_trip }),
+        Err(error) => {
+            serde_json::json!({ "ok": false, "problem": error.problem, "message": error.message(), "detail": error.detail })
+        }
+    };
+    println!("{report}");
+    if report["ok"] != true {
+        std::process::exit(1);
+    }
+}

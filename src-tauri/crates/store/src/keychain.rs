@@ -1,0 +1,217 @@
+//! Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential Manager),
+//! with each way the keychain can be missing turned into a cause the admin can act on.
+
+use domain::Secret;
+use keyring_core::{CredentialStore, Entry, Error as KeyringError};
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex};
+use thiserror::Error;
+use ts_rs::TS;
+
+/// Which secret an entry holds; the keychain's "account" field is derived from it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum SecretName {
+    RingotelApiKey { workspace: String },
+    ThinqToken { workspace: String, org: String },
+}
+
+impl SecretName {
+    fn account(&self) -> String {
+        match self {
+            Self::RingotelApiKey { workspace } => format!("ringotel-api-key/{workspace}"),
+            Self::ThinqToken { workspace, org } => format!("thinq-token/{workspace}/{org}"),
+        }
+    }
+}
+
+/// Why the keychain could not be used, in terms of what is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum KeychainProblem {
+    /// No D-Bus session bus, so no Secret Service can be reached.
+    NoSessionBus,
+    /// A session bus, but nothing on it provides org.freedesktop.secrets.
+    NoSecretService,
+    /// The keychain is there but locked (or refused access).
+    Locked,
+    /// This platform has no supported keychain.
+    Unsupported,
+    /// Anything else the keychain reported.
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{}", self.message())]
+pub struct KeychainError {
+    pub problem: KeychainProblem,
+    /// The platform's own words, for the log folder and support; never contains a secret.
+    pub detail: String,
+}
+
+impl KeychainError {
+    pub fn message(&self) -> String {
+        match self.problem {
+            KeychainProblem::NoSessionBus => "The system keychain cannot be reached: no D-Bus session bus is running. \
+                Start the app from a desktop session (or under dbus-run-session) to use the keychain."
+                .into(),
+            KeychainProblem::NoSecretService => "No system keychain is running: nothing provides the Secret Service \
+                (org.freedesktop.secrets). Install and start GNOME Keyring or KWallet to store secrets."
+                .into(),
+            KeychainProblem::Locked => "The system keychain is locked. Unlock it (for example by logging in again) and retry.".into(),
+            KeychainProblem::Unsupported => "This system has no supported keychain.".into(),
+            KeychainProblem::Failed => format!("The system keychain failed: {}", self.detail),
+        }
+    }
+
+    fn from_keyring(error: &KeyringError) -> Self {
+        let detail = error.to_string();
+        let problem = match error {
+            KeyringError::NoStorageAccess(_) => KeychainProblem::Locked,
+            KeyringError::NoDefaultStore => KeychainProblem::Unsupported,
+            _ => classify_platform_text(&detail),
+        };
+        Self { problem, detail }
+    }
+}
+
+/// The Secret Service store reports a missing bus or provider only as text; these are the
+/// phrasings zbus uses (checked in tests against a real bus).
+fn classify_platform_text(detail: &str) -> KeychainProblem {
+    let lower = detail.to_ascii_lowercase();
+    if lower.contains("serviceunknown") || lower.contains("org.freedesktop.secrets") {
+        KeychainProblem::NoSecretService
+    } else if lower.contains("bus")
+        || lower.contains("no such file")
+        || lower.contains("connection refused")
+    {
+        KeychainProblem::NoSessionBus
+    } else if lower.contains("locked") || lower.contains("prompt") || lower.contains("dismissed") {
+        KeychainProblem::Locked
+    } else {
+        KeychainProblem::Failed
+    }
+}
+
+/// The OS keychain under one service name. The connection is opened on first use and kept;
+/// a failed open is retried on the next call, so starting a keyring later needs no restart.
+pub struct Keychain {
+    service: String,
+    store: Mutex<Option<Arc<CredentialStore>>>,
+}
+
+impl Keychain {
+    /// `service` separates builds: release and debug builds never read each other's secrets.
+    pub fn new(service: impl Into<String>) -> Self {
+        Self {
+            service: service.into(),
+            store: Mutex::new(None),
+        }
+    }
+
+    fn store(&self) -> Result<Arc<CredentialStore>, KeychainError> {
+        let mut cached = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(store) = cached.as_ref() {
+            return Ok(store.clone());
+        }
+        let store = open_platform_store().map_err(|e| KeychainError::from_keyring(&e))?;
+        *cached = Some(store.clone());
+        Ok(store)
+    }
+
+    fn entry(&self, name: &SecretName) -> Result<Entry, KeychainError> {
+        let store = self.store()?;
+        Entry::new_in_store(&store, &self.service, &name.account())
+            .map_err(|e| KeychainError::from_keyring(&e))
+    }
+
+    /// Whether the keychain can be used right now (reachable; a write may still find it locked).
+    pub fn probe(&self) -> Result<(), KeychainError> {
+        self.store().map(|_| ())
+    }
+
+    pub fn store_secret(&self, name: &SecretName, secret: &Secret) -> Result<(), KeychainError> {
+        self.entry(name)?
+            .set_password(secret.expose())
+            .map_err(|e| KeychainError::from_keyring(&e))
+    }
+
+    /// The secret, or `None` when there is no entry.
+    pub fn load(&self, name: &SecretName) -> Result<Option<Secret>, KeychainError> {
+        match self.entry(name)?.get_password() {
+            Ok(value) => Ok(Some(Secret::new(value))),
+            Err(KeyringError::NoEntry) => Ok(None),
+            Err(e) => Err(KeychainError::from_keyring(&e)),
+        }
+    }
+
+    /// Removes the entry; removing one that is not there is not an error.
+    pub fn delete(&self, name: &SecretName) -> Result<(), KeychainError> {
+        match self.entry(name)?.delete_credential() {
+            Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+            Err(e) => Err(KeychainError::from_keyring(&e)),
+        }
+    }
+}
+
+#[cfg(all(
+    unix,
+    not(any(target_os = "macos", target_os = "ios", target_os = "android"))
+))]
+fn open_platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(zbus_secret_service_keyring_store::Store::new()?)
+}
+
+#[cfg(target_os = "macos")]
+fn open_platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(apple_native_keyring_store::keychain::Store::new()?)
+}
+
+#[cfg(target_os = "windows")]
+fn open_platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Ok(windows_native_keyring_store::Store::new()?)
+}
+
+#[cfg(not(any(unix, target_os = "windows")))]
+fn open_platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
+    Err(KeyringError::NoDefaultStore)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_names_never_collide_between_workspaces_or_organizations() {
+        let a = SecretName::ThinqToken {
+            workspace: "w1".into(),
+            org: "o1".into(),
+        }
+        .account();
+        let b = SecretName::ThinqToken {
+            workspace: "w1".into(),
+            org: "o2".into(),
+        }
+        .account();
+        let c = SecretName::RingotelApiKey {
+            workspace: "w1".into(),
+        }
+        .account();
+        assert!(a != b && a != c && b != c);
+    }
+
+    #[test]
+    fn every_problem_has_a_message_that_says_what_is_missing() {
+        for problem in [
+            KeychainProblem::NoSessionBus,
+            KeychainProblem::NoSecretService,
+            KeychainProblem::Locked,
+        ] {
+            let message = KeychainError {
+                problem,
+                detail: String::new(),
+            }
+            .message();
+            assert!(message.len() > 30, "{message}");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+//! Local state: the SQLite database (workspaces, non-secret settings) and secrets in the OS keychain.
+
+mod database;
+mod error;
+mod keychain;
+mod migrations;
+mod recovery;
+pub mod tables;
+mod vault;
+
+pub use database::{DATABASE_FILE, Database};
+pub use error::StoreError;
+pub use keychain::{Keychain, KeychainError, KeychainProblem, SecretName};
+pub use recovery::{SetAside, SetAsideReason};
+pub use vault::{SecretLocation, SecretVault};

@@ -1,0 +1,95 @@
+//! Forward-only schema migrations, applied in one transaction at start-up.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+/// Each entry moves the schema one version forward; never edit a shipped entry, append one.
+const MIGRATIONS: &[&str] = &[
+    // 1: workspaces (the Sandbox row always present), app settings, thinQ settings per org.
+    r#"
+    CREATE TABLE workspaces (
+        id          TEXT PRIMARY KEY,
+        kind        TEXT NOT NULL CHECK (kind IN ('sandbox', 'ringotel')),
+        name        TEXT NOT NULL,
+        base_url    TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+    ) STRICT;
+    INSERT INTO workspaces (id, kind, name, base_url, created_at)
+        VALUES ('sandbox', 'sandbox', 'Sandbox', '', 0);
+    CREATE TABLE app_settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE thinq_settings (
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        org_id       TEXT NOT NULL,
+        account_id   TEXT NOT NULL,
+        username     TEXT NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        PRIMARY KEY (workspace_id, org_id)
+    ) STRICT;
+    "#,
+];
+
+/// The schema version this build writes.
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+pub fn schema_version(conn: &Connection) -> rusqlite::Result<u32> {
+    conn.query_row("PRAGMA user_version", [], |row| row.get(0))
+}
+
+/// Brings the schema to [`LATEST_VERSION`] atomically: either every pending step lands or none.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<u32> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = schema_version(&tx)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as u32 + 1)?;
+    }
+    tx.commit()?;
+    Ok(LATEST_VERSION)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_database_reaches_the_latest_version_with_the_sandbox_row() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), LATEST_VERSION);
+        assert_eq!(schema_version(&conn).unwrap(), LATEST_VERSION);
+        let sandbox: String = conn
+            .query_row(
+                "SELECT kind FROM workspaces WHERE id = 'sandbox'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(sandbox, "sandbox");
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let rows: i64 = conn
+            .query_row("SELECT count(*) FROM workspaces", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 1);
+    }
+
+    #[test]
+    fn a_failing_step_leaves_the_database_as_it_was() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE workspaces (x INTEGER);")
+            .unwrap();
+        assert!(migrate(&mut conn).is_err());
+        assert_eq!(schema_version(&conn).unwrap(), 0);
+        assert!(
+            conn.query_row("SELECT count(*) FROM app_settings", [], |r| r
+                .get::<_, i64>(0))
+                .is_err()
+        );
+    }
+}

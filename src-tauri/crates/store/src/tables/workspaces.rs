@@ -1,0 +1,146 @@
+//! Workspaces: the built-in Sandbox and the Ringotel accounts the admin has added.
+
+use super::now_ms;
+use crate::error::StoreError;
+use domain::BaseUrl;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+/// The Sandbox row's id; a migration creates it and nothing deletes it.
+pub const SANDBOX_ID: &str = "sandbox";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkspaceTarget {
+    /// The built-in simulation; its address is known only while the app runs.
+    Sandbox,
+    /// A real Ringotel account at this base URL.
+    Ringotel(BaseUrl),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkspaceRecord {
+    pub id: String,
+    pub name: String,
+    pub target: WorkspaceTarget,
+    pub created_at: i64,
+}
+
+const COLUMNS: &str = "id, kind, name, base_url, created_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<(String, String, String, String, i64)> {
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+    ))
+}
+
+fn to_record(
+    (id, kind, name, base_url, created_at): (String, String, String, String, i64),
+) -> Result<WorkspaceRecord, StoreError> {
+    let target = match kind.as_str() {
+        "sandbox" => WorkspaceTarget::Sandbox,
+        _ => WorkspaceTarget::Ringotel(BaseUrl::parse(&base_url).map_err(|e| {
+            StoreError::Corrupt {
+                what: format!("base URL of workspace \"{name}\""),
+                reason: format!("it {e}"),
+            }
+        })?),
+    };
+    Ok(WorkspaceRecord {
+        id,
+        name,
+        target,
+        created_at,
+    })
+}
+
+/// Every workspace, the Sandbox first, then the others in the order they were added.
+pub fn list(conn: &Connection) -> Result<Vec<WorkspaceRecord>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM workspaces ORDER BY kind = 'sandbox' DESC, created_at, name"
+    ))?;
+    let rows = stmt
+        .query_map([], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter().map(to_record).collect()
+}
+
+pub fn get(conn: &Connection, id: &str) -> Result<Option<WorkspaceRecord>, StoreError> {
+    let row = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM workspaces WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?;
+    row.map(to_record).transpose()
+}
+
+/// Adds a Ringotel account workspace; its id is opaque and never reused.
+pub fn insert_ringotel(
+    conn: &Connection,
+    name: &str,
+    base_url: &BaseUrl,
+) -> Result<WorkspaceRecord, StoreError> {
+    let created_at = now_ms();
+    let taken: i64 = conn.query_row("SELECT count(*) FROM workspaces", [], |r| r.get(0))?;
+    let id = format!("ws-{created_at}-{taken}");
+    conn.execute(
+        "INSERT INTO workspaces (id, kind, name, base_url, created_at) VALUES (?1, 'ringotel', ?2, ?3, ?4)",
+        params![id, name, base_url.as_str(), created_at],
+    )?;
+    Ok(WorkspaceRecord {
+        id,
+        name: name.to_owned(),
+        target: WorkspaceTarget::Ringotel(base_url.clone()),
+        created_at,
+    })
+}
+
+/// Removes a Ringotel workspace and its settings; the Sandbox cannot be removed.
+pub fn delete(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+    let removed = conn.execute(
+        "DELETE FROM workspaces WHERE id = ?1 AND kind != 'sandbox'",
+        [id],
+    )?;
+    Ok(removed > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Database;
+
+    #[test]
+    fn the_sandbox_comes_first_and_added_accounts_follow() {
+        let db = Database::open_in_memory().unwrap();
+        let base = BaseUrl::parse("https://uk2.ringotel.co").unwrap();
+        let added = insert_ringotel(db.conn(), "Acme MSP", &base).unwrap();
+        let all = list(db.conn()).unwrap();
+        assert_eq!(all[0].target, WorkspaceTarget::Sandbox);
+        assert_eq!(all[1], added);
+        assert_eq!(get(db.conn(), &added.id).unwrap(), Some(added));
+    }
+
+    #[test]
+    fn the_sandbox_cannot_be_deleted() {
+        let db = Database::open_in_memory().unwrap();
+        assert!(!delete(db.conn(), SANDBOX_ID).unwrap());
+        assert_eq!(list(db.conn()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_tampered_base_url_is_reported_with_the_workspace_name() {
+        let db = Database::open_in_memory().unwrap();
+        db.conn()
+            .execute(
+                "INSERT INTO workspaces VALUES ('x', 'ringotel', 'Acme', 'http://evil.example', 1)",
+                [],
+            )
+            .unwrap();
+        let err = list(db.conn()).unwrap_err().to_string();
+        assert!(err.contains("Acme") && err.contains("https"), "{err}");
+    }
+}

@@ -1,0 +1,53 @@
+//! What can go wrong calling thinQ, named for what the admin should do about it.
+
+use thiserror::Error;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ThinqError {
+    #[error("thinQ refused the username or token (HTTP 401){}", detail(.message))]
+    Unauthorized { message: Option<String> },
+    /// 403 and 404 on an account path usually mean the Account ID is wrong, often the username
+    /// typed where the numeric Account ID belongs.
+    #[error("thinQ refused access to account {account_id} (HTTP {status}){}", detail(.message))]
+    AccountRefused {
+        account_id: String,
+        status: u16,
+        message: Option<String>,
+    },
+    #[error("thinQ answered HTTP {status}{}", detail(.message))]
+    Http {
+        status: u16,
+        message: Option<String>,
+    },
+    #[error("thinQ's answer was not what its API returns: {detail}")]
+    Malformed { detail: String },
+    #[error("Could not reach thinQ: {detail}")]
+    Transport { detail: String, timed_out: bool },
+}
+
+fn detail(message: &Option<String>) -> String {
+    message
+        .as_deref()
+        .map(|m| format!(": {m}"))
+        .unwrap_or_default()
+}
+
+impl ThinqError {
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Http { status, .. } => *status == 429 || *status >= 500,
+            Self::Transport { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// The service's own words, when it gave any (shown verbatim beside the field at fault).
+    pub fn server_message(&self) -> Option<&str> {
+        match self {
+            Self::Unauthorized { message }
+            | Self::AccountRefused { message, .. }
+            | Self::Http { message, .. } => message.as_deref(),
+            _ => None,
+        }
+    }
+}
