@@ -1,5 +1,7 @@
 //! The Ringotel client against the sandbox over real loopback HTTP: every envelope case on the wire.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
+
 use domain::{BaseUrl, RingotelId, Secret, ServiceId, ThinqSettingsInput};
 use ringotel::{IntegrationForm, RingotelClient, RingotelError};
 use sandbox::{DEMO_API_KEY, Fault, Sandbox, Service, demo_thinq_accounts};

@@ -1,5 +1,7 @@
 //! The thinQ client against the sandbox over real loopback HTTP.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
+
 use domain::{BaseUrl, Secret, ThinqSettingsInput};
 use sandbox::{Fault, Sandbox, Service, demo_thinq_accounts};
 use thinq::{ThinqClient, ThinqError};
