@@ -3,6 +3,7 @@
 pub mod field;
 pub mod ids;
 pub mod organization;
+pub mod phone_display;
 pub mod secret;
 pub mod thinq;
 pub mod urls;

@@ -29,24 +29,43 @@ pub enum Fault {
     Delay(Duration),
 }
 
+/// A queued fault, served to the next request (on `path`, when one is given).
+#[derive(Debug)]
+struct Queued {
+    path: Option<String>,
+    fault: Fault,
+}
+
 /// Faults waiting to be served, one per request, in order; plus a latency on every request.
 #[derive(Debug, Default)]
 pub struct FaultPlan {
-    ringotel: VecDeque<Fault>,
-    thinq: VecDeque<Fault>,
+    ringotel: VecDeque<Queued>,
+    thinq: VecDeque<Queued>,
     latency: Duration,
 }
 
 impl FaultPlan {
-    pub fn push(&mut self, service: Service, fault: Fault) {
-        self.queue(service).push_back(fault);
+    pub fn push(&mut self, service: Service, path: Option<&str>, fault: Fault) {
+        self.queue(service).push_back(Queued {
+            path: path.map(str::to_owned),
+            fault,
+        });
+    }
+
+    /// The first queued fault meant for a request on `path`.
+    fn take(&mut self, service: Service, path: &str) -> Option<Fault> {
+        let queue = self.queue(service);
+        let index = queue
+            .iter()
+            .position(|q| q.path.as_deref().is_none_or(|p| p == path))?;
+        queue.remove(index).map(|q| q.fault)
     }
 
     pub fn set_latency(&mut self, latency: Duration) {
         self.latency = latency;
     }
 
-    fn queue(&mut self, service: Service) -> &mut VecDeque<Fault> {
+    fn queue(&mut self, service: Service) -> &mut VecDeque<Queued> {
         match service {
             Service::Ringotel => &mut self.ringotel,
             Service::Thinq => &mut self.thinq,
@@ -75,8 +94,8 @@ fn respond(fault: &Fault) -> Option<Response> {
 }
 
 async fn apply(shared: Shared, service: Service, request: Request, next: Next) -> Response {
-    let (fault, latency) =
-        shared.with_faults(|plan| (plan.queue(service).pop_front(), plan.latency));
+    let path = request.uri().path().to_owned();
+    let (fault, latency) = shared.with_faults(|plan| (plan.take(service, &path), plan.latency));
     let delay = match &fault {
         Some(Fault::Delay(d)) => latency + *d,
         _ => latency,

@@ -74,7 +74,14 @@ impl Sandbox {
 
     /// Queues a fault for the next request to `service`.
     pub fn inject(&self, service: Service, fault: Fault) {
-        self.shared.with_faults(|plan| plan.push(service, fault));
+        self.shared
+            .with_faults(|plan| plan.push(service, None, fault));
+    }
+
+    /// Queues a fault for the next request to `service` on `path` (such as `/integrations`).
+    pub fn inject_on(&self, service: Service, path: &str, fault: Fault) {
+        self.shared
+            .with_faults(|plan| plan.push(service, Some(path), fault));
     }
 
     /// Adds this latency to every request from now on.

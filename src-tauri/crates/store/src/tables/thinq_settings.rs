@@ -58,6 +58,16 @@ pub fn put(
     Ok(())
 }
 
+/// Organizations of a workspace that have thinQ settings (and so may have a token stored).
+pub fn organizations(conn: &Connection, workspace: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt =
+        conn.prepare("SELECT org_id FROM thinq_settings WHERE workspace_id = ?1 ORDER BY org_id")?;
+    let orgs = stmt
+        .query_map([workspace], |r| r.get(0))?
+        .collect::<Result<Vec<String>, _>>()?;
+    Ok(orgs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

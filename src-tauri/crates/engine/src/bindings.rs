@@ -1,0 +1,91 @@
+//! The TypeScript declarations of every type that crosses to the UI, generated from the Rust
+//! types; a test keeps the checked-in file identical to what this produces.
+
+use ts_rs::{Config, TS};
+
+macro_rules! declarations {
+    ($cfg:expr, $($ty:ty),* $(,)?) => {
+        vec![$(format!("export {}", <$ty as TS>::decl($cfg))),*]
+    };
+}
+
+/// Where the UI keeps the generated file, relative to the repository root.
+pub const BINDINGS_PATH: &str = "ui/src/lib/backend/bindings.ts";
+
+/// The whole generated file.
+pub fn typescript() -> String {
+    // Timestamps are Unix milliseconds, well inside a JS number's exact range.
+    let cfg = Config::new().with_large_int("number");
+    let decls = declarations!(
+        &cfg,
+        domain::FieldProblem,
+        domain::Package,
+        domain::SmsMode,
+        domain::ThinqSettingsInput,
+        store::KeychainProblem,
+        store::SecretLocation,
+        store::SetAside,
+        store::SetAsideReason,
+        crate::Problem,
+        crate::ProblemCode,
+        crate::SecretPersistence,
+        crate::startup::StartupReport,
+        crate::workspaces::ApiKeyState,
+        crate::workspaces::WorkspaceView,
+        crate::workspaces::WorkspaceList,
+        crate::workspaces::NewWorkspaceInput,
+        crate::workspaces::AddWorkspaceOutcome,
+        crate::workspaces::RingotelTestInput,
+        crate::workspaces::RingotelTestOutcome,
+        crate::organizations::OrganizationRow,
+        crate::organizations::OrganizationList,
+        crate::organizations::ConnectionRow,
+        crate::organizations::OrganizationDetail,
+        crate::integrations::TokenState,
+        crate::integrations::SandboxThinqHint,
+        crate::integrations::IntegrationCard,
+        crate::integrations::ThinqIntegrationView,
+        crate::integrations::ThinqTestOutcome,
+        crate::integrations::SaveThinqOutcome,
+        crate::numbers::SmsNumberRow,
+        crate::numbers::SmsNumberList,
+    );
+    let mut out = String::from(
+        "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p smsadmin-engine bindings`.\n\
+         // Do not edit: change the Rust type and regenerate.\n\n",
+    );
+    for decl in decls {
+        out.push_str(&decl);
+        out.push_str("\n\n");
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn checked_in() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../..")
+            .join(BINDINGS_PATH)
+    }
+
+    #[test]
+    fn bindings_match_the_checked_in_file() {
+        let generated = typescript();
+        let path = checked_in();
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+        }
+        let current = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(
+            current == generated,
+            "{} is out of date with the Rust types: run `UPDATE_BINDINGS=1 cargo test -p smsadmin-engine bindings`",
+            path.display()
+        );
+    }
+}

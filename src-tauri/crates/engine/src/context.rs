@@ -1,0 +1,102 @@
+//! Turning "the active workspace" into connected clients: where each service lives and with
+//! which key.
+
+use crate::Engine;
+use crate::error::{EngineError, EngineResult};
+use domain::{BaseUrl, Secret, ThinqCredentials};
+use ringotel::RingotelClient;
+use store::SecretName;
+use store::tables::workspaces::{SANDBOX_ID, WorkspaceRecord, WorkspaceTarget};
+use store::tables::{app_settings, workspaces};
+use thinq::ThinqClient;
+
+/// A demo thinQ account the sandbox simulates, shown to the admin so the Sandbox can be
+/// explored without any real account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SandboxThinqAccount {
+    pub organization: String,
+    pub account_id: String,
+    pub username: String,
+    /// A simulated token: it opens nothing outside the sandbox.
+    pub token: String,
+}
+
+/// Where the in-process sandbox listens, and what it accepts.
+#[derive(Debug, Clone)]
+pub struct SandboxEndpoints {
+    pub ringotel: BaseUrl,
+    pub thinq: BaseUrl,
+    pub api_key: Secret,
+    pub thinq_accounts: Vec<SandboxThinqAccount>,
+}
+
+/// The active workspace, ready to call both services.
+pub(crate) struct Connected {
+    pub workspace: WorkspaceRecord,
+    pub ringotel: RingotelClient,
+    pub thinq_base: BaseUrl,
+}
+
+impl Connected {
+    pub fn is_sandbox(&self) -> bool {
+        self.workspace.target == WorkspaceTarget::Sandbox
+    }
+}
+
+impl Engine {
+    pub(crate) fn sandbox(&self) -> EngineResult<&SandboxEndpoints> {
+        self.sandbox.as_ref().ok_or(EngineError::SandboxNotRunning)
+    }
+
+    /// The active workspace's record; the Sandbox when none was chosen or the chosen one is gone.
+    pub(crate) async fn active_workspace(&self) -> EngineResult<WorkspaceRecord> {
+        self.with_db(|db| {
+            let conn = db.conn();
+            let chosen = app_settings::active_workspace(conn)?;
+            if let Some(id) = chosen
+                && let Some(record) = workspaces::get(conn, &id)?
+            {
+                return Ok(record);
+            }
+            workspaces::get(conn, SANDBOX_ID)?
+                .ok_or_else(|| EngineError::UnknownWorkspace(SANDBOX_ID.into()))
+        })
+        .await
+    }
+
+    pub(crate) async fn connect(&self) -> EngineResult<Connected> {
+        let workspace = self.active_workspace().await?;
+        let (base, key, thinq_base) = match &workspace.target {
+            WorkspaceTarget::Sandbox => {
+                let sandbox = self.sandbox()?;
+                (
+                    sandbox.ringotel.clone(),
+                    sandbox.api_key.clone(),
+                    sandbox.thinq.clone(),
+                )
+            }
+            WorkspaceTarget::Ringotel(base) => {
+                let name = SecretName::RingotelApiKey {
+                    workspace: workspace.id.clone(),
+                };
+                let key = self
+                    .with_vault(move |vault| Ok(vault.load(&name)?))
+                    .await?
+                    .ok_or_else(|| EngineError::MissingApiKey(workspace.name.clone()))?;
+                let thinq_base = BaseUrl::parse(thinq::DEFAULT_BASE_URL)
+                    .map_err(|e| EngineError::Internal(format!("thinQ base URL {e}")))?;
+                (base.clone(), key, thinq_base)
+            }
+        };
+        let ringotel = RingotelClient::new(self.http.clone(), base, key);
+        Ok(Connected {
+            workspace,
+            ringotel,
+            thinq_base,
+        })
+    }
+
+    pub(crate) fn thinq_client(&self, base: &BaseUrl, creds: ThinqCredentials) -> ThinqClient {
+        ThinqClient::new(self.http.clone(), base.clone(), creds)
+    }
+}

@@ -1,0 +1,108 @@
+//! Engine failures, and the one `{code, message, field?}` object they become at the UI's edge.
+
+use domain::FieldProblem;
+use ringotel::RingotelError;
+use serde::Serialize;
+use store::{KeychainError, StoreError};
+use thinq::ThinqError;
+use thiserror::Error;
+use ts_rs::TS;
+
+#[derive(Debug, Error)]
+pub enum EngineError {
+    #[error(transparent)]
+    Ringotel(#[from] RingotelError),
+    #[error(transparent)]
+    Thinq(#[from] ThinqError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Keychain(#[from] KeychainError),
+    #[error("{}", .0.first().map(|p| p.message.as_str()).unwrap_or("The form has problems"))]
+    Invalid(Vec<FieldProblem>),
+    #[error("There is no workspace \"{0}\"; it may have been removed")]
+    UnknownWorkspace(String),
+    #[error(
+        "The API key of workspace \"{0}\" is not stored; enter it again on the Workspaces screen"
+    )]
+    MissingApiKey(String),
+    #[error("The built-in sandbox is not running")]
+    SandboxNotRunning,
+    #[error("Organization {0} has no thinQ integration card in Ringotel")]
+    NoThinqCard(String),
+    #[error("Internal error: {0}")]
+    Internal(String),
+}
+
+/// What the UI branches on. Messages are for people; codes are for code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ProblemCode {
+    Invalid,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Unreachable,
+    Remote,
+    KeychainUnavailable,
+    Storage,
+    Internal,
+}
+
+/// The error object every command rejects with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Problem {
+    pub code: ProblemCode,
+    pub message: String,
+    /// The form field at fault, when there is one.
+    pub field: Option<String>,
+}
+
+impl From<EngineError> for Problem {
+    fn from(error: EngineError) -> Self {
+        let message = error.to_string();
+        let (code, field) = match &error {
+            EngineError::Ringotel(e) => (ringotel_code(e), None),
+            EngineError::Thinq(e) => (thinq_code(e), None),
+            EngineError::Store(_) => (ProblemCode::Storage, None),
+            EngineError::Keychain(_) => (ProblemCode::KeychainUnavailable, None),
+            EngineError::Invalid(problems) => (
+                ProblemCode::Invalid,
+                problems.first().map(|p| p.field.clone()),
+            ),
+            EngineError::UnknownWorkspace(_) | EngineError::NoThinqCard(_) => {
+                (ProblemCode::NotFound, None)
+            }
+            EngineError::MissingApiKey(_) => (ProblemCode::Unauthorized, Some("apiKey".into())),
+            EngineError::SandboxNotRunning | EngineError::Internal(_) => {
+                (ProblemCode::Internal, None)
+            }
+        };
+        Self {
+            code,
+            message,
+            field,
+        }
+    }
+}
+
+fn ringotel_code(error: &RingotelError) -> ProblemCode {
+    match error {
+        RingotelError::Unauthorized { .. } => ProblemCode::Unauthorized,
+        RingotelError::Forbidden { .. } => ProblemCode::Forbidden,
+        RingotelError::Transport { .. } | RingotelError::Http { .. } => ProblemCode::Unreachable,
+        RingotelError::Remote { .. } | RingotelError::Malformed { .. } => ProblemCode::Remote,
+    }
+}
+
+fn thinq_code(error: &ThinqError) -> ProblemCode {
+    match error {
+        ThinqError::Unauthorized { .. } => ProblemCode::Unauthorized,
+        ThinqError::AccountRefused { .. } => ProblemCode::Forbidden,
+        ThinqError::Transport { .. } | ThinqError::Http { .. } => ProblemCode::Unreachable,
+        ThinqError::Malformed { .. } => ProblemCode::Remote,
+    }
+}
+
+pub type EngineResult<T> = Result<T, EngineError>;

@@ -1,0 +1,302 @@
+//! The thinQ integration of an organization: its card, its settings, checking the credentials
+//! against thinQ, and enabling or disabling it in Ringotel.
+
+mod portal;
+mod view;
+
+pub use view::{IntegrationCard, SandboxThinqHint, ThinqIntegrationView, TokenState};
+
+use crate::Engine;
+use crate::context::Connected;
+use crate::error::{EngineError, EngineResult};
+use crate::secrets::SecretPersistence;
+use domain::{FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput};
+use ringotel::{IntegrationForm, Service};
+use serde::Serialize;
+use store::tables::thinq_settings;
+use store::{KeychainProblem, SecretName};
+use thinq::ThinqError;
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum ThinqTestOutcome {
+    Passed {
+        balance: Option<f64>,
+    },
+    /// thinQ said no; `field` is where the admin should look.
+    Rejected {
+        field: String,
+        message: String,
+        hint: Option<String>,
+    },
+    Unreachable {
+        message: String,
+    },
+    Invalid {
+        problems: Vec<FieldProblem>,
+    },
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "outcome", rename_all = "camelCase")]
+pub enum SaveThinqOutcome {
+    /// Saved here and enabled in Ringotel, confirmed by reading the card back.
+    Saved {
+        integration: ThinqIntegrationView,
+    },
+    /// Saved here, but Ringotel did not take it; the steps say what to click in the portal.
+    SavedNotApplied {
+        integration: ThinqIntegrationView,
+        message: String,
+        portal_steps: Vec<String>,
+    },
+    Invalid {
+        problems: Vec<FieldProblem>,
+    },
+    /// Nothing was saved; the admin may retry with `session` persistence.
+    KeychainUnavailable {
+        problem: KeychainProblem,
+        message: String,
+    },
+}
+
+/// [assumed] thinQ's integration id is `"ThinQ"`. It is read from `getServices`, matched
+/// loosely (id or name, any case, or the Commio brand) so another spelling still finds the card.
+pub(crate) fn is_thinq(service: &Service) -> bool {
+    let id = service.id.as_str().to_ascii_lowercase();
+    let name = service.name.to_ascii_lowercase();
+    id == "thinq" || name.contains("thinq") || name.contains("commio")
+}
+
+/// The hint shown when thinQ refuses the account path: the classic Account ID mix-up.
+const ACCOUNT_ID_HINT: &str = "The Account ID is the number thinQ shows for the account (in the portal's \
+    account menu), not the API username. Check that the token belongs to that account.";
+
+fn token_name(workspace: &str, org: &RingotelId) -> SecretName {
+    SecretName::ThinqToken {
+        workspace: workspace.to_owned(),
+        org: org.as_str().to_owned(),
+    }
+}
+
+impl Engine {
+    pub async fn thinq_integration(&self, org: RingotelId) -> EngineResult<ThinqIntegrationView> {
+        let connected = self.connect().await?;
+        self.integration_view(&connected, &org).await
+    }
+
+    /// The form's credentials, the stored token standing in when the form left it out.
+    async fn credentials(
+        &self,
+        workspace: &str,
+        org: &RingotelId,
+        input: &ThinqSettingsInput,
+    ) -> EngineResult<Result<ThinqCredentials, Vec<FieldProblem>>> {
+        let stored = match input.token {
+            Some(_) => None,
+            None => self.get_secret(token_name(workspace, org)).await?,
+        };
+        Ok(input.validate(stored.as_ref()))
+    }
+
+    /// Checks the credentials with a harmless authenticated thinQ call.
+    pub async fn test_thinq_connection(
+        &self,
+        org: RingotelId,
+        input: ThinqSettingsInput,
+    ) -> EngineResult<ThinqTestOutcome> {
+        let connected = self.connect().await?;
+        let creds = match self
+            .credentials(&connected.workspace.id, &org, &input)
+            .await?
+        {
+            Ok(creds) => creds,
+            Err(problems) => return Ok(ThinqTestOutcome::Invalid { problems }),
+        };
+        let client = self.thinq_client(&connected.thinq_base, creds);
+        Ok(match client.check_credentials().await {
+            Ok(balance) => ThinqTestOutcome::Passed { balance: balance.0 },
+            Err(e @ ThinqError::Unauthorized { .. }) => ThinqTestOutcome::Rejected {
+                field: "token".into(),
+                message: e.to_string(),
+                hint: Some(
+                    "Check the username and token together: a token belongs to one API user."
+                        .into(),
+                ),
+            },
+            Err(e @ ThinqError::AccountRefused { .. }) => ThinqTestOutcome::Rejected {
+                field: "accountId".into(),
+                message: e.to_string(),
+                hint: Some(ACCOUNT_ID_HINT.into()),
+            },
+            Err(e @ (ThinqError::Transport { .. } | ThinqError::Http { .. })) => {
+                ThinqTestOutcome::Unreachable {
+                    message: e.to_string(),
+                }
+            }
+            Err(e @ ThinqError::Malformed { .. }) => ThinqTestOutcome::Unreachable {
+                message: e.to_string(),
+            },
+        })
+    }
+
+    /// Saves the settings (token to the keychain, the rest to the local database), then
+    /// enables the card in Ringotel with them and reads the card back to confirm.
+    pub async fn save_thinq_settings(
+        &self,
+        org: RingotelId,
+        input: ThinqSettingsInput,
+        persistence: SecretPersistence,
+    ) -> EngineResult<SaveThinqOutcome> {
+        let connected = self.connect().await?;
+        let workspace = connected.workspace.id.clone();
+        let creds = match self.credentials(&workspace, &org, &input).await? {
+            Ok(creds) => creds,
+            Err(problems) => return Ok(SaveThinqOutcome::Invalid { problems }),
+        };
+        if input.token.is_some()
+            && let Err(e) = self
+                .put_secret(
+                    token_name(&workspace, &org),
+                    creds.token.clone(),
+                    persistence,
+                )
+                .await
+        {
+            return Ok(SaveThinqOutcome::KeychainUnavailable {
+                problem: e.problem,
+                message: e.message(),
+            });
+        }
+        let (account, user, org_id) = (
+            creds.account_id.clone(),
+            creds.username.clone(),
+            org.as_str().to_owned(),
+        );
+        self.with_db(move |db| {
+            Ok(thinq_settings::put(
+                db.conn(),
+                &workspace,
+                &org_id,
+                &account,
+                &user,
+            )?)
+        })
+        .await?;
+
+        let before = self.integration_view(&connected, &org).await?;
+        if let Some(reason) = before.unavailable_reason.clone() {
+            return Ok(not_applied(before, reason, Vec::new()));
+        }
+        let Some(service) = before.service_id.clone() else {
+            let message = EngineError::NoThinqCard(before.org_name.clone()).to_string();
+            return Ok(not_applied(before, message, Vec::new()));
+        };
+        let form = IntegrationForm {
+            org: &org,
+            service: &service,
+            thinq: Some(&creds),
+        };
+        let submitted = connected.ringotel.submit_integration_form(form).await;
+        let after = self.integration_view(&connected, &org).await?;
+        Ok(match submitted {
+            Ok(()) if after.enabled => SaveThinqOutcome::Saved { integration: after },
+            Ok(()) => {
+                let steps = portal::enable_steps(&after.org_name, &creds);
+                not_applied(
+                    after,
+                    "Ringotel accepted the settings but the card still shows as disabled.".into(),
+                    steps,
+                )
+            }
+            Err(e) => {
+                let steps = portal::enable_steps(&after.org_name, &creds);
+                not_applied(after, e.to_string(), steps)
+            }
+        })
+    }
+
+    /// Disables the card in Ringotel. The saved settings and token stay, for enabling again.
+    pub async fn disable_thinq_integration(
+        &self,
+        org: RingotelId,
+    ) -> EngineResult<ThinqIntegrationView> {
+        let connected = self.connect().await?;
+        let before = self.integration_view(&connected, &org).await?;
+        let service = before
+            .service_id
+            .clone()
+            .ok_or_else(|| EngineError::NoThinqCard(before.org_name.clone()))?;
+        let form = IntegrationForm {
+            org: &org,
+            service: &service,
+            thinq: None,
+        };
+        connected.ringotel.submit_integration_form(form).await?;
+        self.integration_view(&connected, &org).await
+    }
+
+    pub(crate) async fn integration_view(
+        &self,
+        connected: &Connected,
+        org: &RingotelId,
+    ) -> EngineResult<ThinqIntegrationView> {
+        let client = &connected.ringotel;
+        let (organization, services) =
+            tokio::try_join!(client.get_organization(org), client.get_services(org))?;
+        let workspace = connected.workspace.id.clone();
+        let org_id = org.as_str().to_owned();
+        let saved = self
+            .with_db(move |db| Ok(thinq_settings::get(db.conn(), &workspace, &org_id)?))
+            .await?;
+        let name = token_name(&connected.workspace.id, org);
+        let token = self
+            .with_vault(move |vault| {
+                Ok(match vault.locate(&name) {
+                    Ok(location) => TokenState::Stored { location },
+                    Err(e) => TokenState::Unavailable {
+                        message: e.message(),
+                    },
+                })
+            })
+            .await?;
+        let hint = connected
+            .is_sandbox()
+            .then(|| self.sandbox_hint(&organization.name))
+            .flatten();
+        Ok(view::build(
+            organization,
+            services,
+            saved,
+            token,
+            hint,
+            connected.is_sandbox(),
+        ))
+    }
+
+    fn sandbox_hint(&self, org_name: &str) -> Option<SandboxThinqHint> {
+        let accounts = &self.sandbox.as_ref()?.thinq_accounts;
+        let account = accounts
+            .iter()
+            .find(|a| a.organization == org_name)
+            .or_else(|| accounts.first())?;
+        Some(SandboxThinqHint {
+            account_id: account.account_id.clone(),
+            username: account.username.clone(),
+            token: account.token.clone(),
+        })
+    }
+}
+
+fn not_applied(
+    integration: ThinqIntegrationView,
+    message: String,
+    portal_steps: Vec<String>,
+) -> SaveThinqOutcome {
+    SaveThinqOutcome::SavedNotApplied {
+        integration,
+        message,
+        portal_steps,
+    }
+}

@@ -1,0 +1,80 @@
+//! What the app does, independent of any window: workspaces, organizations, the thinQ
+//! integration, each as a function over the service clients and the local store.
+
+pub mod bindings;
+mod context;
+mod error;
+pub mod integrations;
+pub mod numbers;
+pub mod organizations;
+mod secrets;
+pub mod startup;
+pub mod workspaces;
+
+pub use context::{SandboxEndpoints, SandboxThinqAccount};
+pub use error::{EngineError, EngineResult, Problem, ProblemCode};
+pub use secrets::SecretPersistence;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use store::{Database, Keychain, SecretVault, SetAside};
+
+/// The engine's state: the open database, the secret vault, one HTTP client, and where the
+/// built-in sandbox listens (when this process runs one).
+#[derive(Clone)]
+pub struct Engine {
+    db: Arc<Mutex<Database>>,
+    vault: Arc<SecretVault>,
+    http: reqwest::Client,
+    sandbox: Option<SandboxEndpoints>,
+    data_dir: PathBuf,
+    set_aside: Option<SetAside>,
+}
+
+impl Engine {
+    /// Opens the local database in `data_dir` (recovering from a damaged file) and the
+    /// keychain under `keychain_service`.
+    pub fn open(
+        data_dir: &Path,
+        keychain_service: &str,
+        sandbox: Option<SandboxEndpoints>,
+    ) -> EngineResult<Self> {
+        let (db, set_aside) = Database::open_in(data_dir)?;
+        let http = transport::build_client().map_err(|e| EngineError::Internal(e.to_string()))?;
+        Ok(Self {
+            db: Arc::new(Mutex::new(db)),
+            vault: Arc::new(SecretVault::new(Keychain::new(keychain_service))),
+            http,
+            sandbox,
+            data_dir: data_dir.to_path_buf(),
+            set_aside,
+        })
+    }
+
+    /// Runs `f` on the database on a blocking thread, so async callers never stall on disk.
+    async fn with_db<T, F>(&self, f: F) -> EngineResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Database) -> EngineResult<T> + Send + 'static,
+    {
+        let db = self.db.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = db.lock().unwrap_or_else(|p| p.into_inner());
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| EngineError::Internal(e.to_string()))?
+    }
+
+    /// Runs `f` on the secret vault on a blocking thread (keychain calls go over D-Bus).
+    async fn with_vault<T, F>(&self, f: F) -> EngineResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&SecretVault) -> EngineResult<T> + Send + 'static,
+    {
+        let vault = self.vault.clone();
+        tokio::task::spawn_blocking(move || f(&vault))
+            .await
+            .map_err(|e| EngineError::Internal(e.to_string()))?
+    }
+}

@@ -1,0 +1,195 @@
+//! The thinQ integration flow: view, test, save, restart, disable.
+
+use crate::{files_containing, setup};
+use domain::{Secret, ThinqSettingsInput};
+use engine::SecretPersistence;
+use engine::integrations::{SaveThinqOutcome, ThinqTestOutcome, TokenState};
+use sandbox::demo_thinq_accounts;
+use store::SecretLocation;
+
+fn input(account: &str, user: &str, token: Option<&str>) -> ThinqSettingsInput {
+    ThinqSettingsInput {
+        account_id: account.into(),
+        username: user.into(),
+        token: token.map(Secret::new),
+    }
+}
+
+#[tokio::test]
+async fn the_thinq_card_leads_with_a_copyable_https_webhook_and_the_sandbox_account() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    let view = s.engine.thinq_integration(org).await.unwrap();
+    assert!(view.unavailable_reason.is_none());
+    assert!(!view.enabled);
+    assert!(
+        view.webhook_url
+            .as_ref()
+            .is_some_and(|u| u.as_str().starts_with("https://"))
+    );
+    assert_eq!(
+        view.sandbox_account.as_ref().unwrap().account_id,
+        demo_thinq_accounts()[0].account_id
+    );
+    assert!(view.other_cards.iter().any(|c| c.name == "Twilio"));
+    assert!(view.simulated);
+}
+
+#[tokio::test]
+async fn an_essentials_organization_says_why_sms_integrations_are_unavailable() {
+    let s = setup().await;
+    let org = s.org("Bluebird Café").await;
+    let view = s.engine.thinq_integration(org).await.unwrap();
+    let reason = view.unavailable_reason.unwrap();
+    assert!(
+        reason.contains("Pro") && reason.contains("Essentials"),
+        "{reason}"
+    );
+}
+
+#[tokio::test]
+async fn test_connection_names_the_field_at_fault_in_thinqs_words() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    let demo = demo_thinq_accounts()[0];
+
+    let wrong_token = s
+        .engine
+        .test_thinq_connection(
+            org.clone(),
+            input(demo.account_id, demo.username, Some("nope")),
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(&wrong_token, ThinqTestOutcome::Rejected { field, message, .. } if field == "token" && message.contains("Invalid username or API token")),
+        "{wrong_token:?}"
+    );
+    let wrong_account = s
+        .engine
+        .test_thinq_connection(org.clone(), input("30917", demo.username, Some(demo.token)))
+        .await
+        .unwrap();
+    assert!(
+        matches!(&wrong_account, ThinqTestOutcome::Rejected { field, hint: Some(_), .. } if field == "accountId"),
+        "{wrong_account:?}"
+    );
+    let malformed = s
+        .engine
+        .test_thinq_connection(org.clone(), input(demo.username, "", Some(" x")))
+        .await
+        .unwrap();
+    assert!(
+        matches!(&malformed, ThinqTestOutcome::Invalid { problems } if problems.len() == 3),
+        "{malformed:?}"
+    );
+    let right = s
+        .engine
+        .test_thinq_connection(org, input(demo.account_id, demo.username, Some(demo.token)))
+        .await
+        .unwrap();
+    assert!(
+        matches!(right, ThinqTestOutcome::Passed { balance: Some(_) }),
+        "{right:?}"
+    );
+}
+
+#[tokio::test]
+async fn save_enables_the_card_keeps_the_token_only_in_the_keychain_and_survives_a_restart() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    let demo = demo_thinq_accounts()[0];
+    let saved = s
+        .engine
+        .save_thinq_settings(
+            org.clone(),
+            input(demo.account_id, demo.username, Some(demo.token)),
+            SecretPersistence::Keychain,
+        )
+        .await
+        .unwrap();
+    let SaveThinqOutcome::Saved { integration } = saved else {
+        panic!("{saved:?}")
+    };
+    assert!(integration.enabled);
+    assert!(
+        files_containing(s.data.path(), demo.token).is_empty(),
+        "the token must not be in the data folder"
+    );
+
+    let after_restart = s.reopen().thinq_integration(org.clone()).await.unwrap();
+    assert_eq!(after_restart.account_id.as_deref(), Some(demo.account_id));
+    assert_eq!(after_restart.username.as_deref(), Some(demo.username));
+    assert!(matches!(
+        after_restart.token,
+        TokenState::Stored {
+            location: SecretLocation::Keychain
+        }
+    ));
+
+    // Testing again without retyping the token uses the stored one.
+    let retest = s
+        .reopen()
+        .test_thinq_connection(org.clone(), input(demo.account_id, demo.username, None))
+        .await
+        .unwrap();
+    assert!(
+        matches!(retest, ThinqTestOutcome::Passed { .. }),
+        "{retest:?}"
+    );
+
+    let disabled = s
+        .engine
+        .disable_thinq_integration(org.clone())
+        .await
+        .unwrap();
+    assert!(!disabled.enabled);
+    assert_eq!(
+        disabled.account_id.as_deref(),
+        Some(demo.account_id),
+        "disabling keeps the settings for next time"
+    );
+}
+
+#[tokio::test]
+async fn a_card_ringotel_refuses_is_saved_here_with_the_portal_steps() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    let demo = demo_thinq_accounts()[0];
+    let rejected = sandbox::Fault::ErrorIn200("Integration settings rejected".into());
+    s.sandbox
+        .inject_on(sandbox::Service::Ringotel, "/integrations", rejected);
+    let outcome = s
+        .engine
+        .save_thinq_settings(
+            org.clone(),
+            input(demo.account_id, demo.username, Some(demo.token)),
+            SecretPersistence::Session,
+        )
+        .await
+        .unwrap();
+    let SaveThinqOutcome::SavedNotApplied {
+        integration,
+        message,
+        portal_steps,
+    } = outcome
+    else {
+        panic!("{outcome:?}")
+    };
+    assert!(!integration.enabled);
+    assert!(
+        message.contains("Integration settings rejected"),
+        "{message}"
+    );
+    assert!(portal_steps.iter().any(|s| s.contains(demo.account_id)));
+    assert!(
+        portal_steps.iter().all(|s| !s.contains(demo.token)),
+        "steps never repeat the token"
+    );
+    assert!(matches!(
+        integration.token,
+        TokenState::Stored {
+            location: SecretLocation::Session
+        }
+    ));
+}

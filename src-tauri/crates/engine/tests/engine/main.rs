@@ -1,0 +1,87 @@
+//! The engine end to end against the sandbox over loopback, on a real database file and the
+//! real keychain: what the app's commands do, without the window.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
+
+mod integrations;
+mod workspaces;
+
+use domain::{BaseUrl, RingotelId, Secret};
+use engine::{Engine, SandboxEndpoints, SandboxThinqAccount};
+use sandbox::{DEMO_API_KEY, Sandbox, demo_thinq_accounts};
+
+/// Keychain entries from these tests are kept apart from the app's own.
+pub const KEYCHAIN_SERVICE: &str = "ringotel-sms-admin-engine-tests";
+
+pub struct Setup {
+    pub sandbox: Sandbox,
+    pub engine: Engine,
+    pub data: tempfile::TempDir,
+}
+
+pub fn endpoints(sandbox: &Sandbox) -> SandboxEndpoints {
+    SandboxEndpoints {
+        ringotel: BaseUrl::parse(&sandbox.ringotel_url()).unwrap(),
+        thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
+        api_key: Secret::new(DEMO_API_KEY),
+        thinq_accounts: demo_thinq_accounts()
+            .iter()
+            .map(|a| SandboxThinqAccount {
+                organization: a.organization.into(),
+                account_id: a.account_id.into(),
+                username: a.username.into(),
+                token: a.token.into(),
+            })
+            .collect(),
+    }
+}
+
+pub async fn setup() -> Setup {
+    let sandbox = Sandbox::start().await.unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let engine = Engine::open(data.path(), KEYCHAIN_SERVICE, Some(endpoints(&sandbox))).unwrap();
+    Setup {
+        sandbox,
+        engine,
+        data,
+    }
+}
+
+impl Setup {
+    /// A second engine on the same data folder: what the app sees after a restart.
+    pub fn reopen(&self) -> Engine {
+        Engine::open(
+            self.data.path(),
+            KEYCHAIN_SERVICE,
+            Some(endpoints(&self.sandbox)),
+        )
+        .unwrap()
+    }
+
+    pub async fn org(&self, name: &str) -> RingotelId {
+        let list = self.engine.list_organizations().await.unwrap();
+        list.organizations
+            .into_iter()
+            .find(|o| o.name == name)
+            .unwrap()
+            .id
+    }
+}
+
+/// Every file under `dir`, read as bytes, that contains `needle`.
+pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+        } else if std::fs::read(&path)
+            .unwrap()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+        {
+            hits.push(path);
+        }
+    }
+    hits
+}

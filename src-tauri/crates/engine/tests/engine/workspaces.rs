@@ -1,0 +1,130 @@
+//! Workspaces: the Sandbox first and active, adding a Ringotel account, testing and removing it.
+
+use crate::setup;
+use domain::Secret;
+use engine::SecretPersistence;
+use engine::workspaces::{
+    AddWorkspaceOutcome, ApiKeyState, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome,
+};
+use sandbox::DEMO_API_KEY;
+use store::SecretLocation;
+
+#[tokio::test]
+async fn a_first_start_offers_the_sandbox_active_and_labelled_simulated() {
+    let s = setup().await;
+    let list = s.engine.list_workspaces().await.unwrap();
+    assert_eq!(list.workspaces.len(), 1);
+    let sandbox = &list.workspaces[0];
+    assert!(sandbox.active && sandbox.simulated);
+    assert!(matches!(sandbox.api_key, ApiKeyState::NotNeeded));
+    assert_eq!(list.default_base_url, "https://shell.ringotel.co");
+}
+
+#[tokio::test]
+async fn a_bad_workspace_form_names_each_field() {
+    let s = setup().await;
+    let outcome = s
+        .engine
+        .add_ringotel_workspace(
+            NewWorkspaceInput {
+                name: " ".into(),
+                base_url: "http://shell.ringotel.co".into(),
+                api_key: Secret::new("a b"),
+            },
+            SecretPersistence::Keychain,
+        )
+        .await
+        .unwrap();
+    let AddWorkspaceOutcome::Invalid { problems } = outcome else {
+        panic!("{outcome:?}")
+    };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["name", "baseUrl", "apiKey"]);
+    assert!(
+        problems[1].message.contains("https"),
+        "{}",
+        problems[1].message
+    );
+    assert_eq!(
+        s.engine.list_workspaces().await.unwrap().workspaces.len(),
+        1,
+        "nothing saved"
+    );
+}
+
+#[tokio::test]
+async fn an_added_account_is_tested_used_and_removed_with_its_key() {
+    let s = setup().await;
+    let base = s.sandbox.ringotel_url();
+    let wrong = s
+        .engine
+        .test_ringotel_connection(RingotelTestInput {
+            base_url: base.clone(),
+            api_key: Some(Secret::new("wrong")),
+            workspace_id: None,
+        })
+        .await
+        .unwrap();
+    assert!(
+        matches!(&wrong, RingotelTestOutcome::Rejected { field, .. } if field == "apiKey"),
+        "{wrong:?}"
+    );
+
+    let input = NewWorkspaceInput {
+        name: "Acme MSP".into(),
+        base_url: base.clone(),
+        api_key: Secret::new(DEMO_API_KEY),
+    };
+    let AddWorkspaceOutcome::Added { workspace } = s
+        .engine
+        .add_ringotel_workspace(input, SecretPersistence::Keychain)
+        .await
+        .unwrap()
+    else {
+        panic!("not added")
+    };
+    assert!(workspace.active && !workspace.simulated);
+    let stored = s
+        .engine
+        .test_ringotel_connection(RingotelTestInput {
+            base_url: base,
+            api_key: None,
+            workspace_id: Some(workspace.id.clone()),
+        })
+        .await
+        .unwrap();
+    assert!(
+        matches!(stored, RingotelTestOutcome::Passed { organizations: 3 }),
+        "{stored:?}"
+    );
+    let orgs = s.engine.list_organizations().await.unwrap();
+    assert!(!orgs.simulated && orgs.organizations.len() == 3);
+
+    let listed = s.reopen().list_workspaces().await.unwrap();
+    let acme = listed
+        .workspaces
+        .iter()
+        .find(|w| w.id == workspace.id)
+        .unwrap();
+    assert!(
+        acme.active
+            && matches!(
+                acme.api_key,
+                ApiKeyState::Stored {
+                    location: SecretLocation::Keychain
+                }
+            )
+    );
+
+    s.engine
+        .remove_workspace(workspace.id.clone())
+        .await
+        .unwrap();
+    let after = s.engine.list_workspaces().await.unwrap();
+    assert_eq!(after.workspaces.len(), 1);
+    assert!(after.workspaces[0].active, "the Sandbox is active again");
+    assert!(
+        s.engine.remove_workspace("sandbox".into()).await.is_err(),
+        "the Sandbox cannot be removed"
+    );
+}
