@@ -188,6 +188,14 @@ impl ThinqSettingsInput {
             _ => Err(problems.into_vec()),
         }
     }
+
+    /// The problems alone, for checking a form as it is typed; `token_stored` says whether a
+    /// blank token field means "keep the stored one".
+    pub fn problems(&self, token_stored: bool) -> Vec<FieldProblem> {
+        // A placeholder stands in for the stored token: only its presence matters here.
+        let stored = token_stored.then(|| Secret::new("stored"));
+        self.validate(stored.as_ref()).err().unwrap_or_default()
+    }
 }
 
 #[cfg(test)]
@@ -254,6 +262,12 @@ mod tests {
         let stored = Secret::new("kept");
         let creds = input("1", "u", None).validate(Some(&stored)).unwrap();
         assert_eq!(creds.token.expose(), "kept");
+    }
+
+    #[test]
+    fn checking_as_typed_accepts_a_blank_token_only_when_one_is_stored() {
+        assert!(input("1", "u", None).problems(true).is_empty());
+        assert_eq!(fields(&input("1", "u", None).problems(false)), ["token"]);
     }
 
     #[test]

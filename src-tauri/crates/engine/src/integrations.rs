@@ -19,7 +19,11 @@ use thinq::ThinqError;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[serde(tag = "outcome", rename_all = "camelCase")]
+#[serde(
+    tag = "outcome",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum ThinqTestOutcome {
     Passed {
         balance: Option<f64>,
@@ -39,7 +43,11 @@ pub enum ThinqTestOutcome {
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[serde(tag = "outcome", rename_all = "camelCase")]
+#[serde(
+    tag = "outcome",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum SaveThinqOutcome {
     /// Saved here and enabled in Ringotel, confirmed by reading the card back.
     Saved {
@@ -78,6 +86,11 @@ fn token_name(workspace: &str, org: &RingotelId) -> SecretName {
         workspace: workspace.to_owned(),
         org: org.as_str().to_owned(),
     }
+}
+
+/// Checks the thinQ form as it is typed, without calling anything.
+pub fn check_thinq_settings(input: &ThinqSettingsInput, token_stored: bool) -> Vec<FieldProblem> {
+    input.problems(token_stored)
 }
 
 impl Engine {

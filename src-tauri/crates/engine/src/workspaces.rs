@@ -17,7 +17,11 @@ pub const DEFAULT_RINGOTEL_BASE_URL: &str = "https://shell.ringotel.co";
 const MAX_NAME_LEN: usize = 80;
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[serde(tag = "state", rename_all = "camelCase")]
+#[serde(
+    tag = "state",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum ApiKeyState {
     /// The Sandbox needs no key.
     NotNeeded,
@@ -58,7 +62,11 @@ pub struct NewWorkspaceInput {
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[serde(tag = "outcome", rename_all = "camelCase")]
+#[serde(
+    tag = "outcome",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum AddWorkspaceOutcome {
     Added {
         workspace: WorkspaceView,
@@ -84,7 +92,11 @@ pub struct RingotelTestInput {
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[serde(tag = "outcome", rename_all = "camelCase")]
+#[serde(
+    tag = "outcome",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum RingotelTestOutcome {
     Passed { organizations: u32 },
     Rejected { field: String, message: String },

@@ -8,7 +8,11 @@ use ts_rs::TS;
 
 /// Why a database file was set aside.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum SetAsideReason {
     /// Damaged or truncated, or not an SQLite database at all.
     Corrupt { detail: String },

@@ -89,7 +89,7 @@ webhookProblem: string | null, accountId: string | null, username: string | null
 
 export type ThinqTestOutcome = { "outcome": "passed", balance: number | null, } | { "outcome": "rejected", field: string, message: string, hint: string | null, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 
-export type SaveThinqOutcome = { "outcome": "saved", integration: ThinqIntegrationView, } | { "outcome": "savedNotApplied", integration: ThinqIntegrationView, message: string, portal_steps: Array<string>, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
+export type SaveThinqOutcome = { "outcome": "saved", integration: ThinqIntegrationView, } | { "outcome": "savedNotApplied", integration: ThinqIntegrationView, message: string, portalSteps: Array<string>, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
 
 export type SmsNumberRow = { id: string, 
 /**

@@ -10,7 +10,11 @@ use store::tables::thinq_settings::ThinqSettingsRecord;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[serde(tag = "state", rename_all = "camelCase")]
+#[serde(
+    tag = "state",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
 pub enum TokenState {
     Stored {
         location: SecretLocation,

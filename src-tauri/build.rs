@@ -1,0 +1,28 @@
+//! Builds the Tauri context and one permission per app command, so the capability file can
+//! allow exactly the commands the UI uses and nothing else.
+
+/// Every command the UI may call; `src/lib.rs` registers the same list.
+const COMMANDS: &[&str] = &[
+    "get_startup_report",
+    "list_workspaces",
+    "add_ringotel_workspace",
+    "test_ringotel_connection",
+    "activate_workspace",
+    "remove_workspace",
+    "list_organizations",
+    "get_organization",
+    "get_thinq_integration",
+    "check_thinq_settings",
+    "test_thinq_connection",
+    "save_thinq_settings",
+    "disable_thinq_integration",
+    "list_sms_numbers",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(error) = tauri_build::try_build(attributes) {
+        println!("cargo::error={error:#}");
+    }
+}

@@ -1,0 +1,58 @@
+//! thinQ integration commands: the card, Test connection, Save & Continue, Disable.
+
+use crate::state::AppState;
+use domain::{FieldProblem, RingotelId, ThinqSettingsInput};
+use engine::integrations::{SaveThinqOutcome, ThinqIntegrationView, ThinqTestOutcome};
+use engine::{Problem, SecretPersistence};
+use tauri::State;
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_thinq_integration(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+) -> Result<ThinqIntegrationView, Problem> {
+    Ok(state.engine()?.thinq_integration(org_id).await?)
+}
+
+/// Inline validation as the admin types: Rust decides what is valid, the UI only shows it.
+#[tauri::command]
+pub async fn check_thinq_settings(
+    input: ThinqSettingsInput,
+    token_stored: bool,
+) -> Vec<FieldProblem> {
+    engine::integrations::check_thinq_settings(&input, token_stored)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err(Debug))]
+pub async fn test_thinq_connection(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    input: ThinqSettingsInput,
+) -> Result<ThinqTestOutcome, Problem> {
+    Ok(state.engine()?.test_thinq_connection(org_id, input).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err(Debug))]
+pub async fn save_thinq_settings(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    input: ThinqSettingsInput,
+    persistence: SecretPersistence,
+) -> Result<SaveThinqOutcome, Problem> {
+    Ok(state
+        .engine()?
+        .save_thinq_settings(org_id, input, persistence)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn disable_thinq_integration(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+) -> Result<ThinqIntegrationView, Problem> {
+    Ok(state.engine()?.disable_thinq_integration(org_id).await?)
+}

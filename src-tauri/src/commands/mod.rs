@@ -1,0 +1,7 @@
+//! The commands the UI calls, grouped by area; each is an adapter over one engine function.
+
+pub mod integrations;
+pub mod numbers;
+pub mod organizations;
+pub mod startup;
+pub mod workspaces;

@@ -1,0 +1,22 @@
+//! Organization commands: the list and one organization's facts.
+
+use crate::state::AppState;
+use domain::RingotelId;
+use engine::Problem;
+use engine::organizations::{OrganizationDetail, OrganizationList};
+use tauri::State;
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn list_organizations(state: State<'_, AppState>) -> Result<OrganizationList, Problem> {
+    Ok(state.engine()?.list_organizations().await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_organization(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+) -> Result<OrganizationDetail, Problem> {
+    Ok(state.engine()?.organization_detail(org_id).await?)
+}

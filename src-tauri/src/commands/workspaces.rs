@@ -1,0 +1,48 @@
+//! Workspace commands: list, add, test, switch, remove.
+
+use crate::state::AppState;
+use engine::workspaces::{
+    AddWorkspaceOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome, WorkspaceList,
+};
+use engine::{Problem, SecretPersistence};
+use tauri::State;
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn list_workspaces(state: State<'_, AppState>) -> Result<WorkspaceList, Problem> {
+    Ok(state.engine()?.list_workspaces().await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn add_ringotel_workspace(
+    state: State<'_, AppState>,
+    input: NewWorkspaceInput,
+    persistence: SecretPersistence,
+) -> Result<AddWorkspaceOutcome, Problem> {
+    Ok(state
+        .engine()?
+        .add_ringotel_workspace(input, persistence)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn test_ringotel_connection(
+    state: State<'_, AppState>,
+    input: RingotelTestInput,
+) -> Result<RingotelTestOutcome, Problem> {
+    Ok(state.engine()?.test_ringotel_connection(input).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn activate_workspace(state: State<'_, AppState>, id: String) -> Result<(), Problem> {
+    Ok(state.engine()?.activate_workspace(id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn remove_workspace(state: State<'_, AppState>, id: String) -> Result<(), Problem> {
+    Ok(state.engine()?.remove_workspace(id).await?)
+}

@@ -1,0 +1,64 @@
+//! The app's managed state: the engine, and the in-process sandbox behind the Sandbox workspace.
+
+use domain::{BaseUrl, Secret};
+use engine::{Engine, Problem, SandboxEndpoints, SandboxThinqAccount};
+use sandbox::Sandbox;
+use std::path::Path;
+
+/// Release and debug builds keep separate keychain entries, so development never touches an
+/// admin's real secrets.
+const KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
+    "ringotel-sms-admin-dev"
+} else {
+    "ringotel-sms-admin"
+};
+
+pub struct AppState {
+    /// The engine, or why it could not start (shown by every screen instead of a dead button).
+    engine: Result<Engine, Problem>,
+    /// Kept alive for as long as the app runs; dropping it stops the simulated services.
+    _sandbox: Option<Sandbox>,
+}
+
+impl AppState {
+    pub async fn start(data_dir: &Path) -> Self {
+        let sandbox = match Sandbox::start().await {
+            Ok(sandbox) => Some(sandbox),
+            Err(error) => {
+                tracing::error!(%error, "the sandbox could not start");
+                None
+            }
+        };
+        let endpoints = sandbox.as_ref().and_then(endpoints);
+        let engine = Engine::open(data_dir, KEYCHAIN_SERVICE, endpoints).map_err(Problem::from);
+        if let Err(problem) = &engine {
+            tracing::error!(message = %problem.message, "the engine could not start");
+        }
+        Self {
+            engine,
+            _sandbox: sandbox,
+        }
+    }
+
+    pub fn engine(&self) -> Result<Engine, Problem> {
+        self.engine.clone()
+    }
+}
+
+fn endpoints(sandbox: &Sandbox) -> Option<SandboxEndpoints> {
+    let thinq_accounts = sandbox::demo_thinq_accounts()
+        .iter()
+        .map(|a| SandboxThinqAccount {
+            organization: a.organization.into(),
+            account_id: a.account_id.into(),
+            username: a.username.into(),
+            token: a.token.into(),
+        })
+        .collect();
+    Some(SandboxEndpoints {
+        ringotel: BaseUrl::parse(&sandbox.ringotel_url()).ok()?,
+        thinq: BaseUrl::parse(&sandbox.thinq_url()).ok()?,
+        api_key: Secret::new(sandbox::DEMO_API_KEY),
+        thinq_accounts,
+    })
+}

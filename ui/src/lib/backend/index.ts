@@ -1,0 +1,83 @@
+// The one typed door to the Rust backend: components call these functions, never `invoke`.
+import { invoke } from '@tauri-apps/api/core';
+import type {
+  AddWorkspaceOutcome,
+  FieldProblem,
+  NewWorkspaceInput,
+  OrganizationDetail,
+  OrganizationList,
+  Problem,
+  RingotelTestInput,
+  RingotelTestOutcome,
+  SaveThinqOutcome,
+  SecretPersistence,
+  SmsNumberList,
+  StartupReport,
+  ThinqIntegrationView,
+  ThinqSettingsInput,
+  ThinqTestOutcome,
+  WorkspaceList,
+} from './bindings';
+
+export type * from './bindings';
+
+/** A failure the backend reported, carrying its `{code, message, field}`. */
+export class BackendProblem extends Error {
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.message);
+    this.problem = problem;
+  }
+}
+
+export function isProblem(value: unknown): value is Problem {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Problem).code === 'string' &&
+    typeof (value as Problem).message === 'string'
+  );
+}
+
+/** Whatever was thrown, as a Problem: backend rejections keep their code, the rest is internal. */
+export function toProblem(error: unknown): Problem {
+  if (error instanceof BackendProblem) return error.problem;
+  if (isProblem(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message, field: null };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (error) {
+    throw new BackendProblem(toProblem(error));
+  }
+}
+
+export const backend = {
+  startupReport: () => call<StartupReport>('get_startup_report'),
+
+  listWorkspaces: () => call<WorkspaceList>('list_workspaces'),
+  addRingotelWorkspace: (input: NewWorkspaceInput, persistence: SecretPersistence) =>
+    call<AddWorkspaceOutcome>('add_ringotel_workspace', { input, persistence }),
+  testRingotelConnection: (input: RingotelTestInput) =>
+    call<RingotelTestOutcome>('test_ringotel_connection', { input }),
+  activateWorkspace: (id: string) => call<void>('activate_workspace', { id }),
+  removeWorkspace: (id: string) => call<void>('remove_workspace', { id }),
+
+  listOrganizations: () => call<OrganizationList>('list_organizations'),
+  getOrganization: (orgId: string) => call<OrganizationDetail>('get_organization', { orgId }),
+
+  getThinqIntegration: (orgId: string) => call<ThinqIntegrationView>('get_thinq_integration', { orgId }),
+  checkThinqSettings: (input: ThinqSettingsInput, tokenStored: boolean) =>
+    call<FieldProblem[]>('check_thinq_settings', { input, tokenStored }),
+  testThinqConnection: (orgId: string, input: ThinqSettingsInput) =>
+    call<ThinqTestOutcome>('test_thinq_connection', { orgId, input }),
+  saveThinqSettings: (orgId: string, input: ThinqSettingsInput, persistence: SecretPersistence) =>
+    call<SaveThinqOutcome>('save_thinq_settings', { orgId, input, persistence }),
+  disableThinqIntegration: (orgId: string) =>
+    call<ThinqIntegrationView>('disable_thinq_integration', { orgId }),
+
+  listSmsNumbers: (orgId: string) => call<SmsNumberList>('list_sms_numbers', { orgId }),
+};
