@@ -13,6 +13,8 @@ const KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
     "ringotel-sms-admin"
 };
 
+const SANDBOX_STATE_FILE: &str = "sandbox-state.json";
+
 pub struct AppState {
     /// The engine, or why it could not start (shown by every screen instead of a dead button).
     engine: Result<Engine, Problem>,
@@ -22,7 +24,7 @@ pub struct AppState {
 
 impl AppState {
     pub async fn start(data_dir: &Path) -> Self {
-        let sandbox = match Sandbox::start().await {
+        let sandbox = match start_sandbox(data_dir).await {
             Ok(sandbox) => Some(sandbox),
             Err(error) => {
                 tracing::error!(%error, "the sandbox could not start");
@@ -43,6 +45,13 @@ impl AppState {
     pub fn engine(&self) -> Result<Engine, Problem> {
         self.engine.clone()
     }
+}
+
+/// The Sandbox workspace's simulated services, saved in the data folder so what the admin did
+/// there is still there after a restart (never with a token: see the sandbox's snapshots).
+async fn start_sandbox(data_dir: &Path) -> std::io::Result<Sandbox> {
+    std::fs::create_dir_all(data_dir)?;
+    Sandbox::start_persistent(&data_dir.join(SANDBOX_STATE_FILE)).await
 }
 
 fn endpoints(sandbox: &Sandbox) -> Option<SandboxEndpoints> {

@@ -93,7 +93,12 @@ fn respond(fault: &Fault) -> Option<Response> {
     }
 }
 
-async fn apply(shared: Shared, service: Service, request: Request, next: Next) -> Response {
+/// The middleware: serves the next queued fault for this service, or passes the request on.
+pub async fn serve_faults(
+    State((shared, service)): State<(Shared, Service)>,
+    request: Request,
+    next: Next,
+) -> Response {
     let path = request.uri().path().to_owned();
     let (fault, latency) = shared.with_faults(|plan| (plan.take(service, &path), plan.latency));
     let delay = match &fault {
@@ -107,16 +112,4 @@ async fn apply(shared: Shared, service: Service, request: Request, next: Next) -
         Some(response) => response,
         None => next.run(request).await,
     }
-}
-
-pub async fn ringotel_faults(
-    State(shared): State<Shared>,
-    request: Request,
-    next: Next,
-) -> Response {
-    apply(shared, Service::Ringotel, request, next).await
-}
-
-pub async fn thinq_faults(State(shared): State<Shared>, request: Request, next: Next) -> Response {
-    apply(shared, Service::Thinq, request, next).await
 }

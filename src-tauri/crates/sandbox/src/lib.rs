@@ -14,6 +14,7 @@ pub use world::{DEMO_API_KEY, DemoThinqAccount, demo_thinq_accounts};
 
 use state::Shared;
 use std::net::{Ipv4Addr, SocketAddr};
+use std::path::{Path, PathBuf};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -31,20 +32,45 @@ impl Sandbox {
         Self::start_on(0, 0).await
     }
 
-    /// Starts both services on the given loopback ports (0 picks a free one).
+    /// Starts both services on free loopback ports with the world saved in `snapshot` after
+    /// every change, and read back from it when it exists: the app's Sandbox workspace keeps
+    /// what the admin did across restarts.
+    pub async fn start_persistent(snapshot: &Path) -> std::io::Result<Self> {
+        let world = world::snapshot::load(snapshot).unwrap_or_else(world::seeded);
+        Self::serve_world(world, Some(snapshot.to_path_buf()), 0, 0).await
+    }
+
+    /// Starts both services on the given loopback ports (0 picks a free one), in memory.
     pub async fn start_on(ringotel_port: u16, thinq_port: u16) -> std::io::Result<Self> {
-        let shared = Shared::new(world::seeded());
+        Self::serve_world(world::seeded(), None, ringotel_port, thinq_port).await
+    }
+
+    async fn serve_world(
+        world: world::World,
+        snapshot: Option<PathBuf>,
+        ringotel_port: u16,
+        thinq_port: u16,
+    ) -> std::io::Result<Self> {
+        let shared = Shared::new(world, snapshot);
+        shared.save_snapshot();
         // Loopback only, by construction: the sandbox must never be reachable from the network.
         let ringotel_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, ringotel_port)).await?;
         let thinq_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, thinq_port)).await?;
         let ringotel = ringotel_listener.local_addr()?;
         let thinq = thinq_listener.local_addr()?;
-        let ringotel_app = ringotel_api::router(shared.clone()).layer(
-            axum::middleware::from_fn_with_state(shared.clone(), faults::ringotel_faults),
-        );
-        let thinq_app = thinq_api::router(shared.clone()).layer(
-            axum::middleware::from_fn_with_state(shared.clone(), faults::thinq_faults),
-        );
+        let layered = |router: axum::Router, service| {
+            router
+                .layer(axum::middleware::from_fn_with_state(
+                    shared.clone(),
+                    snapshot_after,
+                ))
+                .layer(axum::middleware::from_fn_with_state(
+                    (shared.clone(), service),
+                    faults::serve_faults,
+                ))
+        };
+        let ringotel_app = layered(ringotel_api::router(shared.clone()), Service::Ringotel);
+        let thinq_app = layered(thinq_api::router(shared.clone()), Service::Thinq);
         let stop = vec![
             serve(ringotel_listener, ringotel_app),
             serve(thinq_listener, thinq_app),
@@ -93,6 +119,17 @@ impl Sandbox {
     pub fn with_world<R>(&self, f: impl FnOnce(&mut world::World) -> R) -> R {
         self.shared.with_world(f)
     }
+}
+
+/// Saves the world after each request the simulated services answered (a no-op in memory).
+async fn snapshot_after(
+    axum::extract::State(shared): axum::extract::State<Shared>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let response = next.run(request).await;
+    shared.save_snapshot();
+    response
 }
 
 fn serve(listener: TcpListener, app: axum::Router) -> oneshot::Sender<()> {

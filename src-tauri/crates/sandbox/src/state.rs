@@ -1,7 +1,9 @@
-//! The state every handler shares: the world and the fault plan, each behind its own lock.
+//! The state every handler shares: the world and the fault plan, each behind its own lock, and
+//! where the world is saved after each change (when the sandbox was started with a file).
 
 use crate::faults::FaultPlan;
-use crate::world::World;
+use crate::world::{World, snapshot};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 #[derive(Clone)]
@@ -10,6 +12,13 @@ pub struct Shared(Arc<Inner>);
 struct Inner {
     world: Mutex<World>,
     faults: Mutex<FaultPlan>,
+    snapshot: Option<Snapshot>,
+}
+
+/// The snapshot file and what was last written to it, so unchanged worlds are not rewritten.
+struct Snapshot {
+    path: PathBuf,
+    written: Mutex<String>,
 }
 
 /// A panic in one handler must not take the sandbox down with a poisoned lock: the world is
@@ -21,10 +30,15 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
-    pub fn new(world: World) -> Self {
+    pub fn new(world: World, snapshot_path: Option<PathBuf>) -> Self {
+        let snapshot = snapshot_path.map(|path| Snapshot {
+            path,
+            written: Mutex::new(String::new()),
+        });
         Self(Arc::new(Inner {
             world: Mutex::new(world),
             faults: Mutex::new(FaultPlan::default()),
+            snapshot,
         }))
     }
 
@@ -35,5 +49,26 @@ impl Shared {
 
     pub fn with_faults<R>(&self, f: impl FnOnce(&mut FaultPlan) -> R) -> R {
         f(&mut lock(&self.0.faults))
+    }
+
+    /// Writes the world to its snapshot file if it changed since the last write.
+    pub fn save_snapshot(&self) {
+        let Some(snapshot) = &self.0.snapshot else {
+            return;
+        };
+        let json = match self.with_world(|world| snapshot::to_json(world)) {
+            Ok(json) => json,
+            Err(error) => return tracing::error!(%error, "sandbox snapshot not serialized"),
+        };
+        let mut written = lock(&snapshot.written);
+        if *written == json {
+            return;
+        }
+        match snapshot::save(&snapshot.path, &json) {
+            Ok(()) => *written = json,
+            Err(error) => {
+                tracing::error!(%error, path = %snapshot.path.display(), "sandbox snapshot not saved")
+            }
+        }
     }
 }

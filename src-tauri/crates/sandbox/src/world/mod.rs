@@ -1,18 +1,20 @@
 //! Everything the simulated services know, held in memory while the sandbox runs.
 
 mod seed;
+pub mod snapshot;
 pub mod thinq;
 
 pub use seed::{DEMO_API_KEY, DemoThinqAccount, demo_thinq_accounts, seeded, webhook_for};
 pub use thinq::{Did, FeatureOrder, RoutingProfile, ThinqAccount};
 
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 pub type Object = Map<String, Value>;
 
 /// One Ringotel organization with everything beneath it. Objects are kept as raw JSON maps so
 /// that, like the real service, an update replaces the object and unknown fields live on.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OrgRecord {
     pub org: Object,
     pub branches: Vec<Object>,
@@ -34,8 +36,10 @@ pub fn id_of(object: &Object) -> &str {
 }
 
 /// The whole simulated state: one Ringotel account and the thinQ accounts beside it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct World {
+    /// Not written to a snapshot; the sandbox always answers to its demo key.
+    #[serde(skip)]
     pub api_key: String,
     pub orgs: Vec<OrgRecord>,
     pub thinq: Vec<ThinqAccount>,

@@ -1,0 +1,237 @@
+//! One run of the app under tauri-driver, and the home folder it keeps its data in.
+
+use crate::prerequisites::{app_binary, check_prerequisites};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long a screen may take to show what a step waits for (software rendering, debug build).
+const PATIENCE: Duration = Duration::from_secs(30);
+
+/// A home folder for the app: its data, cache and config, kept across restarts in one test.
+pub struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The app's data folder (Tauri's app data dir for its identifier).
+    pub fn app_data(&self) -> PathBuf {
+        self.path().join("data/app.smsadmin.ringotel")
+    }
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub struct AppSession {
+    pub client: Client,
+    driver: Child,
+    artifacts: PathBuf,
+}
+
+impl AppSession {
+    /// Starts the app with `home` as its home and the given extra environment.
+    pub async fn start(home: &Home, env: &[(&str, &str)]) -> Self {
+        check_prerequisites();
+        let (port, native_port) = (free_port(), free_port());
+        let mut command = Command::new("tauri-driver");
+        command
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("HOME", home.path())
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own process group, so WebKitWebDriver and the app go when the session ends.
+            .process_group(0);
+        for (key, value) in env {
+            command.env(key, value);
+        }
+        let driver = command.spawn().expect("tauri-driver starts");
+        let deadline = Instant::now() + PATIENCE;
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(
+                Instant::now() < deadline,
+                "tauri-driver did not open port {port}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let capabilities = serde_json::json!({
+            "browserName": "wry",
+            "tauri:options": { "application": app_binary() },
+        });
+        let serde_json::Value::Object(capabilities) = capabilities else {
+            unreachable!()
+        };
+        let client = ClientBuilder::rustls()
+            .expect("TLS roots")
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session with the app");
+        let artifacts = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../artifacts/e2e");
+        std::fs::create_dir_all(&artifacts).unwrap();
+        let session = Self {
+            client,
+            driver,
+            artifacts,
+        };
+        session.wait_for("html[data-ready='true']").await;
+        session
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing matched {css} in time: {e}"))
+    }
+
+    pub async fn by_testid(&self, testid: &str) -> Element {
+        self.wait_for(&format!("[data-testid='{testid}']")).await
+    }
+
+    pub async fn click(&self, testid: &str) {
+        self.by_testid(testid)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
+    }
+
+    /// Clears an input and types `text` into it, as a person would.
+    pub async fn fill(&self, testid: &str, text: &str) {
+        let input = self.by_testid(testid).await;
+        input.clear().await.unwrap();
+        input.send_keys(text).await.unwrap();
+    }
+
+    pub async fn value(&self, testid: &str) -> String {
+        self.by_testid(testid)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
+    pub async fn text(&self, testid: &str) -> String {
+        self.by_testid(testid).await.text().await.unwrap()
+    }
+
+    /// Waits until the element's text satisfies `test`, and returns it.
+    pub async fn text_until(&self, testid: &str, test: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let text = match self
+                .client
+                .find(Locator::Css(&format!("[data-testid='{testid}']")))
+                .await
+            {
+                Ok(element) => element.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if test(&text) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{testid} never showed what was expected; last text: {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Clicks the element with `testid` whose text contains `label`.
+    pub async fn click_row(&self, testid: &str, label: &str) {
+        self.by_testid(testid).await;
+        for row in self
+            .client
+            .find_all(Locator::Css(&format!("[data-testid='{testid}']")))
+            .await
+            .unwrap()
+        {
+            if row.text().await.unwrap().contains(label) {
+                row.click().await.unwrap();
+                return;
+            }
+        }
+        panic!("no {testid} shows {label:?}");
+    }
+
+    /// Scrolls the element into the middle of the window, then saves the window as `name`.
+    pub async fn screenshot_at(&self, name: &str, testid: &str) {
+        let element = self.by_testid(testid).await;
+        let arg = serde_json::to_value(&element).unwrap();
+        self.client
+            .execute("arguments[0].scrollIntoView({block: 'center'});", vec![arg])
+            .await
+            .unwrap();
+        self.screenshot(name).await;
+    }
+
+    /// Saves what the window shows now as `artifacts/e2e/<name>.png`, once the latest change
+    /// has been painted (software rendering paints a frame or two behind the page).
+    pub async fn screenshot(&self, name: &str) {
+        let painted = "const done = arguments[arguments.length - 1]; \
+            requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));";
+        self.client.execute_async(painted, vec![]).await.unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        std::fs::write(self.artifacts.join(format!("{name}.png")), png).unwrap();
+    }
+
+    /// Ends the session; the app exits.
+    pub async fn close(mut self) {
+        self.client.clone().close().await.unwrap();
+        self.stop_driver();
+    }
+
+    /// Stops tauri-driver and everything it started (WebKitWebDriver, the app).
+    fn stop_driver(&mut self) {
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for AppSession {
+    fn drop(&mut self) {
+        // A failed test still leaves nothing running behind it.
+        if let Ok(None) = self.driver.try_wait() {
+            self.stop_driver();
+        }
+    }
+}

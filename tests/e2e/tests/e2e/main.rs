@@ -1,0 +1,39 @@
+//! The real app, in a real window under Xvfb, clicked through as an administrator would.
+//!
+//! Run by the README's test command (`scripts/test`), which builds the app, starts Xvfb and a
+//! D-Bus session with an unlocked keyring, then runs these one at a time.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
+
+mod damaged_database;
+mod keychain_unavailable;
+mod thinq_flow;
+
+/// Every file under `dir` whose bytes contain `needle`.
+pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(path) = stack.pop() {
+        if path.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                stack.extend(entries.flatten().map(|e| e.path()));
+            }
+        } else if let Ok(bytes) = std::fs::read(&path)
+            && bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+        {
+            hits.push(path);
+        }
+    }
+    hits
+}
+
+/// The id the sandbox gives its first demo organization (seeded the same way every time).
+pub fn harbor_org_id() -> String {
+    let world = sandbox::world::seeded();
+    let harbor = world
+        .orgs
+        .iter()
+        .find(|o| o.org["name"] == "Harbor Dental Group")
+        .unwrap();
+    harbor.id().to_owned()
+}
