@@ -4,12 +4,12 @@
 mod portal;
 mod view;
 
-pub use view::{IntegrationCard, SandboxThinqHint, ThinqIntegrationView, TokenState};
+pub use view::{IntegrationCard, SandboxThinqHint, ThinqIntegrationView};
 
 use crate::Engine;
 use crate::context::Connected;
 use crate::error::{EngineError, EngineResult};
-use crate::secrets::SecretPersistence;
+use crate::secrets::{SecretPersistence, SecretState};
 use domain::{FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput};
 use ringotel::{IntegrationForm, Service};
 use serde::Serialize;
@@ -265,14 +265,7 @@ impl Engine {
             .await?;
         let name = token_name(&connected.workspace.id, org);
         let token = self
-            .with_vault(move |vault| {
-                Ok(match vault.locate(&name) {
-                    Ok(location) => TokenState::Stored { location },
-                    Err(e) => TokenState::Unavailable {
-                        message: e.message(),
-                    },
-                })
-            })
+            .with_vault(move |vault| Ok(SecretState::of(vault, &name)))
             .await?;
         let hint = connected
             .is_sandbox()

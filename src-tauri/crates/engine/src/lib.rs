@@ -13,7 +13,7 @@ pub mod workspaces;
 
 pub use context::{SandboxEndpoints, SandboxThinqAccount};
 pub use error::{EngineError, EngineResult, Problem, ProblemCode};
-pub use secrets::SecretPersistence;
+pub use secrets::{SecretPersistence, SecretState};
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};

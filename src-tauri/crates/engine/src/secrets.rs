@@ -4,8 +4,8 @@
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
 use domain::Secret;
-use serde::Deserialize;
-use store::{KeychainError, SecretName};
+use serde::{Deserialize, Serialize};
+use store::{KeychainError, SecretLocation, SecretName, SecretVault};
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, TS)]
@@ -16,6 +16,34 @@ pub enum SecretPersistence {
     Keychain,
     /// Memory only, until the app closes; offered only after the keychain failed.
     Session,
+}
+
+/// Where a secret is, as the UI shows it, without the secret.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(
+    tag = "state",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum SecretState {
+    Stored {
+        location: SecretLocation,
+    },
+    /// The keychain could not be asked; the message says why.
+    Unavailable {
+        message: String,
+    },
+}
+
+impl SecretState {
+    pub(crate) fn of(vault: &SecretVault, name: &SecretName) -> Self {
+        match vault.locate(name) {
+            Ok(location) => Self::Stored { location },
+            Err(e) => Self::Unavailable {
+                message: e.message(),
+            },
+        }
+    }
 }
 
 impl Engine {

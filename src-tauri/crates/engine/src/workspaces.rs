@@ -2,7 +2,7 @@
 
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
-use crate::secrets::SecretPersistence;
+use crate::secrets::{SecretPersistence, SecretState};
 use domain::{BaseUrl, FieldProblem, Problems, Secret};
 use ringotel::{RingotelClient, RingotelError};
 use serde::{Deserialize, Serialize};
@@ -17,23 +17,6 @@ pub const DEFAULT_RINGOTEL_BASE_URL: &str = "https://shell.ringotel.co";
 const MAX_NAME_LEN: usize = 80;
 
 #[derive(Debug, Clone, Serialize, TS)]
-#[serde(
-    tag = "state",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
-pub enum ApiKeyState {
-    /// The Sandbox needs no key.
-    NotNeeded,
-    Stored {
-        location: SecretLocation,
-    },
-    Unavailable {
-        message: String,
-    },
-}
-
-#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkspaceView {
     pub id: String,
@@ -42,7 +25,8 @@ pub struct WorkspaceView {
     pub simulated: bool,
     pub base_url: Option<String>,
     pub active: bool,
-    pub api_key: ApiKeyState,
+    /// Where the API key is; `None` for the Sandbox, which needs none.
+    pub api_key: Option<SecretState>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -139,16 +123,12 @@ impl Engine {
                     .into_iter()
                     .map(|record| {
                         let api_key = match record.target {
-                            WorkspaceTarget::Sandbox => ApiKeyState::NotNeeded,
+                            WorkspaceTarget::Sandbox => None,
                             WorkspaceTarget::Ringotel(_) => {
-                                match vault.locate(&SecretName::RingotelApiKey {
+                                let name = SecretName::RingotelApiKey {
                                     workspace: record.id.clone(),
-                                }) {
-                                    Ok(location) => ApiKeyState::Stored { location },
-                                    Err(e) => ApiKeyState::Unavailable {
-                                        message: e.message(),
-                                    },
-                                }
+                                };
+                                Some(SecretState::of(vault, &name))
                             }
                         };
                         let is_active = record.id == active;
@@ -200,7 +180,7 @@ impl Engine {
             SecretPersistence::Session => SecretLocation::Session,
         };
         Ok(AddWorkspaceOutcome::Added {
-            workspace: view(record, true, ApiKeyState::Stored { location }),
+            workspace: view(record, true, Some(SecretState::Stored { location })),
         })
     }
 
@@ -293,7 +273,7 @@ impl Engine {
     }
 }
 
-fn view(record: WorkspaceRecord, active: bool, api_key: ApiKeyState) -> WorkspaceView {
+fn view(record: WorkspaceRecord, active: bool, api_key: Option<SecretState>) -> WorkspaceView {
     let (simulated, base_url) = match record.target {
         WorkspaceTarget::Sandbox => (true, None),
         WorkspaceTarget::Ringotel(base) => (false, Some(base.as_str().to_owned())),

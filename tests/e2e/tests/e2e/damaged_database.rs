@@ -18,7 +18,7 @@ async fn a_damaged_database_is_set_aside_and_the_admin_is_told() {
         "{notice}"
     );
     app.text_until("org-row", |t| !t.is_empty()).await;
-    app.screenshot("09-database-set-aside").await;
+    app.screenshot("11-database-set-aside").await;
     app.close().await;
 
     let kept: Vec<_> = std::fs::read_dir(home.app_data())

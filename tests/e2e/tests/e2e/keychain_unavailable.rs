@@ -26,7 +26,7 @@ async fn without_a_session_bus_the_token_can_be_kept_for_this_session_only() {
         reason.contains("session bus"),
         "the cause is named: {reason}"
     );
-    app.screenshot("08-keychain-unavailable").await;
+    app.screenshot("10-keychain-unavailable").await;
     app.click("keep-for-session").await;
     app.by_testid("numbers-table").await;
 

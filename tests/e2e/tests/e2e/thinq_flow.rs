@@ -115,14 +115,23 @@ async fn an_admin_enables_thinq_in_the_sandbox_and_finds_it_after_a_restart() {
         "{summary}"
     );
     assert!(summary.contains("in the system keychain"), "{summary}");
-    app.click("thinq-settings").await;
+    app.screenshot("07-after-restart").await;
+
+    // Disabling asks first, and keeps the settings for enabling again.
+    app.click("disable-thinq").await;
+    app.by_testid("confirm-disable").await;
+    app.screenshot("08-confirm-disable").await;
+    app.click("confirm-disable-button").await;
+    app.text_until("thinq-state", |t| t == "Disabled").await;
+    app.click("enable-thinq").await;
     assert_eq!(app.value("accountId").await, demo.account_id);
     assert_eq!(
         app.value("token").await,
         "",
         "the token is never shown again"
     );
-    app.screenshot("07-after-restart").await;
+    app.screenshot_at("09-settings-after-disable", "token")
+        .await;
     app.close().await;
 
     keychain.delete(&name).unwrap();

@@ -31,19 +31,23 @@ export type ProblemCode = "invalid" | "unauthorized" | "forbidden" | "notFound" 
 
 export type SecretPersistence = "keychain" | "session";
 
+export type SecretState = { "state": "stored", location: SecretLocation, } | { "state": "unavailable", message: string, };
+
 export type StartupReport = { dataDir: string, 
 /**
  * A damaged or too-new database that was kept aside, and the sentence telling the user.
  */
 setAside: SetAside | null, setAsideMessage: string | null, sandboxRunning: boolean, };
 
-export type ApiKeyState = { "state": "notNeeded" } | { "state": "stored", location: SecretLocation, } | { "state": "unavailable", message: string, };
-
 export type WorkspaceView = { id: string, name: string, 
 /**
  * The built-in simulated Ringotel + thinQ; labelled as such everywhere.
  */
-simulated: boolean, baseUrl: string | null, active: boolean, apiKey: ApiKeyState, };
+simulated: boolean, baseUrl: string | null, active: boolean, 
+/**
+ * Where the API key is; `None` for the Sandbox, which needs none.
+ */
+apiKey: SecretState | null, };
 
 export type WorkspaceList = { workspaces: Array<WorkspaceView>, defaultBaseUrl: string, };
 
@@ -67,8 +71,6 @@ export type ConnectionRow = { id: string, name: string, country: string, smsMode
 
 export type OrganizationDetail = { organization: OrganizationRow, connections: Array<ConnectionRow>, userCount: number, fetchedAt: number, simulated: boolean, };
 
-export type TokenState = { "state": "stored", location: SecretLocation, } | { "state": "unavailable", message: string, };
-
 export type SandboxThinqHint = { accountId: string, username: string, token: string, };
 
 export type IntegrationCard = { id: string, name: string, enabled: boolean, };
@@ -85,7 +87,7 @@ serviceId: string | null, enabled: boolean, webhookUrl: string | null,
 /**
  * Why no usable webhook URL is shown.
  */
-webhookProblem: string | null, accountId: string | null, username: string | null, savedAt: number | null, token: TokenState, sandboxAccount: SandboxThinqHint | null, otherCards: Array<IntegrationCard>, fetchedAt: number, simulated: boolean, };
+webhookProblem: string | null, accountId: string | null, username: string | null, savedAt: number | null, token: SecretState, sandboxAccount: SandboxThinqHint | null, otherCards: Array<IntegrationCard>, fetchedAt: number, simulated: boolean, };
 
 export type ThinqTestOutcome = { "outcome": "passed", balance: number | null, } | { "outcome": "rejected", field: string, message: string, hint: string | null, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 

@@ -2,28 +2,12 @@
 
 use super::is_thinq;
 use crate::organizations::{now_ms, row};
+use crate::secrets::SecretState;
 use domain::{ServiceId, WebhookUrl};
 use ringotel::{Organization, Service};
 use serde::Serialize;
-use store::SecretLocation;
 use store::tables::thinq_settings::ThinqSettingsRecord;
 use ts_rs::TS;
-
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(
-    tag = "state",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
-pub enum TokenState {
-    Stored {
-        location: SecretLocation,
-    },
-    /// The keychain could not be asked; the message says why.
-    Unavailable {
-        message: String,
-    },
-}
 
 /// A simulated thinQ account's credentials, offered only in the Sandbox workspace.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -61,7 +45,7 @@ pub struct ThinqIntegrationView {
     pub account_id: Option<String>,
     pub username: Option<String>,
     pub saved_at: Option<i64>,
-    pub token: TokenState,
+    pub token: SecretState,
     pub sandbox_account: Option<SandboxThinqHint>,
     pub other_cards: Vec<IntegrationCard>,
     pub fetched_at: i64,
@@ -90,7 +74,7 @@ pub fn build(
     organization: Organization,
     services: Vec<Service>,
     saved: Option<ThinqSettingsRecord>,
-    token: TokenState,
+    token: SecretState,
     sandbox_account: Option<SandboxThinqHint>,
     simulated: bool,
 ) -> ThinqIntegrationView {

@@ -2,8 +2,8 @@
 
 use crate::{files_containing, setup};
 use domain::{Secret, ThinqSettingsInput};
-use engine::SecretPersistence;
-use engine::integrations::{SaveThinqOutcome, ThinqTestOutcome, TokenState};
+use engine::integrations::{SaveThinqOutcome, ThinqTestOutcome};
+use engine::{SecretPersistence, SecretState};
 use sandbox::demo_thinq_accounts;
 use store::SecretLocation;
 
@@ -122,7 +122,7 @@ async fn save_enables_the_card_keeps_the_token_only_in_the_keychain_and_survives
     assert_eq!(after_restart.username.as_deref(), Some(demo.username));
     assert!(matches!(
         after_restart.token,
-        TokenState::Stored {
+        SecretState::Stored {
             location: SecretLocation::Keychain
         }
     ));
@@ -188,7 +188,7 @@ async fn a_card_ringotel_refuses_is_saved_here_with_the_portal_steps() {
     );
     assert!(matches!(
         integration.token,
-        TokenState::Stored {
+        SecretState::Stored {
             location: SecretLocation::Session
         }
     ));

@@ -2,10 +2,10 @@
 
 use crate::setup;
 use domain::Secret;
-use engine::SecretPersistence;
 use engine::workspaces::{
-    AddWorkspaceOutcome, ApiKeyState, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome,
+    AddWorkspaceOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome,
 };
+use engine::{SecretPersistence, SecretState};
 use sandbox::DEMO_API_KEY;
 use store::SecretLocation;
 
@@ -16,7 +16,7 @@ async fn a_first_start_offers_the_sandbox_active_and_labelled_simulated() {
     assert_eq!(list.workspaces.len(), 1);
     let sandbox = &list.workspaces[0];
     assert!(sandbox.active && sandbox.simulated);
-    assert!(matches!(sandbox.api_key, ApiKeyState::NotNeeded));
+    assert!(sandbox.api_key.is_none());
     assert_eq!(list.default_base_url, "https://shell.ringotel.co");
 }
 
@@ -110,9 +110,9 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         acme.active
             && matches!(
                 acme.api_key,
-                ApiKeyState::Stored {
+                Some(SecretState::Stored {
                     location: SecretLocation::Keychain
-                }
+                })
             )
     );
 

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
-use domain::{BaseUrl, RingotelId, Secret, ServiceId, ThinqSettingsInput};
+use domain::{BaseUrl, RingotelId, Secret, ServiceId, ThinqCredentials, ThinqSettingsInput};
 use ringotel::{IntegrationForm, RingotelClient, RingotelError};
 use sandbox::{DEMO_API_KEY, Fault, Sandbox, Service, demo_thinq_accounts};
 
@@ -13,6 +13,17 @@ fn client(sandbox: &Sandbox, key: &str) -> RingotelClient {
         base,
         Secret::new(key),
     )
+}
+
+fn demo_credentials() -> ThinqCredentials {
+    let demo = demo_thinq_accounts()[0];
+    ThinqSettingsInput {
+        account_id: demo.account_id.into(),
+        username: demo.username.into(),
+        token: Some(Secret::new(demo.token)),
+    }
+    .validate(None)
+    .unwrap()
 }
 
 async fn harbor(client: &RingotelClient) -> RingotelId {
@@ -135,14 +146,7 @@ async fn the_integration_form_enables_and_disables_the_thinq_card() {
     let sandbox = Sandbox::start().await.unwrap();
     let ringotel = client(&sandbox, DEMO_API_KEY);
     let org = harbor(&ringotel).await;
-    let demo = demo_thinq_accounts()[0];
-    let creds = ThinqSettingsInput {
-        account_id: demo.account_id.into(),
-        username: demo.username.into(),
-        token: Some(Secret::new(demo.token)),
-    }
-    .validate(None)
-    .unwrap();
+    let creds = demo_credentials();
     let service = ServiceId::parse("ThinQ").unwrap();
     let enabled = |services: Vec<ringotel::Service>| {
         services.iter().any(|s| s.id == service && s.is_enabled())
@@ -179,14 +183,7 @@ async fn the_integration_form_is_refused_for_an_essentials_organization() {
         .into_iter()
         .find(|o| o.packageid == Some(1))
         .unwrap();
-    let demo = demo_thinq_accounts()[0];
-    let creds = ThinqSettingsInput {
-        account_id: demo.account_id.into(),
-        username: demo.username.into(),
-        token: Some(Secret::new(demo.token)),
-    }
-    .validate(None)
-    .unwrap();
+    let creds = demo_credentials();
     let service = ServiceId::parse("ThinQ").unwrap();
     let err = ringotel
         .submit_integration_form(IntegrationForm {
