@@ -7,6 +7,7 @@
 
 mod damaged_database;
 mod keychain_unavailable;
+mod ringotel_account;
 mod thinq_flow;
 
 /// Every file under `dir` whose bytes contain `needle`.

@@ -1,0 +1,48 @@
+//! Adding a Ringotel account: a wrong key is refused at its field, the right one tested, saved
+//! to the keychain, and its organizations shown.
+
+use crate::files_containing;
+use e2e::{AppSession, Home};
+use sandbox::{DEMO_API_KEY, Sandbox};
+
+#[tokio::test]
+async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
+    // A Ringotel stand-in of its own, reached like a real account (a base URL and a key).
+    let ringotel = Sandbox::start().await.unwrap();
+    let home = Home::new();
+    let app = AppSession::start(&home, &[]).await;
+
+    app.click("workspace-switcher").await;
+    app.click("add-workspace").await;
+    app.fill("name", "Acme MSP").await;
+    app.fill("baseUrl", "http://shell.ringotel.co").await;
+    app.fill("apiKey", "wrong-key").await;
+    app.click("save-workspace").await;
+    app.text_until("baseUrl-problem", |t| t.contains("https://"))
+        .await;
+
+    app.fill("baseUrl", &ringotel.ringotel_url()).await;
+    app.click("test-ringotel").await;
+    app.text_until("apiKey-problem", |t| t.contains("401"))
+        .await;
+    app.fill("apiKey", DEMO_API_KEY).await;
+    app.click("test-ringotel").await;
+    app.text_until("ringotel-test-result", |t| t.contains("3 organizations"))
+        .await;
+    app.screenshot_at("12-add-ringotel-account", "ringotel-test-result")
+        .await;
+
+    app.click("save-workspace").await;
+    app.text_until("active-workspace", |t| t == "Acme MSP")
+        .await;
+    app.text_until("orgs-as-of", |t| t.contains("3 in Acme MSP"))
+        .await;
+    app.screenshot("13-ringotel-account-organizations").await;
+    app.close().await;
+
+    let leaks = files_containing(home.path(), DEMO_API_KEY);
+    assert!(
+        leaks.is_empty(),
+        "the API key must not be written to any file: {leaks:?}"
+    );
+}
