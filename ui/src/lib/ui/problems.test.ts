@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { byField } from './problems';
+
+describe('byField', () => {
+  const list = [
+    { field: 'token', message: 'first' },
+    { field: 'token', message: 'second' },
+    { field: 'username', message: 'empty' },
+  ];
+
+  it('keeps the first problem of each field', () => {
+    expect(byField(list)).toEqual({ token: 'first', username: 'empty' });
+  });
+
+  it('shows only touched fields when asked', () => {
+    expect(byField(list, { username: true })).toEqual({ username: 'empty' });
+  });
+});
