@@ -6,8 +6,8 @@ use crate::error::{EngineError, EngineResult};
 use domain::{BaseUrl, Secret, ThinqCredentials};
 use ringotel::RingotelClient;
 use store::SecretName;
-use store::tables::workspaces::{SANDBOX_ID, WorkspaceRecord, WorkspaceTarget};
-use store::tables::{app_settings, workspaces};
+use store::tables::workspaces;
+use store::tables::workspaces::{WorkspaceRecord, WorkspaceTarget};
 use thinq::ThinqClient;
 
 /// A demo thinQ account the sandbox simulates, shown to the admin so the Sandbox can be
@@ -50,18 +50,7 @@ impl Engine {
 
     /// The active workspace's record; the Sandbox when none was chosen or the chosen one is gone.
     pub(crate) async fn active_workspace(&self) -> EngineResult<WorkspaceRecord> {
-        self.with_db(|db| {
-            let conn = db.conn();
-            let chosen = app_settings::active_workspace(conn)?;
-            if let Some(id) = chosen
-                && let Some(record) = workspaces::get(conn, &id)?
-            {
-                return Ok(record);
-            }
-            workspaces::get(conn, SANDBOX_ID)?
-                .ok_or_else(|| EngineError::UnknownWorkspace(SANDBOX_ID.into()))
-        })
-        .await
+        self.with_db(|db| Ok(workspaces::active(db.conn())?)).await
     }
 
     pub(crate) async fn connect(&self) -> EngineResult<Connected> {

@@ -115,8 +115,14 @@ fn parse_base(raw: &str) -> Result<BaseUrl, String> {
 
 impl Engine {
     pub async fn list_workspaces(&self) -> EngineResult<WorkspaceList> {
-        let active = self.active_workspace().await?.id;
-        let records = self.with_db(|db| Ok(workspaces::list(db.conn())?)).await?;
+        let (active, records) = self
+            .with_db(|db| {
+                Ok((
+                    workspaces::active(db.conn())?.id,
+                    workspaces::list(db.conn())?,
+                ))
+            })
+            .await?;
         let views = self
             .with_vault(move |vault| {
                 Ok(records

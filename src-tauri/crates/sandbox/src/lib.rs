@@ -117,7 +117,7 @@ impl Sandbox {
 
     /// Reads or changes the simulated state directly, as an admin in the real portals would.
     pub fn with_world<R>(&self, f: impl FnOnce(&mut world::World) -> R) -> R {
-        self.shared.with_world(f)
+        self.shared.change_world(f)
     }
 }
 

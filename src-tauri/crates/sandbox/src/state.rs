@@ -4,6 +4,7 @@
 use crate::faults::FaultPlan;
 use crate::world::{World, snapshot};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 #[derive(Clone)]
@@ -11,14 +12,16 @@ pub struct Shared(Arc<Inner>);
 
 struct Inner {
     world: Mutex<World>,
+    /// Counts changes to the world, so a snapshot is written only after one.
+    revision: AtomicU64,
     faults: Mutex<FaultPlan>,
     snapshot: Option<Snapshot>,
 }
 
-/// The snapshot file and what was last written to it, so unchanged worlds are not rewritten.
+/// The snapshot file and the revision last written to it (`None`: nothing written yet).
 struct Snapshot {
     path: PathBuf,
-    written: Mutex<String>,
+    written: Mutex<Option<u64>>,
 }
 
 /// A panic in one handler must not take the sandbox down with a poisoned lock: the world is
@@ -33,18 +36,26 @@ impl Shared {
     pub fn new(world: World, snapshot_path: Option<PathBuf>) -> Self {
         let snapshot = snapshot_path.map(|path| Snapshot {
             path,
-            written: Mutex::new(String::new()),
+            written: Mutex::new(None),
         });
         Self(Arc::new(Inner {
             world: Mutex::new(world),
+            revision: AtomicU64::new(0),
             faults: Mutex::new(FaultPlan::default()),
             snapshot,
         }))
     }
 
-    /// Runs `f` with the world locked; never held across an await.
-    pub fn with_world<R>(&self, f: impl FnOnce(&mut World) -> R) -> R {
-        f(&mut lock(&self.0.world))
+    /// Runs `f` with the world locked, to read it; never held across an await.
+    pub fn with_world<R>(&self, f: impl FnOnce(&World) -> R) -> R {
+        f(&lock(&self.0.world))
+    }
+
+    /// Runs `f` with the world locked, to change it; the change is saved with the next snapshot.
+    pub fn change_world<R>(&self, f: impl FnOnce(&mut World) -> R) -> R {
+        let result = f(&mut lock(&self.0.world));
+        self.0.revision.fetch_add(1, Ordering::SeqCst);
+        result
     }
 
     pub fn with_faults<R>(&self, f: impl FnOnce(&mut FaultPlan) -> R) -> R {
@@ -56,16 +67,17 @@ impl Shared {
         let Some(snapshot) = &self.0.snapshot else {
             return;
         };
-        let json = match self.with_world(|world| snapshot::to_json(world)) {
+        let mut written = lock(&snapshot.written);
+        let revision = self.0.revision.load(Ordering::SeqCst);
+        if *written == Some(revision) {
+            return;
+        }
+        let json = match self.with_world(snapshot::to_json) {
             Ok(json) => json,
             Err(error) => return tracing::error!(%error, "sandbox snapshot not serialized"),
         };
-        let mut written = lock(&snapshot.written);
-        if *written == json {
-            return;
-        }
         match snapshot::save(&snapshot.path, &json) {
-            Ok(()) => *written = json,
+            Ok(()) => *written = Some(revision),
             Err(error) => {
                 tracing::error!(%error, path = %snapshot.path.display(), "sandbox snapshot not saved")
             }

@@ -26,7 +26,7 @@ pub async fn submit(
     if !authorized(&headers, &api_key) {
         return unauthorized();
     }
-    match shared.with_world(|world| apply(world, &query)) {
+    match shared.change_world(|world| apply(world, &query)) {
         Ok(()) => axum::Json(json!({"result": true})).into_response(),
         Err(error) => rpc_error(error),
     }

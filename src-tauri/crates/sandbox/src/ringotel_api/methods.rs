@@ -5,8 +5,9 @@ use super::trunks;
 use crate::world::{Object, OrgRecord, World, id_of};
 use serde_json::{Value, json};
 
-pub fn dispatch(world: &mut World, method: &str, params: &Value) -> RpcResult {
-    match method {
+/// Answers a method that only reads, or `None` when `method` is not one of those.
+pub fn read(world: &World, method: &str, params: &Value) -> Option<RpcResult> {
+    Some(match method {
         "getOrganizations" => Ok(Value::Array(
             world
                 .orgs
@@ -15,15 +16,22 @@ pub fn dispatch(world: &mut World, method: &str, params: &Value) -> RpcResult {
                 .collect(),
         )),
         // [doc] The published example wraps the organization in an array; so does the sandbox.
-        "getOrganization" => Ok(json!([org(world, params, "id")?.org])),
-        "updateOrganization" => update_organization(world, params),
+        "getOrganization" => org(world, params, "id").map(|o| json!([o.org])),
         "getPackages" => Ok(packages()),
-        "getBranches" => Ok(list(&org(world, params, "orgid")?.branches)),
+        "getBranches" => org(world, params, "orgid").map(|o| list(&o.branches)),
         "getBranch" => branch(world, params),
-        "updateBranch" => update_branch(world, params),
         "getUsers" => users(world, params),
-        "getServices" => Ok(list(&org(world, params, "orgid")?.services)),
-        "getSMSTrunks" => Ok(list(&org(world, params, "orgid")?.trunks)),
+        "getServices" => org(world, params, "orgid").map(|o| list(&o.services)),
+        "getSMSTrunks" => org(world, params, "orgid").map(|o| list(&o.trunks)),
+        _ => return None,
+    })
+}
+
+/// Answers a method that changes the world (or says there is no such method).
+pub fn change(world: &mut World, method: &str, params: &Value) -> RpcResult {
+    match method {
+        "updateOrganization" => update_organization(world, params),
+        "updateBranch" => update_branch(world, params),
         "createSMSTrunk" => trunks::create(world, params),
         "updateSMSTrunk" => trunks::update(world, params),
         "deleteSMSTrunk" => trunks::delete(world, params),

@@ -61,7 +61,10 @@ async fn rpc(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> R
     };
     let empty = json!({});
     let params = request.get("params").unwrap_or(&empty);
-    match shared.with_world(|world| methods::dispatch(world, method, params)) {
+    let answer = shared
+        .with_world(|world| methods::read(world, method, params))
+        .unwrap_or_else(|| shared.change_world(|world| methods::change(world, method, params)));
+    match answer {
         // Methods that return nothing answer with an empty body, as documented.
         Ok(Value::Null) => StatusCode::OK.into_response(),
         Ok(result) => axum::Json(json!({ "result": result })).into_response(),

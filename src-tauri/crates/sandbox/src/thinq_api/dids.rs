@@ -1,6 +1,6 @@
 //! DIDs: paged search, and feature orders (create, then complete) that switch SMS on or off.
 
-use super::{ApiResult, authorize, bad_request, error};
+use super::{ApiResult, authorize, authorize_mut, bad_request, error};
 use crate::state::Shared;
 use crate::world::{Did, FeatureOrder};
 use axum::Json;
@@ -93,8 +93,8 @@ pub async fn create_order(
     let Ok(OrderBody { order }) = serde_json::from_slice::<OrderBody>(&body) else {
         return Err(bad_request("Expected {\"order\":{\"tns\":[...]}}"));
     };
-    shared.with_world(|world| {
-        let account = authorize(world, &headers, &account_id)?;
+    shared.change_world(|world| {
+        let account = authorize_mut(world, &headers, &account_id)?;
         let mut lines = Vec::with_capacity(order.tns.len());
         for line in order.tns {
             let did = match &line.did {
@@ -130,8 +130,8 @@ pub async fn complete_order(
     headers: HeaderMap,
     Path((account_id, order_id)): Path<(String, u64)>,
 ) -> ApiResult {
-    shared.with_world(|world| {
-        let account = authorize(world, &headers, &account_id)?;
+    shared.change_world(|world| {
+        let account = authorize_mut(world, &headers, &account_id)?;
         let Some(order) = account
             .orders
             .iter_mut()

@@ -79,10 +79,10 @@ pub(crate) type ApiResult = Result<Response, ApiError>;
 /// The account a request may act on: its Basic credentials must match an account, and that
 /// account must be the one in the path (403 for someone else's, 404 for one that does not exist).
 pub(crate) fn authorize<'w>(
-    world: &'w mut World,
+    world: &'w World,
     headers: &HeaderMap,
     account_id: &str,
-) -> Result<&'w mut ThinqAccount, ApiError> {
+) -> Result<&'w ThinqAccount, ApiError> {
     let Some((username, token)) = basic_credentials(headers) else {
         return Err(error(
             StatusCode::UNAUTHORIZED,
@@ -112,6 +112,18 @@ pub(crate) fn authorize<'w>(
             error(StatusCode::NOT_FOUND, "Not Found", "No such account")
         });
     }
+    world
+        .thinq_account(account_id)
+        .ok_or_else(|| error(StatusCode::NOT_FOUND, "Not Found", "No such account"))
+}
+
+/// [`authorize`], for a request that changes the account.
+pub(crate) fn authorize_mut<'w>(
+    world: &'w mut World,
+    headers: &HeaderMap,
+    account_id: &str,
+) -> Result<&'w mut ThinqAccount, ApiError> {
+    authorize(world, headers, account_id)?;
     world
         .thinq_account_mut(account_id)
         .ok_or_else(|| error(StatusCode::NOT_FOUND, "Not Found", "No such account"))

@@ -1,7 +1,7 @@
 //! SMS routing profiles (where inbound messages go) and the outbound settings
 //! (where delivery confirmations go).
 
-use super::{ApiError, ApiResult, authorize, bad_request, error};
+use super::{ApiError, ApiResult, authorize, authorize_mut, bad_request, error};
 use crate::state::Shared;
 use crate::world::RoutingProfile;
 use axum::Json;
@@ -64,8 +64,8 @@ pub async fn create_profile(
     body: axum::body::Bytes,
 ) -> ApiResult {
     let fields = parse_profile(&body)?;
-    shared.with_world(|world| {
-        let account = authorize(world, &headers, &account_id)?;
+    shared.change_world(|world| {
+        let account = authorize_mut(world, &headers, &account_id)?;
         let id = 7000 + account.routing_profiles.len() as u64 + 1;
         let profile = RoutingProfile {
             id,
@@ -85,8 +85,8 @@ pub async fn update_profile(
     body: axum::body::Bytes,
 ) -> ApiResult {
     let fields = parse_profile(&body)?;
-    shared.with_world(|world| {
-        let account = authorize(world, &headers, &account_id)?;
+    shared.change_world(|world| {
+        let account = authorize_mut(world, &headers, &account_id)?;
         let profile = account
             .routing_profiles
             .iter_mut()
@@ -123,8 +123,8 @@ pub async fn set_outbound(
 ) -> ApiResult {
     let OutboundBody { settings } = serde_json::from_slice(&body)
         .map_err(|_| bad_request("Expected {\"settings\":{\"deliveryConfirmationUrl\":...}}"))?;
-    shared.with_world(|world| {
-        let account = authorize(world, &headers, &account_id)?;
+    shared.change_world(|world| {
+        let account = authorize_mut(world, &headers, &account_id)?;
         account.delivery_confirmation_url = Some(settings.delivery_confirmation_url);
         Ok(Json(json!({"success": true})).into_response())
     })

@@ -1,6 +1,6 @@
 //! Workspaces: the built-in Sandbox and the Ringotel accounts the admin has added.
 
-use super::now_ms;
+use super::{app_settings, now_ms};
 use crate::error::StoreError;
 use domain::BaseUrl;
 use rusqlite::{Connection, OptionalExtension, Row, params};
@@ -76,6 +76,19 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<WorkspaceRecord>, Store
         )
         .optional()?;
     row.map(to_record).transpose()
+}
+
+/// The workspace the admin chose, or the Sandbox when none was chosen or the chosen one is gone.
+pub fn active(conn: &Connection) -> Result<WorkspaceRecord, StoreError> {
+    if let Some(id) = app_settings::active_workspace(conn)?
+        && let Some(record) = get(conn, &id)?
+    {
+        return Ok(record);
+    }
+    get(conn, SANDBOX_ID)?.ok_or_else(|| StoreError::Corrupt {
+        what: "the workspaces table".into(),
+        reason: "the Sandbox row is missing".into(),
+    })
 }
 
 /// Adds a Ringotel account workspace; its id is opaque and never reused.
