@@ -1,21 +1,45 @@
 //! A problem with one input field, named so the UI can show it beside that field.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// Every form field the UI shows a problem beside; the one list both sides name fields by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum FieldKey {
+    // Workspaces: a Ringotel account.
+    Name,
+    BaseUrl,
+    ApiKey,
+    // The thinQ integration card.
+    AccountId,
+    Username,
+    Token,
+    // The SMS number editor.
+    Country,
+    Number,
+    DisplayName,
+    Users,
+    Stickiness,
+    OptOutKeyword,
+    OptOutReply,
+    AutoReplies,
+    // Importing a draft from a file.
+    DraftFile,
+}
 
 /// One rejected input: which field, and what is wrong with it in words an admin acts on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FieldProblem {
-    /// The form field's key, as the UI names it (`accountId`, `username`, `token`, `baseUrl`, ...).
-    pub field: String,
+    pub field: FieldKey,
     pub message: String,
 }
 
 impl FieldProblem {
-    pub fn new(field: &str, message: impl Into<String>) -> Self {
+    pub fn new(field: FieldKey, message: impl Into<String>) -> Self {
         Self {
-            field: field.to_owned(),
+            field,
             message: message.into(),
         }
     }
@@ -29,7 +53,7 @@ impl Problems {
     /// Keeps the value when it parsed, or records the problem and keeps going.
     pub fn check<T, E: std::fmt::Display>(
         &mut self,
-        field: &str,
+        field: FieldKey,
         parsed: Result<T, E>,
     ) -> Option<T> {
         match parsed {
@@ -39,6 +63,11 @@ impl Problems {
                 None
             }
         }
+    }
+
+    /// Records a problem found by a rule that is not a parse.
+    pub fn push(&mut self, field: FieldKey, message: impl Into<String>) {
+        self.0.push(FieldProblem::new(field, message));
     }
 
     pub fn is_empty(&self) -> bool {

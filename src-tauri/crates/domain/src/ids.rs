@@ -79,6 +79,11 @@ string_id!(
     ServiceId
 );
 
+string_id!(
+    /// A workspace of this app: the built-in Sandbox or one Ringotel account.
+    WorkspaceId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,16 +1,29 @@
-//! The configuration model shared by every other crate: ids, secrets, URLs, credentials, rules.
+//! The configuration model shared by every other crate: ids, numbers, secrets, URLs,
+//! credentials, SMS number settings and their rules. No I/O.
 
+pub mod country;
 pub mod field;
+pub mod format_simulator;
+pub mod formats;
 pub mod ids;
+pub mod number_diff;
 pub mod organization;
-pub mod phone_display;
+pub mod phone;
 pub mod secret;
+pub mod sms_number;
+pub mod stickiness;
 pub mod thinq;
 pub mod urls;
 
-pub use field::{FieldProblem, Problems};
-pub use ids::{RingotelId, ServiceId};
+pub use country::{Country, CountryOption, DEFAULT_COUNTRY};
+pub use field::{FieldKey, FieldProblem, Problems};
+pub use formats::{Choice, InboundFormat, OutboundFormat};
+pub use ids::{RingotelId, ServiceId, WorkspaceId};
+pub use number_diff::{SmsField, changed_fields, conflicting_fields};
 pub use organization::{Package, SmsMode};
+pub use phone::{NumberProblem, PhoneNumber};
 pub use secret::Secret;
+pub use sms_number::{AutoReply, OptOut, SmsNumberFields, SmsNumberInput, StickinessInput};
+pub use stickiness::{Stickiness, StickinessUnit};
 pub use thinq::{ThinqAccountId, ThinqCredentials, ThinqSettingsInput, ThinqUsername};
 pub use urls::{BaseUrl, UrlProblem, WebhookUrl};

@@ -1,6 +1,6 @@
 //! thinQ credentials as an admin types them, and the rules that catch the usual copy-paste slips.
 
-use crate::field::{FieldProblem, Problems};
+use crate::field::{FieldKey, FieldProblem, Problems};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -168,14 +168,16 @@ impl ThinqSettingsInput {
         stored_token: Option<&Secret>,
     ) -> Result<ThinqCredentials, Vec<FieldProblem>> {
         let mut problems = Problems::default();
-        let account_id = problems.check("accountId", ThinqAccountId::parse(&self.account_id));
-        let username = problems.check("username", ThinqUsername::parse(&self.username));
+        let account_id =
+            problems.check(FieldKey::AccountId, ThinqAccountId::parse(&self.account_id));
+        let username = problems.check(FieldKey::Username, ThinqUsername::parse(&self.username));
         let token = match (&self.token, stored_token) {
-            (Some(typed), _) => problems.check("token", parse_token(typed.expose())),
+            (Some(typed), _) => problems.check(FieldKey::Token, parse_token(typed.expose())),
             (None, Some(stored)) => Some(stored.clone()),
-            (None, None) => {
-                problems.check("token", Err::<Secret, _>(CredentialProblem::TokenEmpty))
-            }
+            (None, None) => problems.check(
+                FieldKey::Token,
+                Err::<Secret, _>(CredentialProblem::TokenEmpty),
+            ),
         };
         match (account_id, username, token) {
             (Some(account_id), Some(username), Some(token)) if problems.is_empty() => {
@@ -210,8 +212,8 @@ mod tests {
         }
     }
 
-    fn fields(problems: &[FieldProblem]) -> Vec<&str> {
-        problems.iter().map(|p| p.field.as_str()).collect()
+    fn fields(problems: &[FieldProblem]) -> Vec<FieldKey> {
+        problems.iter().map(|p| p.field).collect()
     }
 
     #[test]
@@ -226,7 +228,10 @@ mod tests {
     #[test]
     fn an_empty_form_names_all_three_fields() {
         let problems = input("", "", None).validate(None).unwrap_err();
-        assert_eq!(fields(&problems), ["accountId", "username", "token"]);
+        assert_eq!(
+            fields(&problems),
+            [FieldKey::AccountId, FieldKey::Username, FieldKey::Token]
+        );
     }
 
     #[test]
@@ -234,7 +239,7 @@ mod tests {
         let problems = input("acme-sms", "acme-sms", Some("t"))
             .validate(None)
             .unwrap_err();
-        assert_eq!(fields(&problems), ["accountId"]);
+        assert_eq!(fields(&problems), [FieldKey::AccountId]);
         assert!(
             problems[0].message.contains("not the username")
                 || problems[0].message.contains("different value")
@@ -267,7 +272,10 @@ mod tests {
     #[test]
     fn checking_as_typed_accepts_a_blank_token_only_when_one_is_stored() {
         assert!(input("1", "u", None).problems(true).is_empty());
-        assert_eq!(fields(&input("1", "u", None).problems(false)), ["token"]);
+        assert_eq!(
+            fields(&input("1", "u", None).problems(false)),
+            [FieldKey::Token]
+        );
     }
 
     #[test]

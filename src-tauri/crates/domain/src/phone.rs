@@ -1,0 +1,304 @@
+//! Phone numbers, built only by parsing and validating, with the renderings each service wants.
+
+use crate::country::Country;
+use phonenumber::Mode;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use thiserror::Error;
+
+/// Longer input than any dialable number with formatting; refused before the parser sees it.
+const MAX_INPUT_LEN: usize = 64;
+
+/// The North American Numbering Plan's country calling code: thinQ's numbers are all here.
+const NANP_CALLING_CODE: u16 = 1;
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum NumberProblem {
+    #[error("Enter a phone number")]
+    Empty,
+    #[error("That is longer than any phone number")]
+    TooLong,
+    #[error("\"{0}\" is not a phone number")]
+    NotANumber(String),
+    #[error("{0} has an extension; an SMS number cannot have one")]
+    HasExtension(String),
+    #[error("{number} is not a valid {country} number")]
+    NotValid { number: String, country: String },
+    #[error("\"{0}\" does not start with a known country calling code")]
+    UnknownCallingCode(String),
+}
+
+/// A valid phone number. Equal numbers are equal however they were typed, because everything
+/// is compared by the E.164 form.
+#[derive(Clone)]
+pub struct PhoneNumber {
+    parsed: phonenumber::PhoneNumber,
+    e164: String,
+}
+
+impl PhoneNumber {
+    /// Parses what a person typed ("+1 (858) 437-6047", "858-437-6047", "18584376047"); numbers
+    /// without a country code are read as numbers of `default_country`.
+    pub fn parse(input: &str, default_country: Country) -> Result<Self, NumberProblem> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(NumberProblem::Empty);
+        }
+        if trimmed.len() > MAX_INPUT_LEN {
+            return Err(NumberProblem::TooLong);
+        }
+        let parsed =
+            phonenumber::parse(Some(default_country.id()), trimmed).map_err(|e| match e {
+                phonenumber::ParseError::InvalidCountryCode => {
+                    NumberProblem::UnknownCallingCode(trimmed.to_owned())
+                }
+                phonenumber::ParseError::TooLong => NumberProblem::TooLong,
+                _ => NumberProblem::NotANumber(trimmed.to_owned()),
+            })?;
+        Self::validated(parsed, trimmed, Some(default_country))
+    }
+
+    /// Reads a number as a service stores it: E.164 digits with or without the '+'.
+    pub fn from_wire(stored: &str) -> Result<Self, NumberProblem> {
+        let digits = stored.trim().trim_start_matches('+');
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err(NumberProblem::NotANumber(stored.to_owned()));
+        }
+        if digits.len() > MAX_INPUT_LEN {
+            return Err(NumberProblem::TooLong);
+        }
+        let parsed = phonenumber::parse(None, format!("+{digits}"))
+            .map_err(|_| NumberProblem::NotANumber(stored.to_owned()))?;
+        Self::validated(parsed, stored, None)
+    }
+
+    fn validated(
+        parsed: phonenumber::PhoneNumber,
+        input: &str,
+        country: Option<Country>,
+    ) -> Result<Self, NumberProblem> {
+        if parsed.extension().is_some() {
+            return Err(NumberProblem::HasExtension(input.to_owned()));
+        }
+        if !phonenumber::is_valid(&parsed) {
+            let country = parsed
+                .country()
+                .id()
+                .map(|id| id.as_ref().to_owned())
+                .or_else(|| country.map(|c| c.as_str().to_owned()))
+                .unwrap_or_else(|| "phone".into());
+            return Err(NumberProblem::NotValid {
+                number: input.to_owned(),
+                country,
+            });
+        }
+        let national = parsed.national();
+        let zeros = "0".repeat(usize::from(national.zeros()));
+        let e164 = format!("+{}{zeros}{}", parsed.code().value(), national.value());
+        Ok(Self { parsed, e164 })
+    }
+
+    /// `+18584376047`.
+    pub fn e164(&self) -> &str {
+        &self.e164
+    }
+
+    /// What Ringotel stores: E.164 digits without '+', `18584376047`.
+    pub fn ringotel_wire(&self) -> &str {
+        &self.e164[1..]
+    }
+
+    /// What thinQ's APIs take: the 10-digit NANP number, `8584376047`; `None` outside NANP.
+    /// [assumed] 10 digits is the safe choice for thinQ (services.md).
+    pub fn thinq_wire(&self) -> Option<String> {
+        (self.calling_code() == NANP_CALLING_CODE).then(|| self.national_digits())
+    }
+
+    pub fn calling_code(&self) -> u16 {
+        self.parsed.code().value()
+    }
+
+    /// The national significant number's digits, leading zeros kept: `8584376047`.
+    pub fn national_digits(&self) -> String {
+        let prefix_len = self.calling_code().to_string().len();
+        self.e164[1 + prefix_len..].to_owned()
+    }
+
+    /// As people in the number's country write it: `(858) 437-6047`.
+    pub fn national_display(&self) -> String {
+        self.parsed.format().mode(Mode::National).to_string()
+    }
+
+    /// As people abroad write it: `+1 858-437-6047`.
+    pub fn international_display(&self) -> String {
+        self.parsed.format().mode(Mode::International).to_string()
+    }
+
+    /// The country the number belongs to, where the numbering plan says.
+    pub fn country(&self) -> Option<Country> {
+        self.parsed
+            .country()
+            .id()
+            .and_then(|id| Country::parse(id.as_ref()).ok())
+    }
+}
+
+impl PartialEq for PhoneNumber {
+    fn eq(&self, other: &Self) -> bool {
+        self.e164 == other.e164
+    }
+}
+
+impl Eq for PhoneNumber {}
+
+impl Hash for PhoneNumber {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.e164.hash(state);
+    }
+}
+
+impl PartialOrd for PhoneNumber {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PhoneNumber {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.e164.cmp(&other.e164)
+    }
+}
+
+impl fmt::Debug for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PhoneNumber({})", self.e164)
+    }
+}
+
+impl fmt::Display for PhoneNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.e164)
+    }
+}
+
+/// Saved and exported as E.164 (`"+18584376047"`); reading one back validates it again.
+impl Serialize for PhoneNumber {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.e164)
+    }
+}
+
+impl<'de> Deserialize<'de> for PhoneNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Self::from_wire(&raw).map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn us() -> Country {
+        Country::parse("US").unwrap()
+    }
+
+    #[test]
+    fn the_ways_people_type_one_number_are_the_same_number() {
+        let typed = [
+            "+1 (858) 437-6047",
+            "858-437-6047",
+            "18584376047",
+            "(858) 437-6047",
+            " 858.437.6047 ",
+        ];
+        for input in typed {
+            let n = PhoneNumber::parse(input, us()).unwrap();
+            assert_eq!(n.e164(), "+18584376047", "{input}");
+            assert_eq!(n.ringotel_wire(), "18584376047");
+            assert_eq!(n.thinq_wire().as_deref(), Some("8584376047"));
+            assert_eq!(n.national_display(), "(858) 437-6047");
+        }
+    }
+
+    #[test]
+    fn numbers_from_elsewhere_keep_their_country_and_have_no_thinq_form() {
+        let uk = PhoneNumber::parse("020 7183 8750", Country::parse("GB").unwrap()).unwrap();
+        assert_eq!(uk.ringotel_wire(), "442071838750");
+        assert_eq!(uk.thinq_wire(), None);
+        assert_eq!(uk.country().unwrap().as_str(), "GB");
+        let it = PhoneNumber::parse("+39 06 6988 4444", us()).unwrap();
+        assert_eq!(
+            it.national_digits(),
+            "0669884444",
+            "Italy keeps its leading zero"
+        );
+    }
+
+    #[test]
+    fn short_or_invalid_numbers_are_refused_with_a_reason() {
+        assert_eq!(PhoneNumber::parse("  ", us()), Err(NumberProblem::Empty));
+        assert!(matches!(
+            PhoneNumber::parse("12345", us()),
+            Err(NumberProblem::NotValid { .. })
+        ));
+        assert!(matches!(
+            PhoneNumber::parse("call me", us()),
+            Err(NumberProblem::NotANumber(_))
+        ));
+        assert!(matches!(
+            PhoneNumber::parse("858-437-6047 ext. 12", us()),
+            Err(NumberProblem::HasExtension(_))
+        ));
+    }
+
+    #[test]
+    fn stored_numbers_are_read_with_or_without_the_plus() {
+        let a = PhoneNumber::from_wire("18584376048").unwrap();
+        let b = PhoneNumber::from_wire("+18584376048").unwrap();
+        assert_eq!(a, b);
+        assert!(PhoneNumber::from_wire("8584376048").is_err());
+        assert!(PhoneNumber::from_wire("1-858").is_err());
+    }
+
+    #[test]
+    fn a_saved_number_reads_back_equal_and_a_tampered_one_is_refused() {
+        let n = PhoneNumber::parse("858-437-6047", us()).unwrap();
+        let json = serde_json::to_string(&n).unwrap();
+        assert_eq!(json, "\"+18584376047\"");
+        assert_eq!(serde_json::from_str::<PhoneNumber>(&json).unwrap(), n);
+        assert!(serde_json::from_str::<PhoneNumber>("\"+1858\"").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_any_text_never_panics(input in ".{0,80}") {
+            let _ = PhoneNumber::parse(&input, us());
+            let _ = PhoneNumber::from_wire(&input);
+        }
+
+        #[test]
+        fn parsing_digit_soup_never_panics(input in "[0-9+() .-]{0,30}") {
+            let _ = PhoneNumber::parse(&input, us());
+        }
+
+        #[test]
+        fn valid_numbers_round_trip_through_e164_and_the_wire_form_is_digits(
+            area in 201u32..990, exchange in 200u32..1000, line in 0u32..10_000,
+        ) {
+            let typed = format!("({area}) {exchange}-{line:04}");
+            if let Ok(n) = PhoneNumber::parse(&typed, us()) {
+                prop_assert!(n.ringotel_wire().chars().all(|c| c.is_ascii_digit()));
+                prop_assert_eq!(n.ringotel_wire().len(), 11);
+                prop_assert_eq!(n.thinq_wire().map(|t| t.len()), Some(10));
+                let again = PhoneNumber::parse(n.e164(), us()).unwrap();
+                prop_assert_eq!(&again, &n);
+                prop_assert_eq!(PhoneNumber::from_wire(n.ringotel_wire()).unwrap(), n.clone());
+                let library_e164 = n.parsed.format().mode(Mode::E164).to_string();
+                prop_assert_eq!(n.e164(), library_e164.as_str());
+            }
+        }
+    }
+}
