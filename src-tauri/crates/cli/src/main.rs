@@ -1,7 +1,8 @@
 //! `sms-admin`: the headless program. For now it serves the sandbox on its own, for tests and
 //! demos; later subcommands script whole setups.
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use sandbox::AuthFailure;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -26,7 +27,28 @@ enum Command {
         /// Keep the simulated state in this file across runs (in memory when absent).
         #[arg(long)]
         state: Option<PathBuf>,
+        /// How a wrong Ringotel API key is refused: HTTP 401, or an error inside HTTP 200.
+        #[arg(long, value_enum, default_value = "401")]
+        auth_failure: AuthFailureArg,
     },
+}
+
+/// `--auth-failure` on the command line; the sandbox's own type stays free of clap.
+#[derive(Clone, Copy, ValueEnum)]
+enum AuthFailureArg {
+    #[value(name = "401")]
+    Http401,
+    #[value(name = "in-200")]
+    In200,
+}
+
+impl From<AuthFailureArg> for AuthFailure {
+    fn from(arg: AuthFailureArg) -> Self {
+        match arg {
+            AuthFailureArg::Http401 => Self::Http401,
+            AuthFailureArg::In200 => Self::ErrorIn200,
+        }
+    }
 }
 
 #[tokio::main]
@@ -40,11 +62,17 @@ async fn main() -> ExitCode {
             ringotel_port,
             thinq_port,
             state,
-        } => serve_sandbox(ringotel_port, thinq_port, state).await,
+            auth_failure,
+        } => serve_sandbox(ringotel_port, thinq_port, state, auth_failure.into()).await,
     }
 }
 
-async fn serve_sandbox(ringotel_port: u16, thinq_port: u16, state: Option<PathBuf>) -> ExitCode {
+async fn serve_sandbox(
+    ringotel_port: u16,
+    thinq_port: u16,
+    state: Option<PathBuf>,
+    auth_failure: AuthFailure,
+) -> ExitCode {
     let started = match (&state, ringotel_port, thinq_port) {
         (Some(path), 0, 0) => sandbox::Sandbox::start_persistent(path).await,
         (Some(_), _, _) => {
@@ -62,6 +90,7 @@ async fn serve_sandbox(ringotel_port: u16, thinq_port: u16, state: Option<PathBu
             return ExitCode::FAILURE;
         }
     };
+    sandbox.set_auth_failure(auth_failure);
     let accounts: Vec<_> = sandbox::demo_thinq_accounts()
         .iter()
         .map(|a| serde_json::json!({"organization": a.organization, "accountId": a.account_id, "username": a.username, "token": a.token}))

@@ -52,15 +52,34 @@ pub fn decode(method: &str, status: u16, body: &[u8]) -> Result<Outcome, Ringote
     };
     // Errors often arrive with HTTP 200: the body decides, not the status.
     if let Some(error) = envelope.get("error").filter(|e| !e.is_null()) {
-        return Err(RingotelError::Remote {
-            method: method.into(),
-            code: error.get("code").and_then(scalar_text),
-            message: error_text(error),
-        });
+        return Err(error_in_body(method, error));
     }
     match envelope.remove("result") {
         Some(Value::Null) | None => Ok(None),
         Some(result) => Ok(Some(result)),
+    }
+}
+
+/// An `{"error": ...}` that came with a success status. A 401 or 403 code inside it means what
+/// the HTTP status would have meant (deployments answer a bad key either way), so the admin is
+/// sent to the API key field in both cases.
+fn error_in_body(method: &str, error: &Value) -> RingotelError {
+    let code = error.get("code").and_then(scalar_text);
+    let message = error_text(error);
+    match code.as_deref() {
+        Some("401") => RingotelError::Unauthorized {
+            method: method.into(),
+            message: Some(message),
+        },
+        Some("403") => RingotelError::Forbidden {
+            method: method.into(),
+            message: Some(message),
+        },
+        _ => RingotelError::Remote {
+            method: method.into(),
+            code,
+            message,
+        },
     }
 }
 
@@ -156,6 +175,23 @@ mod tests {
         let e = err(403, "");
         assert!(matches!(e, RingotelError::Forbidden { .. }));
         assert!(e.to_string().contains("getOrganizations"));
+    }
+
+    #[test]
+    fn a_401_or_403_inside_http_200_is_the_same_error_as_the_http_status() {
+        let refused =
+            r#"{"error":{"message":"Unauthorized: invalid or expired API key","code":401}}"#;
+        assert_eq!(err(200, refused), err(401, refused));
+        assert!(err(200, refused).is_auth());
+        let forbidden = r#"{"error":{"message":"Forbidden","code":"403"}}"#;
+        assert_eq!(err(200, forbidden), err(403, forbidden));
+        assert!(matches!(
+            err(
+                200,
+                r#"{"error":{"message":"Organization 1 not found","code":404}}"#
+            ),
+            RingotelError::Remote { .. }
+        ));
     }
 
     #[test]

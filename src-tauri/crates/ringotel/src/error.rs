@@ -4,12 +4,14 @@ use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RingotelError {
-    #[error("Ringotel refused the API key (HTTP 401): it is invalid or has expired{}", detail(.message))]
+    /// HTTP 401, or an error with code 401 inside HTTP 200: deployments answer either way.
+    #[error("Ringotel refused the API key (401): it is invalid or has expired{}", detail(.message))]
     Unauthorized {
         method: String,
         message: Option<String>,
     },
-    #[error("The API key may not call {method} (HTTP 403){}", detail(.message))]
+    /// HTTP 403, or an error with code 403 inside HTTP 200.
+    #[error("The API key may not call {method} (403){}", detail(.message))]
     Forbidden {
         method: String,
         message: Option<String>,

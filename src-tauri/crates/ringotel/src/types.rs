@@ -131,6 +131,55 @@ pub struct SmsTrunk {
     pub rest: Map<String, Value>,
 }
 
+/// [doc] Wire names of trunk fields the app reads from `rest`: their shapes vary in the
+/// published examples, so they are read here, leniently, and otherwise left as sent.
+const TRUNK_SEND_NAME: &str = "sendName";
+const TRUNK_AUTOREPLY: &str = "autoreply";
+const TRUNK_OPTOUT: &str = "optout";
+
+/// An auto-reply as Ringotel sends it: `{key, value}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct AutoReplyWire {
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub key: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub value: String,
+}
+
+/// The opt-out setting as Ringotel sends it: `{keyword, autoreply}`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct OptOutWire {
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub keyword: String,
+    #[serde(default, deserialize_with = "lenient::text")]
+    pub autoreply: String,
+}
+
+impl SmsTrunk {
+    /// Whether the sender's name goes out with messages; `None` when absent or not a bool.
+    pub fn send_name(&self) -> Option<bool> {
+        self.rest.get(TRUNK_SEND_NAME).and_then(Value::as_bool)
+    }
+
+    /// The auto-replies; `None` when the field has a shape this app does not know.
+    pub fn auto_replies(&self) -> Option<Vec<AutoReplyWire>> {
+        match self.rest.get(TRUNK_AUTOREPLY) {
+            None | Some(Value::Null) => Some(Vec::new()),
+            Some(value) => serde_json::from_value(value.clone()).ok(),
+        }
+    }
+
+    /// The opt-out keyword and reply; `Some(None)` when there is none, `None` when unreadable.
+    pub fn opt_out(&self) -> Option<Option<OptOutWire>> {
+        match self.rest.get(TRUNK_OPTOUT) {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => serde_json::from_value::<OptOutWire>(value.clone())
+                .ok()
+                .map(|o| (!o.keyword.is_empty() || !o.autoreply.is_empty()).then_some(o)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +206,20 @@ mod tests {
         assert!(trunk.users.is_empty());
         assert_eq!(trunk.session_timeout, Some(86400));
         assert_eq!(trunk.rest["status"], 2);
+    }
+
+    #[test]
+    fn trunk_extras_are_read_from_the_wire_names_and_odd_shapes_are_flagged() {
+        let trunk: SmsTrunk = serde_json::from_value(json!({"id": "5", "sendName": true,
+            "autoreply": [{"key": "*", "value": "Hi"}], "optout": {"keyword": "STOP", "autoreply": "Bye"}}))
+        .unwrap();
+        assert_eq!(trunk.send_name(), Some(true));
+        assert_eq!(trunk.auto_replies().unwrap()[0].value, "Hi");
+        assert_eq!(trunk.opt_out().unwrap().unwrap().keyword, "STOP");
+        let odd: SmsTrunk =
+            serde_json::from_value(json!({"id": "6", "autoreply": "yes", "optout": {}})).unwrap();
+        assert_eq!(odd.auto_replies(), None);
+        assert_eq!(odd.opt_out(), Some(None));
     }
 
     #[test]

@@ -29,6 +29,17 @@ pub enum Fault {
     Delay(Duration),
 }
 
+/// How the simulated Ringotel service refuses a wrong API key, on `/api` and on the integration
+/// form. Deployments differ: some answer HTTP 401, some an error inside HTTP 200.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AuthFailure {
+    /// HTTP 401 with an `{"error": ...}` body.
+    #[default]
+    Http401,
+    /// HTTP 200 with `{"error": {"message": ..., "code": 401}}`.
+    ErrorIn200,
+}
+
 /// A queued fault, served to the next request (on `path`, when one is given).
 #[derive(Debug)]
 struct Queued {
@@ -36,12 +47,14 @@ struct Queued {
     fault: Fault,
 }
 
-/// Faults waiting to be served, one per request, in order; plus a latency on every request.
+/// Faults waiting to be served, one per request, in order; plus a latency on every request and
+/// the way a wrong key is refused.
 #[derive(Debug, Default)]
 pub struct FaultPlan {
     ringotel: VecDeque<Queued>,
     thinq: VecDeque<Queued>,
     latency: Duration,
+    auth_failure: AuthFailure,
 }
 
 impl FaultPlan {
@@ -63,6 +76,14 @@ impl FaultPlan {
 
     pub fn set_latency(&mut self, latency: Duration) {
         self.latency = latency;
+    }
+
+    pub fn set_auth_failure(&mut self, auth_failure: AuthFailure) {
+        self.auth_failure = auth_failure;
+    }
+
+    pub fn auth_failure(&self) -> AuthFailure {
+        self.auth_failure
     }
 
     fn queue(&mut self, service: Service) -> &mut VecDeque<Queued> {

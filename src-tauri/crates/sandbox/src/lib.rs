@@ -9,12 +9,15 @@ mod state;
 mod thinq_api;
 pub mod world;
 
-pub use faults::{Fault, Service};
-pub use world::{DEMO_API_KEY, DemoThinqAccount, demo_thinq_accounts};
+pub use faults::{AuthFailure, Fault, Service};
+pub use world::{
+    DEMO_API_KEY, DemoThinqAccount, SUMMIT_NUMBERS, SUMMIT_USERS, UNKNOWN_FIELD,
+    demo_thinq_accounts, summit_thinq_account,
+};
 
 use state::Shared;
 use std::net::{Ipv4Addr, SocketAddr};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -36,23 +39,31 @@ impl Sandbox {
     /// every change, and read back from it when it exists: the app's Sandbox workspace keeps
     /// what the admin did across restarts.
     pub async fn start_persistent(snapshot: &Path) -> std::io::Result<Self> {
-        let world = world::snapshot::load(snapshot).unwrap_or_else(world::seeded);
-        Self::serve_world(world, Some(snapshot.to_path_buf()), 0, 0).await
+        let (world, on_disk) = match world::snapshot::load(snapshot) {
+            Some(world) => (world, true),
+            None => (world::seeded(), false),
+        };
+        let shared = Shared::new(world, Some(snapshot.to_path_buf()));
+        if on_disk {
+            // Writing megabytes back unchanged would only slow every start.
+            shared.mark_saved();
+        } else {
+            shared.save_snapshot();
+        }
+        Self::listen(shared, 0, 0).await
     }
 
     /// Starts both services on the given loopback ports (0 picks a free one), in memory.
     pub async fn start_on(ringotel_port: u16, thinq_port: u16) -> std::io::Result<Self> {
-        Self::serve_world(world::seeded(), None, ringotel_port, thinq_port).await
+        Self::listen(
+            Shared::new(world::seeded(), None),
+            ringotel_port,
+            thinq_port,
+        )
+        .await
     }
 
-    async fn serve_world(
-        world: world::World,
-        snapshot: Option<PathBuf>,
-        ringotel_port: u16,
-        thinq_port: u16,
-    ) -> std::io::Result<Self> {
-        let shared = Shared::new(world, snapshot);
-        shared.save_snapshot();
+    async fn listen(shared: Shared, ringotel_port: u16, thinq_port: u16) -> std::io::Result<Self> {
         // Loopback only, by construction: the sandbox must never be reachable from the network.
         let ringotel_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, ringotel_port)).await?;
         let thinq_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, thinq_port)).await?;
@@ -113,6 +124,12 @@ impl Sandbox {
     /// Adds this latency to every request from now on.
     pub fn set_latency(&self, latency: std::time::Duration) {
         self.shared.with_faults(|plan| plan.set_latency(latency));
+    }
+
+    /// Chooses how a wrong Ringotel API key is refused from now on (HTTP 401 by default).
+    pub fn set_auth_failure(&self, auth_failure: AuthFailure) {
+        self.shared
+            .with_faults(|plan| plan.set_auth_failure(auth_failure));
     }
 
     /// Reads or changes the simulated state directly, as an admin in the real portals would.

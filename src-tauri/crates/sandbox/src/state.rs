@@ -62,6 +62,13 @@ impl Shared {
         f(&mut lock(&self.0.faults))
     }
 
+    /// Records that the snapshot file already holds the world as it is (it was just read).
+    pub fn mark_saved(&self) {
+        if let Some(snapshot) = &self.0.snapshot {
+            *lock(&snapshot.written) = Some(self.0.revision.load(Ordering::SeqCst));
+        }
+    }
+
     /// Writes the world to its snapshot file if it changed since the last write.
     pub fn save_snapshot(&self) {
         let Some(snapshot) = &self.0.snapshot else {

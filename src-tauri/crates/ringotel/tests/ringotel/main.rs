@@ -4,7 +4,7 @@
 
 use domain::{BaseUrl, RingotelId, Secret, ServiceId, ThinqCredentials, ThinqSettingsInput};
 use ringotel::{IntegrationForm, RingotelClient, RingotelError};
-use sandbox::{DEMO_API_KEY, Fault, Sandbox, Service, demo_thinq_accounts};
+use sandbox::{AuthFailure, DEMO_API_KEY, Fault, Sandbox, Service, demo_thinq_accounts};
 
 fn client(sandbox: &Sandbox, key: &str) -> RingotelClient {
     let base = BaseUrl::parse(&sandbox.ringotel_url()).expect("loopback base");
@@ -41,7 +41,7 @@ async fn organizations_come_back_with_string_ids_past_i64_and_loose_package_ids(
         .get_organizations()
         .await
         .unwrap();
-    assert_eq!(orgs.len(), 3);
+    assert_eq!(orgs.len(), 4);
     assert!(orgs.iter().all(|o| o.id.as_str().parse::<i64>().is_err()));
     let northwind = orgs
         .iter()
@@ -71,6 +71,34 @@ async fn a_wrong_key_is_unauthorized() {
         .await
         .unwrap_err();
     assert!(matches!(err, RingotelError::Unauthorized { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_wrong_key_refused_inside_http_200_is_unauthorized_as_with_a_401() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let wrong = client(&sandbox, "not-the-key");
+    let org = RingotelId::parse("1").unwrap();
+    let service = ServiceId::parse("ThinQ").unwrap();
+    let form = || IntegrationForm {
+        org: &org,
+        service: &service,
+        thinq: None,
+    };
+    let as_401 = wrong.get_organizations().await.unwrap_err();
+    let form_as_401 = wrong.submit_integration_form(form()).await.unwrap_err();
+    sandbox.set_auth_failure(AuthFailure::ErrorIn200);
+    let in_200 = wrong.get_organizations().await.unwrap_err();
+    let form_in_200 = wrong.submit_integration_form(form()).await.unwrap_err();
+    assert!(
+        matches!(in_200, RingotelError::Unauthorized { .. }),
+        "{in_200:?}"
+    );
+    assert_eq!(
+        in_200, as_401,
+        "both answers reach the API key field the same way"
+    );
+    assert_eq!(form_in_200, form_as_401);
+    assert!(form_in_200.is_auth(), "{form_in_200:?}");
 }
 
 #[tokio::test]
@@ -137,7 +165,7 @@ async fn connections_users_services_and_numbers_of_an_organization() {
     assert!(
         trunks
             .iter()
-            .any(|t| t.number == "18584376047" && !t.users.is_empty())
+            .any(|t| t.number == "18584376048" && !t.users.is_empty())
     );
 }
 

@@ -2,7 +2,7 @@
 //! simulated: it enables or disables a card and stores what was typed into it.
 
 use super::params::RpcError;
-use super::{authorized, rpc_error, unauthorized};
+use super::{refusal_of_wrong_key, rpc_error};
 use crate::state::Shared;
 use crate::world::{World, id_of};
 use axum::extract::{Query, State};
@@ -22,9 +22,8 @@ pub async fn submit(
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let api_key = shared.with_world(|w| w.api_key.clone());
-    if !authorized(&headers, &api_key) {
-        return unauthorized();
+    if let Some(refusal) = refusal_of_wrong_key(&shared, &headers) {
+        return refusal;
     }
     match shared.change_world(|world| apply(world, &query)) {
         Ok(()) => axum::Json(json!({"result": true})).into_response(),

@@ -2,7 +2,7 @@
 
 use super::params::{RpcError, RpcResult, object, text};
 use super::trunks;
-use crate::world::{Object, OrgRecord, World, id_of};
+use crate::world::{Object, OrgRecord, UNKNOWN_FIELD, World, id_of};
 use serde_json::{Value, json};
 
 /// Answers a method that only reads, or `None` when `method` is not one of those.
@@ -65,10 +65,13 @@ pub(super) fn org_mut<'a>(
         .ok_or_else(|| RpcError::not_found("Organization", &id))
 }
 
+/// Loose types on purpose, as published: one `created` in seconds, the other in milliseconds.
 fn packages() -> Value {
     json!([
-        {"id": 1, "name": "Essentials", "features": {"integrations": 0, "chats": 1}, "created": 1_600_000_000},
-        {"id": 2, "name": "Pro", "features": {"integrations": 1, "chats": 1}, "created": 1_600_000_000_000_u64},
+        {"id": 1, "name": "Essentials", "features": {"integrations": 0, "chats": 1},
+            "created": 1_600_000_000, UNKNOWN_FIELD: {"kept": true}},
+        {"id": 2, "name": "Pro", "features": {"integrations": 1, "chats": 1},
+            "created": 1_600_000_000_000_u64, UNKNOWN_FIELD: {"kept": true}},
     ])
 }
 

@@ -6,6 +6,7 @@ mod methods;
 mod params;
 mod trunks;
 
+use crate::faults::AuthFailure;
 use crate::state::Shared;
 use axum::Router;
 use axum::body::Bytes;
@@ -24,23 +25,24 @@ pub fn router(state: Shared) -> Router {
         .with_state(state)
 }
 
-/// Whether the request carries the account's API key as a Bearer token.
-pub(crate) fn authorized(headers: &HeaderMap, api_key: &str) -> bool {
-    headers
+/// The refusal of a request that does not carry the account's API key as a Bearer token,
+/// answered as the sandbox is set to answer it; `None` when the key is right.
+pub(crate) fn refusal_of_wrong_key(shared: &Shared, headers: &HeaderMap) -> Option<Response> {
+    let api_key = shared.with_world(|w| w.api_key.clone());
+    let presented = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .is_some_and(|key| key == api_key)
-}
-
-pub(crate) fn unauthorized() -> Response {
-    (
-        StatusCode::UNAUTHORIZED,
-        axum::Json(
-            json!({"error": {"message": "Unauthorized: invalid or expired API key", "code": 401}}),
-        ),
-    )
-        .into_response()
+        .and_then(|v| v.strip_prefix("Bearer "));
+    if presented == Some(api_key.as_str()) {
+        return None;
+    }
+    let body =
+        json!({"error": {"message": "Unauthorized: invalid or expired API key", "code": 401}});
+    let status = match shared.with_faults(|plan| plan.auth_failure()) {
+        AuthFailure::Http401 => StatusCode::UNAUTHORIZED,
+        AuthFailure::ErrorIn200 => StatusCode::OK,
+    };
+    Some((status, axum::Json(body)).into_response())
 }
 
 /// Errors travel inside HTTP 200, as the real service sends them.
@@ -49,9 +51,8 @@ pub(crate) fn rpc_error(error: RpcError) -> Response {
 }
 
 async fn rpc(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
-    let api_key = shared.with_world(|w| w.api_key.clone());
-    if !authorized(&headers, &api_key) {
-        return unauthorized();
+    if let Some(refusal) = refusal_of_wrong_key(&shared, &headers) {
+        return refusal;
     }
     let Ok(request) = serde_json::from_slice::<Value>(&body) else {
         return rpc_error(RpcError::invalid("the request body is not JSON"));

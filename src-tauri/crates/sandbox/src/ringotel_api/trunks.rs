@@ -82,10 +82,20 @@ pub fn create(world: &mut World, params: &Value) -> RpcResult {
     }
     let id = world.new_id();
     let record = org_mut(world, params, "orgid")?;
+    // Everything the client sent is kept, fields this service does not know included; the
+    // service alone decides the id and when the number was created.
     let mut trunk = validated(record, params, &digits)?;
     trunk.insert("id".into(), json!(id));
+    trunk.insert("created".into(), json!(now_millis()));
     record.trunks.push(trunk);
     Ok(json!({ "id": id }))
+}
+
+/// Unix milliseconds, as every Ringotel timestamp; 0 on a clock set before 1970.
+fn now_millis() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 pub fn update(world: &mut World, params: &Value) -> RpcResult {

@@ -1,10 +1,16 @@
 //! Everything the simulated services know, held in memory while the sandbox runs.
 
 mod seed;
+mod seed_large;
+#[cfg(test)]
+mod seed_tests;
+mod shapes;
 pub mod snapshot;
 pub mod thinq;
 
 pub use seed::{DEMO_API_KEY, DemoThinqAccount, demo_thinq_accounts, seeded, webhook_for};
+pub use seed_large::{SUMMIT_NUMBERS, SUMMIT_USERS, summit_thinq_account};
+pub use shapes::UNKNOWN_FIELD;
 pub use thinq::{Did, FeatureOrder, RoutingProfile, ThinqAccount};
 
 use serde::{Deserialize, Serialize};
@@ -21,7 +27,9 @@ pub struct OrgRecord {
     pub users: Vec<Object>,
     pub services: Vec<Object>,
     pub trunks: Vec<Object>,
-    /// What the integration form stored per service id (the simulated card settings).
+    /// What the integration form stored per service id (the simulated card settings). Written
+    /// without the tokens typed into it.
+    #[serde(serialize_with = "snapshot::settings_without_secrets")]
     pub service_settings: Vec<(String, Object)>,
 }
 

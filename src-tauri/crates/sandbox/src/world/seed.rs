@@ -1,10 +1,14 @@
-//! The demo account every sandbox starts with: three organizations (one on Essentials), their
-//! connections and users, and two thinQ accounts with DIDs, some with SMS off and some routed to
-//! a wrong URL, so the checks have something real to find.
+//! The demo account every sandbox starts with: three small organizations (one on Essentials),
+//! their connections and users, two thinQ accounts with DIDs, some with SMS off and some routed
+//! to a wrong URL, so the checks have something real to find; then the large organization.
 
+use super::seed_large;
+use super::shapes::{
+    Connection, Ids, Number, Person, branch, obj, organization, services, trunk, user,
+};
 use super::thinq::{Did, RoutingProfile, ThinqAccount};
-use super::{Object, OrgRecord, World, ringotel_id};
-use serde_json::{Value, json};
+use super::{Object, OrgRecord, World};
+use serde_json::json;
 
 /// The sandbox's Ringotel API key. Not a secret: it opens nothing but this simulation.
 pub const DEMO_API_KEY: &str = "sandbox-ringotel-api-key";
@@ -35,6 +39,13 @@ pub fn demo_thinq_accounts() -> [DemoThinqAccount; 2] {
     ]
 }
 
+/// Every simulated thinQ account's credentials, the large organization's included.
+pub(super) fn all_thinq_accounts() -> impl Iterator<Item = DemoThinqAccount> {
+    demo_thinq_accounts()
+        .into_iter()
+        .chain([seed_large::summit_thinq_account()])
+}
+
 const FIRST: [&str; 16] = [
     "Ava", "Ben", "Chloe", "Diego", "Elena", "Farid", "Grace", "Hiro", "Isla", "Jonas", "Kemi",
     "Liam", "Maya", "Noah", "Olga", "Priya",
@@ -51,34 +62,11 @@ pub fn webhook_for(org_id: &str) -> String {
     format!("{WEBHOOK_HOST}/thinq/{org_id}")
 }
 
-fn obj(value: Value) -> Object {
-    match value {
-        Value::Object(map) => map,
-        _ => Object::new(),
-    }
-}
-
-struct Ids(u64);
-
-impl Ids {
-    fn next(&mut self) -> String {
-        self.0 += 1;
-        ringotel_id(self.0)
-    }
-}
-
-fn services(org_id: &str, thinq_state: i64) -> Vec<Object> {
-    let webhook = webhook_for(org_id);
-    vec![
-        obj(json!({"id": "ThinQ", "name": "thinQ", "state": thinq_state, "webhook": webhook})),
-        obj(json!({"id": "Twilio", "name": "Twilio", "state": 0})),
-        obj(json!({"id": "Telnyx", "name": "Telnyx", "state": 0})),
-    ]
-}
-
+/// `count` users of one connection, numbered from `offset` across the demo so names vary.
 fn users(
     ids: &mut Ids,
     branch_id: &str,
+    connection: &Connection,
     first_ext: u32,
     count: usize,
     offset: usize,
@@ -94,33 +82,45 @@ fn users(
             } else {
                 format!("{first} {last}")
             };
-            let ext = first_ext + i as u32;
-            obj(json!({
-                "id": ids.next(), "branchid": branch_id, "name": name,
-                "extension": ext.to_string(),
-                "username": format!("{}.{}", first.to_lowercase(), last.to_lowercase()),
-                "status": 1, "created": 1_700_000_000_000_u64 + n as u64 * 86_400_000,
-            }))
+            let person = Person {
+                branch_id,
+                domain: connection.domain,
+                name,
+                username: format!("{}.{}", first.to_lowercase(), last.to_lowercase()),
+                extension: first_ext + i as u32,
+                created: 1_700_000_000_000_u64 + n as u64 * 86_400_000,
+                n,
+            };
+            user(ids.next(), person)
         })
         .collect()
 }
 
-fn branch(id: &str, name: &str, country: &str, sms: i64) -> Object {
-    obj(json!({
-        "id": id, "name": name, "country": country, "status": 1,
-        "provision": {"sms": sms, "sms2email": 0, "sms2phone": 0, "nochats": false,
-            "inboundFormat": "", "codecs": "opus,g722,pcmu"},
-        "address": {"country": country},
-    }))
+fn connection<'a>(name: &'a str, country: &'a str, sms: i64, domain: &'a str) -> Connection<'a> {
+    Connection {
+        name,
+        country,
+        sms,
+        domain,
+        port: if country == "CA" { 5080 } else { 5060 },
+        created: 1_695_500_000_000,
+    }
 }
 
-fn trunk(ids: &mut Ids, number: &str, name: &str, users: &[&Object], timeout: i64) -> Object {
-    let user_ids: Vec<&str> = users.iter().map(|u| super::id_of(u)).collect();
-    obj(json!({
-        "id": ids.next(), "number": number, "name": name, "service": "ThinQ",
-        "users": user_ids, "country": "US", "inboundFormat": "e164", "outboundFormat": "national",
-        "sessionTimeout": timeout, "sendName": false, "autoreply": [], "status": 2, "groupmode": false,
-    }))
+/// A demo number with the formats most admins start from, no auto-reply and no opt-out.
+fn demo_number<'a>(number: &str, name: &str, users: Vec<&'a Object>, timeout: i64) -> Number<'a> {
+    Number {
+        number: number.into(),
+        name: name.into(),
+        users,
+        inbound: "e164",
+        outbound: "national",
+        timeout,
+        send_name: false,
+        welcome: None,
+        optout: None,
+        created: 1_701_000_000_000,
+    }
 }
 
 fn dids(prefix: &str, count: usize, sms_off_every: usize, profile: Option<u64>) -> Vec<Did> {
@@ -135,160 +135,151 @@ fn dids(prefix: &str, count: usize, sms_off_every: usize, profile: Option<u64>) 
         .collect()
 }
 
-/// A new world in its demo state.
-pub fn seeded() -> World {
-    let mut ids = Ids(0);
-    let [harbor_thinq, northwind_thinq] = demo_thinq_accounts();
-
-    let harbor_id = ids.next();
-    let sd = ids.next();
-    let lj = ids.next();
-    let mut harbor_users = users(&mut ids, &sd, 101, 18, 0);
-    harbor_users.extend(users(&mut ids, &lj, 201, 8, 18));
-    let front_desk = trunk(
-        &mut ids,
-        "18584376047",
-        "Harbor Front Desk",
-        &[&harbor_users[0], &harbor_users[1]],
-        86_400,
-    );
-    let billing = trunk(
-        &mut ids,
-        "18584376050",
-        "Harbor Billing",
-        &[&harbor_users[2]],
-        0,
-    );
-    let harbor = OrgRecord {
-        org: obj(
-            json!({"id": harbor_id, "name": "Harbor Dental Group", "domain": "harbordental",
-            "packageid": 2, "status": 1, "region": "us-west", "created": 1_690_000_000_000_u64}),
+fn harbor(ids: &mut Ids) -> OrgRecord {
+    let id = ids.next();
+    let (sd, lj) = (ids.next(), ids.next());
+    let sd_conn = connection("San Diego Office", "US", 3, "harbordental.example");
+    let lj_conn = connection("La Jolla Office", "US", 0, "lajolla.harbordental.example");
+    let mut people = users(ids, &sd, &sd_conn, 101, 18, 0);
+    people.extend(users(ids, &lj, &lj_conn, 201, 8, 18));
+    // 18584376047 stays free: an end-to-end test adds (858) 437-6047 as a new number.
+    let front_desk = Number {
+        welcome: Some("Thanks for texting Harbor Dental Group! We reply Mon-Fri, 8am-5pm.".into()),
+        optout: Some((
+            "STOP",
+            "You are unsubscribed from Harbor Dental texts. Reply START to resubscribe.".into(),
+        )),
+        ..demo_number(
+            "18584376048",
+            "Harbor Front Desk",
+            vec![&people[0], &people[1]],
+            86_400,
+        )
+    };
+    let front_desk = trunk(ids.next(), front_desk);
+    let billing = Number {
+        created: 1_702_000_000_000,
+        ..demo_number("18584376050", "Harbor Billing", vec![&people[2]], 0)
+    };
+    let billing = trunk(ids.next(), billing);
+    OrgRecord {
+        org: organization(
+            &id,
+            "Harbor Dental Group",
+            "harbordental",
+            json!(2),
+            "us-west",
+            1_690_000_000_000,
         ),
-        branches: vec![
-            branch(&sd, "San Diego Office", "US", 3),
-            branch(&lj, "La Jolla Office", "US", 0),
-        ],
-        users: harbor_users,
-        services: services(&harbor_id, 0),
+        branches: vec![branch(&sd, &sd_conn), branch(&lj, &lj_conn)],
+        users: people,
+        services: services(&webhook_for(&id), 0),
         trunks: vec![front_desk, billing],
         service_settings: Vec::new(),
-    };
+    }
+}
 
-    let northwind_id = ids.next();
-    let hq = ids.next();
-    let wh = ids.next();
-    let mut nw_users = users(&mut ids, &hq, 100, 12, 26);
-    nw_users.extend(users(&mut ids, &wh, 300, 6, 38));
-    let dispatch = trunk(&mut ids, "16195550123", "Dispatch", &[&nw_users[0]], 3_600);
-    let northwind = OrgRecord {
-        org: obj(
-            json!({"id": northwind_id, "name": "Northwind Logistics", "domain": "northwind",
-            "packageid": "2", "status": 1, "region": "us-east", "created": 1_695_000_000_000_u64}),
+fn northwind(ids: &mut Ids, thinq: &DemoThinqAccount) -> OrgRecord {
+    let id = ids.next();
+    let (hq, wh) = (ids.next(), ids.next());
+    let hq_conn = connection("Headquarters", "US", 0, "northwind.example");
+    let wh_conn = connection("Toronto Warehouse", "CA", 1, "tor.northwind.example");
+    let mut people = users(ids, &hq, &hq_conn, 100, 12, 26);
+    people.extend(users(ids, &wh, &wh_conn, 300, 6, 38));
+    let dispatch = Number {
+        welcome: Some("Northwind dispatch here: a coordinator will answer shortly.".into()),
+        optout: Some((
+            "STOP",
+            "You will no longer get texts from Northwind Logistics.".into(),
+        )),
+        created: 1_703_000_000_000,
+        ..demo_number("16195550123", "Dispatch", vec![&people[0]], 3_600)
+    };
+    let dispatch = trunk(ids.next(), dispatch);
+    OrgRecord {
+        // packageid as a string, as the real service sometimes sends it.
+        org: organization(
+            &id,
+            "Northwind Logistics",
+            "northwind",
+            json!("2"),
+            "us-east",
+            1_695_000_000_000,
         ),
-        branches: vec![
-            branch(&hq, "Headquarters", "US", 0),
-            branch(&wh, "Toronto Warehouse", "CA", 1),
-        ],
-        users: nw_users,
-        services: services(&northwind_id, 1),
+        branches: vec![branch(&hq, &hq_conn), branch(&wh, &wh_conn)],
+        users: people,
+        services: services(&webhook_for(&id), 1),
         trunks: vec![dispatch],
         service_settings: vec![(
             "ThinQ".into(),
-            obj(json!({"Account ID": northwind_thinq.account_id,
-            "Username": northwind_thinq.username, "Token": northwind_thinq.token})),
+            obj(
+                json!({"Account ID": thinq.account_id, "Username": thinq.username, "Token": thinq.token}),
+            ),
         )],
-    };
+    }
+}
 
-    let cafe_id = ids.next();
+fn cafe(ids: &mut Ids) -> OrgRecord {
+    let id = ids.next();
     let main = ids.next();
-    let cafe = OrgRecord {
-        org: obj(
-            json!({"id": cafe_id, "name": "Bluebird Café", "domain": "bluebird",
-            "packageid": 1, "status": 1, "region": "us-west", "created": 1_700_500_000_000_u64}),
+    let main_conn = connection("Main Street", "US", 0, "bluebirdcafe.example");
+    OrgRecord {
+        org: organization(
+            &id,
+            "Bluebird Café",
+            "bluebird",
+            json!(1),
+            "us-west",
+            1_700_500_000_000,
         ),
-        branches: vec![branch(&main, "Main Street", "US", 0)],
-        users: users(&mut ids, &main, 10, 6, 44),
-        services: services(&cafe_id, 0),
+        branches: vec![branch(&main, &main_conn)],
+        users: users(ids, &main, &main_conn, 10, 6, 44),
+        services: services(&webhook_for(&id), 0),
         trunks: Vec::new(),
         service_settings: Vec::new(),
-    };
+    }
+}
+
+fn thinq_account(demo: &DemoThinqAccount, balance: f64, dids: Vec<Did>) -> ThinqAccount {
+    ThinqAccount {
+        account_id: demo.account_id.into(),
+        username: demo.username.into(),
+        token: demo.token.into(),
+        balance,
+        dids,
+        routing_profiles: Vec::new(),
+        delivery_confirmation_url: None,
+        orders: Vec::new(),
+    }
+}
+
+/// A new world in its demo state. The order of the organizations fixes their ids: new ones go
+/// last, so the ids other tests know stay as they are.
+pub fn seeded() -> World {
+    let mut ids = Ids(0);
+    let [harbor_thinq, northwind_thinq] = demo_thinq_accounts();
+    let harbor = harbor(&mut ids);
+    let northwind = northwind(&mut ids, &northwind_thinq);
+    let cafe = cafe(&mut ids);
+    let (summit, summit_account) = seed_large::summit(&mut ids);
 
     let harbor_account = ThinqAccount {
-        account_id: harbor_thinq.account_id.into(),
-        username: harbor_thinq.username.into(),
-        token: harbor_thinq.token.into(),
-        balance: 125.5,
-        dids: dids("1858437", 24, 5, Some(7001)),
         routing_profiles: vec![RoutingProfile {
             id: 7001,
             name: "Old PBX".into(),
             url: "https://pbx.harbordental.example/sms/inbound".into(),
         }],
-        delivery_confirmation_url: None,
-        orders: Vec::new(),
+        ..thinq_account(&harbor_thinq, 125.5, dids("1858437", 24, 5, Some(7001)))
     };
     let northwind_account = ThinqAccount {
-        account_id: northwind_thinq.account_id.into(),
-        username: northwind_thinq.username.into(),
-        token: northwind_thinq.token.into(),
-        balance: 48.0,
-        dids: dids("1619555", 12, 0, None),
-        routing_profiles: Vec::new(),
-        delivery_confirmation_url: Some(webhook_for(&northwind_id)),
-        orders: Vec::new(),
+        delivery_confirmation_url: Some(webhook_for(northwind.id())),
+        ..thinq_account(&northwind_thinq, 48.0, dids("1619555", 12, 0, None))
     };
 
     World::new(
         DEMO_API_KEY,
-        vec![harbor, northwind, cafe],
-        vec![harbor_account, northwind_account],
+        vec![harbor, northwind, cafe, summit],
+        vec![harbor_account, northwind_account, summit_account],
         ids.0,
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_demo_has_an_essentials_org_and_forty_plus_users() {
-        let world = seeded();
-        let users: usize = world.orgs.iter().map(|o| o.users.len()).sum();
-        assert!(users >= 40, "{users} users");
-        assert!(world.orgs.iter().any(|o| o.org["packageid"] == 1));
-    }
-
-    #[test]
-    fn the_demo_numbers_are_dids_and_some_dids_have_sms_off() {
-        let world = seeded();
-        let harbor = &world.thinq[0];
-        assert!(harbor.dids.iter().any(|d| d.id == "18584376047"));
-        assert!(harbor.dids.iter().any(|d| !d.sms));
-    }
-
-    #[test]
-    fn ids_are_unique_and_do_not_fit_an_i64() {
-        let world = seeded();
-        let mut all: Vec<&str> = world
-            .orgs
-            .iter()
-            .flat_map(|o| {
-                std::iter::once(o.id()).chain(
-                    o.branches
-                        .iter()
-                        .chain(&o.users)
-                        .chain(&o.trunks)
-                        .map(super::super::id_of),
-                )
-            })
-            .collect();
-        let count = all.len();
-        all.sort();
-        all.dedup();
-        assert_eq!(all.len(), count);
-        assert!(
-            all.iter()
-                .all(|id| id.len() == 19 && id.parse::<i64>().is_err())
-        );
-    }
 }
