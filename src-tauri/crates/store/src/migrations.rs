@@ -28,6 +28,32 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (workspace_id, org_id)
     ) STRICT;
     "#,
+    // 2: the last fetched state (the organization list, and per organization its objects) so
+    // the app works offline, and the draft of SMS number changes, each with the object it was
+    // based on for the three-way compare at sync.
+    r#"
+    CREATE TABLE snapshots (
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        scope        TEXT NOT NULL,
+        payload      TEXT NOT NULL,
+        fetched_at   INTEGER NOT NULL,
+        PRIMARY KEY (workspace_id, scope)
+    ) STRICT;
+    CREATE TABLE draft_numbers (
+        id              INTEGER PRIMARY KEY,
+        workspace_id    TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        org_id          TEXT NOT NULL,
+        trunk_id        TEXT,
+        fields          TEXT,
+        base            TEXT,
+        base_fetched_at INTEGER,
+        updated_at      INTEGER NOT NULL,
+        UNIQUE (workspace_id, org_id, trunk_id),
+        CHECK (trunk_id IS NOT NULL OR fields IS NOT NULL),
+        CHECK ((trunk_id IS NULL) = (base IS NULL))
+    ) STRICT;
+    CREATE INDEX draft_numbers_by_org ON draft_numbers (workspace_id, org_id);
+    "#,
 ];
 
 /// The schema version this build writes.

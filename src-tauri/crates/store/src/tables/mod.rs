@@ -1,6 +1,8 @@
 //! One module per table; each maps rows to domain types and validates what it reads.
 
 pub mod app_settings;
+pub mod draft_numbers;
+pub mod snapshots;
 pub mod thinq_settings;
 pub mod workspaces;
 
