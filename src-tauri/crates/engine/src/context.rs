@@ -3,7 +3,7 @@
 
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
-use domain::{BaseUrl, Secret, ThinqCredentials};
+use domain::{BaseUrl, Secret, ThinqCredentials, WorkspaceId};
 use ringotel::RingotelClient;
 use store::SecretName;
 use store::tables::workspaces;
@@ -40,6 +40,11 @@ pub(crate) struct Connected {
 impl Connected {
     pub fn is_sandbox(&self) -> bool {
         self.workspace.target == WorkspaceTarget::Sandbox
+    }
+
+    pub fn workspace_id(&self) -> EngineResult<WorkspaceId> {
+        WorkspaceId::parse(&self.workspace.id)
+            .map_err(|e| EngineError::Internal(format!("workspace id: {e}")))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Engine failures, and the one `{code, message, field?}` object they become at the UI's edge.
 
-use domain::FieldProblem;
+use domain::{FieldKey, FieldProblem};
 use ringotel::RingotelError;
 use serde::Serialize;
 use store::{KeychainError, StoreError};
@@ -30,6 +30,8 @@ pub enum EngineError {
     SandboxNotRunning,
     #[error("Organization {0} has no thinQ integration card in Ringotel")]
     NoThinqCard(String),
+    #[error("There is no {0} any more; refresh to see the current list")]
+    NotFound(String),
     #[error("Internal error: {0}")]
     Internal(String),
 }
@@ -56,7 +58,7 @@ pub struct Problem {
     pub code: ProblemCode,
     pub message: String,
     /// The form field at fault, when there is one.
-    pub field: Option<String>,
+    pub field: Option<FieldKey>,
 }
 
 impl From<EngineError> for Problem {
@@ -67,14 +69,13 @@ impl From<EngineError> for Problem {
             EngineError::Thinq(e) => (thinq_code(e), None),
             EngineError::Store(_) => (ProblemCode::Storage, None),
             EngineError::Keychain(_) => (ProblemCode::KeychainUnavailable, None),
-            EngineError::Invalid(problems) => (
-                ProblemCode::Invalid,
-                problems.first().map(|p| p.field.clone()),
-            ),
-            EngineError::UnknownWorkspace(_) | EngineError::NoThinqCard(_) => {
-                (ProblemCode::NotFound, None)
+            EngineError::Invalid(problems) => {
+                (ProblemCode::Invalid, problems.first().map(|p| p.field))
             }
-            EngineError::MissingApiKey(_) => (ProblemCode::Unauthorized, Some("apiKey".into())),
+            EngineError::UnknownWorkspace(_)
+            | EngineError::NoThinqCard(_)
+            | EngineError::NotFound(_) => (ProblemCode::NotFound, None),
+            EngineError::MissingApiKey(_) => (ProblemCode::Unauthorized, Some(FieldKey::ApiKey)),
             EngineError::SandboxNotRunning | EngineError::Internal(_) => {
                 (ProblemCode::Internal, None)
             }

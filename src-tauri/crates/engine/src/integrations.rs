@@ -10,7 +10,7 @@ use crate::Engine;
 use crate::context::Connected;
 use crate::error::{EngineError, EngineResult};
 use crate::secrets::{SecretPersistence, SecretState};
-use domain::{FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput};
+use domain::{FieldKey, FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput};
 use ringotel::{IntegrationForm, Service};
 use serde::Serialize;
 use store::tables::thinq_settings;
@@ -30,7 +30,7 @@ pub enum ThinqTestOutcome {
     },
     /// thinQ said no; `field` is where the admin should look.
     Rejected {
-        field: String,
+        field: FieldKey,
         message: String,
         hint: Option<String>,
     },
@@ -131,7 +131,7 @@ impl Engine {
         Ok(match client.check_credentials().await {
             Ok(balance) => ThinqTestOutcome::Passed { balance: balance.0 },
             Err(e @ ThinqError::Unauthorized { .. }) => ThinqTestOutcome::Rejected {
-                field: "token".into(),
+                field: FieldKey::Token,
                 message: e.to_string(),
                 hint: Some(
                     "Check the username and token together: a token belongs to one API user."
@@ -139,7 +139,7 @@ impl Engine {
                 ),
             },
             Err(e @ ThinqError::AccountRefused { .. }) => ThinqTestOutcome::Rejected {
-                field: "accountId".into(),
+                field: FieldKey::AccountId,
                 message: e.to_string(),
                 hint: Some(ACCOUNT_ID_HINT.into()),
             },

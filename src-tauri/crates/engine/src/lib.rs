@@ -3,11 +3,13 @@
 
 pub mod bindings;
 mod context;
+pub mod draft_file;
 mod error;
 pub mod integrations;
 pub mod numbers;
 pub mod organizations;
 mod secrets;
+pub mod snapshot;
 pub mod startup;
 pub mod workspaces;
 

@@ -1,11 +1,13 @@
 //! Organizations of the active workspace: the searchable list and one organization's facts.
 
 use crate::Engine;
-use crate::error::EngineResult;
+use crate::error::{EngineError, EngineResult};
+use crate::snapshot::{Freshness, OfflineNote, ringotel_unreachable};
 use domain::{Package, RingotelId, SmsMode};
 use ringotel::Organization;
 use serde::Serialize;
 use std::time::{SystemTime, UNIX_EPOCH};
+use store::tables::snapshots::{self, Scope};
 use ts_rs::TS;
 
 /// Unix milliseconds now: the "as of" stamp on everything fetched.
@@ -33,6 +35,7 @@ pub struct OrganizationRow {
 pub struct OrganizationList {
     pub organizations: Vec<OrganizationRow>,
     pub fetched_at: i64,
+    pub offline: Option<OfflineNote>,
     pub simulated: bool,
 }
 
@@ -54,6 +57,7 @@ pub struct OrganizationDetail {
     pub connections: Vec<ConnectionRow>,
     pub user_count: u32,
     pub fetched_at: i64,
+    pub offline: Option<OfflineNote>,
     pub simulated: bool,
 }
 
@@ -75,35 +79,74 @@ pub(crate) fn row(org: Organization) -> OrganizationRow {
 }
 
 impl Engine {
+    /// The organization list, live; the saved copy (marked offline) when Ringotel cannot be
+    /// reached.
     pub async fn list_organizations(&self) -> EngineResult<OrganizationList> {
         let connected = self.connect().await?;
-        let mut organizations: Vec<OrganizationRow> = connected
-            .ringotel
-            .get_organizations()
-            .await?
-            .into_iter()
-            .map(row)
-            .collect();
+        let workspace = connected.workspace_id()?;
+        let (orgs, fetched_at, offline) = match connected.ringotel.get_organizations().await {
+            Ok(orgs) => {
+                let fetched_at = now_ms();
+                let payload = serde_json::to_string(&orgs)
+                    .map_err(|e| EngineError::Internal(e.to_string()))?;
+                let ws = workspace.clone();
+                self.with_db(move |db| {
+                    Ok(snapshots::put(
+                        db.conn(),
+                        &ws,
+                        Scope::Organizations,
+                        &payload,
+                        fetched_at,
+                    )?)
+                })
+                .await?;
+                (orgs, fetched_at, None)
+            }
+            Err(error) => {
+                if !ringotel_unreachable(&error) {
+                    return Err(error.into());
+                }
+                let saved = self
+                    .with_db(move |db| {
+                        Ok(snapshots::get(db.conn(), &workspace, Scope::Organizations)?)
+                    })
+                    .await?;
+                let Some(saved) = saved else {
+                    return Err(error.into());
+                };
+                let orgs: Vec<Organization> =
+                    serde_json::from_str(&saved.payload).map_err(|e| {
+                        EngineError::Store(store::StoreError::Corrupt {
+                            what: "the saved organization list".into(),
+                            reason: e.to_string(),
+                        })
+                    })?;
+                let note = OfflineNote::from_error(&error.into());
+                (orgs, saved.fetched_at, Some(note))
+            }
+        };
+        let mut organizations: Vec<OrganizationRow> = orgs.into_iter().map(row).collect();
         organizations.sort_by_key(|o| o.name.to_lowercase());
         Ok(OrganizationList {
             organizations,
-            fetched_at: now_ms(),
+            fetched_at,
+            offline,
             simulated: connected.is_sandbox(),
         })
     }
 
+    /// One organization, fetched live and saved for offline use (or the saved copy when
+    /// Ringotel cannot be reached).
     pub async fn organization_detail(&self, org: RingotelId) -> EngineResult<OrganizationDetail> {
         let connected = self.connect().await?;
-        let client = &connected.ringotel;
-        let (organization, branches, users) = tokio::try_join!(
-            client.get_organization(&org),
-            client.get_branches(&org),
-            client.get_users(&org, None)
-        )?;
-        let connections = branches
+        let fetched = self.org_snapshot(&connected, &org, Freshness::Live).await?;
+        let data = fetched.data;
+        let connections = data
+            .branches
             .into_iter()
             .map(|branch| ConnectionRow {
-                user_count: users
+                user_count: data
+                    .users
                     .iter()
                     .filter(|u| u.branchid.as_ref() == Some(&branch.id))
                     .count() as u32,
@@ -114,10 +157,11 @@ impl Engine {
             })
             .collect();
         Ok(OrganizationDetail {
-            organization: row(organization),
+            organization: row(data.organization),
             connections,
-            user_count: users.len() as u32,
-            fetched_at: now_ms(),
+            user_count: data.users.len() as u32,
+            fetched_at: fetched.fetched_at,
+            offline: fetched.offline,
             simulated: connected.is_sandbox(),
         })
     }

@@ -3,7 +3,7 @@
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
 use crate::secrets::{SecretPersistence, SecretState};
-use domain::{BaseUrl, FieldProblem, Problems, Secret};
+use domain::{BaseUrl, FieldKey, FieldProblem, Problems, Secret};
 use ringotel::{RingotelClient, RingotelError};
 use serde::{Deserialize, Serialize};
 use store::tables::workspaces::{self, WorkspaceRecord, WorkspaceTarget};
@@ -83,7 +83,7 @@ pub struct RingotelTestInput {
 )]
 pub enum RingotelTestOutcome {
     Passed { organizations: u32 },
-    Rejected { field: String, message: String },
+    Rejected { field: FieldKey, message: String },
     Unreachable { message: String },
     Invalid { problems: Vec<FieldProblem> },
 }
@@ -157,9 +157,9 @@ impl Engine {
         persistence: SecretPersistence,
     ) -> EngineResult<AddWorkspaceOutcome> {
         let mut problems = Problems::default();
-        let name = problems.check("name", parse_name(&input.name));
-        let base = problems.check("baseUrl", parse_base(&input.base_url));
-        let key = problems.check("apiKey", parse_key(input.api_key.expose()));
+        let name = problems.check(FieldKey::Name, parse_name(&input.name));
+        let base = problems.check(FieldKey::BaseUrl, parse_base(&input.base_url));
+        let key = problems.check(FieldKey::ApiKey, parse_key(input.api_key.expose()));
         let (Some(name), Some(base), Some(key)) = (name, base, key) else {
             return Ok(AddWorkspaceOutcome::Invalid {
                 problems: problems.into_vec(),
@@ -234,9 +234,9 @@ impl Engine {
         input: RingotelTestInput,
     ) -> EngineResult<RingotelTestOutcome> {
         let mut problems = Problems::default();
-        let base = problems.check("baseUrl", parse_base(&input.base_url));
+        let base = problems.check(FieldKey::BaseUrl, parse_base(&input.base_url));
         let key = match (&input.api_key, &input.workspace_id) {
-            (Some(key), _) => problems.check("apiKey", parse_key(key.expose())),
+            (Some(key), _) => problems.check(FieldKey::ApiKey, parse_key(key.expose())),
             (None, Some(workspace)) => {
                 let stored = self
                     .get_secret(SecretName::RingotelApiKey {
@@ -244,11 +244,11 @@ impl Engine {
                     })
                     .await?;
                 problems.check(
-                    "apiKey",
+                    FieldKey::ApiKey,
                     stored.ok_or("No API key is stored for this workspace; enter it"),
                 )
             }
-            (None, None) => problems.check("apiKey", parse_key("")),
+            (None, None) => problems.check(FieldKey::ApiKey, parse_key("")),
         };
         let (Some(base), Some(key)) = (base, key) else {
             return Ok(RingotelTestOutcome::Invalid {
@@ -262,7 +262,7 @@ impl Engine {
             },
             Err(e @ (RingotelError::Unauthorized { .. } | RingotelError::Forbidden { .. })) => {
                 RingotelTestOutcome::Rejected {
-                    field: "apiKey".into(),
+                    field: FieldKey::ApiKey,
                     message: e.to_string(),
                 }
             }
@@ -272,7 +272,7 @@ impl Engine {
                 }
             }
             Err(e) => RingotelTestOutcome::Rejected {
-                field: "baseUrl".into(),
+                field: FieldKey::BaseUrl,
                 message: e.to_string(),
             },
         })

@@ -1,11 +1,11 @@
 // Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p smsadmin-engine bindings`.
 // Do not edit: change the Rust type and regenerate.
 
-export type FieldProblem = { 
-/**
- * The form field's key, as the UI names it (`accountId`, `username`, `token`, `baseUrl`, ...).
- */
-field: string, message: string, };
+export type RingotelId = string;
+
+export type ServiceId = string;
+
+export type FieldProblem = { field: FieldKey, message: string, };
 
 export type Package = { "kind": "essentials" } | { "kind": "pro" } | { "kind": "other", "id": number };
 
@@ -25,7 +25,7 @@ export type Problem = { code: ProblemCode, message: string,
 /**
  * The form field at fault, when there is one.
  */
-field: string | null, };
+field: FieldKey | null, };
 
 export type ProblemCode = "invalid" | "unauthorized" | "forbidden" | "notFound" | "unreachable" | "remote" | "keychainUnavailable" | "storage" | "internal";
 
@@ -61,15 +61,15 @@ export type RingotelTestInput = { baseUrl: string,
  */
 apiKey: string | null, workspaceId: string | null, };
 
-export type RingotelTestOutcome = { "outcome": "passed", organizations: number, } | { "outcome": "rejected", field: string, message: string, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
+export type RingotelTestOutcome = { "outcome": "passed", organizations: number, } | { "outcome": "rejected", field: FieldKey, message: string, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 
 export type OrganizationRow = { id: string, name: string, domain: string, package: Package | null, packageLabel: string, smsIntegrationsAllowed: boolean, };
 
-export type OrganizationList = { organizations: Array<OrganizationRow>, fetchedAt: number, simulated: boolean, };
+export type OrganizationList = { organizations: Array<OrganizationRow>, fetchedAt: number, offline: OfflineNote | null, simulated: boolean, };
 
 export type ConnectionRow = { id: string, name: string, country: string, smsMode: SmsMode | null, userCount: number, };
 
-export type OrganizationDetail = { organization: OrganizationRow, connections: Array<ConnectionRow>, userCount: number, fetchedAt: number, simulated: boolean, };
+export type OrganizationDetail = { organization: OrganizationRow, connections: Array<ConnectionRow>, userCount: number, fetchedAt: number, offline: OfflineNote | null, simulated: boolean, };
 
 export type SandboxThinqHint = { accountId: string, username: string, token: string, };
 
@@ -89,22 +89,100 @@ serviceId: string | null, enabled: boolean, webhookUrl: string | null,
  */
 webhookProblem: string | null, accountId: string | null, username: string | null, savedAt: number | null, token: SecretState, sandboxAccount: SandboxThinqHint | null, otherCards: Array<IntegrationCard>, fetchedAt: number, simulated: boolean, };
 
-export type ThinqTestOutcome = { "outcome": "passed", balance: number | null, } | { "outcome": "rejected", field: string, message: string, hint: string | null, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
+export type ThinqTestOutcome = { "outcome": "passed", balance: number | null, } | { "outcome": "rejected", field: FieldKey, message: string, hint: string | null, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 
 export type SaveThinqOutcome = { "outcome": "saved", integration: ThinqIntegrationView, } | { "outcome": "savedNotApplied", integration: ThinqIntegrationView, message: string, portalSteps: Array<string>, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
 
-export type SmsNumberRow = { id: string, 
-/**
- * As stored in Ringotel (E.164 digits without '+').
- */
-number: string, formatted: string, name: string, 
-/**
- * Assigned users as "Name (ext)"; ids no longer among the users show as "unknown user".
- */
-users: Array<string>, 
-/**
- * Session stickiness in seconds; 0 = disabled. [assumed] unit, see services.md.
- */
-sessionTimeout: number | null, inboundFormat: string, outboundFormat: string, service: string, };
+export type FieldKey = "name" | "baseUrl" | "apiKey" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile";
 
-export type SmsNumberList = { numbers: Array<SmsNumberRow>, fetchedAt: number, simulated: boolean, };
+export type InboundFormat = "" | "e164" | "national" | "national0";
+
+export type OutboundFormat = "" | "e164" | "national" | "international";
+
+export type StickinessUnit = "minutes" | "hours" | "days";
+
+export type StickinessInput = { "kind": "preset", seconds: number, } | { "kind": "custom", amount: string, unit: StickinessUnit, };
+
+export type AutoReply = { key: string, value: string, };
+
+export type SmsNumberInput = { country: string, number: string, name: string, users: Array<string>, stickiness: StickinessInput, inboundFormat: InboundFormat, outboundFormat: OutboundFormat, sendName: boolean, optOutKeyword: string, optOutReply: string, autoReplies: Array<AutoReply>, };
+
+export type SmsField = "number" | "name" | "service" | "users" | "country" | "inboundFormat" | "outboundFormat" | "stickiness" | "sendName" | "optOut" | "autoReplies";
+
+export type CountryOption = { code: string, callingCode: number, };
+
+export type Choice<T> = { value: T, label: string, };
+
+export type FormatExample = { inboundReceived: string, inboundShown: string, outboundTyped: string, outboundSent: string, 
+/**
+ * Whether a reply to the inbound sender lands in the same chat: the two renderings agree.
+ */
+sameChat: boolean, };
+
+export type Freshness = "live" | "saved";
+
+export type OfflineNote = { 
+/**
+ * What failed, in the admin's terms.
+ */
+reason: string, };
+
+export type NumberKey = { "kind": "existing", trunkId: RingotelId, } | { "kind": "new", draftId: number, };
+
+export type NumberStatus = "synced" | "new" | "changed" | "deleted" | "conflict";
+
+export type UserRef = { id: RingotelId, name: string, extension: string, 
+/**
+ * False when the id is no longer among the organization's users.
+ */
+known: boolean, };
+
+export type NumberRow = { key: NumberKey, status: NumberStatus, statusLabel: string, 
+/**
+ * Fields changed both here and in Ringotel since the draft began, and their names.
+ */
+conflicts: Array<SmsField>, conflictLabels: Array<string>, 
+/**
+ * As Ringotel stores it (E.164 digits without '+').
+ */
+number: string, formatted: string, name: string, users: Array<UserRef>, stickiness: string, inbound: string, outbound: string, };
+
+export type NumbersView = { rows: Array<NumberRow>, fetchedAt: number, offline: OfflineNote | null, simulated: boolean, 
+/**
+ * How many numbers the draft changes.
+ */
+drafted: number, };
+
+export type PickUser = { id: RingotelId, name: string, extension: string, };
+
+export type EditorConnection = { id: RingotelId, name: string, country: string, smsViaIntegrations: boolean, users: Array<PickUser>, };
+
+export type NumberEditor = { 
+/**
+ * The number being edited, or `None` for a new one.
+ */
+editing: NumberKey | null, values: SmsNumberInput, 
+/**
+ * Things about the stored number the admin should know before saving.
+ */
+notes: Array<string>, connections: Array<EditorConnection>, 
+/**
+ * The first connection with SMS via Integrations, else the first.
+ */
+defaultConnection: RingotelId | null, countries: Array<CountryOption>, stickinessPresets: Array<Choice<number>>, stickinessUnits: Array<Choice<StickinessUnit>>, inboundFormats: Array<Choice<InboundFormat>>, outboundFormats: Array<Choice<OutboundFormat>>, 
+/**
+ * The integration new numbers go through; `None` when the organization has no thinQ card.
+ */
+service: string | null, };
+
+export type NumberPreview = { 
+/**
+ * E.164 digits without '+', as Ringotel stores it.
+ */
+wire: string, national: string, international: string, };
+
+export type NumberCheck = { "kind": "valid", preview: NumberPreview, } | { "kind": "invalid", problem: FieldProblem, };
+
+export type SaveNumberOutcome = { "kind": "saved", key: NumberKey, view: NumbersView, } | { "kind": "invalid", problems: Array<FieldProblem>, };
+
+export type DraftTransfer = { "kind": "exported", changes: number, path: string, } | { "kind": "imported", changes: number, path: string, } | { "kind": "refused", problem: FieldProblem, };

@@ -1,6 +1,7 @@
 //! The thinQ integration flow: view, test, save, restart, disable.
 
 use crate::{files_containing, setup};
+use domain::FieldKey;
 use domain::{Secret, ThinqSettingsInput};
 use engine::integrations::{SaveThinqOutcome, ThinqTestOutcome};
 use engine::{SecretPersistence, SecretState};
@@ -62,7 +63,7 @@ async fn test_connection_names_the_field_at_fault_in_thinqs_words() {
         .await
         .unwrap();
     assert!(
-        matches!(&wrong_token, ThinqTestOutcome::Rejected { field, message, .. } if field == "token" && message.contains("Invalid username or API token")),
+        matches!(&wrong_token, ThinqTestOutcome::Rejected { field, message, .. } if *field == FieldKey::Token && message.contains("Invalid username or API token")),
         "{wrong_token:?}"
     );
     let wrong_account = s
@@ -71,7 +72,7 @@ async fn test_connection_names_the_field_at_fault_in_thinqs_words() {
         .await
         .unwrap();
     assert!(
-        matches!(&wrong_account, ThinqTestOutcome::Rejected { field, hint: Some(_), .. } if field == "accountId"),
+        matches!(&wrong_account, ThinqTestOutcome::Rejected { field, hint: Some(_), .. } if *field == FieldKey::AccountId),
         "{wrong_account:?}"
     );
     let malformed = s

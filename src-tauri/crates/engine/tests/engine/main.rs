@@ -3,7 +3,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
+mod draft_file;
 mod integrations;
+mod numbers;
 mod workspaces;
 
 use domain::{BaseUrl, RingotelId, Secret};

@@ -1,6 +1,7 @@
 //! Workspaces: the Sandbox first and active, adding a Ringotel account, testing and removing it.
 
 use crate::setup;
+use domain::FieldKey;
 use domain::Secret;
 use engine::workspaces::{
     AddWorkspaceOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome,
@@ -38,8 +39,11 @@ async fn a_bad_workspace_form_names_each_field() {
     let AddWorkspaceOutcome::Invalid { problems } = outcome else {
         panic!("{outcome:?}")
     };
-    let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();
-    assert_eq!(fields, ["name", "baseUrl", "apiKey"]);
+    let fields: Vec<FieldKey> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        [FieldKey::Name, FieldKey::BaseUrl, FieldKey::ApiKey]
+    );
     assert!(
         problems[1].message.contains("https"),
         "{}",
@@ -66,7 +70,7 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         .await
         .unwrap();
     assert!(
-        matches!(&wrong, RingotelTestOutcome::Rejected { field, .. } if field == "apiKey"),
+        matches!(&wrong, RingotelTestOutcome::Rejected { field, .. } if *field == FieldKey::ApiKey),
         "{wrong:?}"
     );
 
@@ -94,11 +98,11 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         .await
         .unwrap();
     assert!(
-        matches!(stored, RingotelTestOutcome::Passed { organizations: 3 }),
+        matches!(stored, RingotelTestOutcome::Passed { organizations: 4 }),
         "{stored:?}"
     );
     let orgs = s.engine.list_organizations().await.unwrap();
-    assert!(!orgs.simulated && orgs.organizations.len() == 3);
+    assert!(!orgs.simulated && orgs.organizations.len() == 4);
 
     let listed = s.reopen().list_workspaces().await.unwrap();
     let acme = listed

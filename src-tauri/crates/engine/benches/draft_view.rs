@@ -1,0 +1,117 @@
+//! Loading the Numbers view of an organization with 1,000 live numbers and a draft of 1,000
+//! more, against a bare `SELECT` of the same rows from the same file, in one run
+//! (quality.md: load + diff ≤ 2 × the bare SELECT).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use domain::{
+    BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, Secret, ServiceId,
+    SmsNumberFields, Stickiness, WorkspaceId,
+};
+use engine::snapshot::Freshness;
+use engine::{Engine, SandboxEndpoints};
+use sandbox::Sandbox;
+use std::hint::black_box;
+use store::Database;
+use store::tables::draft_numbers;
+
+const DRAFTED: u32 = 1_000;
+
+fn drafted_fields(i: u32) -> SmsNumberFields {
+    let us = Country::parse("US").unwrap();
+    SmsNumberFields {
+        number: PhoneNumber::parse(&format!("(442) {}-{:04}", 300 + i / 10_000, i % 10_000), us)
+            .unwrap(),
+        name: format!("Drafted {i}"),
+        service: ServiceId::parse("ThinQ").unwrap(),
+        users: vec![],
+        country: us,
+        inbound_format: InboundFormat::E164,
+        outbound_format: OutboundFormat::E164,
+        stickiness: Stickiness::DISABLED,
+        send_name: false,
+        opt_out: None,
+        auto_replies: vec![],
+    }
+}
+
+fn draft_view(c: &mut Criterion) {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let sandbox = runtime.block_on(Sandbox::start()).unwrap();
+    let largest = sandbox.with_world(|w| {
+        let org = w.orgs.iter().max_by_key(|o| o.trunks.len()).unwrap();
+        (org.id().to_owned(), org.trunks.len())
+    });
+    let org = RingotelId::parse(&largest.0).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let endpoints = SandboxEndpoints {
+        ringotel: BaseUrl::parse(&sandbox.ringotel_url()).unwrap(),
+        thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
+        api_key: Secret::new(sandbox::DEMO_API_KEY),
+        thinq_accounts: vec![],
+    };
+    let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints)).unwrap();
+    runtime
+        .block_on(engine.numbers_view(org.clone(), Freshness::Live))
+        .unwrap();
+    let (db, _) = Database::open_in(dir.path()).unwrap();
+    let ws = WorkspaceId::parse("sandbox").unwrap();
+    for i in 0..DRAFTED {
+        draft_numbers::insert_new(db.conn(), &ws, &org, &drafted_fields(i)).unwrap();
+    }
+    let view = runtime
+        .block_on(engine.numbers_view(org.clone(), Freshness::Saved))
+        .unwrap();
+    assert_eq!(view.rows.len(), largest.1 + DRAFTED as usize);
+    println!("rows: {} live + {DRAFTED} drafted", largest.1);
+
+    let mut group = c.benchmark_group("numbers view of 1000 live + 1000 drafted");
+    group.bench_function("bare SELECT of the draft rows and the snapshot", |b| {
+        b.iter(|| {
+            let mut stmt = db
+                .conn()
+                .prepare_cached(
+                    "SELECT id, org_id, trunk_id, fields, base, base_fetched_at, updated_at
+                     FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2 ORDER BY id",
+                )
+                .unwrap();
+            let rows = stmt
+                .query_map([ws.as_str(), org.as_str()], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<i64>>(5)?,
+                        r.get::<_, i64>(6)?,
+                    ))
+                })
+                .unwrap()
+                .count();
+            let snapshot: String = db
+                .conn()
+                .query_row(
+                    "SELECT payload FROM snapshots WHERE workspace_id = ?1 AND scope = ?2",
+                    [ws.as_str(), &format!("organization/{org}")],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            black_box((rows, snapshot.len()))
+        });
+    });
+    group.bench_function("engine numbers_view (load + diff + rows)", |b| {
+        b.iter(|| {
+            black_box(
+                runtime
+                    .block_on(engine.numbers_view(org.clone(), Freshness::Saved))
+                    .unwrap(),
+            )
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, draft_view);
+criterion_main!(benches);

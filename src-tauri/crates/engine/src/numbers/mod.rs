@@ -1,0 +1,346 @@
+//! The Numbers tab: the organization's SMS numbers as last fetched, with the draft on top, and
+//! a status per row that the code computed (synced, new, changed, deleted, conflict).
+
+mod convert;
+mod draft;
+mod editor;
+
+pub use draft::SaveNumberOutcome;
+pub use editor::{
+    EditorConnection, NumberCheck, NumberEditor, NumberPreview, PickUser, format_example,
+};
+
+use crate::Engine;
+use crate::context::Connected;
+use crate::error::EngineResult;
+use crate::snapshot::{Fetched, Freshness, OfflineNote, OrgSnapshot};
+use domain::{
+    Country, DEFAULT_COUNTRY, RingotelId, SmsField, SmsNumberFields, WorkspaceId,
+    conflicting_fields, formats, stickiness,
+};
+use ringotel::SmsTrunk;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use store::tables::draft_numbers::{self, DraftChange, DraftRecord, DraftTarget};
+use ts_rs::TS;
+
+/// Which number a row, an edit or a deletion is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum NumberKey {
+    /// A number Ringotel has.
+    Existing { trunk_id: RingotelId },
+    /// A number that exists only in the draft.
+    New { draft_id: i64 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NumberStatus {
+    Synced,
+    New,
+    Changed,
+    Deleted,
+    /// The draft changes a field that was also changed in Ringotel since the draft began (or
+    /// the number was deleted there).
+    Conflict,
+}
+
+impl NumberStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Synced => "Synced",
+            Self::New => "Draft: new",
+            Self::Changed => "Draft: changed",
+            Self::Deleted => "Draft: delete",
+            Self::Conflict => "Conflict",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct UserRef {
+    pub id: RingotelId,
+    pub name: String,
+    pub extension: String,
+    /// False when the id is no longer among the organization's users.
+    pub known: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberRow {
+    pub key: NumberKey,
+    pub status: NumberStatus,
+    pub status_label: String,
+    /// Fields changed both here and in Ringotel since the draft began, and their names.
+    pub conflicts: Vec<SmsField>,
+    pub conflict_labels: Vec<String>,
+    /// As Ringotel stores it (E.164 digits without '+').
+    pub number: String,
+    pub formatted: String,
+    pub name: String,
+    pub users: Vec<UserRef>,
+    pub stickiness: String,
+    pub inbound: String,
+    pub outbound: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NumbersView {
+    pub rows: Vec<NumberRow>,
+    pub fetched_at: i64,
+    pub offline: Option<OfflineNote>,
+    pub simulated: bool,
+    /// How many numbers the draft changes.
+    pub drafted: u32,
+}
+
+/// What every Numbers action reads: the saved or live organization and its draft.
+pub(crate) struct NumbersState {
+    pub connected: Connected,
+    pub workspace: WorkspaceId,
+    pub snapshot: Fetched<OrgSnapshot>,
+    pub drafts: Vec<DraftRecord>,
+}
+
+impl NumbersState {
+    /// The country numbers are read in when a trunk names none.
+    pub fn fallback_country(&self) -> Country {
+        self.snapshot
+            .data
+            .branches
+            .iter()
+            .find_map(|b| Country::parse(&b.country).ok())
+            .unwrap_or(DEFAULT_COUNTRY)
+    }
+
+    pub fn trunk(&self, id: &RingotelId) -> Option<&SmsTrunk> {
+        self.snapshot.data.trunks.iter().find(|t| &t.id == id)
+    }
+
+    pub fn draft_of(&self, key: &NumberKey) -> Option<&DraftRecord> {
+        self.drafts.iter().find(|d| match (&d.target, key) {
+            (DraftTarget::New, NumberKey::New { draft_id }) => d.id == *draft_id,
+            (DraftTarget::Existing { trunk_id, .. }, NumberKey::Existing { trunk_id: k }) => {
+                trunk_id == k
+            }
+            _ => false,
+        })
+    }
+}
+
+fn display(number: &str) -> String {
+    domain::PhoneNumber::from_wire(number)
+        .map(|n| n.international_display())
+        .unwrap_or_else(|_| number.to_owned())
+}
+
+fn labels(fields: &[SmsField]) -> Vec<String> {
+    fields.iter().map(|f| f.label().to_owned()).collect()
+}
+
+struct RowBuilder<'a> {
+    users: HashMap<&'a RingotelId, &'a ringotel::User>,
+    fallback: Country,
+}
+
+impl RowBuilder<'_> {
+    fn users(&self, ids: &[RingotelId]) -> Vec<UserRef> {
+        ids.iter()
+            .map(|id| match self.users.get(id) {
+                Some(u) => UserRef {
+                    id: id.clone(),
+                    name: u.name.clone(),
+                    extension: u.extension.clone(),
+                    known: true,
+                },
+                None => UserRef {
+                    id: id.clone(),
+                    name: format!("Unknown user {id}"),
+                    extension: String::new(),
+                    known: false,
+                },
+            })
+            .collect()
+    }
+
+    fn live_row(&self, trunk: &SmsTrunk, status: NumberStatus) -> NumberRow {
+        NumberRow {
+            key: NumberKey::Existing {
+                trunk_id: trunk.id.clone(),
+            },
+            status,
+            status_label: status.label().into(),
+            conflicts: Vec::new(),
+            conflict_labels: Vec::new(),
+            number: trunk.number.clone(),
+            formatted: display(&trunk.number),
+            name: trunk.name.clone(),
+            users: self.users(&trunk.users),
+            stickiness: stickiness::wire_label(trunk.session_timeout),
+            inbound: formats::inbound_label(&trunk.inbound_format),
+            outbound: formats::outbound_label(&trunk.outbound_format),
+        }
+    }
+
+    fn drafted_row(
+        &self,
+        key: NumberKey,
+        fields: &SmsNumberFields,
+        status: NumberStatus,
+    ) -> NumberRow {
+        NumberRow {
+            key,
+            status,
+            status_label: status.label().into(),
+            conflicts: Vec::new(),
+            conflict_labels: Vec::new(),
+            number: fields.number.ringotel_wire().to_owned(),
+            formatted: fields.number.international_display(),
+            name: fields.name.clone(),
+            users: self.users(&fields.users),
+            stickiness: fields.stickiness.label(),
+            inbound: fields.inbound_format.label().into(),
+            outbound: fields.outbound_format.label().into(),
+        }
+    }
+
+    /// A drafted change to a number Ringotel has: changed, deleted, or in conflict with what
+    /// Ringotel has now.
+    fn drafted(&self, trunk: &SmsTrunk, base: &str, change: &DraftChange) -> NumberRow {
+        let key = NumberKey::Existing {
+            trunk_id: trunk.id.clone(),
+        };
+        let base: Option<SmsNumberFields> = serde_json::from_str::<SmsTrunk>(base)
+            .ok()
+            .and_then(|b| convert::fields_of(&b, self.fallback).ok());
+        let live = convert::fields_of(trunk, self.fallback).ok();
+        match change {
+            DraftChange::Upsert(mine) => {
+                let conflicts = match (&base, &live) {
+                    (Some(base), Some(live)) => conflicting_fields(base, mine, live),
+                    // Unreadable on either side: any server change since is a conflict.
+                    _ => Vec::new(),
+                };
+                let status = if conflicts.is_empty() {
+                    NumberStatus::Changed
+                } else {
+                    NumberStatus::Conflict
+                };
+                NumberRow {
+                    conflict_labels: labels(&conflicts),
+                    conflicts,
+                    ..self.drafted_row(key, mine, status)
+                }
+            }
+            DraftChange::Delete => {
+                let changed_since = match (&base, &live) {
+                    (Some(base), Some(live)) => domain::changed_fields(base, live),
+                    _ => Vec::new(),
+                };
+                let status = if changed_since.is_empty() {
+                    NumberStatus::Deleted
+                } else {
+                    NumberStatus::Conflict
+                };
+                NumberRow {
+                    conflict_labels: labels(&changed_since),
+                    conflicts: changed_since,
+                    ..self.live_row(trunk, status)
+                }
+            }
+        }
+    }
+}
+
+/// The rows of the Numbers tab: every number Ringotel has with its drafted change, then the
+/// numbers that exist only in the draft.
+pub(crate) fn rows(state: &NumbersState) -> Vec<NumberRow> {
+    let data = &state.snapshot.data;
+    let builder = RowBuilder {
+        users: data.users.iter().map(|u| (&u.id, u)).collect(),
+        fallback: state.fallback_country(),
+    };
+    let mut by_trunk: HashMap<&RingotelId, (&str, &DraftChange)> = HashMap::new();
+    let mut rows = Vec::with_capacity(data.trunks.len() + state.drafts.len());
+    let mut new_rows = Vec::new();
+    for draft in &state.drafts {
+        match (&draft.target, &draft.change) {
+            (DraftTarget::Existing { trunk_id, base, .. }, change) => {
+                by_trunk.insert(trunk_id, (base.as_str(), change));
+            }
+            (DraftTarget::New, DraftChange::Upsert(fields)) => new_rows.push(builder.drafted_row(
+                NumberKey::New { draft_id: draft.id },
+                fields,
+                NumberStatus::New,
+            )),
+            (DraftTarget::New, DraftChange::Delete) => {}
+        }
+    }
+    for trunk in &data.trunks {
+        rows.push(match by_trunk.remove(&trunk.id) {
+            Some((base, change)) => builder.drafted(trunk, base, change),
+            None => builder.live_row(trunk, NumberStatus::Synced),
+        });
+    }
+    // Drafted changes to numbers that are gone from Ringotel since: the admin decides.
+    for draft in &state.drafts {
+        if let (DraftTarget::Existing { trunk_id, .. }, DraftChange::Upsert(fields)) =
+            (&draft.target, &draft.change)
+            && by_trunk.contains_key(trunk_id)
+        {
+            let key = NumberKey::Existing {
+                trunk_id: trunk_id.clone(),
+            };
+            rows.push(builder.drafted_row(key, fields, NumberStatus::Conflict));
+        }
+    }
+    rows.extend(new_rows);
+    rows
+}
+
+impl Engine {
+    pub(crate) async fn numbers_state(
+        &self,
+        org: &RingotelId,
+        freshness: Freshness,
+    ) -> EngineResult<NumbersState> {
+        let connected = self.connect().await?;
+        let workspace = connected.workspace_id()?;
+        let snapshot = self.org_snapshot(&connected, org, freshness).await?;
+        let (ws, id) = (workspace.clone(), org.clone());
+        let drafts = self
+            .with_db(move |db| Ok(draft_numbers::list(db.conn(), &ws, &id)?))
+            .await?;
+        Ok(NumbersState {
+            connected,
+            workspace,
+            snapshot,
+            drafts,
+        })
+    }
+
+    /// The Numbers tab. `Saved` reads the organization as last fetched (no network needed);
+    /// `Live` fetches it again, falling back to the saved copy when Ringotel cannot be reached.
+    pub async fn numbers_view(
+        &self,
+        org: RingotelId,
+        freshness: Freshness,
+    ) -> EngineResult<NumbersView> {
+        let state = self.numbers_state(&org, freshness).await?;
+        Ok(NumbersView {
+            rows: rows(&state),
+            fetched_at: state.snapshot.fetched_at,
+            offline: state.snapshot.offline.clone(),
+            simulated: state.connected.is_sandbox(),
+            drafted: state.drafts.len() as u32,
+        })
+    }
+}

@@ -1,0 +1,180 @@
+//! The last fetched state of an organization, kept in SQLite so every screen works offline.
+//! A live fetch refreshes it; when Ringotel cannot be reached the screens read it instead and
+//! say so, "as of" its time.
+
+use crate::Engine;
+use crate::context::Connected;
+use crate::error::{EngineError, EngineResult};
+use crate::organizations::now_ms;
+use domain::{RingotelId, WorkspaceId};
+use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
+use serde::{Deserialize, Serialize};
+use store::tables::snapshots::{self, Scope};
+use ts_rs::TS;
+
+/// Everything the organization's screens show, as Ringotel sent it (unknown fields kept).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OrgSnapshot {
+    pub organization: Organization,
+    pub branches: Vec<Branch>,
+    pub users: Vec<User>,
+    pub services: Vec<Service>,
+    pub trunks: Vec<SmsTrunk>,
+}
+
+/// How fresh the data under a screen must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Freshness {
+    /// Fetch now; the saved snapshot only when Ringotel cannot be reached.
+    Live,
+    /// The saved snapshot when there is one (nothing changed it since), else fetch.
+    Saved,
+}
+
+/// Why a screen shows saved data rather than live data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OfflineNote {
+    /// What failed, in the admin's terms.
+    pub reason: String,
+}
+
+impl OfflineNote {
+    /// The failure in the admin's words: what could not be reached, not which call failed.
+    pub(crate) fn from_error(error: &EngineError) -> Self {
+        let reason = match error {
+            EngineError::Ringotel(RingotelError::Transport { detail, .. }) => {
+                format!("Ringotel could not be reached: {detail}")
+            }
+            EngineError::Ringotel(RingotelError::Http { status, .. }) => {
+                format!("Ringotel or a proxy in front of it is failing (HTTP {status})")
+            }
+            other => other.to_string(),
+        };
+        Self { reason }
+    }
+}
+
+/// Data with the time it was fetched and whether it is live.
+#[derive(Debug, Clone)]
+pub struct Fetched<T> {
+    pub data: T,
+    pub fetched_at: i64,
+    pub offline: Option<OfflineNote>,
+}
+
+/// Whether a failure means "the service cannot be reached now" (so saved data may stand in),
+/// rather than "the service said no".
+pub(crate) fn is_unreachable(error: &EngineError) -> bool {
+    matches!(error, EngineError::Ringotel(e) if ringotel_unreachable(e))
+}
+
+pub(crate) fn ringotel_unreachable(error: &RingotelError) -> bool {
+    match error {
+        RingotelError::Transport { .. } => true,
+        RingotelError::Http { status, .. } => *status >= 500,
+        _ => false,
+    }
+}
+
+fn decode<T: for<'de> Deserialize<'de>>(what: &str, payload: &str) -> EngineResult<T> {
+    serde_json::from_str(payload).map_err(|e| {
+        EngineError::Store(store::StoreError::Corrupt {
+            what: format!("the saved copy of {what}"),
+            reason: e.to_string(),
+        })
+    })
+}
+
+impl Engine {
+    pub(crate) async fn saved_snapshot(
+        &self,
+        workspace: &WorkspaceId,
+        org: &RingotelId,
+    ) -> EngineResult<Option<Fetched<OrgSnapshot>>> {
+        let (ws, id) = (workspace.clone(), org.clone());
+        let saved = self
+            .with_db(move |db| Ok(snapshots::get(db.conn(), &ws, Scope::Organization(&id))?))
+            .await?;
+        saved
+            .map(|s| {
+                Ok(Fetched {
+                    data: decode("this organization", &s.payload)?,
+                    fetched_at: s.fetched_at,
+                    offline: None,
+                })
+            })
+            .transpose()
+    }
+
+    async fn fetch_snapshot(
+        &self,
+        connected: &Connected,
+        org: &RingotelId,
+    ) -> EngineResult<Fetched<OrgSnapshot>> {
+        let client = &connected.ringotel;
+        let (organization, branches, users, services, trunks) = tokio::try_join!(
+            client.get_organization(org),
+            client.get_branches(org),
+            client.get_users(org, None),
+            client.get_services(org),
+            client.get_sms_trunks(org),
+        )?;
+        let data = OrgSnapshot {
+            organization,
+            branches,
+            users,
+            services,
+            trunks,
+        };
+        let fetched_at = now_ms();
+        let payload =
+            serde_json::to_string(&data).map_err(|e| EngineError::Internal(e.to_string()))?;
+        let (ws, id) = (connected.workspace_id()?, org.clone());
+        self.with_db(move |db| {
+            Ok(snapshots::put(
+                db.conn(),
+                &ws,
+                Scope::Organization(&id),
+                &payload,
+                fetched_at,
+            )?)
+        })
+        .await?;
+        Ok(Fetched {
+            data,
+            fetched_at,
+            offline: None,
+        })
+    }
+
+    /// The organization's objects, live or saved as `freshness` asks, falling back to the
+    /// saved copy (marked offline) when Ringotel cannot be reached.
+    pub(crate) async fn org_snapshot(
+        &self,
+        connected: &Connected,
+        org: &RingotelId,
+        freshness: Freshness,
+    ) -> EngineResult<Fetched<OrgSnapshot>> {
+        let workspace = connected.workspace_id()?;
+        if freshness == Freshness::Saved
+            && let Some(saved) = self.saved_snapshot(&workspace, org).await?
+        {
+            return Ok(saved);
+        }
+        match self.fetch_snapshot(connected, org).await {
+            Ok(fresh) => Ok(fresh),
+            Err(error) if is_unreachable(&error) => {
+                match self.saved_snapshot(&workspace, org).await? {
+                    Some(mut saved) => {
+                        saved.offline = Some(OfflineNote::from_error(&error));
+                        Ok(saved)
+                    }
+                    None => Err(error),
+                }
+            }
+            Err(error) => Err(error),
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Exporting a draft to a file and importing it elsewhere; a bad file changes nothing.
+
+use crate::setup;
+use engine::draft_file::DraftTransfer;
+use engine::numbers::{NumberStatus, SaveNumberOutcome};
+use engine::snapshot::Freshness;
+
+async fn draft_two_changes(setup: &crate::Setup) -> domain::RingotelId {
+    let org = setup.org("Harbor Dental Group").await;
+    let view = setup
+        .engine
+        .numbers_view(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    setup
+        .engine
+        .delete_number(org.clone(), view.rows[1].key.clone())
+        .await
+        .unwrap();
+    let mut values = setup
+        .engine
+        .number_editor(org.clone(), None)
+        .await
+        .unwrap()
+        .values;
+    values.number = "858-437-6049".into();
+    values.name = "Imported".into();
+    let saved = setup
+        .engine
+        .save_number(org.clone(), None, values)
+        .await
+        .unwrap();
+    assert!(
+        matches!(saved, SaveNumberOutcome::Saved { .. }),
+        "{saved:?}"
+    );
+    org
+}
+
+#[tokio::test]
+async fn an_exported_draft_imports_into_another_install_with_the_same_rows() {
+    let from = setup().await;
+    let org = draft_two_changes(&from).await;
+    let file = from.data.path().join("draft.json");
+    let exported = from.engine.export_draft(file.clone()).await.unwrap();
+    assert!(
+        matches!(exported, DraftTransfer::Exported { changes: 2, .. }),
+        "{exported:?}"
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        !text.contains(sandbox::DEMO_API_KEY),
+        "no secret in an export"
+    );
+
+    let to = setup().await;
+    to.engine
+        .numbers_view(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    let imported = to.engine.import_draft(file.clone()).await.unwrap();
+    assert!(
+        matches!(imported, DraftTransfer::Imported { changes: 2, .. }),
+        "{imported:?}"
+    );
+    let view = to.engine.numbers_view(org, Freshness::Saved).await.unwrap();
+    assert_eq!(view.rows[1].status, NumberStatus::Deleted);
+    assert_eq!(view.rows.last().unwrap().status, NumberStatus::New);
+
+    let twice = to.engine.import_draft(file).await.unwrap();
+    assert!(
+        matches!(&twice, DraftTransfer::Refused { problem } if problem.message.contains("drafted already")),
+        "importing the same new number twice is refused: {twice:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_bad_file_is_refused_with_its_line_and_nothing_is_imported() {
+    let from = setup().await;
+    let org = draft_two_changes(&from).await;
+    let file = from.data.path().join("draft.json");
+    from.engine.export_draft(file.clone()).await.unwrap();
+    let good = std::fs::read_to_string(&file).unwrap();
+
+    let to = setup().await;
+    to.engine
+        .numbers_view(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    let number_line = good
+        .lines()
+        .position(|l| l.contains("+18584376049"))
+        .unwrap()
+        + 1;
+    let bad_number = format!("Line {number_line}, column 25: +1858 is not a valid phone number");
+    let cases = [
+        (
+            "broken.json",
+            good.replacen("\"version\": 1,", "\"version\": 1", 1),
+            "Line 4, column 3: expected `,`",
+        ),
+        (
+            "bad-number.json",
+            good.replace("+18584376049", "+1858"),
+            bad_number.as_str(),
+        ),
+        ("other.json", "{\"hello\": 1}".to_owned(), "unknown field"),
+    ];
+    for (name, text, expected) in cases {
+        let path = to.data.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let outcome = to.engine.import_draft(path).await.unwrap();
+        let DraftTransfer::Refused { problem } = outcome else {
+            panic!("{name} must be refused: {outcome:?}")
+        };
+        assert!(
+            problem.message.contains(expected),
+            "{name}: {}",
+            problem.message
+        );
+    }
+    let view = to.engine.numbers_view(org, Freshness::Saved).await.unwrap();
+    assert_eq!(
+        view.drafted, 0,
+        "nothing of a refused file lands in the draft"
+    );
+}
