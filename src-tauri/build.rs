@@ -16,7 +16,15 @@ const COMMANDS: &[&str] = &[
     "test_thinq_connection",
     "save_thinq_settings",
     "disable_thinq_integration",
-    "list_sms_numbers",
+    "get_numbers",
+    "get_number_editor",
+    "check_number",
+    "preview_formats",
+    "save_number",
+    "delete_number",
+    "revert_number",
+    "export_draft",
+    "import_draft",
 ];
 
 fn main() {

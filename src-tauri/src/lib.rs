@@ -8,9 +8,24 @@ mod state;
 use state::AppState;
 use tauri::Manager;
 
+/// Brings the running app's window to the front when the admin starts it again.
+fn focus_main_window(app: &tauri::AppHandle) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 pub fn run() {
     let builder = tauri::Builder::default()
+        // First, so a second start hands over to the running app before doing anything:
+        // two windows must never write the same draft.
+        .plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+            focus_main_window(app)
+        }))
         .plugin(tauri_plugin_clipboard_manager::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let log_dir = app.path().app_log_dir().ok();
             logging::init(log_dir.as_deref());
@@ -32,7 +47,15 @@ pub fn run() {
             commands::integrations::test_thinq_connection,
             commands::integrations::save_thinq_settings,
             commands::integrations::disable_thinq_integration,
-            commands::numbers::list_sms_numbers,
+            commands::numbers::get_numbers,
+            commands::numbers::get_number_editor,
+            commands::numbers::check_number,
+            commands::numbers::preview_formats,
+            commands::numbers::save_number,
+            commands::numbers::delete_number,
+            commands::numbers::revert_number,
+            commands::drafts::export_draft,
+            commands::drafts::import_draft,
         ]);
     if let Err(error) = builder.run(tauri::generate_context!()) {
         tracing::error!(%error, "the app stopped");

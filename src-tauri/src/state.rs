@@ -15,6 +15,10 @@ const KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
 
 const SANDBOX_STATE_FILE: &str = "sandbox-state.json";
 
+/// Set to `1` to start with the Sandbox's services stopped, as if the network were gone: the
+/// app must then work from what it saved. Used by the offline end-to-end tests and demos.
+const SANDBOX_OFFLINE_ENV: &str = "SMSADMIN_SANDBOX_OFFLINE";
+
 pub struct AppState {
     /// The engine, or why it could not start (shown by every screen instead of a dead button).
     engine: Result<Engine, Problem>,
@@ -32,6 +36,13 @@ impl AppState {
             }
         };
         let endpoints = sandbox.as_ref().and_then(endpoints);
+        let sandbox = if std::env::var(SANDBOX_OFFLINE_ENV).as_deref() == Ok("1") {
+            tracing::warn!("the Sandbox's services are stopped: working offline");
+            // Dropping it closes both loopback ports; the endpoints now lead nowhere.
+            None
+        } else {
+            sandbox
+        };
         let engine = Engine::open(data_dir, KEYCHAIN_SERVICE, endpoints).map_err(Problem::from);
         if let Err(problem) = &engine {
             tracing::error!(message = %problem.message, "the engine could not start");

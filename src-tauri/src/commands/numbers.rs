@@ -1,16 +1,80 @@
-//! SMS number commands.
+//! Numbers tab commands: the table, the editor, and every edit of the draft (no network needed).
 
 use crate::state::AppState;
-use domain::RingotelId;
+use domain::format_simulator::FormatExample;
+use domain::{InboundFormat, OutboundFormat, RingotelId, SmsNumberInput};
 use engine::Problem;
-use engine::numbers::SmsNumberList;
+use engine::numbers::{NumberCheck, NumberEditor, NumberKey, NumbersView, SaveNumberOutcome};
+use engine::snapshot::Freshness;
 use tauri::State;
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
-pub async fn list_sms_numbers(
+pub async fn get_numbers(
     state: State<'_, AppState>,
     org_id: RingotelId,
-) -> Result<SmsNumberList, Problem> {
-    Ok(state.engine()?.list_sms_numbers(org_id).await?)
+    freshness: Freshness,
+) -> Result<NumbersView, Problem> {
+    Ok(state.engine()?.numbers_view(org_id, freshness).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_number_editor(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    editing: Option<NumberKey>,
+) -> Result<NumberEditor, Problem> {
+    Ok(state.engine()?.number_editor(org_id, editing).await?)
+}
+
+/// The number field's as-you-type check: Rust decides what is valid and what it becomes.
+#[tauri::command]
+pub async fn check_number(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    input: SmsNumberInput,
+    editing: Option<NumberKey>,
+) -> Result<NumberCheck, Problem> {
+    Ok(state.engine()?.check_number(org_id, input, editing).await?)
+}
+
+#[tauri::command]
+pub async fn preview_formats(
+    inbound: InboundFormat,
+    outbound: OutboundFormat,
+    country: String,
+) -> FormatExample {
+    engine::numbers::format_example(inbound, outbound, &country)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err(Debug))]
+pub async fn save_number(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    editing: Option<NumberKey>,
+    input: SmsNumberInput,
+) -> Result<SaveNumberOutcome, Problem> {
+    Ok(state.engine()?.save_number(org_id, editing, input).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn delete_number(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    key: NumberKey,
+) -> Result<NumbersView, Problem> {
+    Ok(state.engine()?.delete_number(org_id, key).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn revert_number(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    key: NumberKey,
+) -> Result<NumbersView, Problem> {
+    Ok(state.engine()?.revert_number(org_id, key).await?)
 }

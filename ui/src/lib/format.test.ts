@@ -1,23 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOf, formatName, smsModeLabel, stickiness } from './format';
-
-describe('stickiness', () => {
-  it('reads zero as disabled and whole units in words', () => {
-    expect(stickiness(0)).toBe('Disabled');
-    expect(stickiness(86_400)).toBe('1 day');
-    expect(stickiness(7_200)).toBe('2 hours');
-    expect(stickiness(90)).toBe('90 seconds');
-    expect(stickiness(null)).toBe('—');
-  });
-});
-
-describe('formatName', () => {
-  it('names the portal formats and keeps unknown values visible', () => {
-    expect(formatName('')).toBe('Off');
-    expect(formatName('national0')).toBe('National with leading 0');
-    expect(formatName('weird')).toBe('weird');
-  });
-});
+import { asOf, smsModeLabel } from './format';
 
 describe('smsModeLabel', () => {
   it('calls mode 3 by its portal name', () => {

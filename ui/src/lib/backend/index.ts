@@ -11,7 +11,17 @@ import type {
   RingotelTestOutcome,
   SaveThinqOutcome,
   SecretPersistence,
-  SmsNumberList,
+  DraftTransfer,
+  FormatExample,
+  Freshness,
+  InboundFormat,
+  NumberCheck,
+  NumberEditor,
+  NumberKey,
+  NumbersView,
+  OutboundFormat,
+  SaveNumberOutcome,
+  SmsNumberInput,
   StartupReport,
   ThinqIntegrationView,
   ThinqSettingsInput,
@@ -79,5 +89,18 @@ export const backend = {
   disableThinqIntegration: (orgId: string) =>
     call<ThinqIntegrationView>('disable_thinq_integration', { orgId }),
 
-  listSmsNumbers: (orgId: string) => call<SmsNumberList>('list_sms_numbers', { orgId }),
+  getNumbers: (orgId: string, freshness: Freshness) => call<NumbersView>('get_numbers', { orgId, freshness }),
+  getNumberEditor: (orgId: string, editing: NumberKey | null) =>
+    call<NumberEditor>('get_number_editor', { orgId, editing }),
+  checkNumber: (orgId: string, input: SmsNumberInput, editing: NumberKey | null) =>
+    call<NumberCheck>('check_number', { orgId, input, editing }),
+  previewFormats: (inbound: InboundFormat, outbound: OutboundFormat, country: string) =>
+    call<FormatExample>('preview_formats', { inbound, outbound, country }),
+  saveNumber: (orgId: string, editing: NumberKey | null, input: SmsNumberInput) =>
+    call<SaveNumberOutcome>('save_number', { orgId, editing, input }),
+  deleteNumber: (orgId: string, key: NumberKey) => call<NumbersView>('delete_number', { orgId, key }),
+  revertNumber: (orgId: string, key: NumberKey) => call<NumbersView>('revert_number', { orgId, key }),
+
+  exportDraft: (path: string) => call<DraftTransfer>('export_draft', { path }),
+  importDraft: (path: string) => call<DraftTransfer>('import_draft', { path }),
 };

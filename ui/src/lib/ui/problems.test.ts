@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { FieldProblem } from '../backend';
 import { byField } from './problems';
 
 describe('byField', () => {
-  const list = [
+  const list: FieldProblem[] = [
     { field: 'token', message: 'first' },
     { field: 'token', message: 'second' },
     { field: 'username', message: 'empty' },
