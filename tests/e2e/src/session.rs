@@ -112,12 +112,21 @@ impl AppSession {
     }
 
     pub async fn wait_for(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("nothing matched {css} in time: {e}"))
+        {
+            Ok(element) => element,
+            Err(e) => {
+                // What the window showed instead is the first thing a reader of the failure needs.
+                let name: String = css.chars().filter(char::is_ascii_alphanumeric).collect();
+                self.screenshot(&format!("failed-{name}")).await;
+                panic!("nothing matched {css} in time (see artifacts/e2e/failed-{name}.png): {e}")
+            }
+        }
     }
 
     pub async fn by_testid(&self, testid: &str) -> Element {
@@ -136,7 +145,23 @@ impl AppSession {
     pub async fn fill(&self, testid: &str, text: &str) {
         let input = self.by_testid(testid).await;
         input.clear().await.unwrap();
-        input.send_keys(text).await.unwrap();
+        // Typing something and erasing it fires the input events a plain clear may not.
+        let keys = if text.is_empty() { " \u{E003}" } else { text };
+        input.send_keys(keys).await.unwrap();
+    }
+
+    /// Chooses the option with `value` in the `<select>` marked `testid`.
+    pub async fn select(&self, testid: &str, value: &str) {
+        self.wait_for(&format!("[data-testid='{testid}'] option[value='{value}']"))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot choose {value} in {testid}: {e}"));
+    }
+
+    /// Runs a script in the page and returns what it returns.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.unwrap()
     }
 
     pub async fn value(&self, testid: &str) -> String {

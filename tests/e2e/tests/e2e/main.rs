@@ -7,6 +7,8 @@
 
 mod damaged_database;
 mod keychain_unavailable;
+mod numbers_draft;
+mod numbers_large_org;
 mod ringotel_account;
 mod thinq_flow;
 

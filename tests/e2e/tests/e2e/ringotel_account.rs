@@ -27,7 +27,7 @@ async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
         .await;
     app.fill("apiKey", DEMO_API_KEY).await;
     app.click("test-ringotel").await;
-    app.text_until("ringotel-test-result", |t| t.contains("3 organizations"))
+    app.text_until("ringotel-test-result", |t| t.contains("4 organizations"))
         .await;
     app.screenshot_at("12-add-ringotel-account", "ringotel-test-result")
         .await;
@@ -35,7 +35,7 @@ async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
     app.click("save-workspace").await;
     app.text_until("active-workspace", |t| t == "Acme MSP")
         .await;
-    app.text_until("orgs-as-of", |t| t.contains("3 in Acme MSP"))
+    app.text_until("orgs-as-of", |t| t.contains("4 in Acme MSP"))
         .await;
     app.screenshot("13-ringotel-account-organizations").await;
     app.close().await;

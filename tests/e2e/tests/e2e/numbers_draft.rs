@@ -1,0 +1,99 @@
+//! The number editor on an offline draft: add a number as people type it, assign users,
+//! choose stickiness and formats, then restart with the sandbox unreachable and keep editing.
+
+use e2e::{AppSession, Home};
+
+/// Set to start the app with its Sandbox services stopped, as if the network were gone.
+const OFFLINE: (&str, &str) = ("SMSADMIN_SANDBOX_OFFLINE", "1");
+
+#[tokio::test]
+async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreachable() {
+    let home = Home::new();
+    let app = AppSession::start(&home, &[]).await;
+    app.click_row("org-row", "Harbor Dental Group").await;
+    app.text_until("org-title", |t| t == "Harbor Dental Group")
+        .await;
+    app.click("tab-numbers").await;
+    app.by_testid("numbers-table").await;
+    app.click("add-number").await;
+    app.by_testid("number-editor").await;
+
+    // The number as people type it, normalized as they type.
+    app.fill("number", "(858) 437-6047").await;
+    app.text_until("number-hint", |t| {
+        t.contains("18584376047") && t.contains("(858) 437-6047")
+    })
+    .await;
+    // A number the organization already has is refused at the field.
+    app.fill("number", "858-437-6048").await;
+    app.text_until("number-problem", |t| t.contains("already an SMS number"))
+        .await;
+    app.fill("number", "+1 (858) 437-6047").await;
+    app.text_until("number-hint", |t| t.contains("18584376047"))
+        .await;
+    app.fill("displayName", "Harbor Front Desk 2").await;
+
+    // Users: search, Select all of the filtered set, a visible count.
+    app.fill("users-filter", "Ava").await;
+    app.click("users-select-all").await;
+    app.text_until("users-count", |t| t.starts_with("2 selected"))
+        .await;
+    app.fill("users-filter", "").await;
+
+    // Stickiness and formats, with the live example.
+    app.select("stickiness", "86400").await;
+    app.select("inbound-format", "national").await;
+    app.select("outbound-format", "e164").await;
+    app.text_until("example-verdict", |t| t.contains("second chat"))
+        .await;
+    app.select("outbound-format", "national").await;
+    app.text_until("example-outbound", |t| t == "8584376047")
+        .await;
+    app.text_until("example-verdict", |t| t.contains("same chat"))
+        .await;
+    app.screenshot_at("14-number-editor", "format-example")
+        .await;
+
+    app.click("save-number").await;
+    let row = app
+        .wait_for("[data-testid='number-row'][data-number='18584376047']")
+        .await;
+    let text = row.text().await.unwrap();
+    assert!(text.contains("Draft: new"), "{text}");
+    assert!(
+        text.contains("1 day") && text.contains("National"),
+        "{text}"
+    );
+    app.screenshot("15-numbers-with-draft").await;
+    app.close().await;
+
+    // Restart with the sandbox unreachable: the saved organization and the draft are there.
+    let app = AppSession::start(&home, &[OFFLINE]).await;
+    app.by_testid("orgs-offline").await;
+    app.click_row("org-row", "Harbor Dental Group").await;
+    app.by_testid("org-offline").await;
+    app.text_until("org-title", |t| t == "Harbor Dental Group")
+        .await;
+    app.click("tab-numbers").await;
+    let row = app
+        .wait_for("[data-testid='number-row'][data-number='18584376047']")
+        .await;
+    assert!(row.text().await.unwrap().contains("Draft: new"));
+    row.find(fantoccini::Locator::Css("[data-testid='edit-number']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.text_until("users-count", |t| t.starts_with("2 selected"))
+        .await;
+    app.fill("displayName", "Harbor Front Desk (offline edit)")
+        .await;
+    app.click("save-number").await;
+    app.text_until("numbers-table", |t| {
+        t.contains("Harbor Front Desk (offline edit)")
+    })
+    .await;
+    app.screenshot("16-offline-edit").await;
+    app.close().await;
+}
