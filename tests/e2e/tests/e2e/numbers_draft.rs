@@ -58,7 +58,8 @@ async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreacha
     let row = app
         .wait_for("[data-testid='number-row'][data-number='18584376047']")
         .await;
-    let text = row.text().await.unwrap();
+    // The whole row's text: cells clipped to one line still hold all of it.
+    let text = row.prop("textContent").await.unwrap().unwrap_or_default();
     assert!(text.contains("Draft: new"), "{text}");
     assert!(
         text.contains("1 day") && text.contains("National"),
@@ -90,7 +91,7 @@ async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreacha
     app.fill("displayName", "Harbor Front Desk (offline edit)")
         .await;
     app.click("save-number").await;
-    app.text_until("numbers-table", |t| {
+    app.content_until("numbers-table", |t| {
         t.contains("Harbor Front Desk (offline edit)")
     })
     .await;
