@@ -125,14 +125,28 @@ impl PhoneNumber {
         self.e164[1 + prefix_len..].to_owned()
     }
 
+    /// The three groups of a NANP number, which has one fixed layout: tables of a thousand
+    /// numbers are drawn without running the library's format patterns for each.
+    fn nanp_groups(&self) -> Option<(&str, &str, &str)> {
+        let digits = self.e164.strip_prefix("+1")?;
+        (self.calling_code() == NANP_CALLING_CODE && digits.len() == 10)
+            .then(|| (&digits[..3], &digits[3..6], &digits[6..]))
+    }
+
     /// As people in the number's country write it: `(858) 437-6047`.
     pub fn national_display(&self) -> String {
-        self.parsed.format().mode(Mode::National).to_string()
+        match self.nanp_groups() {
+            Some((area, exchange, line)) => format!("({area}) {exchange}-{line}"),
+            None => self.parsed.format().mode(Mode::National).to_string(),
+        }
     }
 
     /// As people abroad write it: `+1 858-437-6047`.
     pub fn international_display(&self) -> String {
-        self.parsed.format().mode(Mode::International).to_string()
+        match self.nanp_groups() {
+            Some((area, exchange, line)) => format!("+1 {area}-{exchange}-{line}"),
+            None => self.parsed.format().mode(Mode::International).to_string(),
+        }
     }
 
     /// The country the number belongs to, where the numbering plan says.
@@ -298,6 +312,9 @@ mod tests {
                 prop_assert_eq!(PhoneNumber::from_wire(n.ringotel_wire()).unwrap(), n.clone());
                 let library_e164 = n.parsed.format().mode(Mode::E164).to_string();
                 prop_assert_eq!(n.e164(), library_e164.as_str());
+                let library = |mode| n.parsed.format().mode(mode).to_string();
+                prop_assert_eq!(n.national_display(), library(Mode::National));
+                prop_assert_eq!(n.international_display(), library(Mode::International));
             }
         }
     }

@@ -31,6 +31,8 @@ pub struct Engine {
     sandbox: Option<SandboxEndpoints>,
     data_dir: PathBuf,
     set_aside: Option<SetAside>,
+    /// Saved organization copies already decoded, so an edit does not decode them again.
+    decoded_snapshots: Arc<Mutex<snapshot::DecodedSnapshots>>,
 }
 
 impl Engine {
@@ -50,6 +52,7 @@ impl Engine {
             sandbox,
             data_dir: data_dir.to_path_buf(),
             set_aside,
+            decoded_snapshots: Arc::default(),
         })
     }
 

@@ -143,7 +143,8 @@ impl Engine {
         let data = fetched.data;
         let connections = data
             .branches
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|branch| ConnectionRow {
                 user_count: data
                     .users
@@ -157,7 +158,7 @@ impl Engine {
             })
             .collect();
         Ok(OrganizationDetail {
-            organization: row(data.organization),
+            organization: row(data.organization.clone()),
             connections,
             user_count: data.users.len() as u32,
             fetched_at: fetched.fetched_at,

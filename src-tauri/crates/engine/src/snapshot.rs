@@ -9,6 +9,8 @@ use crate::organizations::now_ms;
 use domain::{RingotelId, WorkspaceId};
 use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::Arc;
 use store::tables::snapshots::{self, Scope};
 use ts_rs::TS;
 
@@ -21,6 +23,9 @@ pub struct OrgSnapshot {
     pub services: Vec<Service>,
     pub trunks: Vec<SmsTrunk>,
 }
+
+/// Saved copies decoded in this process, by workspace and organization, with their fetch time.
+pub(crate) type DecodedSnapshots = HashMap<(WorkspaceId, RingotelId), (Arc<OrgSnapshot>, i64)>;
 
 /// How fresh the data under a screen must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
@@ -57,7 +62,7 @@ impl OfflineNote {
 }
 
 /// Data with the time it was fetched and whether it is live.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Fetched<T> {
     pub data: T,
     pub fetched_at: i64,
@@ -88,31 +93,48 @@ fn decode<T: for<'de> Deserialize<'de>>(what: &str, payload: &str) -> EngineResu
 }
 
 impl Engine {
+    /// The saved copy: from memory when this process decoded it already (every draft edit
+    /// reads it, and the big organization's copy is megabytes of JSON), else from the file.
     pub(crate) async fn saved_snapshot(
         &self,
         workspace: &WorkspaceId,
         org: &RingotelId,
-    ) -> EngineResult<Option<Fetched<OrgSnapshot>>> {
-        let (ws, id) = (workspace.clone(), org.clone());
+    ) -> EngineResult<Option<Fetched<Arc<OrgSnapshot>>>> {
+        let key = (workspace.clone(), org.clone());
+        if let Some((data, fetched_at)) = self.decoded().get(&key).cloned() {
+            return Ok(Some(Fetched {
+                data,
+                fetched_at,
+                offline: None,
+            }));
+        }
+        let (ws, id) = key.clone();
         let saved = self
             .with_db(move |db| Ok(snapshots::get(db.conn(), &ws, Scope::Organization(&id))?))
             .await?;
-        saved
-            .map(|s| {
-                Ok(Fetched {
-                    data: decode("this organization", &s.payload)?,
-                    fetched_at: s.fetched_at,
-                    offline: None,
-                })
-            })
-            .transpose()
+        let Some(saved) = saved else {
+            return Ok(None);
+        };
+        let data: Arc<OrgSnapshot> = Arc::new(decode("this organization", &saved.payload)?);
+        self.decoded().insert(key, (data.clone(), saved.fetched_at));
+        Ok(Some(Fetched {
+            data,
+            fetched_at: saved.fetched_at,
+            offline: None,
+        }))
+    }
+
+    fn decoded(&self) -> std::sync::MutexGuard<'_, DecodedSnapshots> {
+        self.decoded_snapshots
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     async fn fetch_snapshot(
         &self,
         connected: &Connected,
         org: &RingotelId,
-    ) -> EngineResult<Fetched<OrgSnapshot>> {
+    ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let client = &connected.ringotel;
         let (organization, branches, users, services, trunks) = tokio::try_join!(
             client.get_organization(org),
@@ -121,17 +143,20 @@ impl Engine {
             client.get_services(org),
             client.get_sms_trunks(org),
         )?;
-        let data = OrgSnapshot {
+        let data = Arc::new(OrgSnapshot {
             organization,
             branches,
             users,
             services,
             trunks,
-        };
+        });
         let fetched_at = now_ms();
-        let payload =
-            serde_json::to_string(&data).map_err(|e| EngineError::Internal(e.to_string()))?;
-        let (ws, id) = (connected.workspace_id()?, org.clone());
+        let payload = serde_json::to_string(data.as_ref())
+            .map_err(|e| EngineError::Internal(e.to_string()))?;
+        let key = (connected.workspace_id()?, org.clone());
+        self.decoded()
+            .insert(key.clone(), (data.clone(), fetched_at));
+        let (ws, id) = key;
         self.with_db(move |db| {
             Ok(snapshots::put(
                 db.conn(),
@@ -156,7 +181,7 @@ impl Engine {
         connected: &Connected,
         org: &RingotelId,
         freshness: Freshness,
-    ) -> EngineResult<Fetched<OrgSnapshot>> {
+    ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let workspace = connected.workspace_id()?;
         if freshness == Freshness::Saved
             && let Some(saved) = self.saved_snapshot(&workspace, org).await?

@@ -21,6 +21,7 @@ use domain::{
 use ringotel::SmsTrunk;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 use store::tables::draft_numbers::{self, DraftChange, DraftRecord, DraftTarget};
 use ts_rs::TS;
 
@@ -106,7 +107,7 @@ pub struct NumbersView {
 pub(crate) struct NumbersState {
     pub connected: Connected,
     pub workspace: WorkspaceId,
-    pub snapshot: Fetched<OrgSnapshot>,
+    pub snapshot: Fetched<Arc<OrgSnapshot>>,
     pub drafts: Vec<DraftRecord>,
 }
 
