@@ -3,8 +3,15 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+/// Names another build of the app to drive (an absolute path), such as the release binary.
+pub const APP_OVERRIDE_ENV: &str = "SMSADMIN_E2E_APP";
+
 /// The debug build of the app, which the test command builds before running these tests.
 pub fn app_binary() -> PathBuf {
+    // Benchmarks point this at a release build; tests use the debug build beside them.
+    if let Some(path) = std::env::var_os(APP_OVERRIDE_ENV) {
+        return PathBuf::from(path);
+    }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));

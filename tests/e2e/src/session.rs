@@ -28,6 +28,16 @@ impl Home {
         self.dir.path()
     }
 
+    /// The environment the app runs with: this folder as its home and data, cache, config.
+    pub fn env(&self) -> Vec<(&'static str, PathBuf)> {
+        vec![
+            ("HOME", self.path().to_path_buf()),
+            ("XDG_DATA_HOME", self.path().join("data")),
+            ("XDG_CONFIG_HOME", self.path().join("config")),
+            ("XDG_CACHE_HOME", self.path().join("cache")),
+        ]
+    }
+
     /// The app's data folder (Tauri's app data dir for its identifier).
     pub fn app_data(&self) -> PathBuf {
         self.path().join("data/app.smsadmin.ringotel")
@@ -67,10 +77,7 @@ impl AppSession {
                 "--native-port",
                 &native_port.to_string(),
             ])
-            .env("HOME", home.path())
-            .env("XDG_DATA_HOME", home.path().join("data"))
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
-            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .envs(home.env())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             // Its own process group, so WebKitWebDriver and the app go when the session ends.
@@ -200,6 +207,28 @@ impl AppSession {
         }
     }
 
+    /// Waits until the element's whole text content (clipped cells included) satisfies `test`.
+    pub async fn content_until(&self, testid: &str, test: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let element = self.by_testid(testid).await;
+            let text = element
+                .prop("textContent")
+                .await
+                .ok()
+                .flatten()
+                .unwrap_or_default();
+            if test(&text) {
+                return text;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{testid} never held what was expected; last content: {text:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
     /// Clicks the element with `testid` whose text contains `label`.
     pub async fn click_row(&self, testid: &str, label: &str) {
         self.by_testid(testid).await;
@@ -249,6 +278,18 @@ impl AppSession {
         let group = format!("-{}", self.driver.id());
         let _ = Command::new("kill").args(["-TERM", "--", &group]).status();
         let _ = self.driver.wait();
+        // The app must be gone before the next one starts: while it lives it holds the
+        // single-instance name, and a new start would hand over to it and exit.
+        let deadline = Instant::now() + PATIENCE;
+        while Instant::now() < deadline
+            && Command::new("kill")
+                .args(["-0", "--", &group])
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        {
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 }
 

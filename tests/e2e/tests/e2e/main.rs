@@ -10,6 +10,7 @@ mod keychain_unavailable;
 mod numbers_draft;
 mod numbers_large_org;
 mod ringotel_account;
+mod single_instance;
 mod thinq_flow;
 
 /// Every file under `dir` whose bytes contain `needle`.
