@@ -32,6 +32,7 @@ async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreacha
     app.text_until("number-hint", |t| t.contains("18584376047"))
         .await;
     app.fill("displayName", "Harbor Front Desk 2").await;
+    app.screenshot_at("14a-number-typed", "number").await;
 
     // Users: search, Select all of the filtered set, a visible count.
     app.fill("users-filter", "Ava").await;
