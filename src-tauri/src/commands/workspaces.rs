@@ -1,6 +1,7 @@
 //! Workspace commands: list, add, test, switch, remove.
 
 use crate::state::AppState;
+use domain::WorkspaceId;
 use engine::workspaces::{
     AddWorkspaceOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome, WorkspaceList,
 };
@@ -37,12 +38,15 @@ pub async fn test_ringotel_connection(
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
-pub async fn activate_workspace(state: State<'_, AppState>, id: String) -> Result<(), Problem> {
+pub async fn activate_workspace(
+    state: State<'_, AppState>,
+    id: WorkspaceId,
+) -> Result<(), Problem> {
     Ok(state.engine()?.activate_workspace(id).await?)
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
-pub async fn remove_workspace(state: State<'_, AppState>, id: String) -> Result<(), Problem> {
+pub async fn remove_workspace(state: State<'_, AppState>, id: WorkspaceId) -> Result<(), Problem> {
     Ok(state.engine()?.remove_workspace(id).await?)
 }

@@ -20,6 +20,7 @@ pub fn typescript() -> String {
         &cfg,
         domain::RingotelId,
         domain::ServiceId,
+        domain::WorkspaceId,
         domain::FieldProblem,
         domain::Package,
         domain::SmsMode,

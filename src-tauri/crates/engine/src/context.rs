@@ -42,9 +42,8 @@ impl Connected {
         self.workspace.target == WorkspaceTarget::Sandbox
     }
 
-    pub fn workspace_id(&self) -> EngineResult<WorkspaceId> {
-        WorkspaceId::parse(&self.workspace.id)
-            .map_err(|e| EngineError::Internal(format!("workspace id: {e}")))
+    pub fn workspace_id(&self) -> WorkspaceId {
+        self.workspace.id.clone()
     }
 }
 

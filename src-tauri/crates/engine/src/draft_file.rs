@@ -185,7 +185,7 @@ fn duplicate_new_number(
 impl Engine {
     /// Writes the active workspace's draft to `path` as JSON.
     pub async fn export_draft(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
-        let workspace = self.connect().await?.workspace_id()?;
+        let workspace = self.connect().await?.workspace_id();
         let records = self
             .with_db(move |db| Ok(draft_numbers::list_workspace(db.conn(), &workspace)?))
             .await?;
@@ -216,7 +216,7 @@ impl Engine {
 
     /// Adds the changes in the file at `path` to the active workspace's draft, all or none.
     pub async fn import_draft(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
-        let workspace = self.connect().await?.workspace_id()?;
+        let workspace = self.connect().await?.workspace_id();
         let changes = match read_file(&path) {
             Ok(changes) => changes,
             Err(message) => return Ok(refused(message)),

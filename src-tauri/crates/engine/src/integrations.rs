@@ -10,7 +10,9 @@ use crate::Engine;
 use crate::context::Connected;
 use crate::error::{EngineError, EngineResult};
 use crate::secrets::{SecretPersistence, SecretState};
-use domain::{FieldKey, FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput};
+use domain::{
+    FieldKey, FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput, WorkspaceId,
+};
 use ringotel::{IntegrationForm, Service};
 use serde::Serialize;
 use store::tables::thinq_settings;
@@ -81,10 +83,10 @@ pub(crate) fn is_thinq(service: &Service) -> bool {
 const ACCOUNT_ID_HINT: &str = "The Account ID is the number thinQ shows for the account (in the portal's \
     account menu), not the API username. Check that the token belongs to that account.";
 
-fn token_name(workspace: &str, org: &RingotelId) -> SecretName {
+fn token_name(workspace: &WorkspaceId, org: &RingotelId) -> SecretName {
     SecretName::ThinqToken {
-        workspace: workspace.to_owned(),
-        org: org.as_str().to_owned(),
+        workspace: workspace.clone(),
+        org: org.clone(),
     }
 }
 
@@ -102,7 +104,7 @@ impl Engine {
     /// The form's credentials, the stored token standing in when the form left it out.
     async fn credentials(
         &self,
-        workspace: &str,
+        workspace: &WorkspaceId,
         org: &RingotelId,
         input: &ThinqSettingsInput,
     ) -> EngineResult<Result<ThinqCredentials, Vec<FieldProblem>>> {
@@ -185,7 +187,7 @@ impl Engine {
         let (account, user, org_id) = (
             creds.account_id.clone(),
             creds.username.clone(),
-            org.as_str().to_owned(),
+            org.clone(),
         );
         self.with_db(move |db| {
             Ok(thinq_settings::put(
@@ -259,7 +261,7 @@ impl Engine {
         let (organization, services) =
             tokio::try_join!(client.get_organization(org), client.get_services(org))?;
         let workspace = connected.workspace.id.clone();
-        let org_id = org.as_str().to_owned();
+        let org_id = org.clone();
         let saved = self
             .with_db(move |db| Ok(thinq_settings::get(db.conn(), &workspace, &org_id)?))
             .await?;

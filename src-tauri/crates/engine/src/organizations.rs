@@ -83,7 +83,7 @@ impl Engine {
     /// reached.
     pub async fn list_organizations(&self) -> EngineResult<OrganizationList> {
         let connected = self.connect().await?;
-        let workspace = connected.workspace_id()?;
+        let workspace = connected.workspace_id();
         let (orgs, fetched_at, offline) = match connected.ringotel.get_organizations().await {
             Ok(orgs) => {
                 let fetched_at = now_ms();

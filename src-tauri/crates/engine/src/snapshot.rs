@@ -153,7 +153,7 @@ impl Engine {
         let fetched_at = now_ms();
         let payload = serde_json::to_string(data.as_ref())
             .map_err(|e| EngineError::Internal(e.to_string()))?;
-        let key = (connected.workspace_id()?, org.clone());
+        let key = (connected.workspace_id(), org.clone());
         self.decoded()
             .insert(key.clone(), (data.clone(), fetched_at));
         let (ws, id) = key;
@@ -182,7 +182,7 @@ impl Engine {
         org: &RingotelId,
         freshness: Freshness,
     ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
-        let workspace = connected.workspace_id()?;
+        let workspace = connected.workspace_id();
         if freshness == Freshness::Saved
             && let Some(saved) = self.saved_snapshot(&workspace, org).await?
         {

@@ -3,7 +3,7 @@
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
 use crate::secrets::{SecretPersistence, SecretState};
-use domain::{BaseUrl, FieldKey, FieldProblem, Problems, Secret};
+use domain::{BaseUrl, FieldKey, FieldProblem, Problems, Secret, WorkspaceId};
 use ringotel::{RingotelClient, RingotelError};
 use serde::{Deserialize, Serialize};
 use store::tables::workspaces::{self, WorkspaceRecord, WorkspaceTarget};
@@ -19,7 +19,7 @@ const MAX_NAME_LEN: usize = 80;
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct WorkspaceView {
-    pub id: String,
+    pub id: WorkspaceId,
     pub name: String,
     /// The built-in simulated Ringotel + thinQ; labelled as such everywhere.
     pub simulated: bool,
@@ -72,7 +72,7 @@ pub struct RingotelTestInput {
     /// Absent: use the key stored for `workspace_id`.
     #[ts(type = "string | null")]
     pub api_key: Option<Secret>,
-    pub workspace_id: Option<String>,
+    pub workspace_id: Option<WorkspaceId>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -190,10 +190,10 @@ impl Engine {
         })
     }
 
-    pub async fn activate_workspace(&self, id: String) -> EngineResult<()> {
+    pub async fn activate_workspace(&self, id: WorkspaceId) -> EngineResult<()> {
         self.with_db(move |db| {
             if workspaces::get(db.conn(), &id)?.is_none() {
-                return Err(EngineError::UnknownWorkspace(id));
+                return Err(EngineError::UnknownWorkspace(id.to_string()));
             }
             Ok(app_settings::set_active_workspace(db.conn(), &id)?)
         })
@@ -201,14 +201,14 @@ impl Engine {
     }
 
     /// Removes a Ringotel workspace, its saved settings and every secret stored for it.
-    pub async fn remove_workspace(&self, id: String) -> EngineResult<()> {
+    pub async fn remove_workspace(&self, id: WorkspaceId) -> EngineResult<()> {
         let workspace = id.clone();
         let orgs = self
             .with_db(move |db| {
                 let orgs = thinq_settings::organizations(db.conn(), &workspace)?;
                 // The Sandbox is refused here too: it is always present.
                 if !workspaces::delete(db.conn(), &workspace)? {
-                    return Err(EngineError::UnknownWorkspace(workspace));
+                    return Err(EngineError::UnknownWorkspace(workspace.to_string()));
                 }
                 Ok(orgs)
             })

@@ -1,7 +1,7 @@
 //! Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential Manager),
 //! with each way the keychain can be missing turned into a cause the admin can act on.
 
-use domain::Secret;
+use domain::{RingotelId, Secret, WorkspaceId};
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex};
@@ -11,8 +11,13 @@ use ts_rs::TS;
 /// Which secret an entry holds; the keychain's "account" field is derived from it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SecretName {
-    RingotelApiKey { workspace: String },
-    ThinqToken { workspace: String, org: String },
+    RingotelApiKey {
+        workspace: WorkspaceId,
+    },
+    ThinqToken {
+        workspace: WorkspaceId,
+        org: RingotelId,
+    },
 }
 
 impl SecretName {
@@ -180,23 +185,45 @@ fn open_platform_store() -> keyring_core::Result<Arc<CredentialStore>> {
 mod tests {
     use super::*;
 
+    fn ws(id: &str) -> WorkspaceId {
+        WorkspaceId::parse(id).unwrap()
+    }
+
+    fn org(id: &str) -> RingotelId {
+        RingotelId::parse(id).unwrap()
+    }
+
     #[test]
     fn secret_names_never_collide_between_workspaces_or_organizations() {
         let a = SecretName::ThinqToken {
-            workspace: "w1".into(),
-            org: "o1".into(),
+            workspace: ws("w1"),
+            org: org("o1"),
         }
         .account();
         let b = SecretName::ThinqToken {
-            workspace: "w1".into(),
-            org: "o2".into(),
+            workspace: ws("w1"),
+            org: org("o2"),
         }
         .account();
         let c = SecretName::RingotelApiKey {
-            workspace: "w1".into(),
+            workspace: ws("w1"),
         }
         .account();
         assert!(a != b && a != c && b != c);
+    }
+
+    #[test]
+    fn account_names_stay_as_earlier_versions_wrote_them() {
+        // Changing these would orphan every secret already in an admin's keychain.
+        let key = SecretName::RingotelApiKey {
+            workspace: ws("ws-1700000000000-1"),
+        };
+        assert_eq!(key.account(), "ringotel-api-key/ws-1700000000000-1");
+        let token = SecretName::ThinqToken {
+            workspace: ws("sandbox"),
+            org: org("9223372036854775808"),
+        };
+        assert_eq!(token.account(), "thinq-token/sandbox/9223372036854775808");
     }
 
     #[test]

@@ -5,6 +5,8 @@ export type RingotelId = string;
 
 export type ServiceId = string;
 
+export type WorkspaceId = string;
+
 export type FieldProblem = { field: FieldKey, message: string, };
 
 export type Package = { "kind": "essentials" } | { "kind": "pro" } | { "kind": "other", "id": number };
@@ -39,7 +41,7 @@ export type StartupReport = { dataDir: string,
  */
 setAside: SetAside | null, setAsideMessage: string | null, sandboxRunning: boolean, };
 
-export type WorkspaceView = { id: string, name: string, 
+export type WorkspaceView = { id: WorkspaceId, name: string, 
 /**
  * The built-in simulated Ringotel + thinQ; labelled as such everywhere.
  */
@@ -59,7 +61,7 @@ export type RingotelTestInput = { baseUrl: string,
 /**
  * Absent: use the key stored for `workspace_id`.
  */
-apiKey: string | null, workspaceId: string | null, };
+apiKey: string | null, workspaceId: WorkspaceId | null, };
 
 export type RingotelTestOutcome = { "outcome": "passed", organizations: number, } | { "outcome": "rejected", field: FieldKey, message: string, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 

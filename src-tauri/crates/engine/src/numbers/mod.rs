@@ -314,7 +314,7 @@ impl Engine {
         freshness: Freshness,
     ) -> EngineResult<NumbersState> {
         let connected = self.connect().await?;
-        let workspace = connected.workspace_id()?;
+        let workspace = connected.workspace_id();
         let snapshot = self.org_snapshot(&connected, org, freshness).await?;
         let (ws, id) = (workspace.clone(), org.clone());
         let drafts = self

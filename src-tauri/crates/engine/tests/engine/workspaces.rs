@@ -128,7 +128,10 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     assert_eq!(after.workspaces.len(), 1);
     assert!(after.workspaces[0].active, "the Sandbox is active again");
     assert!(
-        s.engine.remove_workspace("sandbox".into()).await.is_err(),
+        s.engine
+            .remove_workspace(store::tables::workspaces::sandbox_id())
+            .await
+            .is_err(),
         "the Sandbox cannot be removed"
     );
 }

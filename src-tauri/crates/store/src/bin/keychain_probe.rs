@@ -2,14 +2,19 @@
 //! a diagnostic for "is the keychain usable here", and how tests reproduce each failure mode
 //! in a process of its own environment.
 
-use domain::Secret;
+use domain::{Secret, WorkspaceId};
 use store::{Keychain, SecretName};
 
 fn main() {
     let keychain = Keychain::new("ringotel-sms-admin-probe");
-    let name = SecretName::RingotelApiKey {
-        workspace: format!("probe-{}", std::process::id()),
+    let Ok(workspace) = WorkspaceId::parse(&format!("probe-{}", std::process::id())) else {
+        println!(
+            "{}",
+            serde_json::json!({ "ok": false, "message": "no probe id" })
+        );
+        std::process::exit(1);
     };
+    let name = SecretName::RingotelApiKey { workspace };
     let outcome = keychain
         .store_secret(&name, &Secret::new("probe-value"))
         .and_then(|()| keychain.load(&name))

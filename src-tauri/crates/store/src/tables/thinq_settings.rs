@@ -3,7 +3,7 @@
 
 use super::now_ms;
 use crate::error::StoreError;
-use domain::{ThinqAccountId, ThinqUsername};
+use domain::{RingotelId, ThinqAccountId, ThinqUsername, WorkspaceId};
 use rusqlite::{Connection, OptionalExtension, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,13 +15,13 @@ pub struct ThinqSettingsRecord {
 
 pub fn get(
     conn: &Connection,
-    workspace: &str,
-    org: &str,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
 ) -> Result<Option<ThinqSettingsRecord>, StoreError> {
     let row: Option<(String, String, i64)> = conn
         .query_row(
             "SELECT account_id, username, updated_at FROM thinq_settings WHERE workspace_id = ?1 AND org_id = ?2",
-            [workspace, org],
+            [workspace.as_str(), org.as_str()],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
         .optional()?;
@@ -43,8 +43,8 @@ pub fn get(
 
 pub fn put(
     conn: &Connection,
-    workspace: &str,
-    org: &str,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
     account_id: &ThinqAccountId,
     username: &ThinqUsername,
 ) -> Result<(), StoreError> {
@@ -53,19 +53,35 @@ pub fn put(
          VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT(workspace_id, org_id) DO UPDATE SET
             account_id = excluded.account_id, username = excluded.username, updated_at = excluded.updated_at",
-        params![workspace, org, account_id.as_str(), username.as_str(), now_ms()],
+        params![
+            workspace.as_str(),
+            org.as_str(),
+            account_id.as_str(),
+            username.as_str(),
+            now_ms()
+        ],
     )?;
     Ok(())
 }
 
 /// Organizations of a workspace that have thinQ settings (and so may have a token stored).
-pub fn organizations(conn: &Connection, workspace: &str) -> Result<Vec<String>, StoreError> {
+pub fn organizations(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+) -> Result<Vec<RingotelId>, StoreError> {
     let mut stmt =
         conn.prepare("SELECT org_id FROM thinq_settings WHERE workspace_id = ?1 ORDER BY org_id")?;
     let orgs = stmt
-        .query_map([workspace], |r| r.get(0))?
+        .query_map([workspace.as_str()], |r| r.get(0))?
         .collect::<Result<Vec<String>, _>>()?;
-    Ok(orgs)
+    orgs.iter()
+        .map(|org| {
+            RingotelId::parse(org).map_err(|reason| StoreError::Corrupt {
+                what: "an organization id in the thinQ settings".into(),
+                reason,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -76,19 +92,25 @@ mod tests {
     #[test]
     fn settings_are_kept_per_workspace_and_organization_and_overwritten_in_place() {
         let db = Database::open_in_memory().unwrap();
+        let ws = WorkspaceId::parse("sandbox").unwrap();
+        let (org1, org2) = (
+            RingotelId::parse("1").unwrap(),
+            RingotelId::parse("2").unwrap(),
+        );
         let account = ThinqAccountId::parse("21458").unwrap();
         let user = ThinqUsername::parse("harbor-sms").unwrap();
-        put(db.conn(), "sandbox", "org-1", &account, &user).unwrap();
+        put(db.conn(), &ws, &org1, &account, &user).unwrap();
         put(
             db.conn(),
-            "sandbox",
-            "org-1",
+            &ws,
+            &org1,
             &ThinqAccountId::parse("30917").unwrap(),
             &user,
         )
         .unwrap();
-        let saved = get(db.conn(), "sandbox", "org-1").unwrap().unwrap();
+        let saved = get(db.conn(), &ws, &org1).unwrap().unwrap();
         assert_eq!(saved.account_id.as_str(), "30917");
-        assert_eq!(get(db.conn(), "sandbox", "org-2").unwrap(), None);
+        assert_eq!(get(db.conn(), &ws, &org2).unwrap(), None);
+        assert_eq!(organizations(db.conn(), &ws).unwrap(), [org1]);
     }
 }

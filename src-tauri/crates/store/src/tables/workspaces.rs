@@ -2,11 +2,17 @@
 
 use super::{app_settings, now_ms};
 use crate::error::StoreError;
-use domain::BaseUrl;
+use domain::{BaseUrl, WorkspaceId};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 /// The Sandbox row's id; a migration creates it and nothing deletes it.
 pub const SANDBOX_ID: &str = "sandbox";
+
+/// [`SANDBOX_ID`] as a typed id.
+pub fn sandbox_id() -> WorkspaceId {
+    // A fixed, valid literal: the parse cannot fail, and the fallback is never taken.
+    WorkspaceId::parse(SANDBOX_ID).unwrap_or_else(|_| unreachable!("\"sandbox\" is a valid id"))
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkspaceTarget {
@@ -18,7 +24,7 @@ pub enum WorkspaceTarget {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WorkspaceRecord {
-    pub id: String,
+    pub id: WorkspaceId,
     pub name: String,
     pub target: WorkspaceTarget,
     pub created_at: i64,
@@ -39,6 +45,10 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<(String, String, String, String, 
 fn to_record(
     (id, kind, name, base_url, created_at): (String, String, String, String, i64),
 ) -> Result<WorkspaceRecord, StoreError> {
+    let id = WorkspaceId::parse(&id).map_err(|e| StoreError::Corrupt {
+        what: format!("id of workspace \"{name}\""),
+        reason: e,
+    })?;
     let target = match kind.as_str() {
         "sandbox" => WorkspaceTarget::Sandbox,
         _ => WorkspaceTarget::Ringotel(BaseUrl::parse(&base_url).map_err(|e| {
@@ -67,11 +77,11 @@ pub fn list(conn: &Connection) -> Result<Vec<WorkspaceRecord>, StoreError> {
     rows.into_iter().map(to_record).collect()
 }
 
-pub fn get(conn: &Connection, id: &str) -> Result<Option<WorkspaceRecord>, StoreError> {
+pub fn get(conn: &Connection, id: &WorkspaceId) -> Result<Option<WorkspaceRecord>, StoreError> {
     let row = conn
         .query_row(
             &format!("SELECT {COLUMNS} FROM workspaces WHERE id = ?1"),
-            [id],
+            [id.as_str()],
             from_row,
         )
         .optional()?;
@@ -85,7 +95,7 @@ pub fn active(conn: &Connection) -> Result<WorkspaceRecord, StoreError> {
     {
         return Ok(record);
     }
-    get(conn, SANDBOX_ID)?.ok_or_else(|| StoreError::Corrupt {
+    get(conn, &sandbox_id())?.ok_or_else(|| StoreError::Corrupt {
         what: "the workspaces table".into(),
         reason: "the Sandbox row is missing".into(),
     })
@@ -99,10 +109,15 @@ pub fn insert_ringotel(
 ) -> Result<WorkspaceRecord, StoreError> {
     let created_at = now_ms();
     let taken: i64 = conn.query_row("SELECT count(*) FROM workspaces", [], |r| r.get(0))?;
-    let id = format!("ws-{created_at}-{taken}");
+    let id = WorkspaceId::parse(&format!("ws-{created_at}-{taken}")).map_err(|e| {
+        StoreError::Corrupt {
+            what: "a new workspace id".into(),
+            reason: e,
+        }
+    })?;
     conn.execute(
         "INSERT INTO workspaces (id, kind, name, base_url, created_at) VALUES (?1, 'ringotel', ?2, ?3, ?4)",
-        params![id, name, base_url.as_str(), created_at],
+        params![id.as_str(), name, base_url.as_str(), created_at],
     )?;
     Ok(WorkspaceRecord {
         id,
@@ -113,10 +128,10 @@ pub fn insert_ringotel(
 }
 
 /// Removes a Ringotel workspace and its settings; the Sandbox cannot be removed.
-pub fn delete(conn: &Connection, id: &str) -> Result<bool, StoreError> {
+pub fn delete(conn: &Connection, id: &WorkspaceId) -> Result<bool, StoreError> {
     let removed = conn.execute(
         "DELETE FROM workspaces WHERE id = ?1 AND kind != 'sandbox'",
-        [id],
+        [id.as_str()],
     )?;
     Ok(removed > 0)
 }
@@ -140,7 +155,7 @@ mod tests {
     #[test]
     fn the_sandbox_cannot_be_deleted() {
         let db = Database::open_in_memory().unwrap();
-        assert!(!delete(db.conn(), SANDBOX_ID).unwrap());
+        assert!(!delete(db.conn(), &sandbox_id()).unwrap());
         assert_eq!(list(db.conn()).unwrap().len(), 1);
     }
 

@@ -1,6 +1,6 @@
 //! Opening real database files: persistence, and recovery from damaged or too-new files.
 
-use domain::{BaseUrl, ThinqAccountId, ThinqUsername};
+use domain::{BaseUrl, RingotelId, ThinqAccountId, ThinqUsername, WorkspaceId};
 use store::tables::{thinq_settings, workspaces};
 use store::{DATABASE_FILE, Database, SetAsideReason};
 
@@ -11,8 +11,8 @@ fn seeded(dir: &std::path::Path) {
     workspaces::insert_ringotel(db.conn(), "Acme", &base).unwrap();
     thinq_settings::put(
         db.conn(),
-        "sandbox",
-        "org",
+        &WorkspaceId::parse("sandbox").unwrap(),
+        &RingotelId::parse("42").unwrap(),
         &ThinqAccountId::parse("21458").unwrap(),
         &ThinqUsername::parse("u").unwrap(),
     )
@@ -37,9 +37,13 @@ fn what_was_saved_is_there_after_reopening() {
     assert!(notice.is_none());
     assert_eq!(workspaces::list(db.conn()).unwrap().len(), 2);
     assert!(
-        thinq_settings::get(db.conn(), "sandbox", "org")
-            .unwrap()
-            .is_some()
+        thinq_settings::get(
+            db.conn(),
+            &WorkspaceId::parse("sandbox").unwrap(),
+            &RingotelId::parse("42").unwrap(),
+        )
+        .unwrap()
+        .is_some()
     );
 }
 

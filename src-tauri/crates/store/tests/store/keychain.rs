@@ -4,7 +4,7 @@
 //! Needs a session bus with an unlocked keyring (the README's test command provides one);
 //! without it these tests fail and say so, never skip.
 
-use domain::Secret;
+use domain::{RingotelId, Secret, WorkspaceId};
 use serde_json::Value;
 use std::process::Command;
 use store::{Keychain, KeychainProblem, SecretLocation, SecretName, SecretVault};
@@ -21,8 +21,8 @@ fn keychain() -> Keychain {
 
 fn name(tag: &str) -> SecretName {
     SecretName::ThinqToken {
-        workspace: format!("test-{}", std::process::id()),
-        org: tag.into(),
+        workspace: WorkspaceId::parse(&format!("test-{}", std::process::id())).unwrap(),
+        org: RingotelId::parse(tag).unwrap(),
     }
 }
 
