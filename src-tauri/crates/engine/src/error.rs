@@ -1,6 +1,6 @@
 //! Engine failures, and the one `{code, message, field?}` object they become at the UI's edge.
 
-use domain::{FieldKey, FieldProblem};
+use domain::{FieldKey, FieldProblem, WorkspaceId};
 use ringotel::RingotelError;
 use serde::Serialize;
 use store::{KeychainError, StoreError};
@@ -21,7 +21,7 @@ pub enum EngineError {
     #[error("{}", .0.first().map(|p| p.message.as_str()).unwrap_or("The form has problems"))]
     Invalid(Vec<FieldProblem>),
     #[error("There is no workspace \"{0}\"; it may have been removed")]
-    UnknownWorkspace(String),
+    UnknownWorkspace(WorkspaceId),
     #[error(
         "The API key of workspace \"{0}\" is not stored; enter it again on the Workspaces screen"
     )]

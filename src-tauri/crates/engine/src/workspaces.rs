@@ -193,7 +193,7 @@ impl Engine {
     pub async fn activate_workspace(&self, id: WorkspaceId) -> EngineResult<()> {
         self.with_db(move |db| {
             if workspaces::get(db.conn(), &id)?.is_none() {
-                return Err(EngineError::UnknownWorkspace(id.to_string()));
+                return Err(EngineError::UnknownWorkspace(id));
             }
             Ok(app_settings::set_active_workspace(db.conn(), &id)?)
         })
@@ -208,7 +208,7 @@ impl Engine {
                 let orgs = thinq_settings::organizations(db.conn(), &workspace)?;
                 // The Sandbox is refused here too: it is always present.
                 if !workspaces::delete(db.conn(), &workspace)? {
-                    return Err(EngineError::UnknownWorkspace(workspace.to_string()));
+                    return Err(EngineError::UnknownWorkspace(workspace));
                 }
                 Ok(orgs)
             })

@@ -91,8 +91,8 @@ async fn an_admin_enables_thinq_in_the_sandbox_and_finds_it_after_a_restart() {
     // The token is in the keychain and nowhere in the app's files.
     let keychain = Keychain::new(APP_KEYCHAIN_SERVICE);
     let name = SecretName::ThinqToken {
-        workspace: "sandbox".into(),
-        org: harbor_org_id(),
+        workspace: store::tables::workspaces::sandbox_id(),
+        org: domain::RingotelId::parse(&harbor_org_id()).unwrap(),
     };
     let stored = keychain
         .load(&name)

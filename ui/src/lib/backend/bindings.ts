@@ -77,7 +77,7 @@ export type SandboxThinqHint = { accountId: string, username: string, token: str
 
 export type IntegrationCard = { id: string, name: string, enabled: boolean, };
 
-export type ThinqIntegrationView = { orgId: string, orgName: string, 
+export type ThinqIntegrationView = { orgId: RingotelId, orgName: string, 
 /**
  * SMS integrations need the Pro package; when they are unavailable, this says why.
  */

@@ -3,7 +3,7 @@
 use super::is_thinq;
 use crate::organizations::{now_ms, row};
 use crate::secrets::SecretState;
-use domain::{ServiceId, WebhookUrl};
+use domain::{RingotelId, ServiceId, WebhookUrl};
 use ringotel::{Organization, Service};
 use serde::Serialize;
 use store::tables::thinq_settings::ThinqSettingsRecord;
@@ -30,7 +30,7 @@ pub struct IntegrationCard {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ThinqIntegrationView {
-    pub org_id: String,
+    pub org_id: RingotelId,
     pub org_name: String,
     /// SMS integrations need the Pro package; when they are unavailable, this says why.
     pub unavailable_reason: Option<String>,
@@ -101,7 +101,7 @@ pub fn build(
         })
         .collect();
     ThinqIntegrationView {
-        org_id: org.id.to_string(),
+        org_id: org.id,
         org_name: org.name,
         unavailable_reason,
         service_id: thinq.map(|s| s.id.clone()),

@@ -171,4 +171,28 @@ mod tests {
         let err = list(db.conn()).unwrap_err().to_string();
         assert!(err.contains("Acme") && err.contains("https"), "{err}");
     }
+
+    #[test]
+    fn a_tampered_id_is_reported_with_the_workspace_name() {
+        let db = Database::open_in_memory().unwrap();
+        db.conn()
+            .execute(
+                "INSERT INTO workspaces VALUES ('  ', 'ringotel', 'Acme', 'https://uk2.ringotel.co', 1)",
+                [],
+            )
+            .unwrap();
+        let err = list(db.conn()).unwrap_err();
+        assert!(
+            matches!(&err, StoreError::Corrupt { what, .. } if what.contains("Acme")),
+            "a blank id must be refused as corrupt, naming the workspace: {err}"
+        );
+    }
+
+    #[test]
+    fn the_typed_sandbox_id_is_the_row_the_migration_creates() {
+        let db = Database::open_in_memory().unwrap();
+        assert_eq!(sandbox_id().as_str(), SANDBOX_ID);
+        let sandbox = get(db.conn(), &sandbox_id()).unwrap();
+        assert_eq!(sandbox.map(|w| w.target), Some(WorkspaceTarget::Sandbox));
+    }
 }
