@@ -92,6 +92,7 @@ pub fn simulate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::WireChoice;
     use InboundFormat as In;
     use OutboundFormat as Out;
 

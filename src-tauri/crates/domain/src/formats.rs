@@ -37,10 +37,38 @@ pub struct Choice<T> {
     pub label: String,
 }
 
-impl InboundFormat {
-    pub const ALL: [Self; 4] = [Self::Off, Self::E164, Self::National, Self::National0];
+/// A setting sent as a fixed wire string and shown with a label: both defined by the enum.
+pub trait WireChoice: Copy + 'static {
+    const ALL: &'static [Self];
+    fn wire(self) -> &'static str;
+    fn label(self) -> &'static str;
 
-    pub fn wire(self) -> &'static str {
+    fn from_wire(raw: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|f| f.wire() == raw)
+    }
+
+    /// Every value as a dropdown choice.
+    fn choices() -> Vec<Choice<Self>> {
+        Self::ALL
+            .iter()
+            .map(|&value| Choice {
+                value,
+                label: value.label().into(),
+            })
+            .collect()
+    }
+
+    /// A value as a service reported it, labelled for a table: unknown values are shown as
+    /// sent rather than guessed at.
+    fn wire_label(raw: &str) -> String {
+        Self::from_wire(raw).map_or_else(|| format!("Unknown ({raw})"), |f| f.label().into())
+    }
+}
+
+impl WireChoice for InboundFormat {
+    const ALL: &'static [Self] = &[Self::Off, Self::E164, Self::National, Self::National0];
+
+    fn wire(self) -> &'static str {
         match self {
             Self::Off => "",
             Self::E164 => "e164",
@@ -49,11 +77,7 @@ impl InboundFormat {
         }
     }
 
-    pub fn from_wire(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.wire() == raw)
-    }
-
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Self::Off => "Off",
             Self::E164 => "E.164",
@@ -63,10 +87,10 @@ impl InboundFormat {
     }
 }
 
-impl OutboundFormat {
-    pub const ALL: [Self; 4] = [Self::Off, Self::E164, Self::National, Self::International];
+impl WireChoice for OutboundFormat {
+    const ALL: &'static [Self] = &[Self::Off, Self::E164, Self::National, Self::International];
 
-    pub fn wire(self) -> &'static str {
+    fn wire(self) -> &'static str {
         match self {
             Self::Off => "",
             Self::E164 => "e164",
@@ -75,11 +99,7 @@ impl OutboundFormat {
         }
     }
 
-    pub fn from_wire(raw: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|f| f.wire() == raw)
-    }
-
-    pub fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             Self::Off => "Off",
             Self::E164 => "E.164",
@@ -89,49 +109,18 @@ impl OutboundFormat {
     }
 }
 
-/// A format value as a service reported it, labelled for a table: unknown values are shown as
-/// sent rather than guessed at.
-pub fn inbound_label(wire: &str) -> String {
-    InboundFormat::from_wire(wire).map_or_else(|| format!("Unknown ({wire})"), |f| f.label().into())
-}
-
-pub fn outbound_label(wire: &str) -> String {
-    OutboundFormat::from_wire(wire)
-        .map_or_else(|| format!("Unknown ({wire})"), |f| f.label().into())
-}
-
-pub fn inbound_choices() -> Vec<Choice<InboundFormat>> {
-    InboundFormat::ALL
-        .into_iter()
-        .map(|value| Choice {
-            value,
-            label: value.label().into(),
-        })
-        .collect()
-}
-
-pub fn outbound_choices() -> Vec<Choice<OutboundFormat>> {
-    OutboundFormat::ALL
-        .into_iter()
-        .map(|value| Choice {
-            value,
-            label: value.label().into(),
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_format_serializes_as_its_wire_string_and_reads_back() {
-        for f in InboundFormat::ALL {
+        for &f in InboundFormat::ALL {
             let json = serde_json::to_string(&f).unwrap();
             assert_eq!(json, format!("\"{}\"", f.wire()));
             assert_eq!(InboundFormat::from_wire(f.wire()), Some(f));
         }
-        for f in OutboundFormat::ALL {
+        for &f in OutboundFormat::ALL {
             let json = serde_json::to_string(&f).unwrap();
             assert_eq!(json, format!("\"{}\"", f.wire()));
             assert_eq!(OutboundFormat::from_wire(f.wire()), Some(f));
@@ -142,7 +131,7 @@ mod tests {
     fn the_two_sets_differ_as_documented() {
         assert_eq!(InboundFormat::from_wire("international"), None);
         assert_eq!(OutboundFormat::from_wire("national0"), None);
-        assert_eq!(inbound_label("weird"), "Unknown (weird)");
-        assert_eq!(outbound_label(""), "Off");
+        assert_eq!(InboundFormat::wire_label("weird"), "Unknown (weird)");
+        assert_eq!(OutboundFormat::wire_label(""), "Off");
     }
 }

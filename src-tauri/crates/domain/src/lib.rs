@@ -17,7 +17,7 @@ pub mod urls;
 
 pub use country::{Country, CountryOption, DEFAULT_COUNTRY};
 pub use field::{FieldKey, FieldProblem, Problems};
-pub use formats::{Choice, InboundFormat, OutboundFormat};
+pub use formats::{Choice, InboundFormat, OutboundFormat, WireChoice};
 pub use ids::{RingotelId, ServiceId, WorkspaceId};
 pub use number_diff::{SmsField, changed_fields, conflicting_fields};
 pub use organization::{Package, SmsMode};

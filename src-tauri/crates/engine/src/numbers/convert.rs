@@ -1,6 +1,7 @@
 //! Reading a Ringotel SMS trunk as the typed fields the draft works with, and as the editor's
 //! input when the admin opens it.
 
+use domain::formats::WireChoice;
 use domain::{
     AutoReply, Country, InboundFormat, OptOut, OutboundFormat, PhoneNumber, ServiceId,
     SmsNumberFields, SmsNumberInput, Stickiness, StickinessInput, StickinessUnit,

@@ -6,7 +6,7 @@ use crate::Engine;
 use crate::error::{EngineError, EngineResult};
 use crate::snapshot::Freshness;
 use domain::format_simulator::{FormatExample, simulate};
-use domain::formats::{inbound_choices, outbound_choices};
+use domain::formats::WireChoice;
 use domain::{
     Choice, Country, CountryOption, FieldKey, FieldProblem, InboundFormat, OutboundFormat,
     PhoneNumber, RingotelId, SmsMode, SmsNumberInput, Stickiness, StickinessInput, StickinessUnit,
@@ -265,8 +265,8 @@ impl Engine {
                     label: u.label().into(),
                 })
                 .collect(),
-            inbound_formats: inbound_choices(),
-            outbound_formats: outbound_choices(),
+            inbound_formats: InboundFormat::choices(),
+            outbound_formats: OutboundFormat::choices(),
             service,
         })
     }

@@ -14,9 +14,10 @@ use crate::Engine;
 use crate::context::Connected;
 use crate::error::EngineResult;
 use crate::snapshot::{Fetched, Freshness, OfflineNote, OrgSnapshot};
+use domain::formats::WireChoice;
 use domain::{
-    Country, DEFAULT_COUNTRY, RingotelId, SmsField, SmsNumberFields, WorkspaceId,
-    conflicting_fields, formats, stickiness,
+    Country, DEFAULT_COUNTRY, InboundFormat, OutboundFormat, RingotelId, SmsField, SmsNumberFields,
+    WorkspaceId, conflicting_fields, stickiness,
 };
 use ringotel::SmsTrunk;
 use serde::{Deserialize, Serialize};
@@ -186,8 +187,8 @@ impl RowBuilder<'_> {
             name: trunk.name.clone(),
             users: self.users(&trunk.users),
             stickiness: stickiness::wire_label(trunk.session_timeout),
-            inbound: formats::inbound_label(&trunk.inbound_format),
-            outbound: formats::outbound_label(&trunk.outbound_format),
+            inbound: InboundFormat::wire_label(&trunk.inbound_format),
+            outbound: OutboundFormat::wire_label(&trunk.outbound_format),
         }
     }
 
