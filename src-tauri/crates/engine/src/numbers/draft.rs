@@ -119,6 +119,10 @@ impl Engine {
                 Ok(NumberKey::New { draft_id: id })
             }
             Some(NumberKey::New { draft_id }) => {
+                // Only a draft of this organization: an id from another one is not found here.
+                if state.draft_of(&NumberKey::New { draft_id }).is_none() {
+                    return Err(EngineError::NotFound(format!("drafted number {draft_id}")));
+                }
                 let change = DraftChange::Upsert(Box::new(fields));
                 let found = self
                     .with_db(move |db| {

@@ -1,6 +1,10 @@
 //! Opening real database files: persistence, and recovery from damaged or too-new files.
 
-use domain::{BaseUrl, RingotelId, ThinqAccountId, ThinqUsername, WorkspaceId};
+use domain::{
+    BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, ServiceId,
+    SmsNumberFields, Stickiness, ThinqAccountId, ThinqUsername, WorkspaceId,
+};
+use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
 use store::tables::{thinq_settings, workspaces};
 use store::{DATABASE_FILE, Database, SetAsideReason};
 
@@ -45,6 +49,37 @@ fn what_was_saved_is_there_after_reopening() {
         .unwrap()
         .is_some()
     );
+}
+
+#[test]
+fn a_drafted_number_is_read_back_whole_after_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = WorkspaceId::parse("sandbox").unwrap();
+    let org = RingotelId::parse("42").unwrap();
+    let us = Country::parse("US").unwrap();
+    let fields = SmsNumberFields {
+        number: PhoneNumber::parse("(858) 437-6047", us).unwrap(),
+        name: "Front Desk 2".into(),
+        service: ServiceId::parse("ThinQ").unwrap(),
+        users: vec![RingotelId::parse("7").unwrap()],
+        country: us,
+        inbound_format: InboundFormat::National,
+        outbound_format: OutboundFormat::National,
+        stickiness: Stickiness::from_seconds(86_400).unwrap(),
+        send_name: true,
+        opt_out: None,
+        auto_replies: vec![],
+    };
+    {
+        let (db, _) = Database::open_in(dir.path()).unwrap();
+        draft_numbers::insert_new(db.conn(), &ws, &org, &fields).unwrap();
+    }
+    let (db, notice) = Database::open_in(dir.path()).unwrap();
+    assert!(notice.is_none());
+    let drafts = draft_numbers::list(db.conn(), &ws, &org).unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].target, DraftTarget::New);
+    assert_eq!(drafts[0].change, DraftChange::Upsert(Box::new(fields)));
 }
 
 #[test]
