@@ -9,7 +9,9 @@ pub use view::{IntegrationCard, SandboxThinqHint, ThinqIntegrationView};
 use crate::Engine;
 use crate::context::Connected;
 use crate::error::{EngineError, EngineResult};
+use crate::organizations::now_ms;
 use crate::secrets::{SecretPersistence, SecretState};
+use crate::snapshot::{OfflineNote, is_unreachable};
 use domain::{
     FieldKey, FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput, WorkspaceId,
 };
@@ -257,9 +259,7 @@ impl Engine {
         connected: &Connected,
         org: &RingotelId,
     ) -> EngineResult<ThinqIntegrationView> {
-        let client = &connected.ringotel;
-        let (organization, services) =
-            tokio::try_join!(client.get_organization(org), client.get_services(org))?;
+        let report = self.services_report(connected, org).await?;
         let workspace = connected.workspace.id.clone();
         let org_id = org.clone();
         let saved = self
@@ -271,16 +271,48 @@ impl Engine {
             .await?;
         let hint = connected
             .is_sandbox()
-            .then(|| self.sandbox_hint(&organization.name))
+            .then(|| self.sandbox_hint(&report.organization.name))
             .flatten();
         Ok(view::build(
-            organization,
-            services,
+            report,
             saved,
             token,
             hint,
             connected.is_sandbox(),
         ))
+    }
+
+    /// The organization and its integrations, live; the saved copy, marked offline, when
+    /// Ringotel cannot be reached, so the tab still shows what was last known.
+    async fn services_report(
+        &self,
+        connected: &Connected,
+        org: &RingotelId,
+    ) -> EngineResult<view::ServicesReport> {
+        let client = &connected.ringotel;
+        let error = match tokio::try_join!(client.get_organization(org), client.get_services(org)) {
+            Ok((organization, services)) => {
+                return Ok(view::ServicesReport {
+                    organization,
+                    services,
+                    fetched_at: now_ms(),
+                    offline: None,
+                });
+            }
+            Err(error) => EngineError::from(error),
+        };
+        if !is_unreachable(&error) {
+            return Err(error);
+        }
+        let Some(saved) = self.saved_snapshot(&connected.workspace_id(), org).await? else {
+            return Err(error);
+        };
+        Ok(view::ServicesReport {
+            organization: saved.data.organization.clone(),
+            services: saved.data.services.clone(),
+            fetched_at: saved.fetched_at,
+            offline: Some(OfflineNote::from_error(&error)),
+        })
     }
 
     fn sandbox_hint(&self, org_name: &str) -> Option<SandboxThinqHint> {

@@ -76,6 +76,10 @@ async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreacha
     app.by_testid("org-offline").await;
     app.text_until("org-title", |t| t == "Harbor Dental Group")
         .await;
+    // The Integrations tab shows the card as last fetched, marked offline.
+    app.by_testid("integrations-offline").await;
+    app.text_until("thinq-state", |t| t == "Disabled").await;
+    app.screenshot("16a-integrations-offline").await;
     app.click("tab-numbers").await;
     let row = app
         .wait_for("[data-testid='number-row'][data-number='18584376047']")

@@ -89,7 +89,11 @@ serviceId: string | null, enabled: boolean, webhookUrl: string | null,
 /**
  * Why no usable webhook URL is shown.
  */
-webhookProblem: string | null, accountId: string | null, username: string | null, savedAt: number | null, token: SecretState, sandboxAccount: SandboxThinqHint | null, otherCards: Array<IntegrationCard>, fetchedAt: number, simulated: boolean, };
+webhookProblem: string | null, accountId: string | null, username: string | null, savedAt: number | null, token: SecretState, sandboxAccount: SandboxThinqHint | null, otherCards: Array<IntegrationCard>, fetchedAt: number, 
+/**
+ * Set when Ringotel could not be reached and this is the saved copy.
+ */
+offline: OfflineNote | null, simulated: boolean, };
 
 export type ThinqTestOutcome = { "outcome": "passed", balance: number | null, } | { "outcome": "rejected", field: FieldKey, message: string, hint: string | null, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 

@@ -1,8 +1,9 @@
 //! The Integrations tab as the UI shows it: the thinQ card first, then the organization's others.
 
 use super::is_thinq;
-use crate::organizations::{now_ms, row};
+use crate::organizations::row;
 use crate::secrets::SecretState;
+use crate::snapshot::OfflineNote;
 use domain::{RingotelId, ServiceId, WebhookUrl};
 use ringotel::{Organization, Service};
 use serde::Serialize;
@@ -49,6 +50,8 @@ pub struct ThinqIntegrationView {
     pub sandbox_account: Option<SandboxThinqHint>,
     pub other_cards: Vec<IntegrationCard>,
     pub fetched_at: i64,
+    /// Set when Ringotel could not be reached and this is the saved copy.
+    pub offline: Option<OfflineNote>,
     pub simulated: bool,
 }
 
@@ -70,14 +73,27 @@ fn webhook(service: Option<&Service>) -> (Option<WebhookUrl>, Option<String>) {
     }
 }
 
+/// What Ringotel said about the organization's integrations, live or as last saved.
+pub struct ServicesReport {
+    pub organization: Organization,
+    pub services: Vec<Service>,
+    pub fetched_at: i64,
+    pub offline: Option<OfflineNote>,
+}
+
 pub fn build(
-    organization: Organization,
-    services: Vec<Service>,
+    report: ServicesReport,
     saved: Option<ThinqSettingsRecord>,
     token: SecretState,
     sandbox_account: Option<SandboxThinqHint>,
     simulated: bool,
 ) -> ThinqIntegrationView {
+    let ServicesReport {
+        organization,
+        services,
+        fetched_at,
+        offline,
+    } = report;
     let org = row(organization);
     let unavailable_reason = (!org.sms_integrations_allowed).then(|| {
         format!(
@@ -114,7 +130,8 @@ pub fn build(
         token,
         sandbox_account,
         other_cards,
-        fetched_at: now_ms(),
+        fetched_at,
+        offline,
         simulated,
     }
 }
