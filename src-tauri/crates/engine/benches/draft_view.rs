@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use domain::{
     BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, Secret, ServiceId,
     SmsNumberFields, Stickiness, WorkspaceId,
@@ -44,6 +44,7 @@ fn draft_view(c: &mut Criterion) {
         (org.id().to_owned(), org.trunks.len())
     });
     let org = RingotelId::parse(&largest.0).unwrap();
+    let ws = WorkspaceId::parse("sandbox").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let endpoints = SandboxEndpoints {
         ringotel: BaseUrl::parse(&sandbox.ringotel_url()).unwrap(),
@@ -51,15 +52,27 @@ fn draft_view(c: &mut Criterion) {
         api_key: Secret::new(sandbox::DEMO_API_KEY),
         thinq_accounts: vec![],
     };
-    let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints)).unwrap();
+    // The draft is written before the engine first reads it, as a draft file from earlier
+    // sessions would be.
+    {
+        let (db, _) = Database::open_in(dir.path()).unwrap();
+        for i in 0..DRAFTED {
+            draft_numbers::insert_new(db.conn(), &ws, &org, &drafted_fields(i)).unwrap();
+        }
+    }
+    let (db, _) = Database::open_in(dir.path()).unwrap();
+    let open = || {
+        Engine::open(
+            dir.path(),
+            "ringotel-sms-admin-bench",
+            Some(endpoints.clone()),
+        )
+        .unwrap()
+    };
+    let engine = open();
     runtime
         .block_on(engine.numbers_view(org.clone(), Freshness::Live))
         .unwrap();
-    let (db, _) = Database::open_in(dir.path()).unwrap();
-    let ws = WorkspaceId::parse("sandbox").unwrap();
-    for i in 0..DRAFTED {
-        draft_numbers::insert_new(db.conn(), &ws, &org, &drafted_fields(i)).unwrap();
-    }
     let view = runtime
         .block_on(engine.numbers_view(org.clone(), Freshness::Saved))
         .unwrap();
@@ -101,6 +114,22 @@ fn draft_view(c: &mut Criterion) {
             black_box((rows, snapshot.len()))
         });
     });
+    group.bench_function(
+        "first numbers_view after start (decode saved copy + draft)",
+        |b| {
+            b.iter_batched(
+                open,
+                |fresh| {
+                    black_box(
+                        runtime
+                            .block_on(fresh.numbers_view(org.clone(), Freshness::Saved))
+                            .unwrap(),
+                    )
+                },
+                BatchSize::PerIteration,
+            );
+        },
+    );
     group.bench_function("engine numbers_view (load + diff + rows)", |b| {
         b.iter(|| {
             black_box(

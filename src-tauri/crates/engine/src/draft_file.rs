@@ -229,7 +229,9 @@ impl Engine {
             return Ok(refused(message));
         }
         let count = self
-            .with_db(move |db| Ok(draft_numbers::insert_all(db.conn(), &workspace, &changes)?))
+            .write_drafts(&workspace.clone(), move |db| {
+                Ok(draft_numbers::insert_all(db.conn(), &workspace, &changes)?)
+            })
             .await?;
         Ok(DraftTransfer::Imported {
             changes: count as u32,

@@ -4,6 +4,7 @@
 pub mod bindings;
 mod context;
 pub mod draft_file;
+mod drafts;
 mod error;
 pub mod integrations;
 pub mod numbers;
@@ -33,6 +34,8 @@ pub struct Engine {
     set_aside: Option<SetAside>,
     /// Saved organization copies already decoded, so an edit does not decode them again.
     decoded_snapshots: Arc<Mutex<snapshot::DecodedSnapshots>>,
+    /// Drafts already decoded; every draft write forgets them (see `drafts.rs`).
+    decoded_drafts: Arc<Mutex<drafts::DecodedDrafts>>,
 }
 
 impl Engine {
@@ -53,6 +56,7 @@ impl Engine {
             data_dir: data_dir.to_path_buf(),
             set_aside,
             decoded_snapshots: Arc::default(),
+            decoded_drafts: Arc::default(),
         })
     }
 

@@ -10,7 +10,7 @@ use domain::{RingotelId, WorkspaceId};
 use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use store::tables::snapshots::{self, Scope};
 use ts_rs::TS;
 
@@ -22,6 +22,46 @@ pub struct OrgSnapshot {
     pub users: Vec<User>,
     pub services: Vec<Service>,
     pub trunks: Vec<SmsTrunk>,
+    /// Each number's display form, worked out once per fetched copy: parsing a thousand
+    /// numbers again for every view was most of the Numbers tab's cost.
+    #[serde(skip)]
+    displays: OnceLock<HashMap<RingotelId, String>>,
+}
+
+impl OrgSnapshot {
+    pub fn new(
+        organization: Organization,
+        branches: Vec<Branch>,
+        users: Vec<User>,
+        services: Vec<Service>,
+        trunks: Vec<SmsTrunk>,
+    ) -> Self {
+        Self {
+            organization,
+            branches,
+            users,
+            services,
+            trunks,
+            displays: OnceLock::new(),
+        }
+    }
+
+    /// How a number reads in a table (`+1 858-437-6048`); a stored value that is no valid
+    /// number is shown as stored.
+    pub fn display_of<'a>(&'a self, trunk: &'a SmsTrunk) -> &'a str {
+        self.displays
+            .get_or_init(|| {
+                self.trunks
+                    .iter()
+                    .filter_map(|t| {
+                        let number = domain::PhoneNumber::from_wire(&t.number).ok()?;
+                        Some((t.id.clone(), number.international_display()))
+                    })
+                    .collect()
+            })
+            .get(&trunk.id)
+            .map_or(trunk.number.as_str(), String::as_str)
+    }
 }
 
 /// Saved copies decoded in this process, by workspace and organization, with their fetch time.
@@ -143,13 +183,13 @@ impl Engine {
             client.get_services(org),
             client.get_sms_trunks(org),
         )?;
-        let data = Arc::new(OrgSnapshot {
+        let data = Arc::new(OrgSnapshot::new(
             organization,
             branches,
             users,
             services,
             trunks,
-        });
+        ));
         let fetched_at = now_ms();
         let payload = serde_json::to_string(data.as_ref())
             .map_err(|e| EngineError::Internal(e.to_string()))?;

@@ -112,7 +112,7 @@ impl Engine {
         match editing {
             None => {
                 let id = self
-                    .with_db(move |db| {
+                    .write_drafts(&ws.clone(), move |db| {
                         Ok(draft_numbers::insert_new(db.conn(), &ws, &org, &fields)?)
                     })
                     .await?;
@@ -125,7 +125,7 @@ impl Engine {
                 }
                 let change = DraftChange::Upsert(Box::new(fields));
                 let found = self
-                    .with_db(move |db| {
+                    .write_drafts(&ws.clone(), move |db| {
                         Ok(draft_numbers::update_change(
                             db.conn(),
                             &ws,
@@ -178,7 +178,7 @@ impl Engine {
             state.snapshot.data.organization.id.clone(),
             trunk_id.clone(),
         );
-        self.with_db(move |db| {
+        self.write_drafts(&ws.clone(), move |db| {
             draft_numbers::upsert_existing(
                 db.conn(),
                 &ws,
@@ -196,8 +196,10 @@ impl Engine {
     async fn drop_draft(&self, state: &NumbersState, key: &NumberKey) -> EngineResult<()> {
         if let Some(draft) = state.draft_of(key) {
             let (ws, id) = (state.workspace.clone(), draft.id);
-            self.with_db(move |db| Ok(draft_numbers::remove(db.conn(), &ws, id)?))
-                .await?;
+            self.write_drafts(&ws.clone(), move |db| {
+                Ok(draft_numbers::remove(db.conn(), &ws, id)?)
+            })
+            .await?;
         }
         Ok(())
     }

@@ -23,7 +23,7 @@ use ringotel::SmsTrunk;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
-use store::tables::draft_numbers::{self, DraftChange, DraftRecord, DraftTarget};
+use store::tables::draft_numbers::{DraftChange, DraftRecord, DraftTarget};
 use ts_rs::TS;
 
 /// Which number a row, an edit or a deletion is about.
@@ -109,7 +109,7 @@ pub(crate) struct NumbersState {
     pub connected: Connected,
     pub workspace: WorkspaceId,
     pub snapshot: Fetched<Arc<OrgSnapshot>>,
-    pub drafts: Vec<DraftRecord>,
+    pub drafts: Arc<Vec<DraftRecord>>,
 }
 
 impl NumbersState {
@@ -138,17 +138,12 @@ impl NumbersState {
     }
 }
 
-fn display(number: &str) -> String {
-    domain::PhoneNumber::from_wire(number)
-        .map(|n| n.international_display())
-        .unwrap_or_else(|_| number.to_owned())
-}
-
 fn labels(fields: &[SmsField]) -> Vec<String> {
     fields.iter().map(|f| f.label().to_owned()).collect()
 }
 
 struct RowBuilder<'a> {
+    snapshot: &'a OrgSnapshot,
     users: HashMap<&'a RingotelId, &'a ringotel::User>,
     fallback: Country,
 }
@@ -183,7 +178,7 @@ impl RowBuilder<'_> {
             conflicts: Vec::new(),
             conflict_labels: Vec::new(),
             number: trunk.number.clone(),
-            formatted: display(&trunk.number),
+            formatted: self.snapshot.display_of(trunk).to_owned(),
             name: trunk.name.clone(),
             users: self.users(&trunk.users),
             stickiness: stickiness::wire_label(trunk.session_timeout),
@@ -267,13 +262,14 @@ impl RowBuilder<'_> {
 pub(crate) fn rows(state: &NumbersState) -> Vec<NumberRow> {
     let data = &state.snapshot.data;
     let builder = RowBuilder {
+        snapshot: data,
         users: data.users.iter().map(|u| (&u.id, u)).collect(),
         fallback: state.fallback_country(),
     };
     let mut by_trunk: HashMap<&RingotelId, (&str, &DraftChange)> = HashMap::new();
     let mut rows = Vec::with_capacity(data.trunks.len() + state.drafts.len());
     let mut new_rows = Vec::new();
-    for draft in &state.drafts {
+    for draft in state.drafts.iter() {
         match (&draft.target, &draft.change) {
             (DraftTarget::Existing { trunk_id, base, .. }, change) => {
                 by_trunk.insert(trunk_id, (base.as_str(), change));
@@ -293,7 +289,7 @@ pub(crate) fn rows(state: &NumbersState) -> Vec<NumberRow> {
         });
     }
     // Drafted changes to numbers that are gone from Ringotel since: the admin decides.
-    for draft in &state.drafts {
+    for draft in state.drafts.iter() {
         if let (DraftTarget::Existing { trunk_id, .. }, DraftChange::Upsert(fields)) =
             (&draft.target, &draft.change)
             && by_trunk.contains_key(trunk_id)
@@ -317,10 +313,7 @@ impl Engine {
         let connected = self.connect().await?;
         let workspace = connected.workspace_id();
         let snapshot = self.org_snapshot(&connected, org, freshness).await?;
-        let (ws, id) = (workspace.clone(), org.clone());
-        let drafts = self
-            .with_db(move |db| Ok(draft_numbers::list(db.conn(), &ws, &id)?))
-            .await?;
+        let drafts = self.drafts(&workspace, org).await?;
         Ok(NumbersState {
             connected,
             workspace,
