@@ -2,7 +2,7 @@
 //! is back, with the draft on top and a status per row.
 
 use crate::{endpoints, setup};
-use domain::{InboundFormat, OutboundFormat, SmsNumberInput, StickinessInput};
+use domain::{InboundFormat, OutboundFormat, RingotelId, SmsNumberInput, StickinessInput};
 use engine::Engine;
 use engine::numbers::{NumberCheck, NumberKey, NumberStatus, SaveNumberOutcome};
 use engine::snapshot::Freshness;
@@ -103,21 +103,30 @@ async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
     assert_eq!(reverted.rows[0].status, NumberStatus::Synced);
 }
 
-#[tokio::test]
-async fn an_edit_made_in_ringotel_since_the_draft_is_a_conflict_on_that_row() {
-    let setup = setup().await;
+/// Harbor's numbers fetched live, and the editor opened on row `index`.
+async fn open_harbor_row(
+    setup: &crate::Setup,
+    index: usize,
+) -> (RingotelId, NumberKey, engine::numbers::NumberEditor) {
     let org = setup.org("Harbor Dental Group").await;
     let view = setup
         .engine
         .numbers_view(org.clone(), Freshness::Live)
         .await
         .unwrap();
-    let key = view.rows[0].key.clone();
+    let key = view.rows[index].key.clone();
     let editor = setup
         .engine
         .number_editor(org.clone(), Some(key.clone()))
         .await
         .unwrap();
+    (org, key, editor)
+}
+
+#[tokio::test]
+async fn an_edit_made_in_ringotel_since_the_draft_is_a_conflict_on_that_row() {
+    let setup = setup().await;
+    let (org, key, editor) = open_harbor_row(&setup, 0).await;
     let mut values = editor.values.clone();
     values.name = "Reception".into();
     let saved = setup
@@ -155,18 +164,7 @@ async fn an_edit_made_in_ringotel_since_the_draft_is_a_conflict_on_that_row() {
 #[tokio::test]
 async fn saving_an_unchanged_number_leaves_no_draft_and_drafts_survive_a_restart() {
     let setup = setup().await;
-    let org = setup.org("Harbor Dental Group").await;
-    let view = setup
-        .engine
-        .numbers_view(org.clone(), Freshness::Live)
-        .await
-        .unwrap();
-    let key = view.rows[1].key.clone();
-    let editor = setup
-        .engine
-        .number_editor(org.clone(), Some(key.clone()))
-        .await
-        .unwrap();
+    let (org, key, editor) = open_harbor_row(&setup, 1).await;
     let saved = setup
         .engine
         .save_number(org.clone(), Some(key.clone()), editor.values.clone())
