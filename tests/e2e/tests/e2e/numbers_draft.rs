@@ -40,6 +40,16 @@ async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreacha
     app.text_until("users-count", |t| t.starts_with("2 selected"))
         .await;
     app.fill("users-filter", "").await;
+    // The keyboard alone: ArrowDown from the search into the list, Space toggles the row.
+    let filter = app.by_testid("users-filter").await;
+    filter.send_keys("\u{E015}").await.unwrap();
+    let list = app.client.active_element().await.unwrap();
+    list.send_keys(" ").await.unwrap();
+    app.text_until("users-count", |t| t.starts_with("1 selected"))
+        .await;
+    list.send_keys(" ").await.unwrap();
+    app.text_until("users-count", |t| t.starts_with("2 selected"))
+        .await;
 
     // Stickiness and formats, with the live example.
     app.select("stickiness", "86400").await;
