@@ -2,7 +2,7 @@
 //! Every edit lands in SQLite at once and needs no network.
 
 use super::editor::duplicate_of;
-use super::{NumberKey, NumbersState, NumbersView, convert, rows};
+use super::{NumberKey, NumbersState, NumbersView, convert};
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
 use crate::snapshot::Freshness;
@@ -25,16 +25,6 @@ pub enum SaveNumberOutcome {
     Invalid { problems: Vec<FieldProblem> },
 }
 
-fn view(state: &NumbersState) -> NumbersView {
-    NumbersView {
-        rows: rows(state),
-        fetched_at: state.snapshot.fetched_at,
-        offline: state.snapshot.offline.clone(),
-        simulated: state.connected.is_sandbox(),
-        drafted: state.drafts.len() as u32,
-    }
-}
-
 /// The integration a saved number goes through: the one it has, or the thinQ card's.
 fn service_for(state: &NumbersState, editing: Option<&NumberKey>) -> EngineResult<ServiceId> {
     if let Some(NumberKey::Existing { trunk_id }) = editing
@@ -49,11 +39,7 @@ fn service_for(state: &NumbersState, editing: Option<&NumberKey>) -> EngineResul
         return Ok(fields.service.clone());
     }
     state
-        .snapshot
-        .data
-        .services
-        .iter()
-        .find(|s| crate::integrations::is_thinq(s))
+        .thinq_service()
         .map(|s| s.id.clone())
         .ok_or_else(|| EngineError::NoThinqCard(state.snapshot.data.organization.name.clone()))
 }
@@ -61,7 +47,7 @@ fn service_for(state: &NumbersState, editing: Option<&NumberKey>) -> EngineResul
 impl Engine {
     async fn reload(&self, org: &RingotelId) -> EngineResult<NumbersView> {
         let state = self.numbers_state(org, Freshness::Saved).await?;
-        Ok(view(&state))
+        Ok(state.view())
     }
 
     /// Saves the editor's fields into the draft: a new number, or a change to one.

@@ -237,13 +237,7 @@ impl Engine {
                 }
             },
         };
-        let service = state
-            .snapshot
-            .data
-            .services
-            .iter()
-            .find(|s| crate::integrations::is_thinq(s))
-            .map(|s| s.id.to_string());
+        let service = state.thinq_service().map(|s| s.id.to_string());
         Ok(NumberEditor {
             default_connection: default.map(|c| c.id.clone()),
             editing,

@@ -123,6 +123,26 @@ impl NumbersState {
             .unwrap_or(DEFAULT_COUNTRY)
     }
 
+    /// The organization's thinQ integration, which new numbers go through.
+    pub fn thinq_service(&self) -> Option<&ringotel::Service> {
+        self.snapshot
+            .data
+            .services
+            .iter()
+            .find(|s| crate::integrations::is_thinq(s))
+    }
+
+    /// The Numbers tab's view of this state.
+    pub fn view(&self) -> NumbersView {
+        NumbersView {
+            rows: rows(self),
+            fetched_at: self.snapshot.fetched_at,
+            offline: self.snapshot.offline.clone(),
+            simulated: self.connected.is_sandbox(),
+            drafted: self.drafts.len() as u32,
+        }
+    }
+
     pub fn trunk(&self, id: &RingotelId) -> Option<&SmsTrunk> {
         self.snapshot.data.trunks.iter().find(|t| &t.id == id)
     }
@@ -329,13 +349,6 @@ impl Engine {
         org: RingotelId,
         freshness: Freshness,
     ) -> EngineResult<NumbersView> {
-        let state = self.numbers_state(&org, freshness).await?;
-        Ok(NumbersView {
-            rows: rows(&state),
-            fetched_at: state.snapshot.fetched_at,
-            offline: state.snapshot.offline.clone(),
-            simulated: state.connected.is_sandbox(),
-            drafted: state.drafts.len() as u32,
-        })
+        Ok(self.numbers_state(&org, freshness).await?.view())
     }
 }

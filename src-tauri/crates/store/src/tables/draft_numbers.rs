@@ -5,7 +5,7 @@
 use super::now_ms;
 use crate::error::StoreError;
 use domain::{RingotelId, SmsNumberFields, WorkspaceId};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, Row, params};
 
 /// What the draft does to one number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,21 +146,6 @@ pub fn list_workspace(
         &format!("SELECT {COLUMNS} FROM draft_numbers WHERE workspace_id = ?1 ORDER BY id"),
         params![workspace.as_str()],
     )
-}
-
-pub fn get(
-    conn: &Connection,
-    workspace: &WorkspaceId,
-    id: i64,
-) -> Result<Option<DraftRecord>, StoreError> {
-    let row = conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM draft_numbers WHERE workspace_id = ?1 AND id = ?2"),
-            params![workspace.as_str(), id],
-            raw,
-        )
-        .optional()?;
-    row.map(to_record).transpose()
 }
 
 /// Drafts a number that does not exist yet; returns the draft's id.
@@ -344,7 +329,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(a, b, "one drafted change per number");
-        let record = get(db.conn(), &ws, a).unwrap().unwrap();
+        let record = list(db.conn(), &ws, &org).unwrap().remove(0);
         assert_eq!(record.change, DraftChange::Delete);
         assert_eq!(
             record.target,
