@@ -6,12 +6,14 @@ use domain::{BaseUrl, Secret};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
+use transport::{Repeatable, RetryPolicy};
 
 #[derive(Clone)]
 pub struct RingotelClient {
     http: reqwest::Client,
     base: BaseUrl,
     key: Secret,
+    retry: RetryPolicy,
 }
 
 impl std::fmt::Debug for RingotelClient {
@@ -24,20 +26,31 @@ impl std::fmt::Debug for RingotelClient {
 
 impl RingotelClient {
     pub fn new(http: reqwest::Client, base: BaseUrl, key: Secret) -> Self {
-        Self { http, base, key }
+        Self {
+            http,
+            base,
+            key,
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    /// The same client with another retry policy (tests shorten the waits).
+    pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
     }
 
     pub fn base(&self) -> &BaseUrl {
         &self.base
     }
 
-    /// Calls one method and decodes its `result` as `T`.
+    /// Calls a method that reads, retried as the policy allows, and decodes its `result` as `T`.
     pub async fn rpc<T: DeserializeOwned>(
         &self,
         method: &str,
         params: impl Serialize,
     ) -> Result<T, RingotelError> {
-        let outcome = self.call(method, params).await?;
+        let outcome = self.call(method, params, Repeatable::Yes).await?;
         let value = outcome.ok_or_else(|| RingotelError::Malformed {
             method: method.into(),
             detail: "the answer carried no result".into(),
@@ -48,25 +61,39 @@ impl RingotelClient {
         })
     }
 
-    /// Calls a method that answers nothing of interest (updates, deletes).
-    pub async fn rpc_unit(
+    /// Calls a method that changes something; retried only when `repeatable` says a second
+    /// call has the same effect as one.
+    pub async fn rpc_write(
         &self,
         method: &str,
         params: impl Serialize,
-    ) -> Result<(), RingotelError> {
-        self.call(method, params).await.map(|_| ())
+        repeatable: Repeatable,
+    ) -> Result<Outcome, RingotelError> {
+        self.call(method, params, repeatable).await
     }
 
     #[tracing::instrument(level = "debug", skip(self, params), fields(base = %self.base), err(Display))]
-    async fn call(&self, method: &str, params: impl Serialize) -> Result<Outcome, RingotelError> {
+    async fn call(
+        &self,
+        method: &str,
+        params: impl Serialize,
+        repeatable: Repeatable,
+    ) -> Result<Outcome, RingotelError> {
         let body = json!({ "method": method, "params": params });
+        transport::retry::with_retries(&self.retry, repeatable, RingotelError::transience, || {
+            self.call_once(method, &body)
+        })
+        .await
+    }
+
+    async fn call_once(&self, method: &str, body: &Value) -> Result<Outcome, RingotelError> {
         let request = self
             .http
             .post(self.base.endpoint("/api"))
             .bearer_auth(self.key.expose())
-            .json(&body);
-        let (status, bytes) = self.send(method, request).await?;
-        envelope::decode(method, status, &bytes)
+            .json(body);
+        let reply = self.send(method, request).await?;
+        envelope::decode_reply(method, &reply)
     }
 
     /// Sends a prepared request and reads its capped body.
@@ -74,7 +101,7 @@ impl RingotelClient {
         &self,
         method: &str,
         request: reqwest::RequestBuilder,
-    ) -> Result<(u16, Vec<u8>), RingotelError> {
+    ) -> Result<transport::Reply, RingotelError> {
         transport::exchange(request).await.map_err(|failure| {
             if failure.answered {
                 RingotelError::Malformed {

@@ -7,6 +7,24 @@ use serde_json::Value;
 /// What a successful call carried: a `result`, or nothing (empty body, `{}`, `"result": null`).
 pub type Outcome = Option<Value>;
 
+/// [`decode`] of a whole reply, with the server's `Retry-After` kept on an HTTP error.
+pub fn decode_reply(method: &str, reply: &transport::Reply) -> Result<Outcome, RingotelError> {
+    decode(method, reply.status, &reply.body).map_err(|error| match error {
+        RingotelError::Http {
+            method,
+            status,
+            message,
+            ..
+        } => RingotelError::Http {
+            method,
+            status,
+            message,
+            retry_after: reply.retry_after,
+        },
+        other => other,
+    })
+}
+
 /// Turns one HTTP answer into the call's outcome or a typed error. Pure, so every case is
 /// unit-tested without a server.
 pub fn decode(method: &str, status: u16, body: &[u8]) -> Result<Outcome, RingotelError> {
@@ -32,6 +50,7 @@ pub fn decode(method: &str, status: u16, body: &[u8]) -> Result<Outcome, Ringote
                 method: method.into(),
                 status,
                 message,
+                retry_after: None,
             });
         }
     }
@@ -204,6 +223,7 @@ mod tests {
                 method: "getOrganizations".into(),
                 status: 502,
                 message: Some("502 Bad Gateway".into()),
+                retry_after: None,
             }
         );
     }

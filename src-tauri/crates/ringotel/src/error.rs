@@ -1,6 +1,8 @@
 //! Everything that can go wrong talking to Ringotel, each case named so callers can act on it.
 
+use std::time::Duration;
 use thiserror::Error;
+use transport::Transience;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RingotelError {
@@ -27,6 +29,8 @@ pub enum RingotelError {
         method: String,
         status: u16,
         message: Option<String>,
+        /// The server's `Retry-After`, when it sent one.
+        retry_after: Option<Duration>,
     },
     #[error("Ringotel's answer to {method} was not what the API returns: {detail}")]
     Malformed { method: String, detail: String },
@@ -46,12 +50,46 @@ fn detail(message: &Option<String>) -> String {
 }
 
 impl RingotelError {
+    /// What this failure says about making the same call again (see [`transport::retry`]).
+    pub fn transience(&self) -> Transience {
+        match self {
+            Self::Http {
+                status,
+                retry_after,
+                ..
+            } if transport::retry::status_is_transient(*status) => Transience::Transient {
+                retry_after: *retry_after,
+            },
+            Self::Transport { .. } => Transience::Transient { retry_after: None },
+            // Errors arrive inside HTTP 200 for bad input and for passing faults alike, and a
+            // garbled body may be a proxy's hiccup: safe to repeat only for a repeatable call.
+            Self::Remote { .. } | Self::Malformed { .. } => Transience::Unexplained,
+            Self::Http { .. } | Self::Unauthorized { .. } | Self::Forbidden { .. } => {
+                Transience::Permanent
+            }
+        }
+    }
+
     /// Whether the same call may succeed if made again later (rate limit, server fault, network).
     pub fn is_transient(&self) -> bool {
+        matches!(self.transience(), Transience::Transient { .. })
+    }
+
+    /// Whether the call may have reached the server and changed something although no
+    /// success came back: its outcome must be settled by reading back.
+    pub fn outcome_unknown(&self) -> bool {
+        !matches!(self.transience(), Transience::Permanent)
+    }
+
+    /// The method that failed.
+    pub fn method(&self) -> &str {
         match self {
-            Self::Http { status, .. } => *status == 429 || *status >= 500,
-            Self::Transport { .. } => true,
-            _ => false,
+            Self::Unauthorized { method, .. }
+            | Self::Forbidden { method, .. }
+            | Self::Remote { method, .. }
+            | Self::Http { method, .. }
+            | Self::Malformed { method, .. }
+            | Self::Transport { method, .. } => method,
         }
     }
 

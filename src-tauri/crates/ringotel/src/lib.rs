@@ -11,4 +11,6 @@ pub use client::RingotelClient;
 pub use error::RingotelError;
 pub use methods::integrations::{IntegrationForm, THINQ_FORM_FIELDS};
 pub use types::ASSUMED_WEBHOOK_FIELDS;
-pub use types::{AutoReplyWire, Branch, OptOutWire, Organization, Service, SmsTrunk, User};
+pub use types::{
+    AutoReplyWire, Branch, OptOutWire, Organization, Service, SmsTrunk, SmsTrunkBody, User,
+};

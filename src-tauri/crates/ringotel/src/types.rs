@@ -102,11 +102,32 @@ impl Service {
     }
 }
 
-/// An SMS number ("SMS trunk" in the API).
+/// An SMS number ("SMS trunk" in the API): its id and everything else, which is what a create
+/// sends (the service assigns the id).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct SmsTrunk {
     pub id: RingotelId,
+    #[serde(flatten)]
+    pub body: SmsTrunkBody,
+}
+
+impl std::ops::Deref for SmsTrunk {
+    type Target = SmsTrunkBody;
+    fn deref(&self) -> &SmsTrunkBody {
+        &self.body
+    }
+}
+
+impl std::ops::DerefMut for SmsTrunk {
+    fn deref_mut(&mut self) -> &mut SmsTrunkBody {
+        &mut self.body
+    }
+}
+
+/// An SMS number's fields without its id.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SmsTrunkBody {
     #[serde(default, deserialize_with = "lenient::text")]
     pub number: String,
     #[serde(default, deserialize_with = "lenient::text")]
@@ -155,7 +176,7 @@ pub struct OptOutWire {
     pub autoreply: String,
 }
 
-impl SmsTrunk {
+impl SmsTrunkBody {
     /// Whether the sender's name goes out with messages; `None` when absent or not a bool.
     pub fn send_name(&self) -> Option<bool> {
         self.rest.get(TRUNK_SEND_NAME).and_then(Value::as_bool)
@@ -177,6 +198,21 @@ impl SmsTrunk {
                 .ok()
                 .map(|o| (!o.keyword.is_empty() || !o.autoreply.is_empty()).then_some(o)),
         }
+    }
+
+    pub fn set_send_name(&mut self, send: bool) {
+        self.rest.insert(TRUNK_SEND_NAME.into(), Value::Bool(send));
+    }
+
+    pub fn set_auto_replies(&mut self, replies: &[AutoReplyWire]) {
+        self.rest
+            .insert(TRUNK_AUTOREPLY.into(), serde_json::json!(replies));
+    }
+
+    /// Sets the opt-out keyword and reply; `None` clears them.
+    pub fn set_opt_out(&mut self, opt_out: Option<&OptOutWire>) {
+        let value = opt_out.map_or(Value::Null, |o| serde_json::json!(o));
+        self.rest.insert(TRUNK_OPTOUT.into(), value);
     }
 }
 
@@ -220,6 +256,30 @@ mod tests {
             serde_json::from_value(json!({"id": "6", "autoreply": "yes", "optout": {}})).unwrap();
         assert_eq!(odd.auto_replies(), None);
         assert_eq!(odd.opt_out(), Some(None));
+    }
+
+    #[test]
+    fn a_trunk_written_through_the_setters_reads_back_the_same() {
+        let mut trunk: SmsTrunk =
+            serde_json::from_value(json!({"id": "7", "number": "18584376047", "x": 1})).unwrap();
+        trunk.set_send_name(true);
+        trunk.set_auto_replies(&[AutoReplyWire {
+            key: "*".into(),
+            value: "Hi".into(),
+        }]);
+        let stop = OptOutWire {
+            keyword: "STOP".into(),
+            autoreply: "Bye".into(),
+        };
+        trunk.set_opt_out(Some(&stop));
+        let back: SmsTrunk = serde_json::from_value(serde_json::to_value(&trunk).unwrap()).unwrap();
+        assert_eq!(back, trunk);
+        assert_eq!(back.send_name(), Some(true));
+        assert_eq!(back.opt_out(), Some(Some(stop)));
+        assert_eq!(back.rest["x"], 1);
+        assert_eq!(back.id.as_str(), "7");
+        trunk.set_opt_out(None);
+        assert_eq!(trunk.opt_out(), Some(None));
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod state;
 mod thinq_api;
 pub mod world;
 
-pub use faults::{AuthFailure, Fault, Service};
+pub use faults::{AuthFailure, Fault, FaultRule, LoggedRequest, Service};
 pub use world::{
     DEMO_API_KEY, DemoThinqAccount, SUMMIT_NUMBERS, SUMMIT_USERS, UNKNOWN_FIELD,
     demo_thinq_accounts, summit_thinq_account,
@@ -119,6 +119,26 @@ impl Sandbox {
     pub fn inject_on(&self, service: Service, path: &str, fault: Fault) {
         self.shared
             .with_faults(|plan| plan.push(service, Some(path), fault));
+    }
+
+    /// Serves faults at a rate from now on (see [`FaultRule`]); rules add up.
+    pub fn add_fault_rule(&self, rule: FaultRule) {
+        self.shared.with_faults(|plan| plan.add_rule(rule));
+    }
+
+    /// Stops serving faults: rules and queued faults are dropped.
+    pub fn clear_faults(&self) {
+        self.shared.with_faults(|plan| plan.clear());
+    }
+
+    /// Seeds the draws of the fault rules, so a run can be repeated exactly.
+    pub fn seed_faults(&self, seed: u64) {
+        self.shared.with_faults(|plan| plan.seed(seed));
+    }
+
+    /// The requests both services saw since the last call, oldest first.
+    pub fn take_request_log(&self) -> Vec<LoggedRequest> {
+        self.shared.with_faults(|plan| plan.take_log())
     }
 
     /// Adds this latency to every request from now on.

@@ -6,12 +6,14 @@ use domain::{BaseUrl, ThinqCredentials};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use transport::{Repeatable, RetryPolicy};
 
 #[derive(Clone)]
 pub struct ThinqClient {
     http: reqwest::Client,
     base: BaseUrl,
     creds: ThinqCredentials,
+    retry: RetryPolicy,
 }
 
 impl std::fmt::Debug for ThinqClient {
@@ -44,7 +46,18 @@ impl<'de> Deserialize<'de> for Balance {
 
 impl ThinqClient {
     pub fn new(http: reqwest::Client, base: BaseUrl, creds: ThinqCredentials) -> Self {
-        Self { http, base, creds }
+        Self {
+            http,
+            base,
+            creds,
+            retry: RetryPolicy::default(),
+        }
+    }
+
+    /// The same client with another retry policy (tests shorten the waits).
+    pub fn with_retry_policy(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
     }
 
     pub fn account_id(&self) -> &str {
@@ -59,7 +72,19 @@ impl ThinqClient {
         self.get(&path, &[]).await
     }
 
+    /// A read, retried as the policy allows.
     pub(crate) async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ThinqError> {
+        transport::retry::with_retries(&self.retry, Repeatable::Yes, ThinqError::transience, || {
+            self.get_once(path, query)
+        })
+        .await
+    }
+
+    async fn get_once<T: DeserializeOwned>(
         &self,
         path: &str,
         query: &[(&str, String)],
@@ -72,7 +97,7 @@ impl ThinqClient {
                 Some(self.creds.token.expose()),
             )
             .query(query);
-        let (status, body) = transport::exchange(request).await.map_err(|failure| {
+        let reply = transport::exchange(request).await.map_err(|failure| {
             if failure.answered {
                 ThinqError::Malformed {
                     detail: failure.detail,
@@ -84,6 +109,6 @@ impl ThinqClient {
                 }
             }
         })?;
-        response::decode(self.account_id(), status, &body)
+        response::decode_reply(self.account_id(), &reply)
     }
 }

@@ -1,6 +1,8 @@
 //! What can go wrong calling thinQ, named for what the admin should do about it.
 
+use std::time::Duration;
 use thiserror::Error;
+use transport::Transience;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ThinqError {
@@ -18,6 +20,8 @@ pub enum ThinqError {
     Http {
         status: u16,
         message: Option<String>,
+        /// The server's `Retry-After`, when it sent one.
+        retry_after: Option<Duration>,
     },
     #[error("thinQ's answer was not what its API returns: {detail}")]
     Malformed { detail: String },
@@ -33,12 +37,26 @@ fn detail(message: &Option<String>) -> String {
 }
 
 impl ThinqError {
-    pub fn is_transient(&self) -> bool {
+    /// What this failure says about making the same call again (see [`transport::retry`]).
+    pub fn transience(&self) -> Transience {
         match self {
-            Self::Http { status, .. } => *status == 429 || *status >= 500,
-            Self::Transport { .. } => true,
-            _ => false,
+            Self::Http {
+                status,
+                retry_after,
+                ..
+            } if transport::retry::status_is_transient(*status) => Transience::Transient {
+                retry_after: *retry_after,
+            },
+            Self::Transport { .. } => Transience::Transient { retry_after: None },
+            Self::Malformed { .. } => Transience::Unexplained,
+            Self::Http { .. } | Self::Unauthorized { .. } | Self::AccountRefused { .. } => {
+                Transience::Permanent
+            }
         }
+    }
+
+    pub fn is_transient(&self) -> bool {
+        matches!(self.transience(), Transience::Transient { .. })
     }
 
     /// The service's own words, when it gave any (shown verbatim beside the field at fault).

@@ -5,6 +5,23 @@ use crate::error::ThinqError;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+/// [`decode`] of a whole reply, with the server's `Retry-After` kept on an HTTP error.
+pub fn decode_reply<T: DeserializeOwned>(
+    account_id: &str,
+    reply: &transport::Reply,
+) -> Result<T, ThinqError> {
+    decode(account_id, reply.status, &reply.body).map_err(|error| match error {
+        ThinqError::Http {
+            status, message, ..
+        } => ThinqError::Http {
+            status,
+            message,
+            retry_after: reply.retry_after,
+        },
+        other => other,
+    })
+}
+
 /// Decodes one answer. `account_id` is the one in the request path, named in 403/404 errors.
 pub fn decode<T: DeserializeOwned>(
     account_id: &str,
@@ -32,7 +49,11 @@ fn failure(account_id: &str, status: u16, body: &[u8]) -> ThinqError {
             status,
             message,
         },
-        _ => ThinqError::Http { status, message },
+        _ => ThinqError::Http {
+            status,
+            message,
+            retry_after: None,
+        },
     }
 }
 
@@ -110,7 +131,8 @@ mod tests {
             empty,
             ThinqError::Http {
                 status: 500,
-                message: None
+                message: None,
+                retry_after: None,
             }
         );
     }

@@ -1,6 +1,30 @@
 //! One request out, one capped body back, with failures described without the URL.
 
 use crate::body::read_capped;
+use crate::retry::{Transience, parse_retry_after, status_is_transient};
+use std::time::Duration;
+
+/// A whole answer: its status, its (capped) body, and how long the server asked callers to
+/// wait before trying again (`Retry-After`, on 429 and 503).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reply {
+    pub status: u16,
+    pub body: Vec<u8>,
+    pub retry_after: Option<Duration>,
+}
+
+impl Reply {
+    /// What the status alone says about calling again; `None` for a success.
+    pub fn transience(&self) -> Option<Transience> {
+        match self.status {
+            200..=299 => None,
+            s if status_is_transient(s) => Some(Transience::Transient {
+                retry_after: self.retry_after,
+            }),
+            _ => Some(Transience::Permanent),
+        }
+    }
+}
 
 /// Why no usable answer came back. The text never includes the request URL, which for the
 /// Ringotel integration form carries credentials in its query.
@@ -13,13 +37,18 @@ pub struct ExchangeFailure {
 }
 
 /// Sends the request and reads the whole (capped) body.
-pub async fn exchange(request: reqwest::RequestBuilder) -> Result<(u16, Vec<u8>), ExchangeFailure> {
+pub async fn exchange(request: reqwest::RequestBuilder) -> Result<Reply, ExchangeFailure> {
     let response = request.send().await.map_err(|e| ExchangeFailure {
         timed_out: e.is_timeout(),
         detail: describe(e),
         answered: false,
     })?;
     let status = response.status().as_u16();
+    let retry_after = response
+        .headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(parse_retry_after);
     let body = read_capped(response)
         .await
         .map_err(|detail| ExchangeFailure {
@@ -27,7 +56,11 @@ pub async fn exchange(request: reqwest::RequestBuilder) -> Result<(u16, Vec<u8>)
             timed_out: false,
             answered: true,
         })?;
-    Ok((status, body))
+    Ok(Reply {
+        status,
+        body,
+        retry_after,
+    })
 }
 
 fn describe(error: reqwest::Error) -> String {

@@ -2,9 +2,11 @@
 
 mod body;
 mod exchange;
+pub mod retry;
 
 pub use body::{MAX_BODY_BYTES, excerpt};
-pub use exchange::{ExchangeFailure, exchange};
+pub use exchange::{ExchangeFailure, Reply, exchange};
+pub use retry::{Repeatable, RetryPolicy, Transience};
 
 use std::time::Duration;
 
@@ -17,9 +19,14 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 /// The one HTTP client both services are called through: certificate checks on (never
 /// disabled), time-outs set, an honest user agent, no cookies.
 pub fn build_client() -> Result<reqwest::Client, reqwest::Error> {
+    build_client_with(REQUEST_TIMEOUT)
+}
+
+/// [`build_client`] with another per-call time budget (tests of time-outs use a short one).
+pub fn build_client_with(request_timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
     reqwest::Client::builder()
-        .connect_timeout(CONNECT_TIMEOUT)
-        .timeout(REQUEST_TIMEOUT)
+        .connect_timeout(CONNECT_TIMEOUT.min(request_timeout))
+        .timeout(request_timeout)
         .user_agent(concat!("RingotelSmsAdmin/", env!("CARGO_PKG_VERSION")))
         .build()
 }

@@ -46,7 +46,7 @@ impl RingotelClient {
             .get(self.base().endpoint("/integrations"))
             .bearer_auth(self.key().expose())
             .query(&query);
-        let (status, body) = self.send(FORM_METHOD, request).await?;
-        envelope::decode(FORM_METHOD, status, &body).map(|_| ())
+        let reply = self.send(FORM_METHOD, request).await?;
+        envelope::decode_reply(FORM_METHOD, &reply).map(|_| ())
     }
 }

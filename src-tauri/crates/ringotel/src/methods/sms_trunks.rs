@@ -1,13 +1,83 @@
-//! SMS numbers ("SMS trunks") of an organization.
+//! SMS numbers ("SMS trunks") of an organization: list, create, update, delete.
 
 use crate::client::RingotelClient;
 use crate::error::RingotelError;
-use crate::types::SmsTrunk;
+use crate::types::{SmsTrunk, SmsTrunkBody};
 use domain::RingotelId;
-use serde_json::json;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use transport::Repeatable;
+
+const CREATE: &str = "createSMSTrunk";
+
+/// `createSMSTrunk`'s answer: `{id}`.
+#[derive(Deserialize)]
+struct Created {
+    id: RingotelId,
+}
+
+/// The trunk's fields as the write methods take them: the object with `orgid` added.
+fn params(org: &RingotelId, trunk: &impl serde::Serialize) -> Result<Value, RingotelError> {
+    let mut value = serde_json::to_value(trunk).map_err(|e| RingotelError::Malformed {
+        method: "SMS number".into(),
+        detail: e.to_string(),
+    })?;
+    if let Value::Object(map) = &mut value {
+        map.insert("orgid".into(), json!(org));
+    }
+    Ok(value)
+}
 
 impl RingotelClient {
     pub async fn get_sms_trunks(&self, org: &RingotelId) -> Result<Vec<SmsTrunk>, RingotelError> {
         self.rpc("getSMSTrunks", json!({ "orgid": org })).await
+    }
+
+    /// Creates a number and returns the id Ringotel gave it. Sent once only: a second create
+    /// after a lost answer could make the number twice, so the caller reads back instead.
+    pub async fn create_sms_trunk(
+        &self,
+        org: &RingotelId,
+        trunk: &SmsTrunkBody,
+    ) -> Result<RingotelId, RingotelError> {
+        let outcome = self
+            .rpc_write(CREATE, params(org, trunk)?, Repeatable::No)
+            .await?;
+        let value = outcome.ok_or_else(|| RingotelError::Malformed {
+            method: CREATE.into(),
+            detail: "the answer carried no id".into(),
+        })?;
+        serde_json::from_value::<Created>(value)
+            .map(|c| c.id)
+            .map_err(|e| RingotelError::Malformed {
+                method: CREATE.into(),
+                detail: e.to_string(),
+            })
+    }
+
+    /// Replaces the number with `trunk`, every field sent (those this app does not know too),
+    /// so the update means the same whether the service merges or replaces.
+    pub async fn update_sms_trunk(
+        &self,
+        org: &RingotelId,
+        trunk: &SmsTrunk,
+    ) -> Result<(), RingotelError> {
+        self.rpc_write("updateSMSTrunk", params(org, trunk)?, Repeatable::Yes)
+            .await
+            .map(|_| ())
+    }
+
+    pub async fn delete_sms_trunk(
+        &self,
+        org: &RingotelId,
+        id: &RingotelId,
+    ) -> Result<(), RingotelError> {
+        self.rpc_write(
+            "deleteSMSTrunk",
+            json!({ "id": id, "orgid": org }),
+            Repeatable::Yes,
+        )
+        .await
+        .map(|_| ())
     }
 }

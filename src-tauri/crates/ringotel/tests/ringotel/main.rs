@@ -5,6 +5,10 @@
 use domain::{BaseUrl, RingotelId, Secret, ServiceId, ThinqCredentials, ThinqSettingsInput};
 use ringotel::{IntegrationForm, RingotelClient, RingotelError};
 use sandbox::{AuthFailure, DEMO_API_KEY, Fault, Sandbox, Service, demo_thinq_accounts};
+use std::time::{Duration, Instant};
+use transport::RetryPolicy;
+
+mod trunks;
 
 fn client(sandbox: &Sandbox, key: &str) -> RingotelClient {
     let base = BaseUrl::parse(&sandbox.ringotel_url()).expect("loopback base");
@@ -13,6 +17,16 @@ fn client(sandbox: &Sandbox, key: &str) -> RingotelClient {
         base,
         Secret::new(key),
     )
+    .with_retry_policy(quick_retries())
+}
+
+/// The default policy with short waits, so retry tests stay quick.
+fn quick_retries() -> RetryPolicy {
+    RetryPolicy {
+        first_delay: Duration::from_millis(20),
+        max_delay: Duration::from_millis(100),
+        ..RetryPolicy::default()
+    }
 }
 
 fn demo_credentials() -> ThinqCredentials {
@@ -118,7 +132,7 @@ async fn an_unknown_organization_is_an_error_inside_http_200() {
 #[tokio::test]
 async fn injected_faults_arrive_as_their_typed_errors() {
     let sandbox = Sandbox::start().await.unwrap();
-    let ringotel = client(&sandbox, DEMO_API_KEY);
+    let ringotel = client(&sandbox, DEMO_API_KEY).with_retry_policy(RetryPolicy::ONCE);
     sandbox.inject(Service::Ringotel, Fault::HtmlBadGateway);
     sandbox.inject(Service::Ringotel, Fault::Status(429));
     sandbox.inject(
@@ -134,6 +148,10 @@ async fn injected_faults_arrive_as_their_typed_errors() {
     assert!(matches!(limited, RingotelError::Http { status: 429, .. }) && limited.is_transient());
     let in_200 = ringotel.get_organizations().await.unwrap_err();
     assert!(matches!(in_200, RingotelError::Remote { .. }) && !in_200.is_transient());
+    assert!(
+        in_200.outcome_unknown(),
+        "an error in 200 may hide a passing fault"
+    );
     assert!(
         ringotel.get_organizations().await.is_ok(),
         "faults are one-shot"
@@ -222,4 +240,76 @@ async fn the_integration_form_is_refused_for_an_essentials_organization() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("Pro"), "{err}");
+}
+
+#[tokio::test]
+async fn a_read_retries_through_passing_faults_of_every_kind_but_a_refusal() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let ringotel = client(&sandbox, DEMO_API_KEY);
+    sandbox.inject(Service::Ringotel, Fault::HtmlBadGateway);
+    sandbox.inject(Service::Ringotel, Fault::ConnectionReset);
+    sandbox.inject(Service::Ringotel, Fault::ErrorIn200("Busy".into()));
+    assert!(ringotel.get_organizations().await.is_ok());
+    assert_eq!(
+        sandbox.take_request_log().len(),
+        4,
+        "three faults, then the answer"
+    );
+
+    let refused = client(&sandbox, "wrong").get_organizations().await;
+    assert!(refused.is_err_and(|e| e.is_auth()));
+    assert_eq!(
+        sandbox.take_request_log().len(),
+        1,
+        "a refused key is not asked again"
+    );
+}
+
+#[tokio::test]
+async fn a_429_is_waited_out_for_as_long_as_its_retry_after_says() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let ringotel = client(&sandbox, DEMO_API_KEY);
+    sandbox.inject(
+        Service::Ringotel,
+        Fault::TooManyRequests {
+            retry_after_secs: 1,
+        },
+    );
+    let started = Instant::now();
+    assert!(ringotel.get_organizations().await.is_ok());
+    // Ordering, not timing: the retry came after the server's wait, not the 20 ms back-off.
+    assert!(started.elapsed() >= Duration::from_secs(1));
+}
+
+#[tokio::test]
+async fn a_reset_connection_is_a_transport_failure() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let ringotel = client(&sandbox, DEMO_API_KEY).with_retry_policy(RetryPolicy::ONCE);
+    sandbox.inject(Service::Ringotel, Fault::ConnectionReset);
+    let err = ringotel.get_organizations().await.unwrap_err();
+    assert!(err.is_transient(), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_call_past_its_time_budget_fails_as_timed_out() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let base = BaseUrl::parse(&sandbox.ringotel_url()).unwrap();
+    let ringotel = RingotelClient::new(
+        transport::build_client_with(Duration::from_millis(300)).unwrap(),
+        base,
+        Secret::new(DEMO_API_KEY),
+    )
+    .with_retry_policy(RetryPolicy::ONCE);
+    sandbox.inject(Service::Ringotel, Fault::TimeOut);
+    let err = ringotel.get_organizations().await.unwrap_err();
+    assert!(
+        matches!(
+            err,
+            RingotelError::Transport {
+                timed_out: true,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
 }

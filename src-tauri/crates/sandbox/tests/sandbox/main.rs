@@ -215,3 +215,41 @@ async fn a_wrong_key_is_refused_with_401_or_inside_http_200_as_switched() {
     let (status, _) = rpc(&sandbox, "getOrganizations", json!({})).await;
     assert_eq!(status, 200, "the right key still works");
 }
+
+#[tokio::test]
+async fn fault_rules_hit_only_their_method_at_about_their_rate_and_repeat_for_a_seed() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let org = first_org(&sandbox).await;
+    let run = |seed| {
+        let sandbox = &sandbox;
+        let org = &org;
+        async move {
+            sandbox.clear_faults();
+            sandbox.seed_faults(seed);
+            sandbox.add_fault_rule(sandbox::FaultRule {
+                service: sandbox::Service::Ringotel,
+                method: Some("getBranches".into()),
+                rate: 0.3,
+                faults: vec![sandbox::Fault::Status(503)],
+            });
+            let mut outcomes = Vec::new();
+            for _ in 0..100 {
+                let (status, _) = rpc(sandbox, "getBranches", json!({"orgid": org["id"]})).await;
+                outcomes.push(status);
+                let (other, _) = rpc(sandbox, "getOrganizations", json!({})).await;
+                assert_eq!(other, 200, "other methods are untouched");
+            }
+            outcomes
+        }
+    };
+    let first = run(7).await;
+    let failed = first.iter().filter(|s| **s == 503).count();
+    assert!((15..=45).contains(&failed), "{failed} of 100 failed at a 30 % rate");
+    assert_eq!(run(7).await, first, "the same seed, the same faults");
+    let log = sandbox.take_request_log();
+    assert_eq!(log.len(), 401, "every request is logged with its method");
+    assert_eq!(
+        log.iter().filter(|r| r.method == "getBranches").count(),
+        200
+    );
+}

@@ -5,6 +5,7 @@
 use domain::{BaseUrl, Secret, ThinqSettingsInput};
 use sandbox::{Fault, Sandbox, Service, demo_thinq_accounts};
 use thinq::{ThinqClient, ThinqError};
+use transport::RetryPolicy;
 
 fn client(sandbox: &Sandbox, account: &str, username: &str, token: &str) -> ThinqClient {
     let creds = ThinqSettingsInput {
@@ -16,6 +17,10 @@ fn client(sandbox: &Sandbox, account: &str, username: &str, token: &str) -> Thin
     .expect("well-formed credentials");
     let base = BaseUrl::parse(&sandbox.thinq_url()).expect("loopback base");
     ThinqClient::new(transport::build_client().expect("http client"), base, creds)
+        .with_retry_policy(RetryPolicy {
+            first_delay: std::time::Duration::from_millis(20),
+            ..RetryPolicy::default()
+        })
 }
 
 #[tokio::test]
@@ -93,11 +98,23 @@ async fn a_proxy_error_page_is_transient_and_readable() {
     sandbox.inject(Service::Thinq, Fault::HtmlBadGateway);
     let demo = demo_thinq_accounts()[0];
     let err = client(&sandbox, demo.account_id, demo.username, demo.token)
+        .with_retry_policy(RetryPolicy::ONCE)
         .check_credentials()
         .await
         .unwrap_err();
     assert!(err.is_transient());
     assert!(err.to_string().contains("502 Bad Gateway"), "{err}");
+}
+
+#[tokio::test]
+async fn a_read_is_retried_past_a_passing_fault() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.inject(Service::Thinq, Fault::HtmlBadGateway);
+    sandbox.inject(Service::Thinq, Fault::ConnectionReset);
+    let demo = demo_thinq_accounts()[0];
+    let thinq = client(&sandbox, demo.account_id, demo.username, demo.token);
+    assert!(thinq.check_credentials().await.is_ok());
+    assert_eq!(sandbox.take_request_log().len(), 3);
 }
 
 #[tokio::test]
