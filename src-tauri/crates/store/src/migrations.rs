@@ -54,6 +54,27 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX draft_numbers_by_org ON draft_numbers (workspace_id, org_id);
     "#,
+    // 3: the sync journal: each call's intent written before it is sent, its outcome after, so
+    // a sync cut short (crash, kill, lost network) is finished by the next one, not repeated.
+    r#"
+    CREATE TABLE sync_journal (
+        id           INTEGER PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        org_id       TEXT NOT NULL,
+        run_id       INTEGER NOT NULL,
+        draft_id     INTEGER,
+        action       TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+        number       TEXT NOT NULL,
+        trunk_id     TEXT,
+        fields       TEXT NOT NULL,
+        state        TEXT NOT NULL
+                     CHECK (state IN ('sending', 'done', 'failed', 'interrupted')),
+        detail       TEXT,
+        started_at   INTEGER NOT NULL,
+        finished_at  INTEGER
+    ) STRICT;
+    CREATE INDEX sync_journal_by_org ON sync_journal (workspace_id, org_id, id);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -244,7 +244,10 @@ async fn fault_rules_hit_only_their_method_at_about_their_rate_and_repeat_for_a_
     };
     let first = run(7).await;
     let failed = first.iter().filter(|s| **s == 503).count();
-    assert!((15..=45).contains(&failed), "{failed} of 100 failed at a 30 % rate");
+    assert!(
+        (15..=45).contains(&failed),
+        "{failed} of 100 failed at a 30 % rate"
+    );
     assert_eq!(run(7).await, first, "the same seed, the same faults");
     let log = sandbox.take_request_log();
     assert_eq!(log.len(), 401, "every request is logged with its method");

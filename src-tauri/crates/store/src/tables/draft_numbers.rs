@@ -253,6 +253,59 @@ pub fn insert_all(
     Ok(changes.len())
 }
 
+/// Rewrites one drafted change whole: where it applies, what it does, and its base. A sync's
+/// conflict resolution uses it to rebase the draft on what the server has now. Returns whether
+/// the change was found.
+pub fn replace(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    id: i64,
+    target: &DraftTarget,
+    change: &DraftChange,
+) -> Result<bool, StoreError> {
+    let (trunk, base, base_at) = match target {
+        DraftTarget::New => (None, None, None),
+        DraftTarget::Existing {
+            trunk_id,
+            base,
+            base_fetched_at,
+        } => (
+            Some(trunk_id.as_str()),
+            Some(base.as_str()),
+            Some(*base_fetched_at),
+        ),
+    };
+    let changed = conn.execute(
+        "UPDATE draft_numbers SET trunk_id = ?3, fields = ?4, base = ?5, base_fetched_at = ?6,
+            updated_at = ?7 WHERE workspace_id = ?1 AND id = ?2",
+        params![
+            workspace.as_str(),
+            id,
+            trunk,
+            fields_json(change)?,
+            base,
+            base_at,
+            now_ms()
+        ],
+    )?;
+    Ok(changed > 0)
+}
+
+/// Drops a change once it has been applied, unless the admin edited it since it was read
+/// (`updated_at` moved on): that newer edit stays in the draft.
+pub fn remove_applied(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    id: i64,
+    updated_at: i64,
+) -> Result<bool, StoreError> {
+    let removed = conn.execute(
+        "DELETE FROM draft_numbers WHERE workspace_id = ?1 AND id = ?2 AND updated_at = ?3",
+        params![workspace.as_str(), id, updated_at],
+    )?;
+    Ok(removed > 0)
+}
+
 /// Drops one drafted change (the number goes back to what Ringotel has, or away if new).
 pub fn remove(conn: &Connection, workspace: &WorkspaceId, id: i64) -> Result<bool, StoreError> {
     let removed = conn.execute(

@@ -3,6 +3,7 @@
 pub mod app_settings;
 pub mod draft_numbers;
 pub mod snapshots;
+pub mod sync_journal;
 pub mod thinq_settings;
 pub mod workspaces;
 
