@@ -10,6 +10,27 @@ use store::tables::workspaces;
 use store::tables::workspaces::{WorkspaceRecord, WorkspaceTarget};
 use thinq::ThinqClient;
 
+/// How the engine calls both services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NetworkSettings {
+    /// Each call's whole time budget.
+    pub request_timeout: std::time::Duration,
+    pub retry: transport::RetryPolicy,
+    /// [assumed] Ringotel publishes no rate limit; this many calls at once keeps a sync of a
+    /// thousand numbers quick without looking like a flood.
+    pub sync_concurrency: usize,
+}
+
+impl Default for NetworkSettings {
+    fn default() -> Self {
+        Self {
+            request_timeout: transport::REQUEST_TIMEOUT,
+            retry: transport::RetryPolicy::default(),
+            sync_concurrency: 8,
+        }
+    }
+}
+
 /// A demo thinQ account the sandbox simulates, shown to the admin so the Sandbox can be
 /// explored without any real account.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +102,8 @@ impl Engine {
                 (base.clone(), key, thinq_base)
             }
         };
-        let ringotel = RingotelClient::new(self.http.clone(), base, key);
+        let ringotel =
+            RingotelClient::new(self.http.clone(), base, key).with_retry_policy(self.network.retry);
         Ok(Connected {
             workspace,
             ringotel,
@@ -91,5 +113,6 @@ impl Engine {
 
     pub(crate) fn thinq_client(&self, base: &BaseUrl, creds: ThinqCredentials) -> ThinqClient {
         ThinqClient::new(self.http.clone(), base.clone(), creds)
+            .with_retry_policy(self.network.retry)
     }
 }

@@ -12,9 +12,10 @@ pub mod organizations;
 mod secrets;
 pub mod snapshot;
 pub mod startup;
+pub mod sync;
 pub mod workspaces;
 
-pub use context::{SandboxEndpoints, SandboxThinqAccount};
+pub use context::{NetworkSettings, SandboxEndpoints, SandboxThinqAccount};
 pub use error::{EngineError, EngineResult, Problem, ProblemCode};
 pub use secrets::{SecretPersistence, SecretState};
 
@@ -29,6 +30,7 @@ pub struct Engine {
     db: Arc<Mutex<Database>>,
     vault: Arc<SecretVault>,
     http: reqwest::Client,
+    network: NetworkSettings,
     sandbox: Option<SandboxEndpoints>,
     data_dir: PathBuf,
     set_aside: Option<SetAside>,
@@ -47,17 +49,28 @@ impl Engine {
         sandbox: Option<SandboxEndpoints>,
     ) -> EngineResult<Self> {
         let (db, set_aside) = Database::open_in(data_dir)?;
-        let http = transport::build_client().map_err(|e| EngineError::Internal(e.to_string()))?;
+        let network = NetworkSettings::default();
+        let http = transport::build_client_with(network.request_timeout)
+            .map_err(|e| EngineError::Internal(e.to_string()))?;
         Ok(Self {
             db: Arc::new(Mutex::new(db)),
             vault: Arc::new(SecretVault::new(Keychain::new(keychain_service))),
             http,
+            network,
             sandbox,
             data_dir: data_dir.to_path_buf(),
             set_aside,
             decoded_snapshots: Arc::default(),
             decoded_drafts: Arc::default(),
         })
+    }
+
+    /// The same engine calling the services with other time-outs, retries or concurrency.
+    pub fn with_network(mut self, network: NetworkSettings) -> EngineResult<Self> {
+        self.http = transport::build_client_with(network.request_timeout)
+            .map_err(|e| EngineError::Internal(e.to_string()))?;
+        self.network = network;
+        Ok(self)
     }
 
     /// Runs `f` on the database on a blocking thread, so async callers never stall on disk.

@@ -190,18 +190,51 @@ impl Engine {
             services,
             trunks,
         ));
+        self.store_snapshot(connected.workspace_id(), org.clone(), data)
+            .await
+    }
+
+    /// Saves Ringotel's numbers as just read into the organization's saved copy (the rest of
+    /// it as it was), so every screen shows them; fetches the whole organization when there is
+    /// no saved copy yet.
+    pub(crate) async fn save_trunks(
+        &self,
+        connected: &Connected,
+        org: &RingotelId,
+        trunks: Vec<SmsTrunk>,
+    ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
+        let workspace = connected.workspace_id();
+        let Some(saved) = self.saved_snapshot(&workspace, org).await? else {
+            return self.fetch_snapshot(connected, org).await;
+        };
+        let old = saved.data;
+        let data = Arc::new(OrgSnapshot::new(
+            old.organization.clone(),
+            old.branches.clone(),
+            old.users.clone(),
+            old.services.clone(),
+            trunks,
+        ));
+        self.store_snapshot(workspace, org.clone(), data).await
+    }
+
+    /// Keeps a fetched copy in memory and in the database, stamped now.
+    async fn store_snapshot(
+        &self,
+        workspace: WorkspaceId,
+        org: RingotelId,
+        data: Arc<OrgSnapshot>,
+    ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let fetched_at = now_ms();
         let payload = serde_json::to_string(data.as_ref())
             .map_err(|e| EngineError::Internal(e.to_string()))?;
-        let key = (connected.workspace_id(), org.clone());
         self.decoded()
-            .insert(key.clone(), (data.clone(), fetched_at));
-        let (ws, id) = key;
+            .insert((workspace.clone(), org.clone()), (data.clone(), fetched_at));
         self.with_db(move |db| {
             Ok(snapshots::put(
                 db.conn(),
-                &ws,
-                Scope::Organization(&id),
+                &workspace,
+                Scope::Organization(&org),
                 &payload,
                 fetched_at,
             )?)

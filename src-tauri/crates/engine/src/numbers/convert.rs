@@ -1,22 +1,23 @@
 //! Reading a Ringotel SMS trunk as the typed fields the draft works with, and as the editor's
 //! input when the admin opens it.
 
+use domain::SmsField;
 use domain::formats::WireChoice;
 use domain::{
     AutoReply, Country, InboundFormat, OptOut, OutboundFormat, PhoneNumber, ServiceId,
     SmsNumberFields, SmsNumberInput, Stickiness, StickinessInput, StickinessUnit,
 };
-use ringotel::SmsTrunk;
+use ringotel::{AutoReplyWire, OptOutWire, SmsTrunk, SmsTrunkBody};
 
 /// The trunk's country, or the number's own, or the fallback.
-fn country_of(trunk: &SmsTrunk, number: Option<&PhoneNumber>, fallback: Country) -> Country {
+fn country_of(trunk: &SmsTrunkBody, number: Option<&PhoneNumber>, fallback: Country) -> Country {
     Country::parse(&trunk.country)
         .ok()
         .or_else(|| number.and_then(PhoneNumber::country))
         .unwrap_or(fallback)
 }
 
-fn auto_replies(trunk: &SmsTrunk) -> Option<Vec<AutoReply>> {
+fn auto_replies(trunk: &SmsTrunkBody) -> Option<Vec<AutoReply>> {
     trunk.auto_replies().map(|list| {
         list.into_iter()
             .map(|r| AutoReply {
@@ -27,7 +28,7 @@ fn auto_replies(trunk: &SmsTrunk) -> Option<Vec<AutoReply>> {
     })
 }
 
-fn opt_out(trunk: &SmsTrunk) -> Option<Option<OptOut>> {
+fn opt_out(trunk: &SmsTrunkBody) -> Option<Option<OptOut>> {
     trunk.opt_out().map(|o| {
         o.map(|o| OptOut {
             keyword: o.keyword,
@@ -37,7 +38,10 @@ fn opt_out(trunk: &SmsTrunk) -> Option<Option<OptOut>> {
 }
 
 /// The trunk as typed fields, or what in it this app cannot read.
-pub(crate) fn fields_of(trunk: &SmsTrunk, fallback: Country) -> Result<SmsNumberFields, String> {
+pub(crate) fn fields_of(
+    trunk: &SmsTrunkBody,
+    fallback: Country,
+) -> Result<SmsNumberFields, String> {
     let number = PhoneNumber::from_wire(&trunk.number).map_err(|e| e.to_string())?;
     let stickiness =
         Stickiness::from_wire(trunk.session_timeout.unwrap_or(0)).map_err(|e| e.to_string())?;
@@ -56,6 +60,53 @@ pub(crate) fn fields_of(trunk: &SmsTrunk, fallback: Country) -> Result<SmsNumber
         opt_out: opt_out(trunk).ok_or("the opt-out setting")?,
         auto_replies: auto_replies(trunk).ok_or("the auto-replies")?,
     })
+}
+
+/// Writes one typed field onto a trunk in its wire form; every other field, known or not,
+/// stays as it was (read-modify-write).
+pub(crate) fn write_field(trunk: &mut SmsTrunkBody, field: SmsField, fields: &SmsNumberFields) {
+    match field {
+        SmsField::Number => trunk.number = fields.number.ringotel_wire().to_owned(),
+        SmsField::Name => trunk.name = fields.name.clone(),
+        SmsField::Service => trunk.service = fields.service.as_str().to_owned(),
+        SmsField::Users => trunk.users = fields.users.clone(),
+        SmsField::Country => trunk.country = fields.country.as_str().to_owned(),
+        SmsField::InboundFormat => trunk.inbound_format = fields.inbound_format.wire().to_owned(),
+        SmsField::OutboundFormat => {
+            trunk.outbound_format = fields.outbound_format.wire().to_owned();
+        }
+        SmsField::Stickiness => trunk.session_timeout = Some(fields.stickiness.to_wire()),
+        SmsField::SendName => trunk.set_send_name(fields.send_name),
+        SmsField::OptOut => trunk.set_opt_out(
+            fields
+                .opt_out
+                .as_ref()
+                .map(|o| OptOutWire {
+                    keyword: o.keyword.clone(),
+                    autoreply: o.reply.clone(),
+                })
+                .as_ref(),
+        ),
+        SmsField::AutoReplies => trunk.set_auto_replies(
+            &fields
+                .auto_replies
+                .iter()
+                .map(|r| AutoReplyWire {
+                    key: r.key.clone(),
+                    value: r.value.clone(),
+                })
+                .collect::<Vec<_>>(),
+        ),
+    }
+}
+
+/// A new trunk with every field written, as a create sends it.
+pub(crate) fn new_trunk(fields: &SmsNumberFields) -> SmsTrunkBody {
+    let mut trunk = SmsTrunkBody::default();
+    for field in SmsField::ALL {
+        write_field(&mut trunk, field, fields);
+    }
+    trunk
 }
 
 /// The dropdown's choice for a stored duration: a preset when it is one, else custom in the
@@ -183,6 +234,22 @@ mod tests {
             }
         );
         assert_eq!(input.number, "+1 858-437-6048");
+    }
+
+    #[test]
+    fn fields_written_onto_a_trunk_read_back_the_same_and_keep_unknown_ones() {
+        let mut live = trunk(json!({"x_unknown": {"a": 1}}));
+        let mut wanted = fields_of(&live, us()).unwrap();
+        wanted.name = "Reception".into();
+        wanted.opt_out = None;
+        wanted.auto_replies.clear();
+        wanted.stickiness = domain::Stickiness::DISABLED;
+        for field in SmsField::ALL {
+            write_field(&mut live, field, &wanted);
+        }
+        assert_eq!(fields_of(&live, us()).unwrap(), wanted);
+        assert_eq!(live.rest["x_unknown"], json!({"a": 1}));
+        assert_eq!(fields_of(&new_trunk(&wanted), us()).unwrap(), wanted);
     }
 
     #[test]

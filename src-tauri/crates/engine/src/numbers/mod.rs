@@ -1,7 +1,7 @@
 //! The Numbers tab: the organization's SMS numbers as last fetched, with the draft on top, and
 //! a status per row that the code computed (synced, new, changed, deleted, conflict).
 
-mod convert;
+pub(crate) mod convert;
 mod draft;
 mod editor;
 

@@ -7,6 +7,7 @@ mod auth_failure;
 mod draft_file;
 mod integrations;
 mod numbers;
+mod sync;
 mod workspaces;
 
 use domain::{BaseUrl, RingotelId, Secret};

@@ -306,6 +306,18 @@ pub fn remove_applied(
     Ok(removed > 0)
 }
 
+/// Drops every drafted change of the organization; returns how many there were.
+pub fn remove_org(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+) -> Result<usize, StoreError> {
+    Ok(conn.execute(
+        "DELETE FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2",
+        params![workspace.as_str(), org.as_str()],
+    )?)
+}
+
 /// Drops one drafted change (the number goes back to what Ringotel has, or away if new).
 pub fn remove(conn: &Connection, workspace: &WorkspaceId, id: i64) -> Result<bool, StoreError> {
     let removed = conn.execute(

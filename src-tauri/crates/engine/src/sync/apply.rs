@@ -1,0 +1,355 @@
+//! Applying a plan: the only code that writes SMS numbers to Ringotel. Each call's intent is
+//! journaled before it is sent and its outcome after; an outcome lost in transit is settled by
+//! reading back, and a create is never sent again unless reading back showed it did not land.
+
+use super::plan::{Action, Step};
+use crate::Engine;
+use crate::error::EngineResult;
+use crate::numbers::convert::{fields_of, new_trunk, write_field};
+use domain::{Country, JournalState, RingotelId, SmsField, SmsNumberFields, SyncAction};
+use ringotel::{RingotelClient, RingotelError, SmsTrunk};
+use std::collections::HashMap;
+use std::sync::Arc;
+use store::tables::{draft_numbers, sync_journal};
+use transport::{Repeatable, RetryPolicy};
+
+/// How one step ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepOutcome {
+    pub draft_id: i64,
+    pub action: SyncAction,
+    pub state: JournalState,
+    /// What happened, in the admin's words, when there is more to say than "done".
+    pub detail: Option<String>,
+    /// Users whose numbers changed: they must sign in again to see it.
+    pub users_touched: Vec<RingotelId>,
+}
+
+/// A step that reached its end: Ringotel holds the change.
+struct Done {
+    trunk_id: Option<RingotelId>,
+    detail: Option<String>,
+}
+
+/// Everything a step needs, shared by the steps running at once.
+pub(crate) struct Runner {
+    pub engine: Engine,
+    pub client: RingotelClient,
+    pub workspace: domain::WorkspaceId,
+    pub org: RingotelId,
+    pub run_id: i64,
+    /// Ringotel's numbers as read just before the run: updates are written onto these.
+    pub live: HashMap<RingotelId, SmsTrunk>,
+    pub fallback: Country,
+    pub retry: RetryPolicy,
+}
+
+/// A failure in the admin's words: what Ringotel said or why it could not be asked, never a
+/// method name or a client's internals.
+pub(crate) fn describe(error: &RingotelError) -> String {
+    match error {
+        RingotelError::Remote { message, .. } => format!("Ringotel refused it: {message}"),
+        RingotelError::Http { status: 429, .. } => {
+            "Ringotel kept asking to slow down (HTTP 429)".into()
+        }
+        RingotelError::Http { status, .. } => format!("Ringotel kept failing (HTTP {status})"),
+        RingotelError::Transport {
+            timed_out: true, ..
+        } => "Ringotel did not answer in time".into(),
+        RingotelError::Transport { detail, .. } => {
+            format!("Ringotel could not be reached: {detail}")
+        }
+        RingotelError::Malformed { detail, .. } => {
+            format!("Ringotel's answer could not be read: {detail}")
+        }
+        RingotelError::Unauthorized { .. } | RingotelError::Forbidden { .. } => error.to_string(),
+    }
+}
+
+/// The journal's word for what an action does.
+pub(crate) fn action_of(action: &Action) -> SyncAction {
+    match action {
+        Action::Create { .. } => SyncAction::Create,
+        Action::Update { .. } => SyncAction::Update,
+        Action::Delete { .. } => SyncAction::Delete,
+    }
+}
+
+const ANSWER_LOST: &str = "Ringotel's answer was lost; reading back showed the change was made.";
+
+impl Runner {
+    /// Runs one step to its end and journals it; never fails as a whole: a failure is the
+    /// step's outcome.
+    pub async fn run(self: Arc<Self>, step: Step, action: Action) -> StepOutcome {
+        let kind = action_of(&action);
+        let users_touched = touched_users(&step, &action);
+        let intent = sync_journal::Intent {
+            run_id: self.run_id,
+            draft_id: Some(step.draft_id),
+            action: kind,
+            number: step.number.e164().to_owned(),
+            trunk_id: match &action {
+                Action::Create { .. } => None,
+                Action::Update { trunk_id, .. } | Action::Delete { trunk_id } => {
+                    Some(trunk_id.clone())
+                }
+            },
+            fields: match &action {
+                Action::Create { .. } => SmsField::ALL.to_vec(),
+                Action::Update { changed, .. } => changed.clone(),
+                Action::Delete { .. } => Vec::new(),
+            },
+        };
+        let (ws, org) = (self.workspace.clone(), self.org.clone());
+        let journal_id = match self
+            .engine
+            .with_db(move |db| Ok(sync_journal::record_intent(db.conn(), &ws, &org, &intent)?))
+            .await
+        {
+            Ok(id) => id,
+            // Nothing is sent that the journal does not know about.
+            Err(error) => {
+                return StepOutcome {
+                    draft_id: step.draft_id,
+                    action: kind,
+                    state: JournalState::Failed,
+                    detail: Some(format!("Not sent: {error}")),
+                    users_touched: Vec::new(),
+                };
+            }
+        };
+        let result = match &action {
+            Action::Create { fields } => self.create(fields).await,
+            Action::Update {
+                trunk_id,
+                fields,
+                changed,
+            } => self.update(trunk_id, fields, changed).await,
+            Action::Delete { trunk_id } => self.delete(trunk_id).await,
+        };
+        let (state, detail, trunk_id) = match result {
+            Ok(done) => (JournalState::Done, done.detail, done.trunk_id),
+            Err(reason) => (JournalState::Failed, Some(reason), None),
+        };
+        let finished = self
+            .finish(journal_id, &step, state, detail.clone(), trunk_id)
+            .await;
+        let (state, detail) = match finished {
+            Ok(()) => (state, detail),
+            Err(error) => (
+                JournalState::Failed,
+                Some(format!(
+                    "{}; the outcome could not be saved here: {error}",
+                    detail.unwrap_or_else(|| "Sent".into())
+                )),
+            ),
+        };
+        StepOutcome {
+            draft_id: step.draft_id,
+            action: kind,
+            users_touched: if state == JournalState::Done {
+                users_touched
+            } else {
+                Vec::new()
+            },
+            state,
+            detail,
+        }
+    }
+
+    /// Writes the outcome, and for a done step drops its change from the draft, together.
+    async fn finish(
+        &self,
+        journal_id: i64,
+        step: &Step,
+        state: JournalState,
+        detail: Option<String>,
+        trunk_id: Option<RingotelId>,
+    ) -> EngineResult<()> {
+        let ws = self.workspace.clone();
+        let (draft_id, updated_at) = (step.draft_id, step.draft_updated_at);
+        self.engine
+            .write_drafts(&self.workspace, move |db| {
+                let tx = db
+                    .conn()
+                    .unchecked_transaction()
+                    .map_err(store::StoreError::from)?;
+                sync_journal::record_outcome(
+                    &tx,
+                    &ws,
+                    journal_id,
+                    state,
+                    detail.as_deref(),
+                    trunk_id.as_ref(),
+                )?;
+                if state == JournalState::Done {
+                    draft_numbers::remove_applied(&tx, &ws, draft_id, updated_at)?;
+                }
+                tx.commit().map_err(store::StoreError::from)?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn read_back(&self) -> Result<Vec<SmsTrunk>, RingotelError> {
+        self.client.get_sms_trunks(&self.org).await
+    }
+
+    fn read(&self, trunk: &SmsTrunk) -> Option<SmsNumberFields> {
+        fields_of(trunk, self.fallback).ok()
+    }
+
+    async fn create(&self, fields: &SmsNumberFields) -> Result<Done, String> {
+        let body = new_trunk(fields);
+        let mut attempt = 1;
+        loop {
+            let error = match self.client.create_sms_trunk(&self.org, &body).await {
+                Ok(id) => {
+                    return Ok(Done {
+                        trunk_id: Some(id),
+                        detail: None,
+                    });
+                }
+                Err(error) if !error.outcome_unknown() => return Err(describe(&error)),
+                Err(error) => error,
+            };
+            // The create may have landed: look before sending it again.
+            let found = self
+                .read_back()
+                .await
+                .map_err(|read| unsettled(&error, &read))?
+                .into_iter()
+                .find(|t| {
+                    domain::PhoneNumber::from_wire(&t.number).is_ok_and(|n| n == fields.number)
+                });
+            if let Some(trunk) = found {
+                let same = self
+                    .read(&trunk)
+                    .is_some_and(|f| domain::changed_fields(&f, fields).is_empty());
+                return if same {
+                    Ok(Done {
+                        trunk_id: Some(trunk.id),
+                        detail: Some(ANSWER_LOST.into()),
+                    })
+                } else {
+                    Err("Ringotel now has this number with other settings; sync again to compare them."
+                        .into())
+                };
+            }
+            // Not there: sending it again cannot make a second one.
+            match self.retry.delay_after(
+                attempt,
+                error.transience(),
+                Repeatable::Yes,
+                transport::retry::jitter(),
+            ) {
+                Some(wait) => tokio::time::sleep(wait).await,
+                None => return Err(describe(&error)),
+            }
+            attempt += 1;
+        }
+    }
+
+    async fn update(
+        &self,
+        trunk_id: &RingotelId,
+        fields: &SmsNumberFields,
+        changed: &[SmsField],
+    ) -> Result<Done, String> {
+        let Some(live) = self.live.get(trunk_id) else {
+            return Err("Ringotel no longer has this number; sync again to decide.".into());
+        };
+        let mut trunk = live.clone();
+        for field in changed {
+            write_field(&mut trunk, *field, fields);
+        }
+        let error = match self.client.update_sms_trunk(&self.org, &trunk).await {
+            Ok(()) => {
+                return Ok(Done {
+                    trunk_id: None,
+                    detail: None,
+                });
+            }
+            Err(error) if !error.outcome_unknown() => return Err(describe(&error)),
+            Err(error) => error,
+        };
+        let now = self
+            .read_back()
+            .await
+            .map_err(|read| unsettled(&error, &read))?;
+        let landed = now
+            .iter()
+            .find(|t| &t.id == trunk_id)
+            .and_then(|t| self.read(t))
+            .is_some_and(|f| changed.iter().all(|c| !c.differs(&f, fields)));
+        if landed {
+            Ok(Done {
+                trunk_id: None,
+                detail: Some(ANSWER_LOST.into()),
+            })
+        } else {
+            Err(describe(&error))
+        }
+    }
+
+    async fn delete(&self, trunk_id: &RingotelId) -> Result<Done, String> {
+        let error = match self.client.delete_sms_trunk(&self.org, trunk_id).await {
+            Ok(()) => {
+                return Ok(Done {
+                    trunk_id: None,
+                    detail: None,
+                });
+            }
+            Err(error) if !error.outcome_unknown() => return Err(describe(&error)),
+            Err(error) => error,
+        };
+        let now = self
+            .read_back()
+            .await
+            .map_err(|read| unsettled(&error, &read))?;
+        if now.iter().any(|t| &t.id == trunk_id) {
+            Err(describe(&error))
+        } else {
+            Ok(Done {
+                trunk_id: None,
+                detail: Some(ANSWER_LOST.into()),
+            })
+        }
+    }
+}
+
+/// A call whose outcome is unknown and whose read-back failed too: the draft keeps the change
+/// and the next sync, reading Ringotel first, settles it.
+fn unsettled(call: &RingotelError, read: &RingotelError) -> String {
+    format!(
+        "{}, and checking whether it was made failed too ({}). The change stays in the draft; the next sync checks again.",
+        describe(call),
+        describe(read)
+    )
+}
+
+/// Users whose number assignments a step changes: they must sign in again (or use Reload
+/// Objects) in their Ringotel app to see it.
+fn touched_users(step: &Step, action: &Action) -> Vec<RingotelId> {
+    let before = step
+        .live
+        .as_ref()
+        .map(|(_, f)| f.users.clone())
+        .unwrap_or_default();
+    let mut touched = match action {
+        Action::Create { fields } => fields.users.clone(),
+        Action::Delete { .. } => before,
+        Action::Update {
+            fields, changed, ..
+        } if changed.contains(&SmsField::Users) => before
+            .iter()
+            .filter(|u| !fields.users.contains(u))
+            .chain(fields.users.iter().filter(|u| !before.contains(u)))
+            .cloned()
+            .collect(),
+        Action::Update { .. } => Vec::new(),
+    };
+    touched.sort();
+    touched.dedup();
+    touched
+}

@@ -1,0 +1,65 @@
+//! The History tab: the sync journal, newest first, in the admin's words.
+
+use crate::Engine;
+use crate::error::EngineResult;
+use domain::{JournalState, PhoneNumber, RingotelId, SyncAction};
+use serde::Serialize;
+use store::tables::sync_journal;
+use ts_rs::TS;
+
+/// How many entries the History tab shows.
+const HISTORY_LIMIT: usize = 500;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryEntry {
+    pub id: i64,
+    /// When the call was made (Unix milliseconds).
+    pub at: i64,
+    pub action: SyncAction,
+    pub action_label: String,
+    pub number: String,
+    /// The fields the call set, named as the editor names them.
+    pub fields: Vec<String>,
+    pub state: JournalState,
+    pub state_label: String,
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct HistoryView {
+    pub entries: Vec<HistoryEntry>,
+}
+
+impl Engine {
+    /// The organization's sync journal, newest first. Reads only the local database.
+    pub async fn history(&self, org: RingotelId) -> EngineResult<HistoryView> {
+        let ws = self.active_workspace().await?.id;
+        let entries = self
+            .with_db(move |db| Ok(sync_journal::list(db.conn(), &ws, &org, HISTORY_LIMIT)?))
+            .await?;
+        Ok(HistoryView {
+            entries: entries
+                .into_iter()
+                .map(|e| HistoryEntry {
+                    id: e.id,
+                    at: e.started_at,
+                    action: e.intent.action,
+                    action_label: e.intent.action.label().into(),
+                    number: PhoneNumber::from_wire(&e.intent.number)
+                        .map_or(e.intent.number.clone(), |n| n.international_display()),
+                    fields: e
+                        .intent
+                        .fields
+                        .iter()
+                        .map(|f| f.label().to_owned())
+                        .collect(),
+                    state: e.state,
+                    state_label: e.state.label().into(),
+                    detail: e.detail,
+                })
+                .collect(),
+        })
+    }
+}

@@ -1,0 +1,227 @@
+//! The sync plan: from the draft and the numbers Ringotel has now, what each drafted change
+//! will send, what is already done, and what only the admin can decide. Pure: no I/O.
+
+use crate::numbers::convert::fields_of;
+use domain::{Country, PhoneNumber, RingotelId, SmsField, SmsNumberFields, changed_fields, merge};
+use ringotel::SmsTrunk;
+use std::collections::HashMap;
+use store::tables::draft_numbers::{DraftChange, DraftRecord, DraftTarget};
+
+/// A call a step makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Create {
+        fields: SmsNumberFields,
+    },
+    /// Sets `changed` to their values in `fields` (the merged number), keeping the rest.
+    Update {
+        trunk_id: RingotelId,
+        fields: SmsNumberFields,
+        changed: Vec<SmsField>,
+    },
+    Delete {
+        trunk_id: RingotelId,
+    },
+}
+
+/// Why a step waits for the admin: nothing is sent while any step has one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blocker {
+    /// Fields changed both in the draft and in Ringotel since the draft began (for a deletion:
+    /// fields changed in Ringotel since, which the deletion would throw away).
+    Fields(Vec<SmsField>),
+    /// The number the draft edits was deleted in Ringotel.
+    GoneFromRingotel,
+    /// The new number was created in Ringotel meanwhile, with other settings.
+    AlreadyInRingotel { trunk_id: RingotelId },
+    /// The saved base or Ringotel's number has a value this app cannot read.
+    Unreadable(String),
+}
+
+/// One drafted change, planned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub draft_id: i64,
+    /// When the drafted change was last edited: an applied change is dropped from the draft
+    /// only if the admin has not edited it again meanwhile.
+    pub draft_updated_at: i64,
+    pub number: PhoneNumber,
+    /// The number as drafted (`None` for a deletion).
+    pub mine: Option<SmsNumberFields>,
+    /// The number as it was when the draft began (`None` for a new number).
+    pub base: Option<SmsNumberFields>,
+    /// Ringotel's number now, when it has one.
+    pub live: Option<(RingotelId, SmsNumberFields)>,
+    /// What will be sent; `None` when Ringotel already holds the drafted state.
+    pub action: Option<Action>,
+    pub blocker: Option<Blocker>,
+}
+
+impl Step {
+    /// Ringotel already holds what the draft asks for: nothing to send, the change is done.
+    pub fn is_settled(&self) -> bool {
+        self.action.is_none() && self.blocker.is_none()
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Plan {
+    pub steps: Vec<Step>,
+}
+
+impl Plan {
+    pub fn blocked(&self) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(|s| s.blocker.is_some())
+    }
+
+    /// The calls to make, when nothing is blocked.
+    pub fn sendable(&self) -> impl Iterator<Item = (&Step, &Action)> {
+        self.steps
+            .iter()
+            .filter(|s| s.blocker.is_none())
+            .filter_map(|s| s.action.as_ref().map(|a| (s, a)))
+    }
+}
+
+/// Ringotel's numbers, read once, by id and by E.164 number.
+struct Live<'a> {
+    by_id: HashMap<&'a RingotelId, &'a SmsTrunk>,
+    by_number: HashMap<String, &'a SmsTrunk>,
+    fallback: Country,
+}
+
+impl<'a> Live<'a> {
+    fn new(trunks: &'a [SmsTrunk], fallback: Country) -> Self {
+        Self {
+            by_id: trunks.iter().map(|t| (&t.id, t)).collect(),
+            by_number: trunks
+                .iter()
+                .filter_map(|t| {
+                    Some((PhoneNumber::from_wire(&t.number).ok()?.e164().to_owned(), t))
+                })
+                .collect(),
+            fallback,
+        }
+    }
+
+    fn read(&self, trunk: &SmsTrunk) -> Result<(RingotelId, SmsNumberFields), String> {
+        fields_of(trunk, self.fallback)
+            .map(|f| (trunk.id.clone(), f))
+            .map_err(|e| format!("Ringotel's copy of {} has {e}", trunk.number))
+    }
+}
+
+/// Plans every drafted change against Ringotel's numbers as they are now.
+pub fn plan(drafts: &[DraftRecord], live: &[SmsTrunk], fallback: Country) -> Plan {
+    let live = Live::new(live, fallback);
+    Plan {
+        steps: drafts.iter().filter_map(|d| step(d, &live)).collect(),
+    }
+}
+
+fn step(draft: &DraftRecord, live: &Live<'_>) -> Option<Step> {
+    let mine = match &draft.change {
+        DraftChange::Upsert(fields) => Some(fields.as_ref().clone()),
+        DraftChange::Delete => None,
+    };
+    let base = match &draft.target {
+        DraftTarget::New => Ok(None),
+        DraftTarget::Existing { base, .. } => serde_json::from_str::<SmsTrunk>(base)
+            .map_err(|e| e.to_string())
+            .and_then(|t| fields_of(&t, live.fallback))
+            .map(Some)
+            .map_err(|e| format!("the saved copy it was drafted on has {e}")),
+    };
+    let current = match &draft.target {
+        DraftTarget::New => mine
+            .as_ref()
+            .and_then(|m| live.by_number.get(m.number.e164()).copied()),
+        DraftTarget::Existing { trunk_id, .. } => live.by_id.get(trunk_id).copied(),
+    };
+    let number = mine
+        .as_ref()
+        .map(|m| m.number.clone())
+        .or_else(|| {
+            base.as_ref()
+                .ok()
+                .and_then(Option::as_ref)
+                .map(|b| b.number.clone())
+        })
+        .or_else(|| current.and_then(|t| PhoneNumber::from_wire(&t.number).ok()))?;
+    let mut step = Step {
+        draft_id: draft.id,
+        draft_updated_at: draft.updated_at,
+        number,
+        mine,
+        base: None,
+        live: None,
+        action: None,
+        blocker: None,
+    };
+    let read = current.map(|t| live.read(t)).transpose();
+    match (base, read) {
+        (Ok(base), Ok(current)) => {
+            step.base = base;
+            step.live = current;
+            decide(&mut step, &draft.target);
+        }
+        (Err(problem), _) | (_, Err(problem)) => step.blocker = Some(Blocker::Unreadable(problem)),
+    }
+    Some(step)
+}
+
+/// Fills in the step's action and blocker from its base, mine and live.
+fn decide(step: &mut Step, target: &DraftTarget) {
+    let (mine, base, live) = (step.mine.as_ref(), step.base.as_ref(), step.live.as_ref());
+    match (target, mine, base, live) {
+        // A new number Ringotel does not have: create it.
+        (DraftTarget::New, Some(mine), _, None) => {
+            step.action = Some(Action::Create {
+                fields: mine.clone(),
+            });
+        }
+        // A new number Ringotel has: done already (a create whose answer was lost), or made
+        // by someone else with other settings.
+        (DraftTarget::New, Some(mine), _, Some((id, theirs))) => {
+            if !changed_fields(mine, theirs).is_empty() {
+                step.blocker = Some(Blocker::AlreadyInRingotel {
+                    trunk_id: id.clone(),
+                });
+            }
+        }
+        (DraftTarget::New, None, _, _) => {}
+        // Deleting a number that is gone already: done.
+        (DraftTarget::Existing { .. }, None, _, None) => {}
+        (DraftTarget::Existing { .. }, None, base, Some((id, theirs))) => {
+            let changed_since = base.map(|b| changed_fields(b, theirs)).unwrap_or_default();
+            if !changed_since.is_empty() {
+                step.blocker = Some(Blocker::Fields(changed_since));
+            }
+            step.action = Some(Action::Delete {
+                trunk_id: id.clone(),
+            });
+        }
+        (DraftTarget::Existing { .. }, Some(_), _, None) => {
+            step.blocker = Some(Blocker::GoneFromRingotel);
+        }
+        (DraftTarget::Existing { .. }, Some(mine), base, Some((id, theirs))) => {
+            let base = base.unwrap_or(theirs);
+            let merged = merge(base, mine, theirs);
+            let changed = changed_fields(theirs, &merged.fields);
+            if !merged.conflicts.is_empty() {
+                step.blocker = Some(Blocker::Fields(merged.conflicts));
+            }
+            if !changed.is_empty() {
+                step.action = Some(Action::Update {
+                    trunk_id: id.clone(),
+                    fields: merged.fields,
+                    changed,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "plan_tests.rs"]
+mod tests;

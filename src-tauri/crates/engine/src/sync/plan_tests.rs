@@ -1,0 +1,229 @@
+//! Properties of the plan: it sends the draft where nothing conflicts, nothing for an unchanged
+//! draft, and once applied leaves nothing more to do.
+
+use super::*;
+use crate::numbers::convert::{new_trunk, write_field};
+use domain::formats::WireChoice;
+use domain::{InboundFormat, OutboundFormat, ServiceId, Stickiness};
+use proptest::prelude::*;
+
+fn us() -> Country {
+    Country::parse("US").unwrap_or(domain::DEFAULT_COUNTRY)
+}
+
+fn id(n: u64) -> RingotelId {
+    RingotelId::parse(&n.to_string()).unwrap_or_else(|_| unreachable!())
+}
+
+/// Fields drawn from small sets, so two draws often agree on a field.
+fn fields() -> impl Strategy<Value = SmsNumberFields> {
+    (
+        0..3usize,
+        0..3usize,
+        proptest::collection::vec(1..4u64, 0..3),
+        0..4usize,
+        0..4usize,
+        0..3i64,
+        any::<bool>(),
+    )
+        .prop_map(|(number, name, users, inbound, outbound, hours, send)| {
+            let numbers = ["8584376048", "8584376049", "6195550100"];
+            SmsNumberFields {
+                number: PhoneNumber::parse(numbers[number], us())
+                    .unwrap_or_else(|_| unreachable!()),
+                name: ["Desk", "Front", "Sales"][name].into(),
+                service: ServiceId::parse("ThinQ").unwrap_or_else(|_| unreachable!()),
+                users: users.into_iter().map(id).collect(),
+                country: us(),
+                inbound_format: InboundFormat::ALL[inbound],
+                outbound_format: OutboundFormat::ALL[outbound],
+                stickiness: Stickiness::from_wire(hours * 3600).unwrap_or(Stickiness::DISABLED),
+                send_name: send,
+                opt_out: None,
+                auto_replies: vec![],
+            }
+        })
+}
+
+fn trunk(trunk_id: u64, fields: &SmsNumberFields) -> SmsTrunk {
+    SmsTrunk {
+        id: id(trunk_id),
+        body: new_trunk(fields),
+    }
+}
+
+fn existing(draft_id: i64, base: &SmsTrunk, change: DraftChange) -> DraftRecord {
+    DraftRecord {
+        id: draft_id,
+        org: id(1),
+        target: DraftTarget::Existing {
+            trunk_id: base.id.clone(),
+            base: serde_json::to_string(base).unwrap_or_default(),
+            base_fetched_at: 0,
+        },
+        change,
+        updated_at: 0,
+    }
+}
+
+fn new(draft_id: i64, fields: &SmsNumberFields) -> DraftRecord {
+    DraftRecord {
+        id: draft_id,
+        org: id(1),
+        target: DraftTarget::New,
+        change: DraftChange::Upsert(Box::new(fields.clone())),
+        updated_at: 0,
+    }
+}
+
+/// What a server does with the plan's calls (as the sandbox does: an update replaces).
+fn apply(plan: &Plan, server: &mut Vec<SmsTrunk>) {
+    let mut next_id = 1000;
+    for (_, action) in plan.sendable() {
+        match action {
+            Action::Create { fields } => {
+                next_id += 1;
+                server.push(trunk(next_id, fields));
+            }
+            Action::Update {
+                trunk_id,
+                fields,
+                changed,
+            } => {
+                if let Some(t) = server.iter_mut().find(|t| &t.id == trunk_id) {
+                    for field in changed {
+                        write_field(t, *field, fields);
+                    }
+                }
+            }
+            Action::Delete { trunk_id } => server.retain(|t| &t.id != trunk_id),
+        }
+    }
+}
+
+fn read(trunk: &SmsTrunk) -> SmsNumberFields {
+    fields_of(trunk, us()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+proptest! {
+    #[test]
+    fn with_ringotel_unchanged_applying_the_plan_gives_the_draft(
+        base in fields(), mine in fields()
+    ) {
+        let original = trunk(7, &base);
+        let mut server = vec![original.clone()];
+        let plan = plan(&[existing(1, &original, DraftChange::Upsert(Box::new(mine.clone())))], &server, us());
+        prop_assert!(plan.blocked().next().is_none());
+        apply(&plan, &mut server);
+        prop_assert!(changed_fields(&read(&server[0]), &mine).is_empty());
+    }
+
+    #[test]
+    fn an_unchanged_draft_plans_nothing(base in fields(), theirs in fields()) {
+        let original = trunk(7, &base);
+        let live = vec![trunk(7, &theirs)];
+        let plan = plan(&[existing(1, &original, DraftChange::Upsert(Box::new(base.clone())))], &live, us());
+        prop_assert!(plan.steps.iter().all(Step::is_settled), "{plan:?}");
+    }
+
+    #[test]
+    fn once_applied_a_plan_without_conflicts_leaves_nothing_to_do(
+        base in fields(), mine in fields(), other in fields(), created in fields(),
+        theirs_change in proptest::collection::vec(any::<bool>(), SmsField::ALL.len()),
+        delete in any::<bool>()
+    ) {
+        // Ringotel changed some of the fields the draft left alone (all of them, for a deletion).
+        let mut theirs = base.clone();
+        if !delete {
+            for (field, changes) in SmsField::ALL.into_iter().zip(theirs_change) {
+                if changes && !field.differs(&base, &mine) {
+                    field.copy(&other, &mut theirs);
+                }
+            }
+        }
+        let original = trunk(7, &base);
+        let mut server = vec![trunk(7, &theirs)];
+        let change = if delete { DraftChange::Delete } else { DraftChange::Upsert(Box::new(mine)) };
+        let mut drafts = vec![existing(1, &original, change)];
+        if created.number != theirs.number {
+            drafts.push(new(2, &created));
+        }
+        let first = plan(&drafts, &server, us());
+        prop_assert!(first.blocked().next().is_none(), "{first:?}");
+        apply(&first, &mut server);
+        let second = plan(&drafts, &server, us());
+        prop_assert!(second.steps.iter().all(Step::is_settled), "{second:?}");
+    }
+
+    #[test]
+    fn a_field_changed_on_both_sides_blocks_and_sends_nothing_of_mine(
+        base in fields(), mine in fields(), theirs in fields()
+    ) {
+        let original = trunk(7, &base);
+        let live = vec![trunk(7, &theirs)];
+        let plan = plan(&[existing(1, &original, DraftChange::Upsert(Box::new(mine.clone())))], &live, us());
+        let conflicts = domain::conflicting_fields(&base, &mine, &theirs);
+        let step = &plan.steps[0];
+        match &step.blocker {
+            Some(Blocker::Fields(fields)) => prop_assert_eq!(fields, &conflicts),
+            None => prop_assert!(conflicts.is_empty()),
+            other => prop_assert!(false, "unexpected {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn a_new_number_found_in_ringotel_as_drafted_is_done_and_otherwise_waits_for_the_admin() {
+    let mut desk = SmsNumberFields {
+        number: PhoneNumber::parse("8584376048", us()).unwrap_or_else(|_| unreachable!()),
+        name: "Desk".into(),
+        service: ServiceId::parse("ThinQ").unwrap_or_else(|_| unreachable!()),
+        users: vec![id(1)],
+        country: us(),
+        inbound_format: InboundFormat::E164,
+        outbound_format: OutboundFormat::E164,
+        stickiness: Stickiness::DISABLED,
+        send_name: false,
+        opt_out: None,
+        auto_replies: vec![],
+    };
+    let live = vec![trunk(9, &desk)];
+    assert!(plan(&[new(1, &desk)], &live, us()).steps[0].is_settled());
+    desk.name = "Other".into();
+    let blocked = plan(&[new(1, &desk)], &live, us());
+    assert_eq!(
+        blocked.steps[0].blocker,
+        Some(Blocker::AlreadyInRingotel { trunk_id: id(9) })
+    );
+    assert!(plan(&[new(1, &desk)], &[], us()).steps[0].action.is_some());
+}
+
+#[test]
+fn an_edit_of_a_number_deleted_in_ringotel_waits_and_a_deletion_of_it_is_done() {
+    let desk = trunk(
+        7,
+        &SmsNumberFields {
+            number: PhoneNumber::parse("8584376048", us()).unwrap_or_else(|_| unreachable!()),
+            name: "Desk".into(),
+            service: ServiceId::parse("ThinQ").unwrap_or_else(|_| unreachable!()),
+            users: vec![],
+            country: us(),
+            inbound_format: InboundFormat::E164,
+            outbound_format: OutboundFormat::E164,
+            stickiness: Stickiness::DISABLED,
+            send_name: false,
+            opt_out: None,
+            auto_replies: vec![],
+        },
+    );
+    let mut renamed = read(&desk);
+    renamed.name = "Renamed".into();
+    let edit = plan(
+        &[existing(1, &desk, DraftChange::Upsert(Box::new(renamed)))],
+        &[],
+        us(),
+    );
+    assert_eq!(edit.steps[0].blocker, Some(Blocker::GoneFromRingotel));
+    let deletion = plan(&[existing(1, &desk, DraftChange::Delete)], &[], us());
+    assert!(deletion.steps[0].is_settled());
+}

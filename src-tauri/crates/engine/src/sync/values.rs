@@ -1,0 +1,55 @@
+//! A field's value as the Changes tab shows it: "before → after" in the admin's words.
+
+use domain::formats::WireChoice;
+use domain::{RingotelId, SmsField, SmsNumberFields};
+use ringotel::User;
+use std::collections::HashMap;
+
+/// Users by id, named "Name (extension)" as the editor lists them.
+pub(crate) struct UserNames<'a>(HashMap<&'a RingotelId, &'a User>);
+
+impl<'a> UserNames<'a> {
+    pub fn new(users: &'a [User]) -> Self {
+        Self(users.iter().map(|u| (&u.id, u)).collect())
+    }
+
+    pub fn name(&self, id: &RingotelId) -> String {
+        match self.0.get(id) {
+            Some(u) if u.extension.is_empty() => u.name.clone(),
+            Some(u) => format!("{} ({})", u.name, u.extension),
+            None => format!("Unknown user {id}"),
+        }
+    }
+}
+
+/// One field's value, shown.
+pub(crate) fn show(field: SmsField, fields: &SmsNumberFields, users: &UserNames<'_>) -> String {
+    match field {
+        SmsField::Number => fields.number.international_display(),
+        SmsField::Name if fields.name.is_empty() => "(none)".into(),
+        SmsField::Name => fields.name.clone(),
+        SmsField::Service => fields.service.to_string(),
+        SmsField::Users if fields.users.is_empty() => "(nobody)".into(),
+        SmsField::Users => {
+            let mut names: Vec<String> = fields.users.iter().map(|id| users.name(id)).collect();
+            names.sort();
+            names.join(", ")
+        }
+        SmsField::Country => fields.country.as_str().to_owned(),
+        SmsField::InboundFormat => fields.inbound_format.label().into(),
+        SmsField::OutboundFormat => fields.outbound_format.label().into(),
+        SmsField::Stickiness => fields.stickiness.label(),
+        SmsField::SendName => if fields.send_name { "Yes" } else { "No" }.into(),
+        SmsField::OptOut => match &fields.opt_out {
+            None => "(none)".into(),
+            Some(o) => format!("{} → \"{}\"", o.keyword, o.reply),
+        },
+        SmsField::AutoReplies if fields.auto_replies.is_empty() => "(none)".into(),
+        SmsField::AutoReplies => fields
+            .auto_replies
+            .iter()
+            .map(|r| format!("{} → \"{}\"", r.key, r.value))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
