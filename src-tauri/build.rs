@@ -25,6 +25,12 @@ const COMMANDS: &[&str] = &[
     "revert_number",
     "export_draft",
     "import_draft",
+    "get_changes",
+    "sync_changes",
+    "resolve_conflict",
+    "discard_change",
+    "discard_draft",
+    "get_history",
 ];
 
 fn main() {

@@ -56,6 +56,12 @@ pub fn run() {
             commands::numbers::revert_number,
             commands::drafts::export_draft,
             commands::drafts::import_draft,
+            commands::sync::get_changes,
+            commands::sync::sync_changes,
+            commands::sync::resolve_conflict,
+            commands::sync::discard_change,
+            commands::sync::discard_draft,
+            commands::sync::get_history,
         ]);
     if let Err(error) = builder.run(tauri::generate_context!()) {
         tracing::error!(%error, "the app stopped");

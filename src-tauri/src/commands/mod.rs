@@ -5,4 +5,5 @@ pub mod integrations;
 pub mod numbers;
 pub mod organizations;
 pub mod startup;
+pub mod sync;
 pub mod workspaces;

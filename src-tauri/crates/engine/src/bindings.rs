@@ -74,6 +74,21 @@ pub fn typescript() -> String {
         crate::numbers::NumberCheck,
         crate::numbers::SaveNumberOutcome,
         crate::draft_file::DraftTransfer,
+        domain::SyncAction,
+        domain::JournalState,
+        crate::sync::Side,
+        crate::sync::view::FieldChange,
+        crate::sync::view::ConflictField,
+        crate::sync::view::BlockerKind,
+        crate::sync::view::BlockerView,
+        crate::sync::view::ChangeItem,
+        crate::sync::view::ChangesView,
+        crate::sync::SyncProgress,
+        crate::sync::SyncStatus,
+        crate::sync::SyncItemResult,
+        crate::sync::SyncReport,
+        crate::sync::HistoryEntry,
+        crate::sync::HistoryView,
     );
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p smsadmin-engine bindings`.\n\

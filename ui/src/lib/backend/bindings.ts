@@ -192,3 +192,94 @@ export type NumberCheck = { "kind": "valid", preview: NumberPreview, } | { "kind
 export type SaveNumberOutcome = { "kind": "saved", key: NumberKey, view: NumbersView, } | { "kind": "invalid", problems: Array<FieldProblem>, };
 
 export type DraftTransfer = { "kind": "exported", changes: number, path: string, } | { "kind": "imported", changes: number, path: string, } | { "kind": "refused", problem: FieldProblem, };
+
+export type SyncAction = "create" | "update" | "delete";
+
+export type JournalState = "sending" | "done" | "failed" | "interrupted";
+
+export type Side = "mine" | "theirs";
+
+export type FieldChange = { field: SmsField, label: string, 
+/**
+ * `None`: the number does not exist yet.
+ */
+before: string | null, 
+/**
+ * `None`: the number will be deleted.
+ */
+after: string | null, };
+
+export type ConflictField = { field: SmsField, label: string, base: string | null, 
+/**
+ * `None`: the draft deletes the number.
+ */
+mine: string | null, 
+/**
+ * `None`: Ringotel no longer has the number.
+ */
+theirs: string | null, };
+
+export type BlockerKind = "fields" | "goneFromRingotel" | "alreadyInRingotel" | "unreadable";
+
+export type BlockerView = { kind: BlockerKind, message: string, fields: Array<ConflictField>, 
+/**
+ * Whether the admin can resolve it field by field (else only as a whole).
+ */
+perField: boolean, resolvable: boolean, };
+
+export type ChangeItem = { draftId: number, number: string, name: string, 
+/**
+ * What Sync will send; `None` when Ringotel already holds the drafted state.
+ */
+action: SyncAction | null, actionLabel: string, changes: Array<FieldChange>, blocker: BlockerView | null, 
+/**
+ * The last sync's failure for this change, in the admin's words.
+ */
+lastFailure: string | null, };
+
+export type ChangesView = { items: Array<ChangeItem>, 
+/**
+ * When Ringotel's numbers compared here were fetched.
+ */
+fetchedAt: number, offline: OfflineNote | null, 
+/**
+ * Changes waiting for a decision; while any remains, Sync sends nothing.
+ */
+blocked: number, 
+/**
+ * Changes Sync would send.
+ */
+ready: number, failed: number, };
+
+export type SyncProgress = { done: number, total: number, failed: number, };
+
+export type SyncStatus = "finished" | "blocked";
+
+export type SyncItemResult = { draftId: number, number: string, action: SyncAction, actionLabel: string, state: JournalState, stateLabel: string, detail: string | null, };
+
+export type SyncReport = { status: SyncStatus, items: Array<SyncItemResult>, sent: number, failed: number, 
+/**
+ * Users whose number assignments changed: they must sign in again, or use Reload Objects,
+ * in their Ringotel app. "Name (extension)".
+ */
+relogin: Array<string>, 
+/**
+ * Changes a sync cut short earlier (the app stopped) that this one found made or finished.
+ */
+resumed: number, 
+/**
+ * The Changes tab after the sync.
+ */
+view: ChangesView, };
+
+export type HistoryEntry = { id: number, 
+/**
+ * When the call was made (Unix milliseconds).
+ */
+at: number, action: SyncAction, actionLabel: string, number: string, 
+/**
+ * The fields the call set, named as the editor names them.
+ */
+fields: Array<string>, state: JournalState, stateLabel: string, detail: string | null, };
+
+export type HistoryView = { entries: Array<HistoryEntry>, };

@@ -1,5 +1,5 @@
 // The one typed door to the Rust backend: components call these functions, never `invoke`.
-import { invoke } from '@tauri-apps/api/core';
+import { Channel, invoke } from '@tauri-apps/api/core';
 import type {
   AddWorkspaceOutcome,
   FieldProblem,
@@ -27,6 +27,12 @@ import type {
   ThinqSettingsInput,
   ThinqTestOutcome,
   WorkspaceList,
+  ChangesView,
+  HistoryView,
+  Side,
+  SmsField,
+  SyncProgress,
+  SyncReport,
 } from './bindings';
 
 export type * from './bindings';
@@ -103,4 +109,17 @@ export const backend = {
 
   exportDraft: (path: string) => call<DraftTransfer>('export_draft', { path }),
   importDraft: (path: string) => call<DraftTransfer>('import_draft', { path }),
+
+  getChanges: (orgId: string, freshness: Freshness) => call<ChangesView>('get_changes', { orgId, freshness }),
+  /** Sends the draft; `onProgress` hears after each change ends. `only`: these changes alone. */
+  syncChanges: (orgId: string, only: number[] | null, onProgress: (progress: SyncProgress) => void) => {
+    const progress = new Channel<SyncProgress>();
+    progress.onmessage = onProgress;
+    return call<SyncReport>('sync_changes', { orgId, only, progress });
+  },
+  resolveConflict: (orgId: string, draftId: number, field: SmsField | null, side: Side) =>
+    call<ChangesView>('resolve_conflict', { orgId, draftId, field, side }),
+  discardChange: (orgId: string, draftId: number) => call<ChangesView>('discard_change', { orgId, draftId }),
+  discardDraft: (orgId: string) => call<ChangesView>('discard_draft', { orgId }),
+  getHistory: (orgId: string) => call<HistoryView>('get_history', { orgId }),
 };

@@ -1,0 +1,81 @@
+//! Changes and History tab commands: the plan, conflict resolution, discarding, and Sync with
+//! its progress sent over a channel as each change ends.
+
+use crate::state::AppState;
+use domain::{RingotelId, SmsField};
+use engine::Problem;
+use engine::snapshot::Freshness;
+use engine::sync::{ChangesView, HistoryView, Side, SyncProgress, SyncReport};
+use tauri::State;
+use tauri::ipc::Channel;
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_changes(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    freshness: Freshness,
+) -> Result<ChangesView, Problem> {
+    Ok(state.engine()?.changes_view(org_id, freshness).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, progress), err(Debug))]
+pub async fn sync_changes(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    only: Option<Vec<i64>>,
+    progress: Channel<SyncProgress>,
+) -> Result<SyncReport, Problem> {
+    let report = state
+        .engine()?
+        .sync(org_id, only, move |p| {
+            // A closed window stops listening; the sync itself goes on to its end.
+            let _ = progress.send(p);
+        })
+        .await?;
+    Ok(report)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn resolve_conflict(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    draft_id: i64,
+    field: Option<SmsField>,
+    side: Side,
+) -> Result<ChangesView, Problem> {
+    Ok(state
+        .engine()?
+        .resolve_conflict(org_id, draft_id, field, side)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn discard_change(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    draft_id: i64,
+) -> Result<ChangesView, Problem> {
+    Ok(state.engine()?.discard_change(org_id, draft_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn discard_draft(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+) -> Result<ChangesView, Problem> {
+    Ok(state.engine()?.discard_draft(org_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_history(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+) -> Result<HistoryView, Problem> {
+    Ok(state.engine()?.history(org_id).await?)
+}
