@@ -121,6 +121,7 @@ pub struct FaultPlan {
     latency: Duration,
     auth_failure: AuthFailure,
     log: VecDeque<LoggedRequest>,
+    unreachable: bool,
 }
 
 /// A small seeded generator (SplitMix64): fault runs repeat exactly for the same seed.
@@ -184,6 +185,12 @@ impl FaultPlan {
         self.rules.clear();
         self.ringotel.clear();
         self.thinq.clear();
+    }
+
+    /// While set, every request loses its connection unanswered, those still waiting out their
+    /// latency included: the network between client and service is gone.
+    pub fn set_unreachable(&mut self, unreachable: bool) {
+        self.unreachable = unreachable;
     }
 
     pub fn seed(&mut self, seed: u64) {
@@ -310,6 +317,9 @@ pub async fn serve_faults(
     };
     if !delay.is_zero() {
         tokio::time::sleep(delay).await;
+    }
+    if shared.with_faults(|plan| plan.unreachable) {
+        return broken_connection();
     }
     match fault.as_ref() {
         Some(Fault::DropResponse) => {

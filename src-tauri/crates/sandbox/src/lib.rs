@@ -39,6 +39,16 @@ impl Sandbox {
     /// every change, and read back from it when it exists: the app's Sandbox workspace keeps
     /// what the admin did across restarts.
     pub async fn start_persistent(snapshot: &Path) -> std::io::Result<Self> {
+        Self::start_persistent_on(snapshot, 0, 0).await
+    }
+
+    /// [`Sandbox::start_persistent`] on the given loopback ports (0 picks a free one): a
+    /// sandbox stopped and started again on its ports is the same service after an outage.
+    pub async fn start_persistent_on(
+        snapshot: &Path,
+        ringotel_port: u16,
+        thinq_port: u16,
+    ) -> std::io::Result<Self> {
         let (world, on_disk) = match world::snapshot::load(snapshot) {
             Some(world) => (world, true),
             None => (world::seeded(), false),
@@ -50,7 +60,7 @@ impl Sandbox {
         } else {
             shared.save_snapshot();
         }
-        Self::listen(shared, 0, 0).await
+        Self::listen(shared, ringotel_port, thinq_port).await
     }
 
     /// Starts both services on the given loopback ports (0 picks a free one), in memory.
@@ -129,6 +139,13 @@ impl Sandbox {
     /// Stops serving faults: rules and queued faults are dropped.
     pub fn clear_faults(&self) {
         self.shared.with_faults(|plan| plan.clear());
+    }
+
+    /// Cuts (or restores) the network to both services: requests, those in flight included,
+    /// lose their connection unanswered and change nothing.
+    pub fn set_unreachable(&self, unreachable: bool) {
+        self.shared
+            .with_faults(|plan| plan.set_unreachable(unreachable));
     }
 
     /// Seeds the draws of the fault rules, so a run can be repeated exactly.

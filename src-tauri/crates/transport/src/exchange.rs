@@ -63,16 +63,25 @@ pub async fn exchange(request: reqwest::RequestBuilder) -> Result<Reply, Exchang
     })
 }
 
+/// The failure in words an admin can act on; the client's own chain of causes goes to the
+/// debug log only.
 fn describe(error: reqwest::Error) -> String {
-    if error.is_timeout() {
-        return "the server did not answer in time".into();
-    }
-    if error.is_connect() {
-        return "could not connect (check the address and the network)".into();
-    }
     let error = error.without_url();
+    tracing::debug!(error = %chain(&error), "request failed");
+    if error.is_timeout() {
+        "the server did not answer in time".into()
+    } else if error.is_connect() {
+        "could not connect (check the address and the network)".into()
+    } else if error.is_request() {
+        "the connection dropped before the server answered".into()
+    } else {
+        chain(&error)
+    }
+}
+
+fn chain(error: &reqwest::Error) -> String {
     let mut text = error.to_string();
-    let mut source = std::error::Error::source(&error);
+    let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
         text = format!("{text}: {cause}");
         source = cause.source();

@@ -11,6 +11,7 @@ mod numbers_draft;
 mod numbers_large_org;
 mod ringotel_account;
 mod single_instance;
+mod sync_flow;
 mod thinq_flow;
 
 /// Every file under `dir` whose bytes contain `needle`.

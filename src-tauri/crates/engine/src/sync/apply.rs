@@ -321,10 +321,18 @@ impl Runner {
 /// A call whose outcome is unknown and whose read-back failed too: the draft keeps the change
 /// and the next sync, reading Ringotel first, settles it.
 fn unsettled(call: &RingotelError, read: &RingotelError) -> String {
+    let check = match read {
+        RingotelError::Transport { .. } => {
+            "and Ringotel could not be asked again whether the change was made".to_owned()
+        }
+        other => format!(
+            "and whether the change was made could not be checked ({})",
+            describe(other)
+        ),
+    };
     format!(
-        "{}, and checking whether it was made failed too ({}). The change stays in the draft; the next sync checks again.",
-        describe(call),
-        describe(read)
+        "{}, {check}. It stays in the draft; the next sync checks Ringotel first.",
+        describe(call)
     )
 }
 

@@ -19,7 +19,8 @@ pub struct HistoryEntry {
     pub action: SyncAction,
     pub action_label: String,
     pub number: String,
-    /// The fields the call set, named as the editor names them.
+    /// The fields an update set, named as the editor names them (none for an add or delete,
+    /// which concern the whole number).
     pub fields: Vec<String>,
     pub state: JournalState,
     pub state_label: String,
@@ -49,12 +50,15 @@ impl Engine {
                     action_label: e.intent.action.label().into(),
                     number: PhoneNumber::from_wire(&e.intent.number)
                         .map_or(e.intent.number.clone(), |n| n.international_display()),
-                    fields: e
-                        .intent
-                        .fields
-                        .iter()
-                        .map(|f| f.label().to_owned())
-                        .collect(),
+                    fields: match e.intent.action {
+                        SyncAction::Update => e
+                            .intent
+                            .fields
+                            .iter()
+                            .map(|f| f.label().to_owned())
+                            .collect(),
+                        SyncAction::Create | SyncAction::Delete => Vec::new(),
+                    },
                     state: e.state,
                     state_label: e.state.label().into(),
                     detail: e.detail,

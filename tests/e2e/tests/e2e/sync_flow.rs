@@ -1,0 +1,209 @@
+//! Sync in the real window against a Ringotel stand-in the test controls: draft a new number
+//! and an edit, review them in Changes, sync; resolve a conflict both ways; stop the service
+//! mid-sync and finish after it is back.
+
+use e2e::{AppSession, Home};
+use sandbox::{DEMO_API_KEY, Sandbox};
+use std::time::Duration;
+
+/// Adds a Ringotel account pointing at `ringotel` and opens Harbor Dental Group's Numbers tab.
+async fn open_harbor(app: &AppSession, ringotel: &Sandbox) {
+    app.click("workspace-switcher").await;
+    app.click("add-workspace").await;
+    app.fill("name", "Acme MSP").await;
+    app.fill("baseUrl", &ringotel.ringotel_url()).await;
+    app.fill("apiKey", DEMO_API_KEY).await;
+    app.click("save-workspace").await;
+    app.text_until("active-workspace", |t| t == "Acme MSP")
+        .await;
+    app.click_row("org-row", "Harbor Dental Group").await;
+    app.text_until("org-title", |t| t == "Harbor Dental Group")
+        .await;
+    app.click("tab-numbers").await;
+    app.by_testid("numbers-table").await;
+}
+
+async fn add_number(app: &AppSession, typed: &str, wire: &str, name: &str) {
+    app.click("add-number").await;
+    app.by_testid("number-editor").await;
+    app.fill("number", typed).await;
+    app.text_until("number-hint", |t| t.contains(wire)).await;
+    app.fill("displayName", name).await;
+    app.fill("users-filter", "Ava").await;
+    app.click("users-select-all").await;
+    app.text_until("users-count", |t| t.starts_with("2 selected"))
+        .await;
+    app.click("save-number").await;
+    app.wait_for(&format!("[data-testid='number-row'][data-number='{wire}']"))
+        .await;
+}
+
+async fn rename(app: &AppSession, wire: &str, name: &str) {
+    let row = app
+        .wait_for(&format!("[data-testid='number-row'][data-number='{wire}']"))
+        .await;
+    row.find(fantoccini::Locator::Css("[data-testid='edit-number']"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.by_testid("number-editor").await;
+    app.fill("displayName", name).await;
+    app.click("save-number").await;
+    app.content_until("numbers-table", |t| t.contains(name))
+        .await;
+}
+
+/// The name Ringotel holds for the number `wire`, and how many numbers it has with that wire.
+fn server_name(ringotel: &Sandbox, wire: &str) -> (Option<String>, usize) {
+    ringotel.with_world(|world| {
+        let harbor = world
+            .orgs
+            .iter()
+            .find(|o| o.org["name"] == "Harbor Dental Group")
+            .unwrap();
+        let found: Vec<_> = harbor
+            .trunks
+            .iter()
+            .filter(|t| t["number"] == wire)
+            .collect();
+        (
+            found
+                .first()
+                .and_then(|t| t["name"].as_str())
+                .map(str::to_owned),
+            found.len(),
+        )
+    })
+}
+
+fn rename_on_server(ringotel: &Sandbox, wire: &str, name: &str) {
+    ringotel.with_world(|world| {
+        let harbor = world
+            .orgs
+            .iter_mut()
+            .find(|o| o.org["name"] == "Harbor Dental Group")
+            .unwrap();
+        let trunk = harbor
+            .trunks
+            .iter_mut()
+            .find(|t| t["number"] == wire)
+            .unwrap();
+        trunk.insert("name".into(), name.into());
+    });
+}
+
+const DESK: &str = "18584376048";
+
+#[tokio::test]
+async fn an_admin_reviews_syncs_resolves_conflicts_and_finishes_a_sync_cut_short() {
+    let state = tempfile::tempdir().unwrap();
+    let state_file = state.path().join("ringotel.json");
+    let mut ringotel = Sandbox::start_persistent(&state_file).await.unwrap();
+    let [ringotel_port, thinq_port] = ringotel.addresses().map(|a| a.port());
+    let home = Home::new();
+    let app = AppSession::start(&home, &[]).await;
+    open_harbor(&app, &ringotel).await;
+
+    // A new number and an edit, both in Changes field by field.
+    add_number(&app, "(858) 437-6047", "18584376047", "Harbor Front Desk 2").await;
+    rename(&app, DESK, "Reception").await;
+    app.click("review-changes").await;
+    app.content_until("changes-list", |t| {
+        t.contains("Reception") && t.contains("Harbor Front Desk 2")
+    })
+    .await;
+    app.text_until("changes-summary", |t| t.starts_with("2 drafted changes"))
+        .await;
+    app.screenshot("19-changes-before-sync").await;
+    app.click("sync").await;
+    app.text_until("sync-result", |t| t.contains("2 changes made in Ringotel"))
+        .await;
+    app.text_until("relogin-users", |t| t.contains("Ava")).await;
+    app.by_testid("changes-empty").await;
+    app.screenshot("20-after-sync").await;
+    assert_eq!(server_name(&ringotel, DESK), (Some("Reception".into()), 1));
+    assert_eq!(server_name(&ringotel, "18584376047").1, 1);
+
+    // The same field changed in Ringotel meanwhile: nothing is sent until the admin decides.
+    app.click("tab-numbers").await;
+    rename(&app, DESK, "Mine").await;
+    rename_on_server(&ringotel, DESK, "Theirs");
+    app.click("tab-changes").await;
+    app.click("sync").await;
+    app.text_until("changes-blocked", |t| t.contains("Nothing was sent"))
+        .await;
+    app.content_until("changes-list", |t| {
+        t.contains("Mine") && t.contains("Theirs")
+    })
+    .await;
+    app.screenshot("21-conflict").await;
+    app.wait_for("[data-testid^='keep-mine-'][data-testid$='-name']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.text_until("changes-summary", |t| !t.contains("waiting"))
+        .await;
+    app.click("sync").await;
+    app.text_until("sync-result", |t| t.contains("1 change made"))
+        .await;
+    assert_eq!(server_name(&ringotel, DESK).0.as_deref(), Some("Mine"));
+
+    app.click("tab-numbers").await;
+    rename(&app, DESK, "Mine again").await;
+    rename_on_server(&ringotel, DESK, "Theirs again");
+    app.click("tab-changes").await;
+    app.click("sync").await;
+    app.text_until("changes-blocked", |t| t.contains("Nothing was sent"))
+        .await;
+    app.wait_for("[data-testid^='take-theirs-'][data-testid$='-name']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.text_until("changes-summary", |t| !t.contains("waiting"))
+        .await;
+    app.click("sync").await;
+    app.text_until("sync-result", |t| t.contains("0 changes made"))
+        .await;
+    assert_eq!(
+        server_name(&ringotel, DESK).0.as_deref(),
+        Some("Theirs again")
+    );
+
+    // The service goes away in the middle of a sync, and comes back.
+    app.click("tab-numbers").await;
+    add_number(&app, "619-555-0140", "16195550140", "Clinic Line 1").await;
+    add_number(&app, "619-555-0141", "16195550141", "Clinic Line 2").await;
+    app.click("tab-changes").await;
+    ringotel.set_latency(Duration::from_millis(1500));
+    app.click("sync").await;
+    app.text_until("sync-progress", |t| t.contains("of 2"))
+        .await;
+    // The network goes: the calls in flight are lost, then the service stops.
+    ringotel.set_unreachable(true);
+    drop(ringotel);
+    app.text_until("sync-result", |t| t.contains("2 failed"))
+        .await;
+    app.screenshot("22-sync-cut-short").await;
+    ringotel = Sandbox::start_persistent_on(&state_file, ringotel_port, thinq_port)
+        .await
+        .unwrap();
+    app.click("retry-failed").await;
+    app.text_until("sync-result", |t| {
+        t.contains("Sync finished") && !t.contains("failed")
+    })
+    .await;
+    app.by_testid("changes-empty").await;
+    app.screenshot("23-sync-finished-after-outage").await;
+    for wire in ["16195550140", "16195550141"] {
+        assert_eq!(server_name(&ringotel, wire).1, 1, "{wire} exactly once");
+    }
+    app.click("tab-history").await;
+    app.content_until("history", |t| t.contains("Clinic") || t.contains("619"))
+        .await;
+    app.screenshot("24-history").await;
+    app.close().await;
+}
