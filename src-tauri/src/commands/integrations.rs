@@ -3,6 +3,7 @@
 use crate::state::AppState;
 use domain::{FieldProblem, RingotelId, ThinqSettingsInput};
 use engine::integrations::{SaveThinqOutcome, ThinqIntegrationView, ThinqTestOutcome};
+use engine::snapshot::Freshness;
 use engine::{Problem, SecretPersistence};
 use tauri::State;
 
@@ -11,8 +12,9 @@ use tauri::State;
 pub async fn get_thinq_integration(
     state: State<'_, AppState>,
     org_id: RingotelId,
+    freshness: Freshness,
 ) -> Result<ThinqIntegrationView, Problem> {
-    Ok(state.engine()?.thinq_integration(org_id).await?)
+    Ok(state.engine()?.thinq_integration(org_id, freshness).await?)
 }
 
 /// Inline validation as the admin types: Rust decides what is valid, the UI only shows it.

@@ -107,3 +107,25 @@ fn thinq_code(error: &ThinqError) -> ProblemCode {
 }
 
 pub type EngineResult<T> = Result<T, EngineError>;
+
+/// A failure in the admin's words: what Ringotel said or why it could not be asked, never a
+/// method name or a client's internals.
+pub(crate) fn ringotel_in_words(error: &RingotelError) -> String {
+    match error {
+        RingotelError::Remote { message, .. } => format!("Ringotel refused it: {message}"),
+        RingotelError::Http { status: 429, .. } => {
+            "Ringotel kept asking to slow down (HTTP 429)".into()
+        }
+        RingotelError::Http { status, .. } => format!("Ringotel kept failing (HTTP {status})"),
+        RingotelError::Transport {
+            timed_out: true, ..
+        } => "Ringotel did not answer in time".into(),
+        RingotelError::Transport { detail, .. } => {
+            format!("Ringotel could not be reached: {detail}")
+        }
+        RingotelError::Malformed { detail, .. } => {
+            format!("Ringotel's answer could not be read: {detail}")
+        }
+        RingotelError::Unauthorized { .. } | RingotelError::Forbidden { .. } => error.to_string(),
+    }
+}

@@ -8,10 +8,10 @@ pub use view::{IntegrationCard, SandboxThinqHint, ThinqIntegrationView};
 
 use crate::Engine;
 use crate::context::Connected;
-use crate::error::{EngineError, EngineResult};
+use crate::error::{EngineError, EngineResult, ringotel_in_words};
 use crate::organizations::now_ms;
 use crate::secrets::{SecretPersistence, SecretState};
-use crate::snapshot::{OfflineNote, is_unreachable};
+use crate::snapshot::{Freshness, OfflineNote, SavedPart, is_unreachable};
 use domain::{
     FieldKey, FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput, WorkspaceId,
 };
@@ -56,6 +56,8 @@ pub enum SaveThinqOutcome {
     /// Saved here and enabled in Ringotel, confirmed by reading the card back.
     Saved {
         integration: ThinqIntegrationView,
+        /// What reading back settled, when Ringotel's own answer was lost.
+        note: Option<String>,
     },
     /// Saved here, but Ringotel did not take it; the steps say what to click in the portal.
     SavedNotApplied {
@@ -98,9 +100,16 @@ pub fn check_thinq_settings(input: &ThinqSettingsInput, token_stored: bool) -> V
 }
 
 impl Engine {
-    pub async fn thinq_integration(&self, org: RingotelId) -> EngineResult<ThinqIntegrationView> {
+    /// The Integrations tab: `Saved` reads the organization as its screen last fetched it (no
+    /// network); `Live` asks Ringotel again (Refresh).
+    pub async fn thinq_integration(
+        &self,
+        org: RingotelId,
+        freshness: Freshness,
+    ) -> EngineResult<ThinqIntegrationView> {
         let connected = self.connect().await?;
-        self.integration_view(&connected, &org).await
+        let report = self.services_report(&connected, &org, freshness).await?;
+        self.integration_view(&connected, &org, report).await
     }
 
     /// The form's credentials, the stored token standing in when the form left it out.
@@ -202,7 +211,10 @@ impl Engine {
         })
         .await?;
 
-        let before = self.integration_view(&connected, &org).await?;
+        let report = self
+            .services_report(&connected, &org, Freshness::Saved)
+            .await?;
+        let before = self.integration_view(&connected, &org, report).await?;
         if let Some(reason) = before.unavailable_reason.clone() {
             return Ok(not_applied(before, reason, Vec::new()));
         }
@@ -216,21 +228,31 @@ impl Engine {
             thinq: Some(&creds),
         };
         let submitted = connected.ringotel.submit_integration_form(form).await;
-        let after = self.integration_view(&connected, &org).await?;
+        let after = self.read_back_card(&connected, &org).await?;
+        let steps = || portal::enable_steps(&after.org_name, &creds);
         Ok(match submitted {
-            Ok(()) if after.enabled => SaveThinqOutcome::Saved { integration: after },
-            Ok(()) => {
-                let steps = portal::enable_steps(&after.org_name, &creds);
-                not_applied(
-                    after,
-                    "Ringotel accepted the settings but the card still shows as disabled.".into(),
-                    steps,
-                )
-            }
-            Err(e) => {
-                let steps = portal::enable_steps(&after.org_name, &creds);
-                not_applied(after, e.to_string(), steps)
-            }
+            Ok(()) if after.enabled => SaveThinqOutcome::Saved {
+                integration: after,
+                note: None,
+            },
+            Ok(()) => not_applied(
+                after.clone(),
+                "Ringotel accepted the settings but the card still shows as disabled.".into(),
+                steps(),
+            ),
+            // The answer was lost, but the card read back says what happened.
+            Err(e) if after.enabled && e.outcome_unknown() => SaveThinqOutcome::Saved {
+                note: Some(format!(
+                    "Ringotel's answer was lost ({}), but reading the card back shows the integration enabled.",
+                    ringotel_in_words(&e)
+                )),
+                integration: after,
+            },
+            Err(e) => not_applied(
+                after.clone(),
+                format!("Not enabled in Ringotel: {}", ringotel_in_words(&e)),
+                steps(),
+            ),
         })
     }
 
@@ -240,7 +262,10 @@ impl Engine {
         org: RingotelId,
     ) -> EngineResult<ThinqIntegrationView> {
         let connected = self.connect().await?;
-        let before = self.integration_view(&connected, &org).await?;
+        let report = self
+            .services_report(&connected, &org, Freshness::Saved)
+            .await?;
+        let before = self.integration_view(&connected, &org, report).await?;
         let service = before
             .service_id
             .clone()
@@ -250,16 +275,42 @@ impl Engine {
             service: &service,
             thinq: None,
         };
-        connected.ringotel.submit_integration_form(form).await?;
-        self.integration_view(&connected, &org).await
+        let submitted = connected.ringotel.submit_integration_form(form).await;
+        let after = self.read_back_card(&connected, &org).await?;
+        match submitted {
+            Ok(()) => Ok(after),
+            // A lost answer is settled by the card as read back.
+            Err(e) if e.outcome_unknown() && !after.enabled => Ok(after),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The card as Ringotel reports it right after a change: one `getServices`, with the
+    /// organization as last fetched; both saved for the other screens.
+    async fn read_back_card(
+        &self,
+        connected: &Connected,
+        org: &RingotelId,
+    ) -> EngineResult<ThinqIntegrationView> {
+        let services = connected.ringotel.get_services(org).await?;
+        let saved = self
+            .save_part(connected, org, SavedPart::Services(services))
+            .await?;
+        let report = view::ServicesReport {
+            organization: saved.data.organization.clone(),
+            services: saved.data.services.clone(),
+            fetched_at: saved.fetched_at,
+            offline: None,
+        };
+        self.integration_view(connected, org, report).await
     }
 
     pub(crate) async fn integration_view(
         &self,
         connected: &Connected,
         org: &RingotelId,
+        report: view::ServicesReport,
     ) -> EngineResult<ThinqIntegrationView> {
-        let report = self.services_report(connected, org).await?;
         let workspace = connected.workspace.id.clone();
         let org_id = org.clone();
         let saved = self
@@ -282,13 +333,24 @@ impl Engine {
         ))
     }
 
-    /// The organization and its integrations, live; the saved copy, marked offline, when
-    /// Ringotel cannot be reached, so the tab still shows what was last known.
+    /// The organization and its integrations: as saved when `Saved` asks and there is a saved
+    /// copy; else live, and the saved copy, marked offline, when Ringotel cannot be reached.
     async fn services_report(
         &self,
         connected: &Connected,
         org: &RingotelId,
+        freshness: Freshness,
     ) -> EngineResult<view::ServicesReport> {
+        if freshness == Freshness::Saved
+            && let Some(saved) = self.saved_snapshot(&connected.workspace_id(), org).await?
+        {
+            return Ok(view::ServicesReport {
+                organization: saved.data.organization.clone(),
+                services: saved.data.services.clone(),
+                fetched_at: saved.fetched_at,
+                offline: None,
+            });
+        }
         let client = &connected.ringotel;
         let error = match tokio::try_join!(client.get_organization(org), client.get_services(org)) {
             Ok((organization, services)) => {

@@ -64,6 +64,12 @@ impl OrgSnapshot {
     }
 }
 
+/// A part of an organization read again on its own, after a change to it.
+pub(crate) enum SavedPart {
+    Services(Vec<Service>),
+    Trunks(Vec<SmsTrunk>),
+}
+
 /// Saved copies decoded in this process, by workspace and organization, with their fetch time.
 pub(crate) type DecodedSnapshots = HashMap<(WorkspaceId, RingotelId), (Arc<OrgSnapshot>, i64)>;
 
@@ -194,25 +200,28 @@ impl Engine {
             .await
     }
 
-    /// Saves Ringotel's numbers as just read into the organization's saved copy (the rest of
-    /// it as it was), so every screen shows them; fetches the whole organization when there is
-    /// no saved copy yet.
-    pub(crate) async fn save_trunks(
+    /// Saves one part of the organization as just read into its saved copy (the rest as it
+    /// was), so every screen shows it; fetches the whole organization when nothing is saved yet.
+    pub(crate) async fn save_part(
         &self,
         connected: &Connected,
         org: &RingotelId,
-        trunks: Vec<SmsTrunk>,
+        part: SavedPart,
     ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let workspace = connected.workspace_id();
         let Some(saved) = self.saved_snapshot(&workspace, org).await? else {
             return self.fetch_snapshot(connected, org).await;
         };
         let old = saved.data;
+        let (services, trunks) = match part {
+            SavedPart::Services(services) => (services, old.trunks.clone()),
+            SavedPart::Trunks(trunks) => (old.services.clone(), trunks),
+        };
         let data = Arc::new(OrgSnapshot::new(
             old.organization.clone(),
             old.branches.clone(),
             old.users.clone(),
-            old.services.clone(),
+            services,
             trunks,
         ));
         self.store_snapshot(workspace, org.clone(), data).await

@@ -97,7 +97,11 @@ offline: OfflineNote | null, simulated: boolean, };
 
 export type ThinqTestOutcome = { "outcome": "passed", balance: number | null, } | { "outcome": "rejected", field: FieldKey, message: string, hint: string | null, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 
-export type SaveThinqOutcome = { "outcome": "saved", integration: ThinqIntegrationView, } | { "outcome": "savedNotApplied", integration: ThinqIntegrationView, message: string, portalSteps: Array<string>, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
+export type SaveThinqOutcome = { "outcome": "saved", integration: ThinqIntegrationView, 
+/**
+ * What reading back settled, when Ringotel's own answer was lost.
+ */
+note: string | null, } | { "outcome": "savedNotApplied", integration: ThinqIntegrationView, message: string, portalSteps: Array<string>, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
 
 export type FieldKey = "name" | "baseUrl" | "apiKey" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile";
 
@@ -278,7 +282,8 @@ export type HistoryEntry = { id: number,
  */
 at: number, action: SyncAction, actionLabel: string, number: string, 
 /**
- * The fields the call set, named as the editor names them.
+ * The fields an update set, named as the editor names them (none for an add or delete,
+ * which concern the whole number).
  */
 fields: Array<string>, state: JournalState, stateLabel: string, detail: string | null, };
 

@@ -85,7 +85,8 @@ export const backend = {
   listOrganizations: () => call<OrganizationList>('list_organizations'),
   getOrganization: (orgId: string) => call<OrganizationDetail>('get_organization', { orgId }),
 
-  getThinqIntegration: (orgId: string) => call<ThinqIntegrationView>('get_thinq_integration', { orgId }),
+  getThinqIntegration: (orgId: string, freshness: Freshness) =>
+    call<ThinqIntegrationView>('get_thinq_integration', { orgId, freshness }),
   checkThinqSettings: (input: ThinqSettingsInput, tokenStored: boolean) =>
     call<FieldProblem[]>('check_thinq_settings', { input, tokenStored }),
   testThinqConnection: (orgId: string, input: ThinqSettingsInput) =>

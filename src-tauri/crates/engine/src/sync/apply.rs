@@ -4,7 +4,7 @@
 
 use super::plan::{Action, Step};
 use crate::Engine;
-use crate::error::EngineResult;
+use crate::error::{EngineResult, ringotel_in_words as describe};
 use crate::numbers::convert::{fields_of, new_trunk, write_field};
 use domain::{Country, JournalState, RingotelId, SmsField, SmsNumberFields, SyncAction};
 use ringotel::{RingotelClient, RingotelError, SmsTrunk};
@@ -42,28 +42,6 @@ pub(crate) struct Runner {
     pub live: HashMap<RingotelId, SmsTrunk>,
     pub fallback: Country,
     pub retry: RetryPolicy,
-}
-
-/// A failure in the admin's words: what Ringotel said or why it could not be asked, never a
-/// method name or a client's internals.
-pub(crate) fn describe(error: &RingotelError) -> String {
-    match error {
-        RingotelError::Remote { message, .. } => format!("Ringotel refused it: {message}"),
-        RingotelError::Http { status: 429, .. } => {
-            "Ringotel kept asking to slow down (HTTP 429)".into()
-        }
-        RingotelError::Http { status, .. } => format!("Ringotel kept failing (HTTP {status})"),
-        RingotelError::Transport {
-            timed_out: true, ..
-        } => "Ringotel did not answer in time".into(),
-        RingotelError::Transport { detail, .. } => {
-            format!("Ringotel could not be reached: {detail}")
-        }
-        RingotelError::Malformed { detail, .. } => {
-            format!("Ringotel's answer could not be read: {detail}")
-        }
-        RingotelError::Unauthorized { .. } | RingotelError::Forbidden { .. } => error.to_string(),
-    }
 }
 
 /// The journal's word for what an action does.

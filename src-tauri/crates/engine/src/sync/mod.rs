@@ -17,7 +17,7 @@ use crate::Engine;
 use crate::error::EngineResult;
 use crate::numbers::NumbersState;
 use crate::organizations::now_ms;
-use crate::snapshot::Freshness;
+use crate::snapshot::{Freshness, SavedPart};
 use apply::Runner;
 use domain::{JournalState, RingotelId, SyncAction};
 use serde::Serialize;
@@ -172,7 +172,8 @@ impl Engine {
             })
             .await?;
         let live = connected.ringotel.get_sms_trunks(&org).await?;
-        self.save_trunks(&connected, &org, live.clone()).await?;
+        self.save_part(&connected, &org, SavedPart::Trunks(live.clone()))
+            .await?;
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         let fallback = state.fallback_country();
         let mut plan = plan::plan(&state.drafts, &live, fallback);
@@ -209,7 +210,8 @@ impl Engine {
         let outcomes = self.run_steps(runner, &plan, progress).await;
         // The numbers as they are now, for every screen; the sync stands if this read fails.
         if let Ok(after) = connected.ringotel.get_sms_trunks(&org).await {
-            self.save_trunks(&connected, &org, after).await?;
+            self.save_part(&connected, &org, SavedPart::Trunks(after))
+                .await?;
         }
         let after = self.numbers_state(&org, Freshness::Saved).await?;
         let users = UserNames::new(&after.snapshot.data.users);

@@ -4,6 +4,7 @@ use crate::{files_containing, setup};
 use domain::FieldKey;
 use domain::{Secret, ThinqSettingsInput};
 use engine::integrations::{SaveThinqOutcome, ThinqTestOutcome};
+use engine::snapshot::Freshness;
 use engine::{SecretPersistence, SecretState};
 use sandbox::demo_thinq_accounts;
 use store::SecretLocation;
@@ -20,7 +21,11 @@ fn input(account: &str, user: &str, token: Option<&str>) -> ThinqSettingsInput {
 async fn the_thinq_card_leads_with_a_copyable_https_webhook_and_the_sandbox_account() {
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
-    let view = s.engine.thinq_integration(org).await.unwrap();
+    let view = s
+        .engine
+        .thinq_integration(org, Freshness::Live)
+        .await
+        .unwrap();
     assert!(view.unavailable_reason.is_none());
     assert!(!view.enabled);
     assert!(
@@ -40,7 +45,11 @@ async fn the_thinq_card_leads_with_a_copyable_https_webhook_and_the_sandbox_acco
 async fn an_essentials_organization_says_why_sms_integrations_are_unavailable() {
     let s = setup().await;
     let org = s.org("Bluebird Café").await;
-    let view = s.engine.thinq_integration(org).await.unwrap();
+    let view = s
+        .engine
+        .thinq_integration(org, Freshness::Live)
+        .await
+        .unwrap();
     let reason = view.unavailable_reason.unwrap();
     assert!(
         reason.contains("Pro") && reason.contains("Essentials"),
@@ -109,16 +118,21 @@ async fn save_enables_the_card_keeps_the_token_only_in_the_keychain_and_survives
         )
         .await
         .unwrap();
-    let SaveThinqOutcome::Saved { integration } = saved else {
+    let SaveThinqOutcome::Saved { integration, note } = saved else {
         panic!("{saved:?}")
     };
     assert!(integration.enabled);
+    assert_eq!(note, None);
     assert!(
         files_containing(s.data.path(), demo.token).is_empty(),
         "the token must not be in the data folder"
     );
 
-    let after_restart = s.reopen().thinq_integration(org.clone()).await.unwrap();
+    let after_restart = s
+        .reopen()
+        .thinq_integration(org.clone(), Freshness::Saved)
+        .await
+        .unwrap();
     assert_eq!(after_restart.account_id.as_deref(), Some(demo.account_id));
     assert_eq!(after_restart.username.as_deref(), Some(demo.username));
     assert!(matches!(
@@ -193,4 +207,51 @@ async fn a_card_ringotel_refuses_is_saved_here_with_the_portal_steps() {
             location: SecretLocation::Session
         }
     ));
+}
+
+#[tokio::test]
+async fn an_enable_whose_answer_is_lost_is_settled_by_the_card_read_back() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    let demo = demo_thinq_accounts()[0];
+    s.sandbox.inject_on(
+        sandbox::Service::Ringotel,
+        "/integrations",
+        sandbox::Fault::DropResponse,
+    );
+    let outcome = s
+        .engine
+        .save_thinq_settings(
+            org,
+            input(demo.account_id, demo.username, Some(demo.token)),
+            SecretPersistence::Session,
+        )
+        .await
+        .unwrap();
+    let SaveThinqOutcome::Saved { integration, note } = outcome else {
+        panic!("the card read back is enabled, so the screen says so: {outcome:?}")
+    };
+    assert!(integration.enabled);
+    let note = note.unwrap();
+    assert!(note.contains("shows the integration enabled"), "{note}");
+    assert!(
+        !note.contains("message completed"),
+        "no client internals: {note}"
+    );
+}
+
+#[tokio::test]
+async fn one_error_inside_http_200_from_get_services_is_retried_not_a_dead_end() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    s.sandbox.inject(
+        sandbox::Service::Ringotel,
+        sandbox::Fault::ErrorIn200("Temporary failure".into()),
+    );
+    let view = s
+        .engine
+        .thinq_integration(org, Freshness::Live)
+        .await
+        .unwrap();
+    assert!(view.offline.is_none());
 }

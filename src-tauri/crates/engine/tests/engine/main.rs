@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
 mod auth_failure;
+mod call_counts;
 mod crash;
 mod draft_file;
 mod integrations;

@@ -1,0 +1,77 @@
+//! The calls each common action makes, from the sandbox's request log: only those it needs.
+
+use crate::setup;
+use domain::{Secret, ThinqSettingsInput};
+use engine::SecretPersistence;
+use engine::integrations::SaveThinqOutcome;
+use engine::snapshot::Freshness;
+use sandbox::{Sandbox, Service, demo_thinq_accounts};
+
+fn ringotel_calls(sandbox: &Sandbox) -> Vec<String> {
+    let mut calls: Vec<String> = sandbox
+        .take_request_log()
+        .into_iter()
+        .filter(|r| r.service == Service::Ringotel)
+        .map(|r| r.method)
+        .collect();
+    calls.sort();
+    calls
+}
+
+#[tokio::test]
+async fn opening_an_organization_reads_each_of_its_parts_once_and_its_tabs_read_none() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    let _ = s.sandbox.take_request_log();
+    s.engine.organization_detail(org.clone()).await.unwrap();
+    s.engine
+        .thinq_integration(org.clone(), Freshness::Saved)
+        .await
+        .unwrap();
+    s.engine
+        .numbers_view(org.clone(), Freshness::Saved)
+        .await
+        .unwrap();
+    s.engine
+        .changes_view(org.clone(), Freshness::Saved)
+        .await
+        .unwrap();
+    s.engine.history(org).await.unwrap();
+    assert_eq!(
+        ringotel_calls(&s.sandbox),
+        [
+            "getBranches",
+            "getOrganization",
+            "getSMSTrunks",
+            "getServices",
+            "getUsers"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn save_and_continue_on_the_thinq_card_submits_once_and_reads_the_card_back_once() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    s.engine.organization_detail(org.clone()).await.unwrap();
+    let _ = s.sandbox.take_request_log();
+    let demo = demo_thinq_accounts()[0];
+    let outcome = s
+        .engine
+        .save_thinq_settings(
+            org,
+            ThinqSettingsInput {
+                account_id: demo.account_id.into(),
+                username: demo.username.into(),
+                token: Some(Secret::new(demo.token)),
+            },
+            SecretPersistence::Session,
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(outcome, SaveThinqOutcome::Saved { .. }),
+        "{outcome:?}"
+    );
+    assert_eq!(ringotel_calls(&s.sandbox), ["/integrations", "getServices"]);
+}
