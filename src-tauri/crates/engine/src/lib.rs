@@ -4,7 +4,7 @@
 pub mod bindings;
 mod context;
 pub mod draft_file;
-mod drafts;
+pub mod drafts;
 mod error;
 pub mod integrations;
 pub mod numbers;

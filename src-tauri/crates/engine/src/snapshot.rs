@@ -26,6 +26,9 @@ pub struct OrgSnapshot {
     /// numbers again for every view was most of the Numbers tab's cost.
     #[serde(skip)]
     displays: OnceLock<HashMap<RingotelId, String>>,
+    /// Each number read as typed fields, once per fetched copy (every plan compares them).
+    #[serde(skip)]
+    live_index: OnceLock<crate::sync::plan::LiveIndex>,
 }
 
 impl OrgSnapshot {
@@ -43,7 +46,23 @@ impl OrgSnapshot {
             services,
             trunks,
             displays: OnceLock::new(),
+            live_index: OnceLock::new(),
         }
+    }
+
+    /// The country numbers are read in when a trunk names none: the first connection's.
+    pub fn fallback_country(&self) -> domain::Country {
+        self.branches
+            .iter()
+            .find_map(|b| domain::Country::parse(&b.country).ok())
+            .unwrap_or(domain::DEFAULT_COUNTRY)
+    }
+
+    /// The numbers as typed fields, by id and by E.164 number.
+    pub fn live_index(&self) -> &crate::sync::plan::LiveIndex {
+        self.live_index.get_or_init(|| {
+            crate::sync::plan::LiveIndex::new(&self.trunks, self.fallback_country())
+        })
     }
 
     /// How a number reads in a table (`+1 858-437-6048`); a stored value that is no valid

@@ -139,7 +139,7 @@ reason: string, };
 
 export type NumberKey = { "kind": "existing", trunkId: RingotelId, } | { "kind": "new", draftId: number, };
 
-export type NumberStatus = "synced" | "new" | "changed" | "deleted" | "conflict";
+export type NumberStatus = "synced" | "new" | "changed" | "deleted" | "conflict" | "failed";
 
 export type UserRef = { id: RingotelId, name: string, extension: string, 
 /**
@@ -149,9 +149,14 @@ known: boolean, };
 
 export type NumberRow = { key: NumberKey, status: NumberStatus, statusLabel: string, 
 /**
- * Fields changed both here and in Ringotel since the draft began, and their names.
+ * Fields changed both here and in Ringotel since the draft began, and their names (or
+ * what else waits for the admin).
  */
 conflicts: Array<SmsField>, conflictLabels: Array<string>, 
+/**
+ * Why the last sync of this change failed.
+ */
+failure: string | null, 
 /**
  * As Ringotel stores it (E.164 digits without '+').
  */

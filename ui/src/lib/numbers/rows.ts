@@ -9,6 +9,7 @@ const TONES: Record<NumberStatus, Tone> = {
   changed: 'accent',
   deleted: 'warn',
   conflict: 'danger',
+  failed: 'danger',
 };
 
 export function statusTone(status: NumberStatus): Tone {

@@ -12,18 +12,21 @@ pub use editor::{
 
 use crate::Engine;
 use crate::context::Connected;
+use crate::drafts::Draft;
 use crate::error::EngineResult;
 use crate::snapshot::{Fetched, Freshness, OfflineNote, OrgSnapshot};
+use crate::sync::plan::{self, Blocker};
 use domain::formats::WireChoice;
 use domain::{
-    Country, DEFAULT_COUNTRY, InboundFormat, OutboundFormat, RingotelId, SmsField, SmsNumberFields,
-    WorkspaceId, conflicting_fields, stickiness,
+    Country, InboundFormat, OutboundFormat, RingotelId, SmsField, SmsNumberFields, WorkspaceId,
+    stickiness,
 };
 use ringotel::SmsTrunk;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
-use store::tables::draft_numbers::{DraftChange, DraftRecord, DraftTarget};
+use store::tables::draft_numbers::{DraftChange, DraftTarget};
+use store::tables::sync_journal;
 use ts_rs::TS;
 
 /// Which number a row, an edit or a deletion is about.
@@ -47,9 +50,11 @@ pub enum NumberStatus {
     New,
     Changed,
     Deleted,
-    /// The draft changes a field that was also changed in Ringotel since the draft began (or
-    /// the number was deleted there).
+    /// Sync waits for the admin: a field changed both here and in Ringotel since the draft
+    /// began, the number was deleted there, or a new one was made there meanwhile.
     Conflict,
+    /// The last sync of this change failed; it stays in the draft.
+    Failed,
 }
 
 impl NumberStatus {
@@ -60,6 +65,7 @@ impl NumberStatus {
             Self::Changed => "Draft: changed",
             Self::Deleted => "Draft: delete",
             Self::Conflict => "Conflict",
+            Self::Failed => "Sync failed",
         }
     }
 }
@@ -80,9 +86,12 @@ pub struct NumberRow {
     pub key: NumberKey,
     pub status: NumberStatus,
     pub status_label: String,
-    /// Fields changed both here and in Ringotel since the draft began, and their names.
+    /// Fields changed both here and in Ringotel since the draft began, and their names (or
+    /// what else waits for the admin).
     pub conflicts: Vec<SmsField>,
     pub conflict_labels: Vec<String>,
+    /// Why the last sync of this change failed.
+    pub failure: Option<String>,
     /// As Ringotel stores it (E.164 digits without '+').
     pub number: String,
     pub formatted: String,
@@ -109,18 +118,15 @@ pub(crate) struct NumbersState {
     pub connected: Connected,
     pub workspace: WorkspaceId,
     pub snapshot: Fetched<Arc<OrgSnapshot>>,
-    pub drafts: Arc<Vec<DraftRecord>>,
+    pub drafts: Arc<Vec<Draft>>,
+    /// The last sync's failure per drafted change, from the journal.
+    pub failures: HashMap<i64, String>,
 }
 
 impl NumbersState {
     /// The country numbers are read in when a trunk names none.
     pub fn fallback_country(&self) -> Country {
-        self.snapshot
-            .data
-            .branches
-            .iter()
-            .find_map(|b| Country::parse(&b.country).ok())
-            .unwrap_or(DEFAULT_COUNTRY)
+        self.snapshot.data.fallback_country()
     }
 
     /// The organization's thinQ integration, which new numbers go through.
@@ -147,7 +153,7 @@ impl NumbersState {
         self.snapshot.data.trunks.iter().find(|t| &t.id == id)
     }
 
-    pub fn draft_of(&self, key: &NumberKey) -> Option<&DraftRecord> {
+    pub fn draft_of(&self, key: &NumberKey) -> Option<&Draft> {
         self.drafts.iter().find(|d| match (&d.target, key) {
             (DraftTarget::New, NumberKey::New { draft_id }) => d.id == *draft_id,
             (DraftTarget::Existing { trunk_id, .. }, NumberKey::Existing { trunk_id: k }) => {
@@ -197,6 +203,7 @@ impl RowBuilder<'_> {
             status_label: status.label().into(),
             conflicts: Vec::new(),
             conflict_labels: Vec::new(),
+            failure: None,
             number: trunk.number.clone(),
             formatted: self.snapshot.display_of(trunk).to_owned(),
             name: trunk.name.clone(),
@@ -219,6 +226,7 @@ impl RowBuilder<'_> {
             status_label: status.label().into(),
             conflicts: Vec::new(),
             conflict_labels: Vec::new(),
+            failure: None,
             number: fields.number.ringotel_wire().to_owned(),
             formatted: fields.number.international_display(),
             name: fields.name.clone(),
@@ -229,51 +237,63 @@ impl RowBuilder<'_> {
         }
     }
 
-    /// A drafted change to a number Ringotel has: changed, deleted, or in conflict with what
-    /// Ringotel has now.
-    fn drafted(&self, trunk: &SmsTrunk, base: &str, change: &DraftChange) -> NumberRow {
-        let key = NumberKey::Existing {
-            trunk_id: trunk.id.clone(),
+    /// A drafted number's row, its status as the sync plan sees it: what blocks it, else
+    /// whether its last sync failed, else what it does.
+    fn drafted(
+        &self,
+        draft: &Draft,
+        trunk: Option<&SmsTrunk>,
+        failures: &HashMap<i64, String>,
+    ) -> Option<NumberRow> {
+        let step = plan::step(draft, self.snapshot.live_index(), self.fallback)?;
+        let key = match &draft.target {
+            DraftTarget::New => NumberKey::New { draft_id: draft.id },
+            DraftTarget::Existing { trunk_id, .. } => NumberKey::Existing {
+                trunk_id: trunk_id.clone(),
+            },
         };
-        let base: Option<SmsNumberFields> = serde_json::from_str::<SmsTrunk>(base)
-            .ok()
-            .and_then(|b| convert::fields_of(&b, self.fallback).ok());
-        let live = convert::fields_of(trunk, self.fallback).ok();
-        match change {
-            DraftChange::Upsert(mine) => {
-                let conflicts = match (&base, &live) {
-                    (Some(base), Some(live)) => conflicting_fields(base, mine, live),
-                    // Unreadable on either side: any server change since is a conflict.
-                    _ => Vec::new(),
-                };
-                let status = if conflicts.is_empty() {
-                    NumberStatus::Changed
-                } else {
-                    NumberStatus::Conflict
-                };
-                NumberRow {
-                    conflict_labels: labels(&conflicts),
-                    conflicts,
-                    ..self.drafted_row(key, mine, status)
-                }
+        let failure = failures.get(&draft.id).cloned();
+        let (status, conflicts, conflict_labels) = match &step.blocker {
+            Some(Blocker::Fields(fields)) => {
+                (NumberStatus::Conflict, fields.clone(), labels(fields))
             }
-            DraftChange::Delete => {
-                let changed_since = match (&base, &live) {
-                    (Some(base), Some(live)) => domain::changed_fields(base, live),
-                    _ => Vec::new(),
-                };
-                let status = if changed_since.is_empty() {
-                    NumberStatus::Deleted
-                } else {
-                    NumberStatus::Conflict
-                };
-                NumberRow {
-                    conflict_labels: labels(&changed_since),
-                    conflicts: changed_since,
-                    ..self.live_row(trunk, status)
-                }
-            }
-        }
+            Some(other) => (
+                NumberStatus::Conflict,
+                Vec::new(),
+                vec![blocker_label(other)],
+            ),
+            None if failure.is_some() => (NumberStatus::Failed, Vec::new(), Vec::new()),
+            None => (
+                match (&draft.target, &draft.change) {
+                    (_, DraftChange::Delete) => NumberStatus::Deleted,
+                    (DraftTarget::New, _) => NumberStatus::New,
+                    (DraftTarget::Existing { .. }, _) => NumberStatus::Changed,
+                },
+                Vec::new(),
+                Vec::new(),
+            ),
+        };
+        let row = match (&draft.change, trunk) {
+            (DraftChange::Upsert(mine), _) => self.drafted_row(key, mine, status),
+            (DraftChange::Delete, Some(trunk)) => self.live_row(trunk, status),
+            (DraftChange::Delete, None) => return None,
+        };
+        Some(NumberRow {
+            conflicts,
+            conflict_labels,
+            failure,
+            ..row
+        })
+    }
+}
+
+/// What waits for the admin, in a few words for the table.
+fn blocker_label(blocker: &Blocker) -> String {
+    match blocker {
+        Blocker::Fields(fields) => labels(fields).join(", "),
+        Blocker::GoneFromRingotel => "deleted in Ringotel".into(),
+        Blocker::AlreadyInRingotel { .. } => "made in Ringotel meanwhile".into(),
+        Blocker::Unreadable(_) => "cannot be compared".into(),
     }
 }
 
@@ -286,38 +306,29 @@ pub(crate) fn rows(state: &NumbersState) -> Vec<NumberRow> {
         users: data.users.iter().map(|u| (&u.id, u)).collect(),
         fallback: state.fallback_country(),
     };
-    let mut by_trunk: HashMap<&RingotelId, (&str, &DraftChange)> = HashMap::new();
+    let mut by_trunk: HashMap<&RingotelId, &Draft> = HashMap::new();
     let mut rows = Vec::with_capacity(data.trunks.len() + state.drafts.len());
     let mut new_rows = Vec::new();
     for draft in state.drafts.iter() {
-        match (&draft.target, &draft.change) {
-            (DraftTarget::Existing { trunk_id, base, .. }, change) => {
-                by_trunk.insert(trunk_id, (base.as_str(), change));
+        match &draft.target {
+            DraftTarget::Existing { trunk_id, .. } => {
+                by_trunk.insert(trunk_id, draft);
             }
-            (DraftTarget::New, DraftChange::Upsert(fields)) => new_rows.push(builder.drafted_row(
-                NumberKey::New { draft_id: draft.id },
-                fields,
-                NumberStatus::New,
-            )),
-            (DraftTarget::New, DraftChange::Delete) => {}
+            DraftTarget::New => new_rows.extend(builder.drafted(draft, None, &state.failures)),
         }
     }
     for trunk in &data.trunks {
-        rows.push(match by_trunk.remove(&trunk.id) {
-            Some((base, change)) => builder.drafted(trunk, base, change),
-            None => builder.live_row(trunk, NumberStatus::Synced),
+        rows.extend(match by_trunk.remove(&trunk.id) {
+            Some(draft) => builder.drafted(draft, Some(trunk), &state.failures),
+            None => Some(builder.live_row(trunk, NumberStatus::Synced)),
         });
     }
     // Drafted changes to numbers that are gone from Ringotel since: the admin decides.
     for draft in state.drafts.iter() {
-        if let (DraftTarget::Existing { trunk_id, .. }, DraftChange::Upsert(fields)) =
-            (&draft.target, &draft.change)
+        if let DraftTarget::Existing { trunk_id, .. } = &draft.target
             && by_trunk.contains_key(trunk_id)
         {
-            let key = NumberKey::Existing {
-                trunk_id: trunk_id.clone(),
-            };
-            rows.push(builder.drafted_row(key, fields, NumberStatus::Conflict));
+            rows.extend(builder.drafted(draft, None, &state.failures));
         }
     }
     rows.extend(new_rows);
@@ -334,11 +345,16 @@ impl Engine {
         let workspace = connected.workspace_id();
         let snapshot = self.org_snapshot(&connected, org, freshness).await?;
         let drafts = self.drafts(&workspace, org).await?;
+        let (ws, id) = (workspace.clone(), org.clone());
+        let failures = self
+            .with_db(move |db| Ok(sync_journal::last_failures(db.conn(), &ws, &id)?))
+            .await?;
         Ok(NumbersState {
             connected,
             workspace,
             snapshot,
             drafts,
+            failures,
         })
     }
 

@@ -78,30 +78,14 @@ pub struct SyncReport {
 const INTERRUPTED: &str =
     "The app stopped before Ringotel answered; the next sync checked Ringotel and carried on.";
 
-/// How many journal entries the Changes tab reads to find each change's last failure.
-const RECENT_ENTRIES: usize = 2_000;
-
 impl Engine {
-    async fn recent_journal(
-        &self,
-        state: &NumbersState,
-    ) -> EngineResult<Vec<sync_journal::JournalEntry>> {
-        let (ws, org) = (
-            state.workspace.clone(),
-            state.snapshot.data.organization.id.clone(),
-        );
-        self.with_db(move |db| Ok(sync_journal::list(db.conn(), &ws, &org, RECENT_ENTRIES)?))
-            .await
-    }
-
-    async fn changes_of(&self, state: &NumbersState) -> EngineResult<ChangesView> {
+    pub(crate) async fn changes_of(&self, state: &NumbersState) -> EngineResult<ChangesView> {
         let data = &state.snapshot.data;
-        let plan = plan::plan(&state.drafts, &data.trunks, state.fallback_country());
-        let failures = view::last_failures(&self.recent_journal(state).await?);
+        let plan = plan::plan(&state.drafts, data.live_index(), state.fallback_country());
         Ok(view::build(
             &plan,
             &UserNames::new(&data.users),
-            &failures,
+            &state.failures,
             state.snapshot.fetched_at,
             state.snapshot.offline.clone(),
         ))
@@ -176,7 +160,7 @@ impl Engine {
             .await?;
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         let fallback = state.fallback_country();
-        let mut plan = plan::plan(&state.drafts, &live, fallback);
+        let mut plan = plan::plan(&state.drafts, state.snapshot.data.live_index(), fallback);
         if let Some(only) = &only {
             plan.steps.retain(|s| only.contains(&s.draft_id));
         }

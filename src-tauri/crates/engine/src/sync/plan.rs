@@ -1,11 +1,12 @@
 //! The sync plan: from the draft and the numbers Ringotel has now, what each drafted change
 //! will send, what is already done, and what only the admin can decide. Pure: no I/O.
 
+use crate::drafts::Draft;
 use crate::numbers::convert::fields_of;
 use domain::{Country, PhoneNumber, RingotelId, SmsField, SmsNumberFields, changed_fields, merge};
 use ringotel::SmsTrunk;
 use std::collections::HashMap;
-use store::tables::draft_numbers::{DraftChange, DraftRecord, DraftTarget};
+use store::tables::draft_numbers::{DraftChange, DraftTarget};
 
 /// A call a step makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,61 +84,79 @@ impl Plan {
     }
 }
 
-/// Ringotel's numbers, read once, by id and by E.164 number.
-struct Live<'a> {
-    by_id: HashMap<&'a RingotelId, &'a SmsTrunk>,
-    by_number: HashMap<String, &'a SmsTrunk>,
-    fallback: Country,
+/// Ringotel's numbers read as typed fields, by id and by E.164 number: built once per fetched
+/// copy, so a plan only compares.
+#[derive(Debug, Clone, Default)]
+pub struct LiveIndex {
+    fields: HashMap<RingotelId, Result<SmsNumberFields, String>>,
+    by_number: HashMap<String, RingotelId>,
 }
 
-impl<'a> Live<'a> {
-    fn new(trunks: &'a [SmsTrunk], fallback: Country) -> Self {
-        Self {
-            by_id: trunks.iter().map(|t| (&t.id, t)).collect(),
-            by_number: trunks
-                .iter()
-                .filter_map(|t| {
-                    Some((PhoneNumber::from_wire(&t.number).ok()?.e164().to_owned(), t))
-                })
-                .collect(),
-            fallback,
+impl LiveIndex {
+    pub fn new(trunks: &[SmsTrunk], fallback: Country) -> Self {
+        let mut index = Self::default();
+        for trunk in trunks {
+            let read = fields_of(trunk, fallback)
+                .map_err(|e| format!("Ringotel's copy of {} has {e}", trunk.number));
+            let number = match &read {
+                Ok(fields) => Some(fields.number.e164().to_owned()),
+                Err(_) => PhoneNumber::from_wire(&trunk.number)
+                    .ok()
+                    .map(|n| n.e164().to_owned()),
+            };
+            if let Some(number) = number {
+                index.by_number.insert(number, trunk.id.clone());
+            }
+            index.fields.insert(trunk.id.clone(), read);
         }
+        index
     }
 
-    fn read(&self, trunk: &SmsTrunk) -> Result<(RingotelId, SmsNumberFields), String> {
-        fields_of(trunk, self.fallback)
-            .map(|f| (trunk.id.clone(), f))
-            .map_err(|e| format!("Ringotel's copy of {} has {e}", trunk.number))
+    /// The number's fields, when Ringotel has it and they can be read.
+    pub fn fields(&self, id: &RingotelId) -> Option<&SmsNumberFields> {
+        self.fields.get(id).and_then(|r| r.as_ref().ok())
     }
+
+    fn read(&self, id: &RingotelId) -> Option<Result<(RingotelId, SmsNumberFields), String>> {
+        self.fields
+            .get(id)
+            .map(|r| r.clone().map(|f| (id.clone(), f)))
+    }
+}
+
+/// A trunk as the typed fields the plan compares (benchmarks and tools build drafts with it).
+pub fn fields_of_trunk(trunk: &SmsTrunk, fallback: Country) -> Result<SmsNumberFields, String> {
+    fields_of(trunk, fallback)
 }
 
 /// Plans every drafted change against Ringotel's numbers as they are now.
-pub fn plan(drafts: &[DraftRecord], live: &[SmsTrunk], fallback: Country) -> Plan {
-    let live = Live::new(live, fallback);
+pub fn plan(drafts: &[Draft], live: &LiveIndex, fallback: Country) -> Plan {
     Plan {
-        steps: drafts.iter().filter_map(|d| step(d, &live)).collect(),
+        steps: drafts
+            .iter()
+            .filter_map(|d| step(d, live, fallback))
+            .collect(),
     }
 }
 
-fn step(draft: &DraftRecord, live: &Live<'_>) -> Option<Step> {
+/// Plans one drafted change; `None` only for a change with no number to name (a deletion of
+/// a new number, which the draft never holds).
+pub(crate) fn step(draft: &Draft, live: &LiveIndex, fallback: Country) -> Option<Step> {
     let mine = match &draft.change {
         DraftChange::Upsert(fields) => Some(fields.as_ref().clone()),
         DraftChange::Delete => None,
     };
-    let base = match &draft.target {
-        DraftTarget::New => Ok(None),
-        DraftTarget::Existing { base, .. } => serde_json::from_str::<SmsTrunk>(base)
-            .map_err(|e| e.to_string())
-            .and_then(|t| fields_of(&t, live.fallback))
-            .map(Some)
-            .map_err(|e| format!("the saved copy it was drafted on has {e}")),
-    };
+    let base = draft
+        .base(fallback)
+        .map(|b| b.cloned())
+        .map_err(|e| format!("the saved copy it was drafted on has {e}"));
     let current = match &draft.target {
         DraftTarget::New => mine
             .as_ref()
-            .and_then(|m| live.by_number.get(m.number.e164()).copied()),
-        DraftTarget::Existing { trunk_id, .. } => live.by_id.get(trunk_id).copied(),
-    };
+            .and_then(|m| live.by_number.get(m.number.e164())),
+        DraftTarget::Existing { trunk_id, .. } => Some(trunk_id),
+    }
+    .and_then(|id| live.read(id));
     let number = mine
         .as_ref()
         .map(|m| m.number.clone())
@@ -147,7 +166,12 @@ fn step(draft: &DraftRecord, live: &Live<'_>) -> Option<Step> {
                 .and_then(Option::as_ref)
                 .map(|b| b.number.clone())
         })
-        .or_else(|| current.and_then(|t| PhoneNumber::from_wire(&t.number).ok()))?;
+        .or_else(|| {
+            current
+                .as_ref()
+                .and_then(|c| c.as_ref().ok())
+                .map(|(_, f)| f.number.clone())
+        })?;
     let mut step = Step {
         draft_id: draft.id,
         draft_updated_at: draft.updated_at,
@@ -158,8 +182,7 @@ fn step(draft: &DraftRecord, live: &Live<'_>) -> Option<Step> {
         action: None,
         blocker: None,
     };
-    let read = current.map(|t| live.read(t)).transpose();
-    match (base, read) {
+    match (base, current.transpose()) {
         (Ok(base), Ok(current)) => {
             step.base = base;
             step.live = current;

@@ -6,6 +6,7 @@ use crate::numbers::convert::{new_trunk, write_field};
 use domain::formats::WireChoice;
 use domain::{InboundFormat, OutboundFormat, ServiceId, Stickiness};
 use proptest::prelude::*;
+use store::tables::draft_numbers::DraftRecord;
 
 fn us() -> Country {
     Country::parse("US").unwrap_or(domain::DEFAULT_COUNTRY)
@@ -50,6 +51,12 @@ fn trunk(trunk_id: u64, fields: &SmsNumberFields) -> SmsTrunk {
         id: id(trunk_id),
         body: new_trunk(fields),
     }
+}
+
+/// Plans the drafted changes against the server's numbers, as the engine does.
+fn plan_of(drafts: Vec<DraftRecord>, server: &[SmsTrunk]) -> Plan {
+    let drafts: Vec<Draft> = drafts.into_iter().map(Draft::new).collect();
+    plan(&drafts, &LiveIndex::new(server, us()), us())
 }
 
 fn existing(draft_id: i64, base: &SmsTrunk, change: DraftChange) -> DraftRecord {
@@ -112,7 +119,7 @@ proptest! {
     ) {
         let original = trunk(7, &base);
         let mut server = vec![original.clone()];
-        let plan = plan(&[existing(1, &original, DraftChange::Upsert(Box::new(mine.clone())))], &server, us());
+        let plan = plan_of(vec![existing(1, &original, DraftChange::Upsert(Box::new(mine.clone())))], &server);
         prop_assert!(plan.blocked().next().is_none());
         apply(&plan, &mut server);
         prop_assert!(changed_fields(&read(&server[0]), &mine).is_empty());
@@ -122,7 +129,7 @@ proptest! {
     fn an_unchanged_draft_plans_nothing(base in fields(), theirs in fields()) {
         let original = trunk(7, &base);
         let live = vec![trunk(7, &theirs)];
-        let plan = plan(&[existing(1, &original, DraftChange::Upsert(Box::new(base.clone())))], &live, us());
+        let plan = plan_of(vec![existing(1, &original, DraftChange::Upsert(Box::new(base.clone())))], &live);
         prop_assert!(plan.steps.iter().all(Step::is_settled), "{plan:?}");
     }
 
@@ -148,10 +155,10 @@ proptest! {
         if created.number != theirs.number {
             drafts.push(new(2, &created));
         }
-        let first = plan(&drafts, &server, us());
+        let first = plan_of(drafts.clone(), &server);
         prop_assert!(first.blocked().next().is_none(), "{first:?}");
         apply(&first, &mut server);
-        let second = plan(&drafts, &server, us());
+        let second = plan_of(drafts.clone(), &server);
         prop_assert!(second.steps.iter().all(Step::is_settled), "{second:?}");
     }
 
@@ -161,7 +168,7 @@ proptest! {
     ) {
         let original = trunk(7, &base);
         let live = vec![trunk(7, &theirs)];
-        let plan = plan(&[existing(1, &original, DraftChange::Upsert(Box::new(mine.clone())))], &live, us());
+        let plan = plan_of(vec![existing(1, &original, DraftChange::Upsert(Box::new(mine.clone())))], &live);
         let conflicts = domain::conflicting_fields(&base, &mine, &theirs);
         let step = &plan.steps[0];
         match &step.blocker {
@@ -188,14 +195,14 @@ fn a_new_number_found_in_ringotel_as_drafted_is_done_and_otherwise_waits_for_the
         auto_replies: vec![],
     };
     let live = vec![trunk(9, &desk)];
-    assert!(plan(&[new(1, &desk)], &live, us()).steps[0].is_settled());
+    assert!(plan_of(vec![new(1, &desk)], &live).steps[0].is_settled());
     desk.name = "Other".into();
-    let blocked = plan(&[new(1, &desk)], &live, us());
+    let blocked = plan_of(vec![new(1, &desk)], &live);
     assert_eq!(
         blocked.steps[0].blocker,
         Some(Blocker::AlreadyInRingotel { trunk_id: id(9) })
     );
-    assert!(plan(&[new(1, &desk)], &[], us()).steps[0].action.is_some());
+    assert!(plan_of(vec![new(1, &desk)], &[]).steps[0].action.is_some());
 }
 
 #[test]
@@ -218,12 +225,11 @@ fn an_edit_of_a_number_deleted_in_ringotel_waits_and_a_deletion_of_it_is_done() 
     );
     let mut renamed = read(&desk);
     renamed.name = "Renamed".into();
-    let edit = plan(
-        &[existing(1, &desk, DraftChange::Upsert(Box::new(renamed)))],
+    let edit = plan_of(
+        vec![existing(1, &desk, DraftChange::Upsert(Box::new(renamed)))],
         &[],
-        us(),
     );
     assert_eq!(edit.steps[0].blocker, Some(Blocker::GoneFromRingotel));
-    let deletion = plan(&[existing(1, &desk, DraftChange::Delete)], &[], us());
+    let deletion = plan_of(vec![existing(1, &desk, DraftChange::Delete)], &[]);
     assert!(deletion.steps[0].is_settled());
 }

@@ -53,7 +53,7 @@ impl Engine {
         let data = &state.snapshot.data;
         let planned = plan::plan(
             std::slice::from_ref(draft),
-            &data.trunks,
+            data.live_index(),
             state.fallback_country(),
         );
         let step = planned.steps.first().ok_or_else(not_found)?;

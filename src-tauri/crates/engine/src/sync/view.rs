@@ -4,10 +4,9 @@
 use super::plan::{Action, Blocker, Plan, Step};
 use super::values::{UserNames, show};
 use crate::snapshot::OfflineNote;
-use domain::{JournalState, SmsField, SyncAction};
+use domain::{SmsField, SyncAction};
 use serde::Serialize;
 use std::collections::HashMap;
-use store::tables::sync_journal::JournalEntry;
 use ts_rs::TS;
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -81,22 +80,6 @@ pub struct ChangesView {
     /// Changes Sync would send.
     pub ready: u32,
     pub failed: u32,
-}
-
-/// The last failure per drafted change, from the journal (newest entry first).
-pub(crate) fn last_failures(entries: &[JournalEntry]) -> HashMap<i64, String> {
-    let mut seen = HashMap::new();
-    for entry in entries {
-        let Some(draft) = entry.intent.draft_id else {
-            continue;
-        };
-        seen.entry(draft).or_insert_with(|| {
-            (entry.state == JournalState::Failed).then(|| entry.detail.clone().unwrap_or_default())
-        });
-    }
-    seen.into_iter()
-        .filter_map(|(draft, failure)| Some((draft, failure?)))
-        .collect()
 }
 
 pub(crate) fn build(

@@ -156,6 +156,34 @@ pub fn interrupt_unfinished(
     Ok(unfinished)
 }
 
+/// For each drafted change whose latest journal entry failed, what that entry said.
+pub fn last_failures(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+) -> Result<std::collections::HashMap<i64, String>, StoreError> {
+    // SQLite takes the bare columns of an aggregate query from the row `max()` picked.
+    let mut stmt = conn.prepare_cached(
+        "SELECT draft_id, state, detail, max(id) FROM sync_journal
+         WHERE workspace_id = ?1 AND org_id = ?2 AND draft_id IS NOT NULL GROUP BY draft_id",
+    )?;
+    let rows = stmt.query_map(params![workspace.as_str(), org.as_str()], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    let mut failures = std::collections::HashMap::new();
+    for row in rows {
+        let (draft, state, detail) = row?;
+        if state == JournalState::Failed.as_str() {
+            failures.insert(draft, detail.unwrap_or_default());
+        }
+    }
+    Ok(failures)
+}
+
 /// The organization's latest entries, newest first.
 pub fn list(
     conn: &Connection,
@@ -232,6 +260,34 @@ mod tests {
         assert_eq!(entries[1].intent.trunk_id, Some(trunk));
         assert_eq!(entries[1].intent.fields, [SmsField::Name, SmsField::Users]);
         assert_eq!(entries[0].state, JournalState::Sending);
+    }
+
+    #[test]
+    fn a_change_counts_as_failed_only_while_its_latest_entry_failed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (db, _) = Database::open_in(dir.path()).unwrap();
+        let ws = crate::tables::workspaces::sandbox_id();
+        let org = RingotelId::parse("42").unwrap();
+        let first = record_intent(db.conn(), &ws, &org, &intent(SyncAction::Create)).unwrap();
+        record_outcome(
+            db.conn(),
+            &ws,
+            first,
+            JournalState::Failed,
+            Some("refused"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            last_failures(db.conn(), &ws, &org)
+                .unwrap()
+                .get(&3)
+                .map(String::as_str),
+            Some("refused")
+        );
+        let again = record_intent(db.conn(), &ws, &org, &intent(SyncAction::Create)).unwrap();
+        record_outcome(db.conn(), &ws, again, JournalState::Done, None, None).unwrap();
+        assert!(last_failures(db.conn(), &ws, &org).unwrap().is_empty());
     }
 
     #[test]

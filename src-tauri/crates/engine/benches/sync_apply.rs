@@ -1,0 +1,118 @@
+//! A sync of 1,000 new numbers through the engine against the sandbox with 50 ms latency on
+//! every call, against its ideal N × latency / concurrency (quality.md: ≤ 1.25 × the ideal).
+//! Runs three times at each concurrency and prints the median. Not Criterion: one run takes
+//! seconds, and what is measured is the network pacing, not a tight loop.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
+
+use domain::{
+    BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, Secret, ServiceId,
+    SmsNumberFields, Stickiness, WorkspaceId,
+};
+use engine::snapshot::Freshness;
+use engine::{Engine, NetworkSettings, SandboxEndpoints};
+use sandbox::Sandbox;
+use std::time::{Duration, Instant};
+use store::Database;
+use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
+
+const NUMBERS: u32 = 1_000;
+const LATENCY: Duration = Duration::from_millis(50);
+const RUNS: usize = 3;
+
+fn fields(i: u32, user: &RingotelId) -> SmsNumberFields {
+    let us = Country::parse("US").unwrap();
+    SmsNumberFields {
+        number: PhoneNumber::parse(&format!("(442) {}-{:04}", 300 + i / 10_000, i % 10_000), us)
+            .unwrap(),
+        name: format!("Line {i}"),
+        service: ServiceId::parse("ThinQ").unwrap(),
+        users: vec![user.clone()],
+        country: us,
+        inbound_format: InboundFormat::E164,
+        outbound_format: OutboundFormat::E164,
+        stickiness: Stickiness::DISABLED,
+        send_name: false,
+        opt_out: None,
+        auto_replies: vec![],
+    }
+}
+
+/// One timed sync of the whole draft on a fresh sandbox and data folder.
+fn one_run(runtime: &tokio::runtime::Runtime, concurrency: usize) -> Duration {
+    runtime.block_on(async {
+        let sandbox = Sandbox::start().await.unwrap();
+        let (org, user) = sandbox.with_world(|w| {
+            let harbor = w
+                .orgs
+                .iter()
+                .find(|o| o.org["name"] == "Harbor Dental Group")
+                .unwrap();
+            let user = harbor.users[0]["id"].as_str().unwrap().to_owned();
+            (
+                RingotelId::parse(harbor.id()).unwrap(),
+                RingotelId::parse(&user).unwrap(),
+            )
+        });
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let (db, _) = Database::open_in(dir.path()).unwrap();
+            let ws = WorkspaceId::parse("sandbox").unwrap();
+            let changes: Vec<_> = (0..NUMBERS)
+                .map(|i| {
+                    (
+                        org.clone(),
+                        DraftTarget::New,
+                        DraftChange::Upsert(Box::new(fields(i, &user))),
+                    )
+                })
+                .collect();
+            draft_numbers::insert_all(db.conn(), &ws, &changes).unwrap();
+        }
+        let endpoints = SandboxEndpoints {
+            ringotel: BaseUrl::parse(&sandbox.ringotel_url()).unwrap(),
+            thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
+            api_key: Secret::new(sandbox::DEMO_API_KEY),
+            thinq_accounts: vec![],
+        };
+        let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints))
+            .unwrap()
+            .with_network(NetworkSettings {
+                sync_concurrency: concurrency,
+                ..NetworkSettings::default()
+            })
+            .unwrap();
+        engine
+            .numbers_view(org.clone(), Freshness::Live)
+            .await
+            .unwrap();
+        sandbox.set_latency(LATENCY);
+        let started = Instant::now();
+        let report = engine.sync(org, None, |_| {}).await.unwrap();
+        let took = started.elapsed();
+        assert_eq!((report.sent, report.failed), (NUMBERS, 0));
+        took
+    })
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter argument selects nothing here.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    for concurrency in [8, 16] {
+        let mut runs: Vec<Duration> = (0..RUNS).map(|_| one_run(&runtime, concurrency)).collect();
+        runs.sort();
+        let median = runs[RUNS / 2];
+        let ideal = LATENCY * NUMBERS / concurrency as u32;
+        println!(
+            "sync of {NUMBERS} new numbers, latency {} ms, concurrency {concurrency}: median {:.2} s (runs {}) vs ideal {:.2} s = {:.2}x (bar <= 1.25x)",
+            LATENCY.as_millis(),
+            median.as_secs_f64(),
+            runs.iter()
+                .map(|r| format!("{:.2}", r.as_secs_f64()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            ideal.as_secs_f64(),
+            median.as_secs_f64() / ideal.as_secs_f64()
+        );
+    }
+}

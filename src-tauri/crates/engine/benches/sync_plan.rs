@@ -1,0 +1,141 @@
+//! Planning a sync of a 1,000-number draft (each an edit of a live number) against Ringotel's
+//! 1,000 numbers, against a bare `SELECT` of the same draft rows from the same file, in one run
+//! (quality.md: load + diff ≤ 2 × the bare SELECT).
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use domain::{BaseUrl, Country, RingotelId, Secret, WorkspaceId};
+use engine::drafts::Draft;
+use engine::snapshot::Freshness;
+use engine::sync::plan::{LiveIndex, plan};
+use engine::{Engine, SandboxEndpoints};
+use ringotel::SmsTrunk;
+use sandbox::Sandbox;
+use std::hint::black_box;
+use store::Database;
+use store::tables::draft_numbers::{self, DraftChange};
+
+fn sync_plan(c: &mut Criterion) {
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let sandbox = runtime.block_on(Sandbox::start()).unwrap();
+    let (org, live): (RingotelId, Vec<SmsTrunk>) = sandbox.with_world(|w| {
+        let org = w.orgs.iter().max_by_key(|o| o.trunks.len()).unwrap();
+        let trunks = org
+            .trunks
+            .iter()
+            .map(|t| serde_json::from_value(serde_json::Value::Object(t.clone())).unwrap())
+            .collect();
+        (RingotelId::parse(org.id()).unwrap(), trunks)
+    });
+    let us = Country::parse("US").unwrap();
+    let ws = WorkspaceId::parse("sandbox").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = Database::open_in(dir.path()).unwrap();
+    // Every live number drafted with a new name, each anchored to the number as fetched.
+    for (i, trunk) in live.iter().enumerate() {
+        let base = serde_json::to_string(trunk).unwrap();
+        let mut value = serde_json::to_value(trunk).unwrap();
+        value["name"] = format!("Renamed {i}").into();
+        let renamed: SmsTrunk = serde_json::from_value(value).unwrap();
+        let fields = engine_fields(&renamed, us);
+        draft_numbers::upsert_existing(
+            db.conn(),
+            &ws,
+            &org,
+            &trunk.id,
+            &base,
+            0,
+            &DraftChange::Upsert(Box::new(fields)),
+        )
+        .unwrap();
+    }
+    let drafts: Vec<Draft> = draft_numbers::list(db.conn(), &ws, &org)
+        .unwrap()
+        .into_iter()
+        .map(Draft::new)
+        .collect();
+    let index = LiveIndex::new(&live, us);
+    let planned = plan(&drafts, &index, us);
+    assert_eq!(planned.sendable().count(), live.len());
+    println!(
+        "draft: {} edits of {} live numbers",
+        drafts.len(),
+        live.len()
+    );
+
+    // The engine on the same file, with the organization saved as a live fetch leaves it.
+    let endpoints = SandboxEndpoints {
+        ringotel: BaseUrl::parse(&sandbox.ringotel_url()).unwrap(),
+        thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
+        api_key: Secret::new(sandbox::DEMO_API_KEY),
+        thinq_accounts: vec![],
+    };
+    let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints)).unwrap();
+    let view = runtime
+        .block_on(engine.changes_view(org.clone(), Freshness::Live))
+        .unwrap();
+    assert_eq!(view.ready as usize, live.len());
+
+    let mut group = c.benchmark_group("sync plan of a 1000-number draft");
+    group.bench_function("bare SELECT of the draft rows", |b| {
+        b.iter(|| {
+            let mut stmt = db
+                .conn()
+                .prepare_cached(
+                    "SELECT id, org_id, trunk_id, fields, base, base_fetched_at, updated_at
+                     FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2 ORDER BY id",
+                )
+                .unwrap();
+            let rows = stmt
+                .query_map([ws.as_str(), org.as_str()], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                        r.get::<_, Option<String>>(4)?,
+                        r.get::<_, Option<i64>>(5)?,
+                        r.get::<_, i64>(6)?,
+                    ))
+                })
+                .unwrap()
+                .count();
+            black_box(rows)
+        });
+    });
+    group.bench_function("cold: load + decode the draft and live, then plan", |b| {
+        b.iter(|| {
+            let drafts: Vec<Draft> = draft_numbers::list(db.conn(), &ws, &org)
+                .unwrap()
+                .into_iter()
+                .map(Draft::new)
+                .collect();
+            black_box(plan(&drafts, &LiveIndex::new(&live, us), us))
+        });
+    });
+    group.bench_function("plan, draft and live already decoded", |b| {
+        b.iter(|| black_box(plan(&drafts, &index, us)));
+    });
+    group.bench_function(
+        "engine changes_view (the Changes tab, after its first view)",
+        |b| {
+            b.iter(|| {
+                black_box(
+                    runtime
+                        .block_on(engine.changes_view(org.clone(), Freshness::Saved))
+                        .unwrap(),
+                )
+            });
+        },
+    );
+    group.finish();
+}
+
+/// The trunk as the draft's typed fields, as the engine reads it.
+fn engine_fields(trunk: &SmsTrunk, fallback: Country) -> domain::SmsNumberFields {
+    engine::sync::plan::fields_of_trunk(trunk, fallback).unwrap()
+}
+
+criterion_group!(benches, sync_plan);
+criterion_main!(benches);
