@@ -154,21 +154,14 @@ mod tests {
 
     fn base() -> SmsNumberFields {
         let us = Country::parse("US").unwrap();
+        let number = PhoneNumber::parse("8584376048", us).unwrap();
         SmsNumberFields {
-            number: PhoneNumber::parse("8584376048", us).unwrap(),
             name: "Desk".into(),
-            service: ServiceId::parse("ThinQ").unwrap(),
             users: vec![
                 RingotelId::parse("1").unwrap(),
                 RingotelId::parse("2").unwrap(),
             ],
-            country: us,
-            inbound_format: InboundFormat::E164,
-            outbound_format: OutboundFormat::E164,
-            stickiness: Stickiness::DISABLED,
-            send_name: false,
-            opt_out: None,
-            auto_replies: vec![],
+            ..SmsNumberFields::new(number, ServiceId::parse("ThinQ").unwrap(), us)
         }
     }
 

@@ -51,6 +51,32 @@ pub struct SmsNumberFields {
     pub auto_replies: Vec<AutoReply>,
 }
 
+/// [assumed] New numbers start with the formats that keep one chat per customer (E.164 both
+/// ways) and stickiness disabled, the service's own default.
+pub const NEW_NUMBER_INBOUND: InboundFormat = InboundFormat::E164;
+pub const NEW_NUMBER_OUTBOUND: OutboundFormat = OutboundFormat::E164;
+pub const NEW_NUMBER_STICKINESS: Stickiness = Stickiness::DISABLED;
+
+impl SmsNumberFields {
+    /// A number as a new one starts: no name, no users, the new-number formats and stickiness,
+    /// no send name, opt-out or auto-replies.
+    pub fn new(number: PhoneNumber, service: ServiceId, country: Country) -> Self {
+        Self {
+            number,
+            name: String::new(),
+            service,
+            users: Vec::new(),
+            country,
+            inbound_format: NEW_NUMBER_INBOUND,
+            outbound_format: NEW_NUMBER_OUTBOUND,
+            stickiness: NEW_NUMBER_STICKINESS,
+            send_name: false,
+            opt_out: None,
+            auto_replies: Vec::new(),
+        }
+    }
+}
+
 /// The stickiness dropdown: a preset duration, or a custom amount and unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(

@@ -5,10 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use domain::{
-    BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, Secret, ServiceId,
-    SmsNumberFields, Stickiness, WorkspaceId,
-};
+use domain::{BaseUrl, RingotelId, Secret, WorkspaceId};
 use engine::snapshot::Freshness;
 use engine::{Engine, SandboxEndpoints};
 use sandbox::Sandbox;
@@ -18,23 +15,8 @@ use store::tables::draft_numbers;
 
 const DRAFTED: u32 = 1_000;
 
-fn drafted_fields(i: u32) -> SmsNumberFields {
-    let us = Country::parse("US").unwrap();
-    SmsNumberFields {
-        number: PhoneNumber::parse(&format!("(442) {}-{:04}", 300 + i / 10_000, i % 10_000), us)
-            .unwrap(),
-        name: format!("Drafted {i}"),
-        service: ServiceId::parse("ThinQ").unwrap(),
-        users: vec![],
-        country: us,
-        inbound_format: InboundFormat::E164,
-        outbound_format: OutboundFormat::E164,
-        stickiness: Stickiness::DISABLED,
-        send_name: false,
-        opt_out: None,
-        auto_replies: vec![],
-    }
-}
+#[allow(dead_code)] // each benchmark uses part of what they share
+mod common;
 
 fn draft_view(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
@@ -57,7 +39,8 @@ fn draft_view(c: &mut Criterion) {
     {
         let (db, _) = Database::open_in(dir.path()).unwrap();
         for i in 0..DRAFTED {
-            draft_numbers::insert_new(db.conn(), &ws, &org, &drafted_fields(i)).unwrap();
+            draft_numbers::insert_new(db.conn(), &ws, &org, &common::drafted_fields(i, vec![]))
+                .unwrap();
         }
     }
     let (db, _) = Database::open_in(dir.path()).unwrap();
@@ -82,27 +65,7 @@ fn draft_view(c: &mut Criterion) {
     let mut group = c.benchmark_group("numbers view of 1000 live + 1000 drafted");
     group.bench_function("bare SELECT of the draft rows and the snapshot", |b| {
         b.iter(|| {
-            let mut stmt = db
-                .conn()
-                .prepare_cached(
-                    "SELECT id, org_id, trunk_id, fields, base, base_fetched_at, updated_at
-                     FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2 ORDER BY id",
-                )
-                .unwrap();
-            let rows = stmt
-                .query_map([ws.as_str(), org.as_str()], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, Option<i64>>(5)?,
-                        r.get::<_, i64>(6)?,
-                    ))
-                })
-                .unwrap()
-                .count();
+            let rows = common::bare_select(&db, &ws, &org);
             let snapshot: String = db
                 .conn()
                 .query_row(

@@ -5,10 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
-use domain::{
-    BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, Secret, ServiceId,
-    SmsNumberFields, Stickiness, WorkspaceId,
-};
+use domain::{BaseUrl, RingotelId, Secret, WorkspaceId};
 use engine::snapshot::Freshness;
 use engine::{Engine, NetworkSettings, SandboxEndpoints};
 use sandbox::Sandbox;
@@ -20,23 +17,8 @@ const NUMBERS: u32 = 1_000;
 const LATENCY: Duration = Duration::from_millis(50);
 const RUNS: usize = 3;
 
-fn fields(i: u32, user: &RingotelId) -> SmsNumberFields {
-    let us = Country::parse("US").unwrap();
-    SmsNumberFields {
-        number: PhoneNumber::parse(&format!("(442) {}-{:04}", 300 + i / 10_000, i % 10_000), us)
-            .unwrap(),
-        name: format!("Line {i}"),
-        service: ServiceId::parse("ThinQ").unwrap(),
-        users: vec![user.clone()],
-        country: us,
-        inbound_format: InboundFormat::E164,
-        outbound_format: OutboundFormat::E164,
-        stickiness: Stickiness::DISABLED,
-        send_name: false,
-        opt_out: None,
-        auto_replies: vec![],
-    }
-}
+#[allow(dead_code)] // each benchmark uses part of what they share
+mod common;
 
 /// One timed sync of the whole draft on a fresh sandbox and data folder.
 fn one_run(runtime: &tokio::runtime::Runtime, concurrency: usize) -> Duration {
@@ -63,7 +45,10 @@ fn one_run(runtime: &tokio::runtime::Runtime, concurrency: usize) -> Duration {
                     (
                         org.clone(),
                         DraftTarget::New,
-                        DraftChange::Upsert(Box::new(fields(i, &user))),
+                        DraftChange::Upsert(Box::new(common::drafted_fields(
+                            i,
+                            vec![user.clone()],
+                        ))),
                     )
                 })
                 .collect();

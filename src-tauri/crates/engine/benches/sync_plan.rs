@@ -16,6 +16,9 @@ use std::hint::black_box;
 use store::Database;
 use store::tables::draft_numbers::{self, DraftChange};
 
+#[allow(dead_code)] // each benchmark uses part of what they share
+mod common;
+
 fn sync_plan(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let sandbox = runtime.block_on(Sandbox::start()).unwrap();
@@ -79,30 +82,7 @@ fn sync_plan(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("sync plan of a 1000-number draft");
     group.bench_function("bare SELECT of the draft rows", |b| {
-        b.iter(|| {
-            let mut stmt = db
-                .conn()
-                .prepare_cached(
-                    "SELECT id, org_id, trunk_id, fields, base, base_fetched_at, updated_at
-                     FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2 ORDER BY id",
-                )
-                .unwrap();
-            let rows = stmt
-                .query_map([ws.as_str(), org.as_str()], |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, Option<String>>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                        r.get::<_, Option<String>>(4)?,
-                        r.get::<_, Option<i64>>(5)?,
-                        r.get::<_, i64>(6)?,
-                    ))
-                })
-                .unwrap()
-                .count();
-            black_box(rows)
-        });
+        b.iter(|| black_box(common::bare_select(&db, &ws, &org)));
     });
     group.bench_function("cold: load + decode the draft and live, then plan", |b| {
         b.iter(|| {

@@ -57,16 +57,12 @@ impl RingotelError {
                 status,
                 retry_after,
                 ..
-            } if transport::retry::status_is_transient(*status) => Transience::Transient {
-                retry_after: *retry_after,
-            },
+            } => Transience::of_status(*status, *retry_after),
             Self::Transport { .. } => Transience::Transient { retry_after: None },
             // Errors arrive inside HTTP 200 for bad input and for passing faults alike, and a
             // garbled body may be a proxy's hiccup: safe to repeat only for a repeatable call.
             Self::Remote { .. } | Self::Malformed { .. } => Transience::Unexplained,
-            Self::Http { .. } | Self::Unauthorized { .. } | Self::Forbidden { .. } => {
-                Transience::Permanent
-            }
+            Self::Unauthorized { .. } | Self::Forbidden { .. } => Transience::Permanent,
         }
     }
 

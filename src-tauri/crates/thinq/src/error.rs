@@ -44,14 +44,10 @@ impl ThinqError {
                 status,
                 retry_after,
                 ..
-            } if transport::retry::status_is_transient(*status) => Transience::Transient {
-                retry_after: *retry_after,
-            },
+            } => Transience::of_status(*status, *retry_after),
             Self::Transport { .. } => Transience::Transient { retry_after: None },
             Self::Malformed { .. } => Transience::Unexplained,
-            Self::Http { .. } | Self::Unauthorized { .. } | Self::AccountRefused { .. } => {
-                Transience::Permanent
-            }
+            Self::Unauthorized { .. } | Self::AccountRefused { .. } => Transience::Permanent,
         }
     }
 

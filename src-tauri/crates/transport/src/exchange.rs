@@ -1,7 +1,7 @@
 //! One request out, one capped body back, with failures described without the URL.
 
 use crate::body::read_capped;
-use crate::retry::{Transience, parse_retry_after, status_is_transient};
+use crate::retry::parse_retry_after;
 use std::time::Duration;
 
 /// A whole answer: its status, its (capped) body, and how long the server asked callers to
@@ -11,19 +11,6 @@ pub struct Reply {
     pub status: u16,
     pub body: Vec<u8>,
     pub retry_after: Option<Duration>,
-}
-
-impl Reply {
-    /// What the status alone says about calling again; `None` for a success.
-    pub fn transience(&self) -> Option<Transience> {
-        match self.status {
-            200..=299 => None,
-            s if status_is_transient(s) => Some(Transience::Transient {
-                retry_after: self.retry_after,
-            }),
-            _ => Some(Transience::Permanent),
-        }
-    }
 }
 
 /// Why no usable answer came back. The text never includes the request URL, which for the

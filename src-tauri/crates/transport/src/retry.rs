@@ -34,6 +34,17 @@ pub fn status_is_transient(status: u16) -> bool {
     matches!(status, 408 | 425 | 429) || (500..=599).contains(&status)
 }
 
+impl Transience {
+    /// What an HTTP error status says, with the server's `Retry-After` when it sent one.
+    pub fn of_status(status: u16, retry_after: Option<Duration>) -> Self {
+        if status_is_transient(status) {
+            Self::Transient { retry_after }
+        } else {
+            Self::Permanent
+        }
+    }
+}
+
 /// `Retry-After` in its seconds form; the HTTP-date form is not used by either service and is
 /// read as absent (the back-off applies instead).
 pub fn parse_retry_after(value: &str) -> Option<Duration> {

@@ -96,6 +96,32 @@ fn rename_on_server(ringotel: &Sandbox, wire: &str, name: &str) {
 
 const DESK: &str = "18584376048";
 
+/// Renames the front desk here and in Ringotel, then syncs: the sync stops at the conflict.
+async fn conflict_on_the_name(app: &AppSession, ringotel: &Sandbox, mine: &str, theirs: &str) {
+    app.click("tab-numbers").await;
+    rename(app, DESK, mine).await;
+    rename_on_server(ringotel, DESK, theirs);
+    app.click("tab-changes").await;
+    app.click("sync").await;
+    app.text_until("changes-blocked", |t| t.contains("Nothing was sent"))
+        .await;
+    app.content_until("changes-list", |t| t.contains(mine) && t.contains(theirs))
+        .await;
+}
+
+/// Resolves the name conflict with `choice` (`keep-mine`, `take-theirs`) and syncs again.
+async fn choose(app: &AppSession, choice: &str, result: &str) {
+    app.wait_for(&format!("[data-testid^='{choice}-'][data-testid$='-name']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.text_until("changes-summary", |t| !t.contains("waiting"))
+        .await;
+    app.click("sync").await;
+    app.text_until("sync-result", |t| t.contains(result)).await;
+}
+
 #[tokio::test]
 async fn an_admin_reviews_syncs_resolves_conflicts_and_finishes_a_sync_cut_short() {
     let state = tempfile::tempdir().unwrap();
@@ -127,47 +153,14 @@ async fn an_admin_reviews_syncs_resolves_conflicts_and_finishes_a_sync_cut_short
     assert_eq!(server_name(&ringotel, "18584376047").1, 1);
 
     // The same field changed in Ringotel meanwhile: nothing is sent until the admin decides.
-    app.click("tab-numbers").await;
-    rename(&app, DESK, "Mine").await;
-    rename_on_server(&ringotel, DESK, "Theirs");
-    app.click("tab-changes").await;
-    app.click("sync").await;
-    app.text_until("changes-blocked", |t| t.contains("Nothing was sent"))
-        .await;
-    app.content_until("changes-list", |t| {
-        t.contains("Mine") && t.contains("Theirs")
-    })
-    .await;
+    conflict_on_the_name(&app, &ringotel, "Mine", "Theirs").await;
     app.screenshot("21-conflict").await;
-    app.wait_for("[data-testid^='keep-mine-'][data-testid$='-name']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.text_until("changes-summary", |t| !t.contains("waiting"))
-        .await;
-    app.click("sync").await;
-    app.text_until("sync-result", |t| t.contains("1 change made"))
-        .await;
+    choose(&app, "keep-mine", "1 change made").await;
     assert_eq!(server_name(&ringotel, DESK).0.as_deref(), Some("Mine"));
 
-    app.click("tab-numbers").await;
-    rename(&app, DESK, "Mine again").await;
-    rename_on_server(&ringotel, DESK, "Theirs again");
-    app.click("tab-changes").await;
-    app.click("sync").await;
-    app.text_until("changes-blocked", |t| t.contains("Nothing was sent"))
-        .await;
-    app.wait_for("[data-testid^='take-theirs-'][data-testid$='-name']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    app.text_until("changes-summary", |t| !t.contains("waiting"))
-        .await;
-    app.click("sync").await;
-    app.text_until("sync-result", |t| t.contains("0 changes made"))
-        .await;
+    // Again, and this time Ringotel's value wins: nothing to send, the draft follows it.
+    conflict_on_the_name(&app, &ringotel, "Mine again", "Theirs again").await;
+    choose(&app, "take-theirs", "0 changes made").await;
     assert_eq!(
         server_name(&ringotel, DESK).0.as_deref(),
         Some("Theirs again")

@@ -79,17 +79,18 @@ pub enum NumberCheck {
     Invalid { problem: FieldProblem },
 }
 
-/// [assumed] New numbers start with the formats that keep one chat per customer (E.164 both
-/// ways) and stickiness disabled, the service's own default.
+/// The editor's values for a new number: the domain's new-number defaults.
 fn new_number_values(country: Country) -> SmsNumberInput {
     SmsNumberInput {
         country: country.as_str().to_owned(),
         number: String::new(),
         name: String::new(),
         users: Vec::new(),
-        stickiness: StickinessInput::Preset { seconds: 0 },
-        inbound_format: InboundFormat::E164,
-        outbound_format: OutboundFormat::E164,
+        stickiness: StickinessInput::Preset {
+            seconds: domain::sms_number::NEW_NUMBER_STICKINESS.seconds(),
+        },
+        inbound_format: domain::sms_number::NEW_NUMBER_INBOUND,
+        outbound_format: domain::sms_number::NEW_NUMBER_OUTBOUND,
         send_name: false,
         opt_out_keyword: String::new(),
         opt_out_reply: String::new(),

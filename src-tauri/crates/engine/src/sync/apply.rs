@@ -241,37 +241,30 @@ impl Runner {
         for field in changed {
             write_field(&mut trunk, *field, fields);
         }
-        let error = match self.client.update_sms_trunk(&self.org, &trunk).await {
-            Ok(()) => {
-                return Ok(Done {
-                    trunk_id: None,
-                    detail: None,
-                });
-            }
-            Err(error) if !error.outcome_unknown() => return Err(describe(&error)),
-            Err(error) => error,
-        };
-        let now = self
-            .read_back()
-            .await
-            .map_err(|read| unsettled(&error, &read))?;
-        let landed = now
-            .iter()
-            .find(|t| &t.id == trunk_id)
-            .and_then(|t| self.read(t))
-            .is_some_and(|f| changed.iter().all(|c| !c.differs(&f, fields)));
-        if landed {
-            Ok(Done {
-                trunk_id: None,
-                detail: Some(ANSWER_LOST.into()),
-            })
-        } else {
-            Err(describe(&error))
-        }
+        let sent = self.client.update_sms_trunk(&self.org, &trunk).await;
+        self.checked(sent, |now| {
+            now.iter()
+                .find(|t| &t.id == trunk_id)
+                .and_then(|t| self.read(t))
+                .is_some_and(|f| changed.iter().all(|c| !c.differs(&f, fields)))
+        })
+        .await
     }
 
     async fn delete(&self, trunk_id: &RingotelId) -> Result<Done, String> {
-        let error = match self.client.delete_sms_trunk(&self.org, trunk_id).await {
+        let sent = self.client.delete_sms_trunk(&self.org, trunk_id).await;
+        self.checked(sent, |now| !now.iter().any(|t| &t.id == trunk_id))
+            .await
+    }
+
+    /// A repeatable write's end: done when Ringotel said so; when its answer is unknown (lost,
+    /// garbled, retries exhausted), done only if reading back shows `landed`.
+    async fn checked(
+        &self,
+        sent: Result<(), RingotelError>,
+        landed: impl Fn(&[SmsTrunk]) -> bool,
+    ) -> Result<Done, String> {
+        let error = match sent {
             Ok(()) => {
                 return Ok(Done {
                     trunk_id: None,
@@ -285,13 +278,13 @@ impl Runner {
             .read_back()
             .await
             .map_err(|read| unsettled(&error, &read))?;
-        if now.iter().any(|t| &t.id == trunk_id) {
-            Err(describe(&error))
-        } else {
+        if landed(&now) {
             Ok(Done {
                 trunk_id: None,
                 detail: Some(ANSWER_LOST.into()),
             })
+        } else {
+            Err(describe(&error))
         }
     }
 }

@@ -46,6 +46,19 @@ fn fields() -> impl Strategy<Value = SmsNumberFields> {
         })
 }
 
+/// Harbor's front desk as a new number, named.
+fn desk() -> SmsNumberFields {
+    let number = PhoneNumber::parse("8584376048", us()).unwrap_or_else(|_| unreachable!());
+    SmsNumberFields {
+        name: "Desk".into(),
+        ..SmsNumberFields::new(
+            number,
+            ServiceId::parse("ThinQ").unwrap_or_else(|_| unreachable!()),
+            us(),
+        )
+    }
+}
+
 fn trunk(trunk_id: u64, fields: &SmsNumberFields) -> SmsTrunk {
     SmsTrunk {
         id: id(trunk_id),
@@ -182,17 +195,9 @@ proptest! {
 #[test]
 fn a_new_number_found_in_ringotel_as_drafted_is_done_and_otherwise_waits_for_the_admin() {
     let mut desk = SmsNumberFields {
-        number: PhoneNumber::parse("8584376048", us()).unwrap_or_else(|_| unreachable!()),
         name: "Desk".into(),
-        service: ServiceId::parse("ThinQ").unwrap_or_else(|_| unreachable!()),
         users: vec![id(1)],
-        country: us(),
-        inbound_format: InboundFormat::E164,
-        outbound_format: OutboundFormat::E164,
-        stickiness: Stickiness::DISABLED,
-        send_name: false,
-        opt_out: None,
-        auto_replies: vec![],
+        ..desk()
     };
     let live = vec![trunk(9, &desk)];
     assert!(plan_of(vec![new(1, &desk)], &live).steps[0].is_settled());
@@ -207,22 +212,7 @@ fn a_new_number_found_in_ringotel_as_drafted_is_done_and_otherwise_waits_for_the
 
 #[test]
 fn an_edit_of_a_number_deleted_in_ringotel_waits_and_a_deletion_of_it_is_done() {
-    let desk = trunk(
-        7,
-        &SmsNumberFields {
-            number: PhoneNumber::parse("8584376048", us()).unwrap_or_else(|_| unreachable!()),
-            name: "Desk".into(),
-            service: ServiceId::parse("ThinQ").unwrap_or_else(|_| unreachable!()),
-            users: vec![],
-            country: us(),
-            inbound_format: InboundFormat::E164,
-            outbound_format: OutboundFormat::E164,
-            stickiness: Stickiness::DISABLED,
-            send_name: false,
-            opt_out: None,
-            auto_replies: vec![],
-        },
-    );
+    let desk = trunk(7, &desk());
     let mut renamed = read(&desk);
     renamed.name = "Renamed".into();
     let edit = plan_of(

@@ -331,22 +331,14 @@ pub fn remove(conn: &Connection, workspace: &WorkspaceId, id: i64) -> Result<boo
 mod tests {
     use super::*;
     use crate::Database;
-    use domain::{Country, InboundFormat, OutboundFormat, PhoneNumber, ServiceId, Stickiness};
+    use domain::{Country, PhoneNumber, ServiceId};
 
     pub(crate) fn fields(number: &str, name: &str) -> SmsNumberFields {
         let us = Country::parse("US").unwrap();
+        let number = PhoneNumber::parse(number, us).unwrap();
         SmsNumberFields {
-            number: PhoneNumber::parse(number, us).unwrap(),
             name: name.into(),
-            service: ServiceId::parse("ThinQ").unwrap(),
-            users: vec![],
-            country: us,
-            inbound_format: InboundFormat::E164,
-            outbound_format: OutboundFormat::E164,
-            stickiness: Stickiness::DISABLED,
-            send_name: false,
-            opt_out: None,
-            auto_replies: vec![],
+            ..SmsNumberFields::new(number, ServiceId::parse("ThinQ").unwrap(), us)
         }
     }
 
