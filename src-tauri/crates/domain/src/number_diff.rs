@@ -60,6 +60,8 @@ impl SmsField {
             Self::Number => a.number != b.number,
             Self::Name => a.name != b.name,
             Self::Service => a.service != b.service,
+            Self::Users if a.users.len() != b.users.len() => true,
+            Self::Users if a.users == b.users => false,
             Self::Users => {
                 let mut x: Vec<_> = a.users.iter().collect();
                 let mut y: Vec<_> = b.users.iter().collect();

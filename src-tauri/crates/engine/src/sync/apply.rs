@@ -25,6 +25,29 @@ pub struct StepOutcome {
     pub users_touched: Vec<RingotelId>,
 }
 
+/// What one planned change needs to run on its own task: owned, apart from the plan.
+#[derive(Debug, Clone)]
+pub(crate) struct Job {
+    pub draft_id: i64,
+    pub draft_updated_at: i64,
+    pub number: domain::PhoneNumber,
+    /// The users the number has in Ringotel now, for who must sign in again.
+    pub live_users: Vec<RingotelId>,
+    pub action: Action,
+}
+
+impl Job {
+    pub fn of(step: &Step<'_>, action: &Action) -> Self {
+        Self {
+            draft_id: step.draft_id,
+            draft_updated_at: step.draft_updated_at,
+            number: step.number.clone(),
+            live_users: step.live.map(|(_, f)| f.users.clone()).unwrap_or_default(),
+            action: action.clone(),
+        }
+    }
+}
+
 /// A step that reached its end: Ringotel holds the change.
 struct Done {
     trunk_id: Option<RingotelId>,
@@ -58,21 +81,22 @@ const ANSWER_LOST: &str = "Ringotel's answer was lost; reading back showed the c
 impl Runner {
     /// Runs one step to its end and journals it; never fails as a whole: a failure is the
     /// step's outcome.
-    pub async fn run(self: Arc<Self>, step: Step, action: Action) -> StepOutcome {
-        let kind = action_of(&action);
-        let users_touched = touched_users(&step, &action);
+    pub async fn run(self: Arc<Self>, job: Job) -> StepOutcome {
+        let (step, action) = (&job, &job.action);
+        let kind = action_of(action);
+        let users_touched = touched_users(&job);
         let intent = sync_journal::Intent {
             run_id: self.run_id,
             draft_id: Some(step.draft_id),
             action: kind,
             number: step.number.e164().to_owned(),
-            trunk_id: match &action {
+            trunk_id: match action {
                 Action::Create { .. } => None,
                 Action::Update { trunk_id, .. } | Action::Delete { trunk_id } => {
                     Some(trunk_id.clone())
                 }
             },
-            fields: match &action {
+            fields: match action {
                 Action::Create { .. } => SmsField::ALL.to_vec(),
                 Action::Update { changed, .. } => changed.clone(),
                 Action::Delete { .. } => Vec::new(),
@@ -96,7 +120,7 @@ impl Runner {
                 };
             }
         };
-        let result = match &action {
+        let result = match action {
             Action::Create { fields } => self.create(fields).await,
             Action::Update {
                 trunk_id,
@@ -110,7 +134,7 @@ impl Runner {
             Err(reason) => (JournalState::Failed, Some(reason), None),
         };
         let finished = self
-            .finish(journal_id, &step, state, detail.clone(), trunk_id)
+            .finish(journal_id, step, state, detail.clone(), trunk_id)
             .await;
         let (state, detail) = match finished {
             Ok(()) => (state, detail),
@@ -139,7 +163,7 @@ impl Runner {
     async fn finish(
         &self,
         journal_id: i64,
-        step: &Step,
+        step: &Job,
         state: JournalState,
         detail: Option<String>,
         trunk_id: Option<RingotelId>,
@@ -309,15 +333,11 @@ fn unsettled(call: &RingotelError, read: &RingotelError) -> String {
 
 /// Users whose number assignments a step changes: they must sign in again (or use Reload
 /// Objects) in their Ringotel app to see it.
-fn touched_users(step: &Step, action: &Action) -> Vec<RingotelId> {
-    let before = step
-        .live
-        .as_ref()
-        .map(|(_, f)| f.users.clone())
-        .unwrap_or_default();
-    let mut touched = match action {
+fn touched_users(job: &Job) -> Vec<RingotelId> {
+    let before = &job.live_users;
+    let mut touched = match &job.action {
         Action::Create { fields } => fields.users.clone(),
-        Action::Delete { .. } => before,
+        Action::Delete { .. } => before.clone(),
         Action::Update {
             fields, changed, ..
         } if changed.contains(&SmsField::Users) => before

@@ -241,7 +241,7 @@ impl Engine {
     async fn settle(
         &self,
         state: &NumbersState,
-        plan: &plan::Plan,
+        plan: &plan::Plan<'_>,
         run_id: i64,
     ) -> EngineResult<Vec<i64>> {
         let settled: Vec<(i64, i64, sync_journal::Intent)> = plan
@@ -249,7 +249,7 @@ impl Engine {
             .iter()
             .filter(|s| s.is_settled())
             .map(|s| {
-                let action = match (&s.mine, &s.base) {
+                let action = match (s.mine, s.base) {
                     (None, _) => SyncAction::Delete,
                     (Some(_), None) => SyncAction::Create,
                     (Some(_), Some(_)) => SyncAction::Update,
@@ -259,7 +259,7 @@ impl Engine {
                     draft_id: Some(s.draft_id),
                     action,
                     number: s.number.e164().to_owned(),
-                    trunk_id: s.live.as_ref().map(|(id, _)| id.clone()),
+                    trunk_id: s.live.map(|(id, _)| id.clone()),
                     fields: Vec::new(),
                 };
                 (s.draft_id, s.draft_updated_at, intent)
@@ -301,25 +301,22 @@ impl Engine {
     async fn run_steps(
         &self,
         runner: Arc<Runner>,
-        plan: &plan::Plan,
+        plan: &plan::Plan<'_>,
         progress: impl Fn(SyncProgress) + Send + Sync + 'static,
     ) -> Vec<StepOutcome> {
-        let steps: Vec<_> = plan
-            .sendable()
-            .map(|(s, a)| (s.clone(), a.clone()))
-            .collect();
-        let total = steps.len() as u32;
+        let jobs: Vec<apply::Job> = plan.sendable().map(|(s, a)| apply::Job::of(s, a)).collect();
+        let total = jobs.len() as u32;
         let permits = Arc::new(tokio::sync::Semaphore::new(
             self.network.sync_concurrency.max(1),
         ));
         let mut running = tokio::task::JoinSet::new();
         let mut tasks = HashMap::new();
-        for (step, action) in steps {
+        for job in jobs {
             let (runner, permits) = (runner.clone(), permits.clone());
-            let named = (step.draft_id, apply::action_of(&action));
+            let named = (job.draft_id, apply::action_of(&job.action));
             let task = running.spawn(async move {
                 let _permit = permits.acquire_owned().await;
-                runner.run(step, action).await
+                runner.run(job).await
             });
             tasks.insert(task.id(), named);
         }

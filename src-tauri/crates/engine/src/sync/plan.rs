@@ -39,26 +39,26 @@ pub enum Blocker {
     Unreadable(String),
 }
 
-/// One drafted change, planned.
+/// One drafted change, planned; it borrows the draft and the live numbers it compares.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
+pub struct Step<'a> {
     pub draft_id: i64,
     /// When the drafted change was last edited: an applied change is dropped from the draft
     /// only if the admin has not edited it again meanwhile.
     pub draft_updated_at: i64,
-    pub number: PhoneNumber,
+    pub number: &'a PhoneNumber,
     /// The number as drafted (`None` for a deletion).
-    pub mine: Option<SmsNumberFields>,
+    pub mine: Option<&'a SmsNumberFields>,
     /// The number as it was when the draft began (`None` for a new number).
-    pub base: Option<SmsNumberFields>,
+    pub base: Option<&'a SmsNumberFields>,
     /// Ringotel's number now, when it has one.
-    pub live: Option<(RingotelId, SmsNumberFields)>,
+    pub live: Option<(&'a RingotelId, &'a SmsNumberFields)>,
     /// What will be sent; `None` when Ringotel already holds the drafted state.
     pub action: Option<Action>,
     pub blocker: Option<Blocker>,
 }
 
-impl Step {
+impl Step<'_> {
     /// Ringotel already holds what the draft asks for: nothing to send, the change is done.
     pub fn is_settled(&self) -> bool {
         self.action.is_none() && self.blocker.is_none()
@@ -66,17 +66,17 @@ impl Step {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Plan {
-    pub steps: Vec<Step>,
+pub struct Plan<'a> {
+    pub steps: Vec<Step<'a>>,
 }
 
-impl Plan {
-    pub fn blocked(&self) -> impl Iterator<Item = &Step> {
+impl<'a> Plan<'a> {
+    pub fn blocked(&self) -> impl Iterator<Item = &Step<'a>> {
         self.steps.iter().filter(|s| s.blocker.is_some())
     }
 
     /// The calls to make, when nothing is blocked.
-    pub fn sendable(&self) -> impl Iterator<Item = (&Step, &Action)> {
+    pub fn sendable(&self) -> impl Iterator<Item = (&Step<'a>, &Action)> {
         self.steps
             .iter()
             .filter(|s| s.blocker.is_none())
@@ -117,10 +117,10 @@ impl LiveIndex {
         self.fields.get(id).and_then(|r| r.as_ref().ok())
     }
 
-    fn read(&self, id: &RingotelId) -> Option<Result<(RingotelId, SmsNumberFields), String>> {
+    fn read(&self, id: &RingotelId) -> Option<Result<(&RingotelId, &SmsNumberFields), &str>> {
         self.fields
-            .get(id)
-            .map(|r| r.clone().map(|f| (id.clone(), f)))
+            .get_key_value(id)
+            .map(|(id, r)| r.as_ref().map(|f| (id, f)).map_err(String::as_str))
     }
 }
 
@@ -130,7 +130,7 @@ pub fn fields_of_trunk(trunk: &SmsTrunk, fallback: Country) -> Result<SmsNumberF
 }
 
 /// Plans every drafted change against Ringotel's numbers as they are now.
-pub fn plan(drafts: &[Draft], live: &LiveIndex, fallback: Country) -> Plan {
+pub fn plan<'a>(drafts: &'a [Draft], live: &'a LiveIndex, fallback: Country) -> Plan<'a> {
     Plan {
         steps: drafts
             .iter()
@@ -141,37 +141,25 @@ pub fn plan(drafts: &[Draft], live: &LiveIndex, fallback: Country) -> Plan {
 
 /// Plans one drafted change; `None` only for a change with no number to name (a deletion of
 /// a new number, which the draft never holds).
-pub(crate) fn step(draft: &Draft, live: &LiveIndex, fallback: Country) -> Option<Step> {
+pub(crate) fn step<'a>(
+    draft: &'a Draft,
+    live: &'a LiveIndex,
+    fallback: Country,
+) -> Option<Step<'a>> {
     let mine = match &draft.change {
-        DraftChange::Upsert(fields) => Some(fields.as_ref().clone()),
+        DraftChange::Upsert(fields) => Some(fields.as_ref()),
         DraftChange::Delete => None,
     };
-    let base = draft
-        .base(fallback)
-        .map(|b| b.cloned())
-        .map_err(|e| format!("the saved copy it was drafted on has {e}"));
+    let base = draft.base(fallback);
     let current = match &draft.target {
-        DraftTarget::New => mine
-            .as_ref()
-            .and_then(|m| live.by_number.get(m.number.e164())),
+        DraftTarget::New => mine.and_then(|m| live.by_number.get(m.number.e164())),
         DraftTarget::Existing { trunk_id, .. } => Some(trunk_id),
     }
     .and_then(|id| live.read(id));
     let number = mine
-        .as_ref()
-        .map(|m| m.number.clone())
-        .or_else(|| {
-            base.as_ref()
-                .ok()
-                .and_then(Option::as_ref)
-                .map(|b| b.number.clone())
-        })
-        .or_else(|| {
-            current
-                .as_ref()
-                .and_then(|c| c.as_ref().ok())
-                .map(|(_, f)| f.number.clone())
-        })?;
+        .map(|m| &m.number)
+        .or_else(|| base.ok().flatten().map(|b| &b.number))
+        .or_else(|| current.and_then(Result::ok).map(|(_, f)| &f.number))?;
     let mut step = Step {
         draft_id: draft.id,
         draft_updated_at: draft.updated_at,
@@ -188,14 +176,19 @@ pub(crate) fn step(draft: &Draft, live: &LiveIndex, fallback: Country) -> Option
             step.live = current;
             decide(&mut step, &draft.target);
         }
-        (Err(problem), _) | (_, Err(problem)) => step.blocker = Some(Blocker::Unreadable(problem)),
+        (Err(problem), _) => {
+            step.blocker = Some(Blocker::Unreadable(format!(
+                "the saved copy it was drafted on has {problem}"
+            )));
+        }
+        (_, Err(problem)) => step.blocker = Some(Blocker::Unreadable(problem.to_owned())),
     }
     Some(step)
 }
 
 /// Fills in the step's action and blocker from its base, mine and live.
-fn decide(step: &mut Step, target: &DraftTarget) {
-    let (mine, base, live) = (step.mine.as_ref(), step.base.as_ref(), step.live.as_ref());
+fn decide(step: &mut Step<'_>, target: &DraftTarget) {
+    let (mine, base, live) = (step.mine, step.base, step.live);
     match (target, mine, base, live) {
         // A new number Ringotel does not have: create it.
         (DraftTarget::New, Some(mine), _, None) => {

@@ -62,7 +62,6 @@ impl Engine {
         };
         let live_trunk = step
             .live
-            .as_ref()
             .and_then(|(id, _)| data.trunks.iter().find(|t| &t.id == id));
         let rebased_on_live = |trunk: &SmsTrunk| -> EngineResult<DraftTarget> {
             Ok(DraftTarget::Existing {
@@ -105,7 +104,7 @@ impl Engine {
                 };
                 let mut base: SmsTrunk =
                     serde_json::from_str(base).map_err(|e| EngineError::Internal(e.to_string()))?;
-                let mut mine = mine.clone();
+                let mut mine = domain::SmsNumberFields::clone(mine);
                 for conflict in conflicts.iter().filter(|c| field.is_none_or(|f| f == **c)) {
                     // The base takes Ringotel's value: the field no longer counts as changed
                     // there. Taking theirs, the draft takes it too.

@@ -83,7 +83,7 @@ pub struct ChangesView {
 }
 
 pub(crate) fn build(
-    plan: &Plan,
+    plan: &Plan<'_>,
     users: &UserNames<'_>,
     failures: &HashMap<i64, String>,
     fetched_at: i64,
@@ -107,8 +107,8 @@ pub(crate) fn build(
     }
 }
 
-fn item(step: &Step, users: &UserNames<'_>, last_failure: Option<String>) -> ChangeItem {
-    let live = step.live.as_ref().map(|(_, f)| f);
+fn item(step: &Step<'_>, users: &UserNames<'_>, last_failure: Option<String>) -> ChangeItem {
+    let live = step.live.map(|(_, f)| f);
     let shown = |field: SmsField, fields: Option<&domain::SmsNumberFields>| {
         fields.map(|f| show(field, f, users))
     };
@@ -134,9 +134,8 @@ fn item(step: &Step, users: &UserNames<'_>, last_failure: Option<String>) -> Cha
     };
     let name = step
         .mine
-        .as_ref()
         .or(live)
-        .or(step.base.as_ref())
+        .or(step.base)
         .map(|f| f.name.clone())
         .unwrap_or_default();
     ChangeItem {
@@ -172,13 +171,13 @@ fn capitalized(label: &str) -> String {
         .unwrap_or_default()
 }
 
-fn blocker(step: &Step, blocker: &Blocker, users: &UserNames<'_>) -> BlockerView {
-    let live = step.live.as_ref().map(|(_, f)| f);
+fn blocker(step: &Step<'_>, blocker: &Blocker, users: &UserNames<'_>) -> BlockerView {
+    let live = step.live.map(|(_, f)| f);
     let conflict = |field: SmsField| ConflictField {
         field,
         label: capitalized(field.label()),
-        base: step.base.as_ref().map(|f| show(field, f, users)),
-        mine: step.mine.as_ref().map(|f| show(field, f, users)),
+        base: step.base.map(|f| show(field, f, users)),
+        mine: step.mine.map(|f| show(field, f, users)),
         theirs: live.map(|f| show(field, f, users)),
     };
     let differing = |a: Option<&domain::SmsNumberFields>| -> Vec<SmsField> {
@@ -212,7 +211,7 @@ fn blocker(step: &Step, blocker: &Blocker, users: &UserNames<'_>) -> BlockerView
         Blocker::AlreadyInRingotel { .. } => BlockerView {
             kind: BlockerKind::AlreadyInRingotel,
             message: "Ringotel already has this number, with other settings. Keep yours to overwrite them, or take Ringotel's to drop this change.".into(),
-            fields: differing(step.mine.as_ref()).into_iter().map(conflict).collect(),
+            fields: differing(step.mine).into_iter().map(conflict).collect(),
             per_field: false,
             resolvable: true,
         },
