@@ -348,12 +348,21 @@ impl Engine {
                 organization: saved.data.organization.clone(),
                 services: saved.data.services.clone(),
                 fetched_at: saved.fetched_at,
-                offline: None,
+                offline: saved.offline,
             });
         }
         let client = &connected.ringotel;
         let error = match tokio::try_join!(client.get_organization(org), client.get_services(org)) {
             Ok((organization, services)) => {
+                // Every screen shows the card as just read, and no longer as offline.
+                if self
+                    .saved_snapshot(&connected.workspace_id(), org)
+                    .await?
+                    .is_some()
+                {
+                    self.save_part(connected, org, SavedPart::Services(services.clone()))
+                        .await?;
+                }
                 return Ok(view::ServicesReport {
                     organization,
                     services,
@@ -366,14 +375,17 @@ impl Engine {
         if !is_unreachable(&error) {
             return Err(error);
         }
-        let Some(saved) = self.saved_snapshot(&connected.workspace_id(), org).await? else {
+        let workspace = connected.workspace_id();
+        let Some(saved) = self.saved_snapshot(&workspace, org).await? else {
             return Err(error);
         };
+        let note = OfflineNote::from_error(&error);
+        self.mark_offline(&workspace, org, &note);
         Ok(view::ServicesReport {
             organization: saved.data.organization.clone(),
             services: saved.data.services.clone(),
             fetched_at: saved.fetched_at,
-            offline: Some(OfflineNote::from_error(&error)),
+            offline: Some(note),
         })
     }
 

@@ -90,7 +90,16 @@ pub(crate) enum SavedPart {
 }
 
 /// Saved copies decoded in this process, by workspace and organization, with their fetch time.
-pub(crate) type DecodedSnapshots = HashMap<(WorkspaceId, RingotelId), (Arc<OrgSnapshot>, i64)>;
+pub(crate) type DecodedSnapshots = HashMap<(WorkspaceId, RingotelId), DecodedSnapshot>;
+
+/// A saved copy in memory: its fetch time, and why the last attempt to refresh it failed (so
+/// every screen reading it says it is offline until a fetch succeeds again).
+#[derive(Clone)]
+pub(crate) struct DecodedSnapshot {
+    data: Arc<OrgSnapshot>,
+    fetched_at: i64,
+    offline: Option<OfflineNote>,
+}
 
 /// How fresh the data under a screen must be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
@@ -166,11 +175,11 @@ impl Engine {
         org: &RingotelId,
     ) -> EngineResult<Option<Fetched<Arc<OrgSnapshot>>>> {
         let key = (workspace.clone(), org.clone());
-        if let Some((data, fetched_at)) = self.decoded().get(&key).cloned() {
+        if let Some(saved) = self.decoded().get(&key).cloned() {
             return Ok(Some(Fetched {
-                data,
-                fetched_at,
-                offline: None,
+                data: saved.data,
+                fetched_at: saved.fetched_at,
+                offline: saved.offline,
             }));
         }
         let (ws, id) = key.clone();
@@ -181,12 +190,31 @@ impl Engine {
             return Ok(None);
         };
         let data: Arc<OrgSnapshot> = Arc::new(decode("this organization", &saved.payload)?);
-        self.decoded().insert(key, (data.clone(), saved.fetched_at));
+        self.decoded().insert(
+            key,
+            DecodedSnapshot {
+                data: data.clone(),
+                fetched_at: saved.fetched_at,
+                offline: None,
+            },
+        );
         Ok(Some(Fetched {
             data,
             fetched_at: saved.fetched_at,
             offline: None,
         }))
+    }
+
+    /// Remembers that refreshing this saved copy just failed, until a fetch succeeds.
+    pub(crate) fn mark_offline(
+        &self,
+        workspace: &WorkspaceId,
+        org: &RingotelId,
+        note: &OfflineNote,
+    ) {
+        if let Some(saved) = self.decoded().get_mut(&(workspace.clone(), org.clone())) {
+            saved.offline = Some(note.clone());
+        }
     }
 
     fn decoded(&self) -> std::sync::MutexGuard<'_, DecodedSnapshots> {
@@ -256,8 +284,14 @@ impl Engine {
         let fetched_at = now_ms();
         let payload = serde_json::to_string(data.as_ref())
             .map_err(|e| EngineError::Internal(e.to_string()))?;
-        self.decoded()
-            .insert((workspace.clone(), org.clone()), (data.clone(), fetched_at));
+        self.decoded().insert(
+            (workspace.clone(), org.clone()),
+            DecodedSnapshot {
+                data: data.clone(),
+                fetched_at,
+                offline: None,
+            },
+        );
         self.with_db(move |db| {
             Ok(snapshots::put(
                 db.conn(),
@@ -294,7 +328,9 @@ impl Engine {
             Err(error) if is_unreachable(&error) => {
                 match self.saved_snapshot(&workspace, org).await? {
                     Some(mut saved) => {
-                        saved.offline = Some(OfflineNote::from_error(&error));
+                        let note = OfflineNote::from_error(&error);
+                        self.mark_offline(&workspace, org, &note);
+                        saved.offline = Some(note);
                         Ok(saved)
                     }
                     None => Err(error),
