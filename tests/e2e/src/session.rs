@@ -246,6 +246,22 @@ impl AppSession {
         panic!("no {testid} shows {label:?}");
     }
 
+    /// Waits for the Numbers table's row of `wire` (as Ringotel stores it) and clicks the
+    /// button `testid` in it, such as `edit-number`; returns the row's whole text.
+    pub async fn click_in_number_row(&self, wire: &str, testid: &str) -> String {
+        let row = self
+            .wait_for(&format!("[data-testid='number-row'][data-number='{wire}']"))
+            .await;
+        let text = row.prop("textContent").await.unwrap().unwrap_or_default();
+        row.find(Locator::Css(&format!("[data-testid='{testid}']")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        text
+    }
+
     /// Scrolls the element into the middle of the window, then saves the window as `name`.
     pub async fn screenshot_at(&self, name: &str, testid: &str) {
         let element = self.by_testid(testid).await;

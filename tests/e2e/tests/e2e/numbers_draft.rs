@@ -91,16 +91,8 @@ async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreacha
     app.text_until("thinq-state", |t| t == "Disabled").await;
     app.screenshot("16a-integrations-offline").await;
     app.click("tab-numbers").await;
-    let row = app
-        .wait_for("[data-testid='number-row'][data-number='18584376047']")
-        .await;
-    assert!(row.text().await.unwrap().contains("Draft: new"));
-    row.find(fantoccini::Locator::Css("[data-testid='edit-number']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    let row = app.click_in_number_row("18584376047", "edit-number").await;
+    assert!(row.contains("Draft: new"), "{row}");
     app.text_until("users-count", |t| t.starts_with("2 selected"))
         .await;
     app.fill("displayName", "Harbor Front Desk (offline edit)")

@@ -39,15 +39,7 @@ async fn add_number(app: &AppSession, typed: &str, wire: &str, name: &str) {
 }
 
 async fn rename(app: &AppSession, wire: &str, name: &str) {
-    let row = app
-        .wait_for(&format!("[data-testid='number-row'][data-number='{wire}']"))
-        .await;
-    row.find(fantoccini::Locator::Css("[data-testid='edit-number']"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    app.click_in_number_row(wire, "edit-number").await;
     app.by_testid("number-editor").await;
     app.fill("displayName", name).await;
     app.click("save-number").await;
