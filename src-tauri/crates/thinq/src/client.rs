@@ -68,8 +68,7 @@ impl ThinqClient {
     /// together without changing anything.
     #[tracing::instrument(level = "debug", skip(self), fields(account = %self.creds.account_id), err(Display))]
     pub async fn check_credentials(&self) -> Result<Balance, ThinqError> {
-        let path = format!("/account/{}/balance", self.account_id());
-        self.get(&path, &[]).await
+        self.get(&self.account_path("/balance"), &[]).await
     }
 
     /// A read, retried as the policy allows.
@@ -79,24 +78,40 @@ impl ThinqClient {
         query: &[(&str, String)],
     ) -> Result<T, ThinqError> {
         transport::retry::with_retries(&self.retry, Repeatable::Yes, ThinqError::transience, || {
-            self.get_once(path, query)
+            let request = self.http.get(self.base.endpoint(path)).query(query);
+            self.send(request)
         })
         .await
     }
 
-    async fn get_once<T: DeserializeOwned>(
+    /// A write with a JSON body (`POST` or `PUT`), retried only when `repeatable` says a second
+    /// call has the same effect as one.
+    pub(crate) async fn write<T: DeserializeOwned>(
         &self,
+        method: reqwest::Method,
         path: &str,
-        query: &[(&str, String)],
+        body: &Value,
+        repeatable: Repeatable,
     ) -> Result<T, ThinqError> {
-        let request = self
-            .http
-            .get(self.base.endpoint(path))
-            .basic_auth(
-                self.creds.username.as_str(),
-                Some(self.creds.token.expose()),
-            )
-            .query(query);
+        transport::retry::with_retries(&self.retry, repeatable, ThinqError::transience, || {
+            let request = self
+                .http
+                .request(method.clone(), self.base.endpoint(path))
+                .json(body);
+            self.send(request)
+        })
+        .await
+    }
+
+    /// Sends one request with the account's Basic credentials and decodes its answer.
+    async fn send<T: DeserializeOwned>(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<T, ThinqError> {
+        let request = request.basic_auth(
+            self.creds.username.as_str(),
+            Some(self.creds.token.expose()),
+        );
         let reply = transport::exchange(request).await.map_err(|failure| {
             if failure.answered {
                 ThinqError::Malformed {
@@ -110,5 +125,10 @@ impl ThinqClient {
             }
         })?;
         response::decode_reply(self.account_id(), &reply)
+    }
+
+    /// `/account/{account_id}{rest}`: most thinQ paths name the numeric account.
+    pub(crate) fn account_path(&self, rest: &str) -> String {
+        format!("/account/{}{rest}", self.account_id())
     }
 }

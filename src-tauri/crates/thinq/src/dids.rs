@@ -19,7 +19,7 @@ pub struct DidPage {
 #[derive(Debug, Clone, Deserialize)]
 pub struct DidRow {
     /// 11-digit NANP number; sent as a string or a number.
-    #[serde(deserialize_with = "did_text")]
+    #[serde(deserialize_with = "id_text")]
     pub id: String,
     #[serde(flatten)]
     pub rest: serde_json::Map<String, Value>,
@@ -38,17 +38,44 @@ impl DidRow {
     }
 }
 
-fn did_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+/// thinQ ids (DIDs, orders, profiles) come as strings or as numbers; kept as text.
+pub(crate) fn id_text<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
     match Value::deserialize(deserializer)? {
         Value::String(s) => Ok(s),
         Value::Number(n) if !n.is_f64() => Ok(n.to_string()),
         other => Err(serde::de::Error::custom(format!(
-            "a DID id must be digits, found {other}"
+            "an id must be digits, found {other}"
         ))),
     }
 }
 
+/// [code] The most DIDs thinQ hands out in one page.
+pub const MAX_PAGE_ROWS: u32 = 100;
+
 impl ThinqClient {
+    /// Every DID of the account, page after page (`rows` a page, at most [`MAX_PAGE_ROWS`]),
+    /// `on_page` told the count so far after each.
+    pub async fn all_dids(
+        &self,
+        rows: u32,
+        mut on_page: impl FnMut(usize, u64),
+    ) -> Result<Vec<DidRow>, ThinqError> {
+        let rows = rows.clamp(1, MAX_PAGE_ROWS);
+        let mut all = Vec::new();
+        for page in 1.. {
+            let next = self.search_dids(page, rows).await?;
+            let last = !next.has_next_page || next.rows.is_empty();
+            all.extend(next.rows);
+            on_page(all.len(), next.total_rows);
+            if last {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
     /// One page (1-based) of the account's DIDs.
     pub async fn search_dids(&self, page: u32, rows: u32) -> Result<DidPage, ThinqError> {
         let path = format!("/origination/did/search2/did/{}", self.account_id());

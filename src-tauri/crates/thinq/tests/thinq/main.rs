@@ -7,6 +7,8 @@ use sandbox::{Fault, Sandbox, Service, demo_thinq_accounts};
 use thinq::{ThinqClient, ThinqError};
 use transport::RetryPolicy;
 
+mod writes;
+
 fn client(sandbox: &Sandbox, account: &str, username: &str, token: &str) -> ThinqClient {
     let creds = ThinqSettingsInput {
         account_id: account.into(),
