@@ -11,6 +11,7 @@ pub enum FieldKey {
     Name,
     BaseUrl,
     ApiKey,
+    ThinqBaseUrl,
     // The thinQ integration card.
     AccountId,
     Username,

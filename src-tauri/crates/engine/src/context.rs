@@ -89,7 +89,7 @@ impl Engine {
                     sandbox.thinq.clone(),
                 )
             }
-            WorkspaceTarget::Ringotel(base) => {
+            WorkspaceTarget::Ringotel { base, thinq } => {
                 let name = SecretName::RingotelApiKey {
                     workspace: workspace.id.clone(),
                 };
@@ -97,8 +97,11 @@ impl Engine {
                     .with_vault(move |vault| Ok(vault.load(&name)?))
                     .await?
                     .ok_or_else(|| EngineError::MissingApiKey(workspace.name.clone()))?;
-                let thinq_base = BaseUrl::parse(thinq::DEFAULT_BASE_URL)
-                    .map_err(|e| EngineError::Internal(format!("thinQ base URL {e}")))?;
+                let thinq_base = match thinq {
+                    Some(own) => own.clone(),
+                    None => BaseUrl::parse(thinq::DEFAULT_BASE_URL)
+                        .map_err(|e| EngineError::Internal(format!("thinQ base URL {e}")))?,
+                };
                 (base.clone(), key, thinq_base)
             }
         };

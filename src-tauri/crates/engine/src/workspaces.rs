@@ -24,6 +24,8 @@ pub struct WorkspaceView {
     /// The built-in simulated Ringotel + thinQ; labelled as such everywhere.
     pub simulated: bool,
     pub base_url: Option<String>,
+    /// The account's own thinQ API address; `None`: thinQ's public one (or the Sandbox's).
+    pub thinq_base_url: Option<String>,
     pub active: bool,
     /// Where the API key is; `None` for the Sandbox, which needs none.
     pub api_key: Option<SecretState>,
@@ -34,6 +36,8 @@ pub struct WorkspaceView {
 pub struct WorkspaceList {
     pub workspaces: Vec<WorkspaceView>,
     pub default_base_url: String,
+    /// thinQ's public API address, used when an account names no other.
+    pub default_thinq_base_url: String,
 }
 
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -41,6 +45,9 @@ pub struct WorkspaceList {
 pub struct NewWorkspaceInput {
     pub name: String,
     pub base_url: String,
+    /// Where the account's thinQ API lives; empty for thinQ's public address.
+    #[serde(default)]
+    pub thinq_base_url: String,
     #[ts(type = "string")]
     pub api_key: Secret,
 }
@@ -113,6 +120,16 @@ fn parse_base(raw: &str) -> Result<BaseUrl, String> {
     BaseUrl::parse(raw).map_err(|e| format!("The server address {e}"))
 }
 
+/// The thinQ API address as typed: empty (or thinQ's own) means thinQ's public address.
+fn parse_thinq_base(raw: &str) -> Result<Option<BaseUrl>, String> {
+    let raw = raw.trim();
+    if raw.is_empty() {
+        return Ok(None);
+    }
+    let url = BaseUrl::parse(raw).map_err(|e| format!("The thinQ API address {e}"))?;
+    Ok((url.as_str() != thinq::DEFAULT_BASE_URL).then_some(url))
+}
+
 impl Engine {
     pub async fn list_workspaces(&self) -> EngineResult<WorkspaceList> {
         let (active, records) = self
@@ -130,7 +147,7 @@ impl Engine {
                     .map(|record| {
                         let api_key = match record.target {
                             WorkspaceTarget::Sandbox => None,
-                            WorkspaceTarget::Ringotel(_) => {
+                            WorkspaceTarget::Ringotel { .. } => {
                                 let name = SecretName::RingotelApiKey {
                                     workspace: record.id.clone(),
                                 };
@@ -146,6 +163,7 @@ impl Engine {
         Ok(WorkspaceList {
             workspaces: views,
             default_base_url: DEFAULT_RINGOTEL_BASE_URL.into(),
+            default_thinq_base_url: thinq::DEFAULT_BASE_URL.into(),
         })
     }
 
@@ -160,13 +178,24 @@ impl Engine {
         let name = problems.check(FieldKey::Name, parse_name(&input.name));
         let base = problems.check(FieldKey::BaseUrl, parse_base(&input.base_url));
         let key = problems.check(FieldKey::ApiKey, parse_key(input.api_key.expose()));
-        let (Some(name), Some(base), Some(key)) = (name, base, key) else {
+        let thinq = problems.check(
+            FieldKey::ThinqBaseUrl,
+            parse_thinq_base(&input.thinq_base_url),
+        );
+        let (Some(name), Some(base), Some(key), Some(thinq)) = (name, base, key, thinq) else {
             return Ok(AddWorkspaceOutcome::Invalid {
                 problems: problems.into_vec(),
             });
         };
         let record = self
-            .with_db(move |db| Ok(workspaces::insert_ringotel(db.conn(), &name, &base)?))
+            .with_db(move |db| {
+                Ok(workspaces::insert_ringotel(
+                    db.conn(),
+                    &name,
+                    &base,
+                    thinq.as_ref(),
+                )?)
+            })
             .await?;
         let secret_name = SecretName::RingotelApiKey {
             workspace: record.id.clone(),
@@ -280,15 +309,20 @@ impl Engine {
 }
 
 fn view(record: WorkspaceRecord, active: bool, api_key: Option<SecretState>) -> WorkspaceView {
-    let (simulated, base_url) = match record.target {
-        WorkspaceTarget::Sandbox => (true, None),
-        WorkspaceTarget::Ringotel(base) => (false, Some(base.as_str().to_owned())),
+    let (simulated, base_url, thinq_base_url) = match record.target {
+        WorkspaceTarget::Sandbox => (true, None, None),
+        WorkspaceTarget::Ringotel { base, thinq } => (
+            false,
+            Some(base.as_str().to_owned()),
+            thinq.map(|t| t.as_str().to_owned()),
+        ),
     };
     WorkspaceView {
         id: record.id,
         name: record.name,
         simulated,
         base_url,
+        thinq_base_url,
         active,
         api_key,
     }

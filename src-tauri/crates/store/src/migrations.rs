@@ -75,6 +75,11 @@ const MIGRATIONS: &[&str] = &[
     ) STRICT;
     CREATE INDEX sync_journal_by_org ON sync_journal (workspace_id, org_id, id);
     "#,
+    // 4: where a Ringotel account's thinQ API lives (NULL: thinQ's public address), so both
+    // services of a workspace can point at a stand-in.
+    r#"
+    ALTER TABLE workspaces ADD COLUMN thinq_base_url TEXT;
+    "#,
 ];
 
 /// The schema version this build writes.

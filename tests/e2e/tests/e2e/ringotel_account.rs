@@ -3,7 +3,7 @@
 
 use crate::files_containing;
 use e2e::{AppSession, Home};
-use sandbox::{DEMO_API_KEY, Sandbox};
+use sandbox::{DEMO_API_KEY, Sandbox, demo_thinq_accounts};
 
 #[tokio::test]
 async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
@@ -32,12 +32,33 @@ async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
     app.screenshot_at("12-add-ringotel-account", "ringotel-test-result")
         .await;
 
+    // Both services of the account at the stand-in: its thinQ side too (Advanced).
+    app.click("workspace-advanced").await;
+    app.fill("thinqBaseUrl", "http://thinq.example").await;
+    app.click("save-workspace").await;
+    app.text_until("thinqBaseUrl-problem", |t| t.contains("https"))
+        .await;
+    app.fill("thinqBaseUrl", &ringotel.thinq_url()).await;
     app.click("save-workspace").await;
     app.text_until("active-workspace", |t| t == "Acme MSP")
         .await;
     app.text_until("orgs-as-of", |t| t.contains("4 in Acme MSP"))
         .await;
     app.screenshot("13-ringotel-account-organizations").await;
+
+    // thinQ's Test connection goes to the account's own thinQ address.
+    let demo = demo_thinq_accounts()[0];
+    app.click_row("org-row", "Harbor Dental Group").await;
+    app.click("enable-thinq").await;
+    app.fill("accountId", demo.account_id).await;
+    app.fill("username", demo.username).await;
+    app.fill("token", demo.token).await;
+    app.click("test-thinq").await;
+    app.text_until("thinq-test-result", |t| {
+        t.contains(&format!("Connected to thinQ account {}", demo.account_id))
+    })
+    .await;
+    app.screenshot("13a-ringotel-account-thinq-test").await;
     app.close().await;
 
     let leaks = files_containing(home.path(), DEMO_API_KEY);

@@ -45,15 +45,27 @@ export type WorkspaceView = { id: WorkspaceId, name: string,
 /**
  * The built-in simulated Ringotel + thinQ; labelled as such everywhere.
  */
-simulated: boolean, baseUrl: string | null, active: boolean, 
+simulated: boolean, baseUrl: string | null, 
+/**
+ * The account's own thinQ API address; `None`: thinQ's public one (or the Sandbox's).
+ */
+thinqBaseUrl: string | null, active: boolean, 
 /**
  * Where the API key is; `None` for the Sandbox, which needs none.
  */
 apiKey: SecretState | null, };
 
-export type WorkspaceList = { workspaces: Array<WorkspaceView>, defaultBaseUrl: string, };
+export type WorkspaceList = { workspaces: Array<WorkspaceView>, defaultBaseUrl: string, 
+/**
+ * thinQ's public API address, used when an account names no other.
+ */
+defaultThinqBaseUrl: string, };
 
-export type NewWorkspaceInput = { name: string, baseUrl: string, apiKey: string, };
+export type NewWorkspaceInput = { name: string, baseUrl: string, 
+/**
+ * Where the account's thinQ API lives; empty for thinQ's public address.
+ */
+thinqBaseUrl: string, apiKey: string, };
 
 export type AddWorkspaceOutcome = { "outcome": "added", workspace: WorkspaceView, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
 
@@ -103,7 +115,7 @@ export type SaveThinqOutcome = { "outcome": "saved", integration: ThinqIntegrati
  */
 note: string | null, } | { "outcome": "savedNotApplied", integration: ThinqIntegrationView, message: string, portalSteps: Array<string>, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
 
-export type FieldKey = "name" | "baseUrl" | "apiKey" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile";
+export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile";
 
 export type InboundFormat = "" | "e164" | "national" | "national0";
 

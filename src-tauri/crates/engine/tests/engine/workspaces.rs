@@ -31,6 +31,7 @@ async fn a_bad_workspace_form_names_each_field() {
                 name: " ".into(),
                 base_url: "http://shell.ringotel.co".into(),
                 api_key: Secret::new("a b"),
+                thinq_base_url: "javascript:alert(1)".into(),
             },
             SecretPersistence::Keychain,
         )
@@ -42,8 +43,14 @@ async fn a_bad_workspace_form_names_each_field() {
     let fields: Vec<FieldKey> = problems.iter().map(|p| p.field).collect();
     assert_eq!(
         fields,
-        [FieldKey::Name, FieldKey::BaseUrl, FieldKey::ApiKey]
+        [
+            FieldKey::Name,
+            FieldKey::BaseUrl,
+            FieldKey::ApiKey,
+            FieldKey::ThinqBaseUrl
+        ]
     );
+    assert!(problems[3].message.starts_with("The thinQ API address"));
     assert!(
         problems[1].message.contains("https"),
         "{}",
@@ -78,6 +85,8 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         name: "Acme MSP".into(),
         base_url: base.clone(),
         api_key: Secret::new(DEMO_API_KEY),
+        // Both services of the account at the stand-in.
+        thinq_base_url: s.sandbox.thinq_url(),
     };
     let AddWorkspaceOutcome::Added { workspace } = s
         .engine
@@ -103,6 +112,25 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     );
     let orgs = s.engine.list_organizations().await.unwrap();
     assert!(!orgs.simulated && orgs.organizations.len() == 4);
+    assert_eq!(workspace.thinq_base_url, Some(s.sandbox.thinq_url()));
+    let harbor = s.org("Harbor Dental Group").await;
+    let demo = sandbox::demo_thinq_accounts()[0];
+    let thinq = s
+        .engine
+        .test_thinq_connection(
+            harbor,
+            domain::ThinqSettingsInput {
+                account_id: demo.account_id.into(),
+                username: demo.username.into(),
+                token: Some(Secret::new(demo.token)),
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        matches!(thinq, engine::integrations::ThinqTestOutcome::Passed { .. }),
+        "the account's thinQ address is the one called: {thinq:?}"
+    );
 
     let listed = s.reopen().list_workspaces().await.unwrap();
     let acme = listed

@@ -18,8 +18,12 @@ pub fn sandbox_id() -> WorkspaceId {
 pub enum WorkspaceTarget {
     /// The built-in simulation; its address is known only while the app runs.
     Sandbox,
-    /// A real Ringotel account at this base URL.
-    Ringotel(BaseUrl),
+    /// A real Ringotel account at `base`, with its thinQ API at `thinq` (`None`: thinQ's
+    /// public address).
+    Ringotel {
+        base: BaseUrl,
+        thinq: Option<BaseUrl>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,20 +34,30 @@ pub struct WorkspaceRecord {
     pub created_at: i64,
 }
 
-const COLUMNS: &str = "id, kind, name, base_url, created_at";
+const COLUMNS: &str = "id, kind, name, base_url, created_at, thinq_base_url";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<(String, String, String, String, i64)> {
+type RawRow = (String, String, String, String, i64, Option<String>);
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<RawRow> {
     Ok((
         row.get(0)?,
         row.get(1)?,
         row.get(2)?,
         row.get(3)?,
         row.get(4)?,
+        row.get(5)?,
     ))
 }
 
+fn url_of(name: &str, what: &str, raw: &str) -> Result<BaseUrl, StoreError> {
+    BaseUrl::parse(raw).map_err(|e| StoreError::Corrupt {
+        what: format!("{what} of workspace \"{name}\""),
+        reason: format!("it {e}"),
+    })
+}
+
 fn to_record(
-    (id, kind, name, base_url, created_at): (String, String, String, String, i64),
+    (id, kind, name, base_url, created_at, thinq): RawRow,
 ) -> Result<WorkspaceRecord, StoreError> {
     let id = WorkspaceId::parse(&id).map_err(|e| StoreError::Corrupt {
         what: format!("id of workspace \"{name}\""),
@@ -51,12 +65,12 @@ fn to_record(
     })?;
     let target = match kind.as_str() {
         "sandbox" => WorkspaceTarget::Sandbox,
-        _ => WorkspaceTarget::Ringotel(BaseUrl::parse(&base_url).map_err(|e| {
-            StoreError::Corrupt {
-                what: format!("base URL of workspace \"{name}\""),
-                reason: format!("it {e}"),
-            }
-        })?),
+        _ => WorkspaceTarget::Ringotel {
+            base: url_of(&name, "base URL", &base_url)?,
+            thinq: thinq
+                .map(|t| url_of(&name, "thinQ API address", &t))
+                .transpose()?,
+        },
     };
     Ok(WorkspaceRecord {
         id,
@@ -101,11 +115,13 @@ pub fn active(conn: &Connection) -> Result<WorkspaceRecord, StoreError> {
     })
 }
 
-/// Adds a Ringotel account workspace; its id is opaque and never reused.
+/// Adds a Ringotel account workspace; its id is opaque and never reused. `thinq` is where its
+/// thinQ API lives when not at thinQ's public address.
 pub fn insert_ringotel(
     conn: &Connection,
     name: &str,
     base_url: &BaseUrl,
+    thinq: Option<&BaseUrl>,
 ) -> Result<WorkspaceRecord, StoreError> {
     let created_at = now_ms();
     let taken: i64 = conn.query_row("SELECT count(*) FROM workspaces", [], |r| r.get(0))?;
@@ -116,13 +132,23 @@ pub fn insert_ringotel(
         }
     })?;
     conn.execute(
-        "INSERT INTO workspaces (id, kind, name, base_url, created_at) VALUES (?1, 'ringotel', ?2, ?3, ?4)",
-        params![id.as_str(), name, base_url.as_str(), created_at],
+        "INSERT INTO workspaces (id, kind, name, base_url, created_at, thinq_base_url)
+         VALUES (?1, 'ringotel', ?2, ?3, ?4, ?5)",
+        params![
+            id.as_str(),
+            name,
+            base_url.as_str(),
+            created_at,
+            thinq.map(BaseUrl::as_str)
+        ],
     )?;
     Ok(WorkspaceRecord {
         id,
         name: name.to_owned(),
-        target: WorkspaceTarget::Ringotel(base_url.clone()),
+        target: WorkspaceTarget::Ringotel {
+            base: base_url.clone(),
+            thinq: thinq.cloned(),
+        },
         created_at,
     })
 }
@@ -145,11 +171,27 @@ mod tests {
     fn the_sandbox_comes_first_and_added_accounts_follow() {
         let db = Database::open_in_memory().unwrap();
         let base = BaseUrl::parse("https://uk2.ringotel.co").unwrap();
-        let added = insert_ringotel(db.conn(), "Acme MSP", &base).unwrap();
+        let added = insert_ringotel(db.conn(), "Acme MSP", &base, None).unwrap();
         let all = list(db.conn()).unwrap();
         assert_eq!(all[0].target, WorkspaceTarget::Sandbox);
         assert_eq!(all[1], added);
         assert_eq!(get(db.conn(), &added.id).unwrap(), Some(added));
+    }
+
+    #[test]
+    fn a_thinq_address_is_kept_with_the_account_and_absent_means_thinqs_own() {
+        let db = Database::open_in_memory().unwrap();
+        let base = BaseUrl::parse("https://uk2.ringotel.co").unwrap();
+        let stand_in = BaseUrl::parse("http://127.0.0.1:4010").unwrap();
+        let added = insert_ringotel(db.conn(), "Lab", &base, Some(&stand_in)).unwrap();
+        let read = get(db.conn(), &added.id).unwrap().unwrap();
+        assert_eq!(
+            read.target,
+            WorkspaceTarget::Ringotel {
+                base,
+                thinq: Some(stand_in)
+            }
+        );
     }
 
     #[test]
@@ -164,7 +206,7 @@ mod tests {
         let db = Database::open_in_memory().unwrap();
         db.conn()
             .execute(
-                "INSERT INTO workspaces VALUES ('x', 'ringotel', 'Acme', 'http://evil.example', 1)",
+                "INSERT INTO workspaces VALUES ('x', 'ringotel', 'Acme', 'http://evil.example', 1, NULL)",
                 [],
             )
             .unwrap();
@@ -177,7 +219,7 @@ mod tests {
         let db = Database::open_in_memory().unwrap();
         db.conn()
             .execute(
-                "INSERT INTO workspaces VALUES ('  ', 'ringotel', 'Acme', 'https://uk2.ringotel.co', 1)",
+                "INSERT INTO workspaces VALUES ('  ', 'ringotel', 'Acme', 'https://uk2.ringotel.co', 1, NULL)",
                 [],
             )
             .unwrap();

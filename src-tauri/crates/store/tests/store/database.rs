@@ -12,7 +12,7 @@ fn seeded(dir: &std::path::Path) {
     let (db, notice) = Database::open_in(dir).unwrap();
     assert!(notice.is_none());
     let base = BaseUrl::parse("https://shell.ringotel.co").unwrap();
-    workspaces::insert_ringotel(db.conn(), "Acme", &base).unwrap();
+    workspaces::insert_ringotel(db.conn(), "Acme", &base, None).unwrap();
     thinq_settings::put(
         db.conn(),
         &WorkspaceId::parse("sandbox").unwrap(),
