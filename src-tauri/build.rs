@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "test_thinq_connection",
     "save_thinq_settings",
     "disable_thinq_integration",
+    "paste_webhook_url",
     "get_numbers",
     "get_number_editor",
     "check_number",

@@ -47,6 +47,7 @@ pub fn run() {
             commands::integrations::test_thinq_connection,
             commands::integrations::save_thinq_settings,
             commands::integrations::disable_thinq_integration,
+            commands::integrations::paste_webhook_url,
             commands::numbers::get_numbers,
             commands::numbers::get_number_editor,
             commands::numbers::check_number,

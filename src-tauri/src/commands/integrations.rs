@@ -1,8 +1,11 @@
-//! thinQ integration commands: the card, Test connection, Save & Continue, Disable.
+//! thinQ integration commands: the card, a pasted webhook URL, Test connection, Save & Continue,
+//! Disable.
 
 use crate::state::AppState;
 use domain::{FieldProblem, RingotelId, ThinqSettingsInput};
-use engine::integrations::{SaveThinqOutcome, ThinqIntegrationView, ThinqTestOutcome};
+use engine::integrations::{
+    PasteWebhookOutcome, SaveThinqOutcome, ThinqIntegrationView, ThinqTestOutcome,
+};
 use engine::snapshot::Freshness;
 use engine::{Problem, SecretPersistence};
 use tauri::State;
@@ -57,4 +60,15 @@ pub async fn disable_thinq_integration(
     org_id: RingotelId,
 ) -> Result<ThinqIntegrationView, Problem> {
     Ok(state.engine()?.disable_thinq_integration(org_id).await?)
+}
+
+/// Keeps a webhook URL the admin pasted, for a card Ringotel reports without one.
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn paste_webhook_url(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    url: String,
+) -> Result<PasteWebhookOutcome, Problem> {
+    Ok(state.engine()?.paste_webhook_url(org_id, url).await?)
 }

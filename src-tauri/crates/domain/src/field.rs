@@ -13,6 +13,7 @@ pub enum FieldKey {
     ApiKey,
     ThinqBaseUrl,
     // The thinQ integration card.
+    WebhookUrl,
     AccountId,
     Username,
     Token,

@@ -49,6 +49,7 @@ pub fn typescript() -> String {
         crate::integrations::ThinqIntegrationView,
         crate::integrations::ThinqTestOutcome,
         crate::integrations::SaveThinqOutcome,
+        crate::integrations::PasteWebhookOutcome,
         domain::FieldKey,
         domain::InboundFormat,
         domain::OutboundFormat,

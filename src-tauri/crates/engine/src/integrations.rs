@@ -17,7 +17,7 @@ use domain::{
 };
 use ringotel::{IntegrationForm, Service};
 use serde::Serialize;
-use store::tables::thinq_settings;
+use store::tables::{pasted_webhooks, thinq_settings};
 use store::{KeychainProblem, SecretName};
 use thinq::ThinqError;
 use ts_rs::TS;
@@ -94,6 +94,18 @@ fn token_name(workspace: &WorkspaceId, org: &RingotelId) -> SecretName {
     }
 }
 
+/// What saving a pasted webhook URL did.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(
+    tag = "outcome",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum PasteWebhookOutcome {
+    Saved { integration: ThinqIntegrationView },
+    Invalid { problem: FieldProblem },
+}
+
 /// Checks the thinQ form as it is typed, without calling anything.
 pub fn check_thinq_settings(input: &ThinqSettingsInput, token_stored: bool) -> Vec<FieldProblem> {
     input.problems(token_stored)
@@ -124,6 +136,36 @@ impl Engine {
             None => self.get_secret(token_name(workspace, org)).await?,
         };
         Ok(input.validate(stored.as_ref()))
+    }
+
+    /// Keeps the webhook URL the admin pasted, for a card Ringotel reports without a usable
+    /// one. Needs no network: the card is the one the tab shows.
+    pub async fn paste_webhook_url(
+        &self,
+        org: RingotelId,
+        raw: String,
+    ) -> EngineResult<PasteWebhookOutcome> {
+        let url = match domain::WebhookUrl::parse(raw.trim()) {
+            Ok(url) => url,
+            Err(e) => {
+                return Ok(PasteWebhookOutcome::Invalid {
+                    problem: FieldProblem::new(
+                        FieldKey::WebhookUrl,
+                        format!("The webhook URL {e}"),
+                    ),
+                });
+            }
+        };
+        let connected = self.connect().await?;
+        let (workspace, org_id) = (connected.workspace_id(), org.clone());
+        self.with_db(move |db| Ok(pasted_webhooks::put(db.conn(), &workspace, &org_id, &url)?))
+            .await?;
+        let report = self
+            .services_report(&connected, &org, Freshness::Saved)
+            .await?;
+        Ok(PasteWebhookOutcome::Saved {
+            integration: self.integration_view(&connected, &org, report).await?,
+        })
     }
 
     /// Checks the credentials with a harmless authenticated thinQ call.
@@ -313,8 +355,13 @@ impl Engine {
     ) -> EngineResult<ThinqIntegrationView> {
         let workspace = connected.workspace.id.clone();
         let org_id = org.clone();
-        let saved = self
-            .with_db(move |db| Ok(thinq_settings::get(db.conn(), &workspace, &org_id)?))
+        let (saved, pasted) = self
+            .with_db(move |db| {
+                Ok((
+                    thinq_settings::get(db.conn(), &workspace, &org_id)?,
+                    pasted_webhooks::get(db.conn(), &workspace, &org_id)?,
+                ))
+            })
             .await?;
         let name = token_name(&connected.workspace.id, org);
         let token = self
@@ -327,6 +374,7 @@ impl Engine {
         Ok(view::build(
             report,
             saved,
+            pasted,
             token,
             hint,
             connected.is_sandbox(),

@@ -80,6 +80,17 @@ const MIGRATIONS: &[&str] = &[
     r#"
     ALTER TABLE workspaces ADD COLUMN thinq_base_url TEXT;
     "#,
+    // 5: the thinQ webhook URL the admin pasted for an organization whose card Ringotel reports
+    // without one.
+    r#"
+    CREATE TABLE pasted_webhooks (
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        org_id       TEXT NOT NULL,
+        url          TEXT NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        PRIMARY KEY (workspace_id, org_id)
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build writes.

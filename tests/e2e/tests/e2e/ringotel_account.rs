@@ -46,12 +46,48 @@ async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
         .await;
     app.screenshot("13-ringotel-account-organizations").await;
 
-    // thinQ's Test connection goes to the account's own thinQ address.
+    // This account's Ringotel reports the thinQ card without its webhook URL: it is pasted.
+    ringotel.with_world(|world| {
+        let harbor = world
+            .orgs
+            .iter_mut()
+            .find(|o| o.org["name"] == "Harbor Dental Group")
+            .unwrap();
+        let card = harbor
+            .services
+            .iter_mut()
+            .find(|s| s["id"] == "ThinQ")
+            .unwrap();
+        card.remove("webhook");
+    });
     let demo = demo_thinq_accounts()[0];
     app.click_row("org-row", "Harbor Dental Group").await;
+    app.click("integrations-refresh").await;
     app.click("enable-thinq").await;
+    app.text_until("webhookUrl-hint", |t| t.contains("paste it here"))
+        .await;
+    app.fill("webhookUrl", "http://hooks.example/thinq").await;
+    app.click("keep-webhook").await;
+    app.text_until("webhookUrl-problem", |t| t.contains("https"))
+        .await;
+    app.fill("webhookUrl", "https://hooks.example/thinq/harbor")
+        .await;
+    app.click("keep-webhook").await;
+    app.text_until("webhookUrl-hint", |t| t.contains("you pasted"))
+        .await;
+
+    // thinQ's Test connection goes to the account's own thinQ address; credentials it refuses
+    // are not saved without asking.
     app.fill("accountId", demo.account_id).await;
     app.fill("username", demo.username).await;
+    app.fill("token", "not-the-token").await;
+    app.click("test-thinq").await;
+    app.text_until("thinq-test-result", |t| t.contains("refused"))
+        .await;
+    app.click("save-thinq").await;
+    app.by_testid("save-refused-anyway").await;
+    app.screenshot("13b-save-refused-credentials").await;
+    app.click("cancel-refused").await;
     app.fill("token", demo.token).await;
     app.click("test-thinq").await;
     app.text_until("thinq-test-result", |t| {

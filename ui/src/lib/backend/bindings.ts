@@ -99,9 +99,17 @@ unavailableReason: string | null,
  */
 serviceId: string | null, enabled: boolean, webhookUrl: string | null, 
 /**
- * Why no usable webhook URL is shown.
+ * Why Ringotel's webhook URL cannot be shown; the admin may paste it.
  */
-webhookProblem: string | null, accountId: string | null, username: string | null, savedAt: number | null, token: SecretState, sandboxAccount: SandboxThinqHint | null, otherCards: Array<IntegrationCard>, fetchedAt: number, 
+webhookProblem: string | null, 
+/**
+ * Ringotel did not report a usable webhook URL, so the field takes a pasted one.
+ */
+webhookEditable: boolean, 
+/**
+ * The URL shown is the one the admin pasted.
+ */
+webhookPasted: boolean, accountId: string | null, username: string | null, savedAt: number | null, token: SecretState, sandboxAccount: SandboxThinqHint | null, otherCards: Array<IntegrationCard>, fetchedAt: number, 
 /**
  * Set when Ringotel could not be reached and this is the saved copy.
  */
@@ -115,7 +123,9 @@ export type SaveThinqOutcome = { "outcome": "saved", integration: ThinqIntegrati
  */
 note: string | null, } | { "outcome": "savedNotApplied", integration: ThinqIntegrationView, message: string, portalSteps: Array<string>, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
 
-export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile";
+export type PasteWebhookOutcome = { "outcome": "saved", integration: ThinqIntegrationView, } | { "outcome": "invalid", problem: FieldProblem, };
+
+export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "webhookUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile";
 
 export type InboundFormat = "" | "e164" | "national" | "national0";
 

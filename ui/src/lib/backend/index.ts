@@ -29,6 +29,7 @@ import type {
   WorkspaceList,
   ChangesView,
   HistoryView,
+  PasteWebhookOutcome,
   Side,
   SmsField,
   SyncProgress,
@@ -95,6 +96,7 @@ export const backend = {
     call<SaveThinqOutcome>('save_thinq_settings', { orgId, input, persistence }),
   disableThinqIntegration: (orgId: string) =>
     call<ThinqIntegrationView>('disable_thinq_integration', { orgId }),
+  pasteWebhookUrl: (orgId: string, url: string) => call<PasteWebhookOutcome>('paste_webhook_url', { orgId, url }),
 
   getNumbers: (orgId: string, freshness: Freshness) => call<NumbersView>('get_numbers', { orgId, freshness }),
   getNumberEditor: (orgId: string, editing: NumberKey | null) =>

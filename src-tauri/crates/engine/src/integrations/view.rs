@@ -41,8 +41,12 @@ pub struct ThinqIntegrationView {
     pub enabled: bool,
     #[ts(type = "string | null")]
     pub webhook_url: Option<WebhookUrl>,
-    /// Why no usable webhook URL is shown.
+    /// Why Ringotel's webhook URL cannot be shown; the admin may paste it.
     pub webhook_problem: Option<String>,
+    /// Ringotel did not report a usable webhook URL, so the field takes a pasted one.
+    pub webhook_editable: bool,
+    /// The URL shown is the one the admin pasted.
+    pub webhook_pasted: bool,
     pub account_id: Option<String>,
     pub username: Option<String>,
     pub saved_at: Option<i64>,
@@ -55,21 +59,37 @@ pub struct ThinqIntegrationView {
     pub simulated: bool,
 }
 
-fn webhook(service: Option<&Service>) -> (Option<WebhookUrl>, Option<String>) {
-    let Some(raw) = service.and_then(Service::webhook_url) else {
-        return (
-            None,
-            Some("Ringotel did not report this card's webhook URL. Copy it from the Ringotel portal (Integrations → thinQ).".into()),
-        );
+/// The webhook URL to show: Ringotel's own when it reports a usable one; else the one the admin
+/// pasted, if any, with why Ringotel's could not be used.
+struct Webhook {
+    url: Option<WebhookUrl>,
+    problem: Option<String>,
+    editable: bool,
+    pasted: bool,
+}
+
+fn webhook(service: Option<&Service>, pasted: Option<WebhookUrl>) -> Webhook {
+    let problem = match service.and_then(Service::webhook_url) {
+        None => "Ringotel did not report this card's webhook URL. Copy it from the Ringotel portal (Integrations → thinQ) and paste it here.".to_owned(),
+        Some(raw) => match WebhookUrl::parse(raw) {
+            Ok(url) => {
+                return Webhook {
+                    url: Some(url),
+                    problem: None,
+                    editable: false,
+                    pasted: false,
+                };
+            }
+            Err(e) => format!(
+                "The webhook URL Ringotel reported {e}, so it cannot be used with thinQ. Paste the one the Ringotel portal shows."
+            ),
+        },
     };
-    match WebhookUrl::parse(raw) {
-        Ok(url) => (Some(url), None),
-        Err(e) => (
-            None,
-            Some(format!(
-                "The webhook URL Ringotel reported {e}, so it cannot be used with thinQ."
-            )),
-        ),
+    Webhook {
+        pasted: pasted.is_some(),
+        problem: pasted.is_none().then_some(problem),
+        url: pasted,
+        editable: true,
     }
 }
 
@@ -84,6 +104,7 @@ pub struct ServicesReport {
 pub fn build(
     report: ServicesReport,
     saved: Option<ThinqSettingsRecord>,
+    pasted_webhook: Option<WebhookUrl>,
     token: SecretState,
     sandbox_account: Option<SandboxThinqHint>,
     simulated: bool,
@@ -102,7 +123,7 @@ pub fn build(
         )
     });
     let thinq = services.iter().find(|s| is_thinq(s));
-    let (webhook_url, webhook_problem) = webhook(thinq);
+    let hook = webhook(thinq, pasted_webhook);
     let other_cards = services
         .iter()
         .filter(|s| !is_thinq(s))
@@ -122,8 +143,10 @@ pub fn build(
         unavailable_reason,
         service_id: thinq.map(|s| s.id.clone()),
         enabled: thinq.is_some_and(Service::is_enabled),
-        webhook_url,
-        webhook_problem,
+        webhook_url: hook.url,
+        webhook_problem: hook.problem,
+        webhook_editable: hook.editable,
+        webhook_pasted: hook.pasted,
         account_id: saved.as_ref().map(|s| s.account_id.to_string()),
         username: saved.as_ref().map(|s| s.username.as_str().to_owned()),
         saved_at: saved.as_ref().map(|s| s.updated_at),

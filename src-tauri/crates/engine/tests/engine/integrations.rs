@@ -255,3 +255,66 @@ async fn one_error_inside_http_200_from_get_services_is_retried_not_a_dead_end()
         .unwrap();
     assert!(view.offline.is_none());
 }
+
+#[tokio::test]
+async fn a_card_without_its_webhook_url_takes_a_pasted_one_checked_at_its_field() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    let reported = s
+        .engine
+        .thinq_integration(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    assert!(
+        !reported.webhook_editable,
+        "Ringotel's own URL is read-only"
+    );
+    let id = org.to_string();
+    s.sandbox.with_world(|w| {
+        let card = w
+            .org_mut(&id)
+            .unwrap()
+            .services
+            .iter_mut()
+            .find(|c| c["id"] == "ThinQ")
+            .unwrap();
+        card.remove("webhook");
+    });
+    let missing = s
+        .engine
+        .thinq_integration(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    assert!(missing.webhook_editable && missing.webhook_url.is_none());
+    assert!(missing.webhook_problem.unwrap().contains("paste"));
+
+    for bad in [
+        "http://hooks.example/x",
+        "https://hooks.example/a b",
+        "javascript:alert(1)",
+    ] {
+        let outcome = s
+            .engine
+            .paste_webhook_url(org.clone(), bad.into())
+            .await
+            .unwrap();
+        assert!(
+            matches!(&outcome, engine::integrations::PasteWebhookOutcome::Invalid { problem }
+                if problem.field == FieldKey::WebhookUrl),
+            "{bad}: {outcome:?}"
+        );
+    }
+    let outcome = s
+        .engine
+        .paste_webhook_url(org.clone(), " https://hooks.example/thinq ".into())
+        .await
+        .unwrap();
+    let engine::integrations::PasteWebhookOutcome::Saved { integration } = outcome else {
+        panic!("{outcome:?}")
+    };
+    assert!(integration.webhook_pasted);
+    assert_eq!(
+        integration.webhook_url.map(|u| u.to_string()).as_deref(),
+        Some("https://hooks.example/thinq")
+    );
+}

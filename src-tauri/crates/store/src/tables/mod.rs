@@ -2,6 +2,7 @@
 
 pub mod app_settings;
 pub mod draft_numbers;
+pub mod pasted_webhooks;
 pub mod snapshots;
 pub mod sync_journal;
 pub mod thinq_settings;
