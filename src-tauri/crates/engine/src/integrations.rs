@@ -102,8 +102,12 @@ fn token_name(workspace: &WorkspaceId, org: &RingotelId) -> SecretName {
     rename_all_fields = "camelCase"
 )]
 pub enum PasteWebhookOutcome {
-    Saved { integration: ThinqIntegrationView },
-    Invalid { problem: FieldProblem },
+    Saved {
+        integration: Box<ThinqIntegrationView>,
+    },
+    Invalid {
+        problem: FieldProblem,
+    },
 }
 
 /// Checks the thinQ form as it is typed, without calling anything.
@@ -164,7 +168,7 @@ impl Engine {
             .services_report(&connected, &org, Freshness::Saved)
             .await?;
         Ok(PasteWebhookOutcome::Saved {
-            integration: self.integration_view(&connected, &org, report).await?,
+            integration: Box::new(self.integration_view(&connected, &org, report).await?),
         })
     }
 
