@@ -32,6 +32,10 @@ pub enum EngineError {
     NoThinqCard(String),
     #[error("There is no {0} any more; refresh to see the current list")]
     NotFound(String),
+    #[error(
+        "The thinQ Account ID, username and token of this organization are not saved here; save them on the Integrations tab first"
+    )]
+    NoThinqSettings(String),
     #[error("Internal error: {0}")]
     Internal(String),
 }
@@ -75,6 +79,7 @@ impl From<EngineError> for Problem {
             EngineError::UnknownWorkspace(_)
             | EngineError::NoThinqCard(_)
             | EngineError::NotFound(_) => (ProblemCode::NotFound, None),
+            EngineError::NoThinqSettings(_) => (ProblemCode::NotFound, Some(FieldKey::AccountId)),
             EngineError::MissingApiKey(_) => (ProblemCode::Unauthorized, Some(FieldKey::ApiKey)),
             EngineError::SandboxNotRunning | EngineError::Internal(_) => {
                 (ProblemCode::Internal, None)

@@ -128,6 +128,30 @@ impl Engine {
         self.integration_view(&connected, &org, report).await
     }
 
+    /// A thinQ client on the organization's saved settings and stored token, for what the app
+    /// does with the account after Save (reading DIDs, readiness, fixes).
+    pub(crate) async fn saved_thinq_client(
+        &self,
+        connected: &Connected,
+        org: &RingotelId,
+    ) -> EngineResult<thinq::ThinqClient> {
+        let (workspace, org_id) = (connected.workspace_id(), org.clone());
+        let saved = self
+            .with_db(move |db| Ok(thinq_settings::get(db.conn(), &workspace, &org_id)?))
+            .await?
+            .ok_or_else(|| EngineError::NoThinqSettings(org.to_string()))?;
+        let input = ThinqSettingsInput {
+            account_id: saved.account_id.to_string(),
+            username: saved.username.as_str().to_owned(),
+            token: None,
+        };
+        let creds = self
+            .credentials(&connected.workspace_id(), org, &input)
+            .await?
+            .map_err(|_| EngineError::NoThinqSettings(org.to_string()))?;
+        Ok(self.thinq_client(&connected.thinq_base, creds))
+    }
+
     /// The form's credentials, the stored token standing in when the form left it out.
     async fn credentials(
         &self,

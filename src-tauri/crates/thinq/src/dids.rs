@@ -55,23 +55,31 @@ pub(crate) fn id_text<'de, D: serde::Deserializer<'de>>(
 pub const MAX_PAGE_ROWS: u32 = 100;
 
 impl ThinqClient {
-    /// Every DID of the account, page after page (`rows` a page, at most [`MAX_PAGE_ROWS`]),
-    /// `on_page` told the count so far after each.
+    /// Every DID of the account: the first page says how many there are, then the other pages
+    /// are read `concurrency` at a time (`rows` a page, at most [`MAX_PAGE_ROWS`]). `on_page`
+    /// hears the count read so far and the total after each page.
     pub async fn all_dids(
         &self,
         rows: u32,
+        concurrency: usize,
         mut on_page: impl FnMut(usize, u64),
     ) -> Result<Vec<DidRow>, ThinqError> {
+        use futures_util::{StreamExt, TryStreamExt};
         let rows = rows.clamp(1, MAX_PAGE_ROWS);
-        let mut all = Vec::new();
-        for page in 1.. {
-            let next = self.search_dids(page, rows).await?;
-            let last = !next.has_next_page || next.rows.is_empty();
-            all.extend(next.rows);
-            on_page(all.len(), next.total_rows);
-            if last {
-                break;
-            }
+        let first = self.search_dids(1, rows).await?;
+        let total = first.total_rows;
+        let mut all = first.rows;
+        on_page(all.len(), total);
+        if !first.has_next_page {
+            return Ok(all);
+        }
+        let pages = u32::try_from(total.div_ceil(u64::from(rows))).unwrap_or(u32::MAX);
+        let mut rest = futures_util::stream::iter(2..=pages)
+            .map(|page| self.search_dids(page, rows))
+            .buffered(concurrency.max(1));
+        while let Some(page) = rest.try_next().await? {
+            all.extend(page.rows);
+            on_page(all.len(), total);
         }
         Ok(all)
     }

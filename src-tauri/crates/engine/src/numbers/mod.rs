@@ -4,11 +4,13 @@
 pub(crate) mod convert;
 mod draft;
 mod editor;
+mod import;
 
 pub use draft::SaveNumberOutcome;
 pub use editor::{
     EditorConnection, NumberCheck, NumberEditor, NumberPreview, PickUser, format_example,
 };
+pub use import::{ImportDidsInput, ImportDidsOutcome, ThinqDid, ThinqDidsView};
 
 use crate::Engine;
 use crate::context::Connected;

@@ -112,6 +112,11 @@ impl LiveIndex {
         index
     }
 
+    /// Whether Ringotel has a number with this E.164 form.
+    pub fn has_number(&self, e164: &str) -> bool {
+        self.by_number.contains_key(e164)
+    }
+
     /// The number's fields, when Ringotel has it and they can be read.
     pub fn fields(&self, id: &RingotelId) -> Option<&SmsNumberFields> {
         self.fields.get(id).and_then(|r| r.as_ref().ok())

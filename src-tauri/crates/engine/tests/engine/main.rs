@@ -7,6 +7,7 @@ mod auth_failure;
 mod call_counts;
 mod crash;
 mod draft_file;
+mod import;
 mod integrations;
 mod numbers;
 mod sync;

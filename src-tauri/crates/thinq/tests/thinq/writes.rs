@@ -15,7 +15,7 @@ async fn every_did_is_read_across_pages_once() {
     let sandbox = Sandbox::start().await.unwrap();
     let mut seen = Vec::new();
     let all = harbor(&sandbox)
-        .all_dids(5, |so_far, total| seen.push((so_far, total)))
+        .all_dids(5, 3, |so_far, total| seen.push((so_far, total)))
         .await
         .unwrap();
     assert_eq!(all.len(), 24);
@@ -30,7 +30,7 @@ async fn every_did_is_read_across_pages_once() {
 async fn an_sms_order_turns_sms_on_and_keeps_the_other_features_and_the_profile() {
     let sandbox = Sandbox::start().await.unwrap();
     let thinq = harbor(&sandbox);
-    let all = thinq.all_dids(100, |_, _| {}).await.unwrap();
+    let all = thinq.all_dids(100, 4, |_, _| {}).await.unwrap();
     let off: Vec<_> = all
         .iter()
         .filter(|d| d.sms_enabled() == Some(false))
@@ -38,7 +38,7 @@ async fn an_sms_order_turns_sms_on_and_keeps_the_other_features_and_the_profile(
     assert!(!off.is_empty(), "the demo has DIDs with SMS off");
     let lines: Vec<OrderLine> = off.iter().map(|d| OrderLine::sms(d, true, None)).collect();
     thinq.order_features(&lines).await.unwrap();
-    let after = thinq.all_dids(100, |_, _| {}).await.unwrap();
+    let after = thinq.all_dids(100, 4, |_, _| {}).await.unwrap();
     for before in off {
         let now = after.iter().find(|d| d.id == before.id).unwrap();
         assert_eq!(now.sms_enabled(), Some(true), "{}", now.id);

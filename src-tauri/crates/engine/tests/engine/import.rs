@@ -1,0 +1,94 @@
+//! Import from thinQ: the account's DIDs with their SMS flag, added to the draft in one step.
+
+use crate::setup;
+use domain::{InboundFormat, OutboundFormat, Secret, StickinessInput, ThinqSettingsInput};
+use engine::SecretPersistence;
+use engine::numbers::{ImportDidsInput, ImportDidsOutcome, NumberStatus};
+use engine::snapshot::Freshness;
+use sandbox::demo_thinq_accounts;
+
+fn shared(numbers: Vec<String>, users: Vec<String>) -> ImportDidsInput {
+    ImportDidsInput {
+        numbers,
+        users,
+        stickiness: StickinessInput::Preset { seconds: 0 },
+        inbound_format: InboundFormat::E164,
+        outbound_format: OutboundFormat::E164,
+    }
+}
+
+#[tokio::test]
+async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step() {
+    let s = setup().await;
+    let org = s.org("Harbor Dental Group").await;
+    s.engine.organization_detail(org.clone()).await.unwrap();
+    let before = s.engine.thinq_dids(org.clone()).await.unwrap_err();
+    assert!(before.to_string().contains("Integrations tab"), "{before}");
+
+    let demo = demo_thinq_accounts()[0];
+    s.engine
+        .save_thinq_settings(
+            org.clone(),
+            ThinqSettingsInput {
+                account_id: demo.account_id.into(),
+                username: demo.username.into(),
+                token: Some(Secret::new(demo.token)),
+            },
+            SecretPersistence::Session,
+        )
+        .await
+        .unwrap();
+    let dids = s.engine.thinq_dids(org.clone()).await.unwrap();
+    assert_eq!(dids.dids.len(), 24);
+    assert!(dids.dids.iter().any(|d| d.sms == Some(false)));
+    let taken: Vec<_> = dids.dids.iter().filter(|d| d.taken).collect();
+    assert!(!taken.is_empty(), "Harbor's front desk is one of its DIDs");
+
+    let editor = s.engine.number_editor(org.clone(), None).await.unwrap();
+    let user = editor.connections[0].users[0].id.to_string();
+    let all: Vec<String> = dids.dids.iter().map(|d| d.number.clone()).collect();
+    let bad = s
+        .engine
+        .import_dids(org.clone(), shared(all.clone(), vec!["1".into()]))
+        .await
+        .unwrap();
+    assert!(
+        matches!(bad, ImportDidsOutcome::Invalid { ref problems } if problems[0].field == domain::FieldKey::Users),
+        "{bad:?}"
+    );
+    let outcome = s
+        .engine
+        .import_dids(org.clone(), shared(all.clone(), vec![user.clone()]))
+        .await
+        .unwrap();
+    let ImportDidsOutcome::Imported {
+        added,
+        skipped,
+        view,
+    } = outcome
+    else {
+        panic!("{outcome:?}")
+    };
+    assert_eq!(added as usize + skipped.len(), 24);
+    assert_eq!(skipped.len(), taken.len());
+    assert_eq!(view.drafted, added);
+    assert_eq!(
+        view.rows
+            .iter()
+            .filter(|r| r.status == NumberStatus::New)
+            .count(),
+        added as usize
+    );
+
+    let again = s
+        .engine
+        .import_dids(org.clone(), shared(all, vec![user]))
+        .await
+        .unwrap();
+    assert!(
+        matches!(again, ImportDidsOutcome::Imported { added: 0, ref skipped, .. } if skipped.len() == 24),
+        "a second import adds nothing"
+    );
+    let now = s.engine.numbers_view(org, Freshness::Saved).await.unwrap();
+    assert_eq!(now.drafted, added);
+}
