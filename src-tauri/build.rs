@@ -24,6 +24,8 @@ const COMMANDS: &[&str] = &[
     "save_number",
     "delete_number",
     "revert_number",
+    "get_thinq_dids",
+    "import_dids",
     "export_draft",
     "import_draft",
     "get_changes",

@@ -55,6 +55,8 @@ pub fn run() {
             commands::numbers::save_number,
             commands::numbers::delete_number,
             commands::numbers::revert_number,
+            commands::numbers::get_thinq_dids,
+            commands::numbers::import_dids,
             commands::drafts::export_draft,
             commands::drafts::import_draft,
             commands::sync::get_changes,

@@ -1,10 +1,14 @@
-//! Numbers tab commands: the table, the editor, and every edit of the draft (no network needed).
+//! Numbers tab commands: the table, the editor, every edit of the draft (no network needed),
+//! and Import from thinQ.
 
 use crate::state::AppState;
 use domain::format_simulator::FormatExample;
 use domain::{InboundFormat, OutboundFormat, RingotelId, SmsNumberInput};
 use engine::Problem;
-use engine::numbers::{NumberCheck, NumberEditor, NumberKey, NumbersView, SaveNumberOutcome};
+use engine::numbers::{
+    ImportDidsInput, ImportDidsOutcome, NumberCheck, NumberEditor, NumberKey, NumbersView,
+    SaveNumberOutcome, ThinqDidsView,
+};
 use engine::snapshot::Freshness;
 use tauri::State;
 
@@ -77,4 +81,24 @@ pub async fn revert_number(
     key: NumberKey,
 ) -> Result<NumbersView, Problem> {
     Ok(state.engine()?.revert_number(org_id, key).await?)
+}
+
+/// The organization's thinQ DIDs for Import from thinQ (reads thinQ, every page).
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_thinq_dids(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+) -> Result<ThinqDidsView, Problem> {
+    Ok(state.engine()?.thinq_dids(org_id).await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state, input), err(Debug))]
+pub async fn import_dids(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    input: ImportDidsInput,
+) -> Result<ImportDidsOutcome, Problem> {
+    Ok(state.engine()?.import_dids(org_id, input).await?)
 }

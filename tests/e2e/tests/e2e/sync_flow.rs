@@ -6,13 +6,16 @@ use e2e::{AppSession, Home};
 use sandbox::{DEMO_API_KEY, Sandbox};
 use std::time::Duration;
 
-/// Adds a Ringotel account pointing at `ringotel` and opens Harbor Dental Group's Numbers tab.
-async fn open_harbor(app: &AppSession, ringotel: &Sandbox) {
+/// Adds a Ringotel account whose two services are `ringotel`'s, and opens Harbor Dental
+/// Group's Numbers tab.
+pub async fn open_harbor(app: &AppSession, ringotel: &Sandbox) {
     app.click("workspace-switcher").await;
     app.click("add-workspace").await;
     app.fill("name", "Acme MSP").await;
     app.fill("baseUrl", &ringotel.ringotel_url()).await;
     app.fill("apiKey", DEMO_API_KEY).await;
+    app.click("workspace-advanced").await;
+    app.fill("thinqBaseUrl", &ringotel.thinq_url()).await;
     app.click("save-workspace").await;
     app.text_until("active-workspace", |t| t == "Acme MSP")
         .await;

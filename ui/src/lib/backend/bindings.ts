@@ -222,6 +222,34 @@ export type NumberCheck = { "kind": "valid", preview: NumberPreview, } | { "kind
 
 export type SaveNumberOutcome = { "kind": "saved", key: NumberKey, view: NumbersView, } | { "kind": "invalid", problems: Array<FieldProblem>, };
 
+export type ThinqDid = { 
+/**
+ * As Ringotel stores numbers (E.164 digits without '+').
+ */
+number: string, formatted: string, 
+/**
+ * Whether SMS is on for it in thinQ; `None` when thinQ did not say.
+ */
+sms: boolean | null, 
+/**
+ * Already an SMS number of this organization, in Ringotel or in the draft.
+ */
+taken: boolean, };
+
+export type ThinqDidsView = { accountId: string, dids: Array<ThinqDid>, 
+/**
+ * DIDs thinQ listed that are no valid phone number, left out.
+ */
+unreadable: number, fetchedAt: number, };
+
+export type ImportDidsInput = { numbers: Array<string>, users: Array<string>, stickiness: StickinessInput, inboundFormat: InboundFormat, outboundFormat: OutboundFormat, };
+
+export type ImportDidsOutcome = { "kind": "imported", added: number, 
+/**
+ * Numbers left out because the organization already has them.
+ */
+skipped: Array<string>, view: NumbersView, } | { "kind": "invalid", problems: Array<FieldProblem>, };
+
 export type DraftTransfer = { "kind": "exported", changes: number, path: string, } | { "kind": "imported", changes: number, path: string, } | { "kind": "refused", problem: FieldProblem, };
 
 export type SyncAction = "create" | "update" | "delete";

@@ -30,6 +30,9 @@ import type {
   ChangesView,
   HistoryView,
   PasteWebhookOutcome,
+  ImportDidsInput,
+  ImportDidsOutcome,
+  ThinqDidsView,
   Side,
   SmsField,
   SyncProgress,
@@ -109,6 +112,8 @@ export const backend = {
     call<SaveNumberOutcome>('save_number', { orgId, editing, input }),
   deleteNumber: (orgId: string, key: NumberKey) => call<NumbersView>('delete_number', { orgId, key }),
   revertNumber: (orgId: string, key: NumberKey) => call<NumbersView>('revert_number', { orgId, key }),
+  getThinqDids: (orgId: string) => call<ThinqDidsView>('get_thinq_dids', { orgId }),
+  importDids: (orgId: string, input: ImportDidsInput) => call<ImportDidsOutcome>('import_dids', { orgId, input }),
 
   exportDraft: (path: string) => call<DraftTransfer>('export_draft', { path }),
   importDraft: (path: string) => call<DraftTransfer>('import_draft', { path }),
