@@ -9,7 +9,6 @@ use crate::snapshot::Freshness;
 use domain::sms_number::NumberRules;
 use domain::{FieldKey, FieldProblem, RingotelId, ServiceId, SmsNumberFields, SmsNumberInput};
 use serde::Serialize;
-use std::collections::HashSet;
 use store::tables::draft_numbers::{self, DraftChange};
 use ts_rs::TS;
 
@@ -58,13 +57,7 @@ impl Engine {
         input: SmsNumberInput,
     ) -> EngineResult<SaveNumberOutcome> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
-        let known: HashSet<RingotelId> = state
-            .snapshot
-            .data
-            .users
-            .iter()
-            .map(|u| u.id.clone())
-            .collect();
+        let known = state.known_users();
         let rules = NumberRules {
             known_users: &known,
             service: service_for(&state, editing.as_ref())?,

@@ -147,13 +147,7 @@ impl Engine {
         let service = state.thinq_service().map(|s| s.id.clone()).ok_or_else(|| {
             EngineError::NoThinqCard(state.snapshot.data.organization.name.clone())
         })?;
-        let known: HashSet<RingotelId> = state
-            .snapshot
-            .data
-            .users
-            .iter()
-            .map(|u| u.id.clone())
-            .collect();
+        let known = state.known_users();
         let rules = NumberRules {
             known_users: &known,
             service,

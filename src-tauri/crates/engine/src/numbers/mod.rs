@@ -131,6 +131,16 @@ impl NumbersState {
         self.snapshot.data.fallback_country()
     }
 
+    /// The ids of the organization's users, which a number's users must be among.
+    pub fn known_users(&self) -> std::collections::HashSet<RingotelId> {
+        self.snapshot
+            .data
+            .users
+            .iter()
+            .map(|u| u.id.clone())
+            .collect()
+    }
+
     /// The organization's thinQ integration, which new numbers go through.
     pub fn thinq_service(&self) -> Option<&ringotel::Service> {
         self.snapshot

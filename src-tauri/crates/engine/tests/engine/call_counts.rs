@@ -1,11 +1,9 @@
 //! The calls each common action makes, from the sandbox's request log: only those it needs.
 
 use crate::setup;
-use domain::{Secret, ThinqSettingsInput};
-use engine::SecretPersistence;
 use engine::integrations::SaveThinqOutcome;
 use engine::snapshot::Freshness;
-use sandbox::{Sandbox, Service, demo_thinq_accounts};
+use sandbox::{Sandbox, Service};
 
 fn ringotel_calls(sandbox: &Sandbox) -> Vec<String> {
     let mut calls: Vec<String> = sandbox
@@ -55,20 +53,7 @@ async fn save_and_continue_on_the_thinq_card_submits_once_and_reads_the_card_bac
     let org = s.org("Harbor Dental Group").await;
     s.engine.organization_detail(org.clone()).await.unwrap();
     let _ = s.sandbox.take_request_log();
-    let demo = demo_thinq_accounts()[0];
-    let outcome = s
-        .engine
-        .save_thinq_settings(
-            org,
-            ThinqSettingsInput {
-                account_id: demo.account_id.into(),
-                username: demo.username.into(),
-                token: Some(Secret::new(demo.token)),
-            },
-            SecretPersistence::Session,
-        )
-        .await
-        .unwrap();
+    let outcome = crate::save_demo_thinq(&s.engine, &org).await;
     assert!(
         matches!(outcome, SaveThinqOutcome::Saved { .. }),
         "{outcome:?}"

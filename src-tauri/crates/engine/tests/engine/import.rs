@@ -1,11 +1,9 @@
 //! Import from thinQ: the account's DIDs with their SMS flag, added to the draft in one step.
 
 use crate::setup;
-use domain::{InboundFormat, OutboundFormat, Secret, StickinessInput, ThinqSettingsInput};
-use engine::SecretPersistence;
+use domain::{InboundFormat, OutboundFormat, StickinessInput};
 use engine::numbers::{ImportDidsInput, ImportDidsOutcome, NumberStatus};
 use engine::snapshot::Freshness;
-use sandbox::demo_thinq_accounts;
 
 fn shared(numbers: Vec<String>, users: Vec<String>) -> ImportDidsInput {
     ImportDidsInput {
@@ -25,19 +23,7 @@ async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step(
     let before = s.engine.thinq_dids(org.clone()).await.unwrap_err();
     assert!(before.to_string().contains("Integrations tab"), "{before}");
 
-    let demo = demo_thinq_accounts()[0];
-    s.engine
-        .save_thinq_settings(
-            org.clone(),
-            ThinqSettingsInput {
-                account_id: demo.account_id.into(),
-                username: demo.username.into(),
-                token: Some(Secret::new(demo.token)),
-            },
-            SecretPersistence::Session,
-        )
-        .await
-        .unwrap();
+    crate::save_demo_thinq(&s.engine, &org).await;
     let dids = s.engine.thinq_dids(org.clone()).await.unwrap();
     assert_eq!(dids.dids.len(), 24);
     assert!(dids.dids.iter().any(|d| d.sms == Some(false)));

@@ -75,6 +75,26 @@ impl Setup {
     }
 }
 
+/// Saves the demo thinQ account's settings for `org`, the token for this session only.
+pub async fn save_demo_thinq(
+    engine: &Engine,
+    org: &RingotelId,
+) -> engine::integrations::SaveThinqOutcome {
+    let demo = demo_thinq_accounts()[0];
+    engine
+        .save_thinq_settings(
+            org.clone(),
+            domain::ThinqSettingsInput {
+                account_id: demo.account_id.into(),
+                username: demo.username.into(),
+                token: Some(Secret::new(demo.token)),
+            },
+            engine::SecretPersistence::Session,
+        )
+        .await
+        .unwrap()
+}
+
 /// Every file under `dir`, read as bytes, that contains `needle`.
 pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
     let mut hits = Vec::new();
