@@ -97,6 +97,9 @@ async fn conflict_on_the_name(app: &AppSession, ringotel: &Sandbox, mine: &str, 
     rename(app, DESK, mine).await;
     rename_on_server(ringotel, DESK, theirs);
     app.click("tab-changes").await;
+    // Sync is enabled once the tab has read the draft.
+    app.text_until("changes-summary", |t| t.contains("drafted change"))
+        .await;
     app.click("sync").await;
     app.text_until("changes-blocked", |t| t.contains("Nothing was sent"))
         .await;
@@ -166,6 +169,8 @@ async fn an_admin_reviews_syncs_resolves_conflicts_and_finishes_a_sync_cut_short
     add_number(&app, "619-555-0140", "16195550140", "Clinic Line 1").await;
     add_number(&app, "619-555-0141", "16195550141", "Clinic Line 2").await;
     app.click("tab-changes").await;
+    app.text_until("changes-summary", |t| t.starts_with("2 drafted changes"))
+        .await;
     ringotel.set_latency(Duration::from_millis(1500));
     app.click("sync").await;
     app.text_until("sync-progress", |t| t.contains("of 2"))
