@@ -5,9 +5,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
-use domain::{BaseUrl, RingotelId, Secret, WorkspaceId};
+use domain::{RingotelId, WorkspaceId};
+use engine::NetworkSettings;
 use engine::snapshot::Freshness;
-use engine::{Engine, NetworkSettings, SandboxEndpoints};
 use sandbox::Sandbox;
 use std::time::{Duration, Instant};
 use store::Database;
@@ -54,14 +54,7 @@ fn one_run(runtime: &tokio::runtime::Runtime, concurrency: usize) -> Duration {
                 .collect();
             draft_numbers::insert_all(db.conn(), &ws, &changes).unwrap();
         }
-        let endpoints = SandboxEndpoints {
-            ringotel: BaseUrl::parse(&sandbox.ringotel_url()).unwrap(),
-            thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
-            api_key: Secret::new(sandbox::DEMO_API_KEY),
-            thinq_accounts: vec![],
-        };
-        let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints))
-            .unwrap()
+        let engine = common::engine_on(dir.path(), &sandbox)
             .with_network(NetworkSettings {
                 sync_concurrency: concurrency,
                 ..NetworkSettings::default()
@@ -84,20 +77,14 @@ fn main() {
     // `cargo bench` passes `--bench`; a filter argument selects nothing here.
     let runtime = tokio::runtime::Runtime::new().unwrap();
     for concurrency in [8, 16] {
-        let mut runs: Vec<Duration> = (0..RUNS).map(|_| one_run(&runtime, concurrency)).collect();
-        runs.sort();
-        let median = runs[RUNS / 2];
-        let ideal = LATENCY * NUMBERS / concurrency as u32;
-        println!(
-            "sync of {NUMBERS} new numbers, latency {} ms, concurrency {concurrency}: median {:.2} s (runs {}) vs ideal {:.2} s = {:.2}x (bar <= 1.25x)",
-            LATENCY.as_millis(),
-            median.as_secs_f64(),
-            runs.iter()
-                .map(|r| format!("{:.2}", r.as_secs_f64()))
-                .collect::<Vec<_>>()
-                .join(", "),
-            ideal.as_secs_f64(),
-            median.as_secs_f64() / ideal.as_secs_f64()
+        let runs: Vec<Duration> = (0..RUNS).map(|_| one_run(&runtime, concurrency)).collect();
+        common::report(
+            &format!(
+                "sync of {NUMBERS} new numbers, latency {} ms, concurrency {concurrency}",
+                LATENCY.as_millis()
+            ),
+            runs,
+            LATENCY * NUMBERS / concurrency as u32,
         );
     }
 }

@@ -5,11 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use domain::{BaseUrl, Country, RingotelId, Secret, WorkspaceId};
-use engine::drafts::Draft;
+use domain::{Country, RingotelId, WorkspaceId};
 use engine::snapshot::Freshness;
 use engine::sync::plan::{LiveIndex, plan};
-use engine::{Engine, SandboxEndpoints};
 use ringotel::SmsTrunk;
 use sandbox::Sandbox;
 use std::hint::black_box;
@@ -53,11 +51,7 @@ fn sync_plan(c: &mut Criterion) {
         )
         .unwrap();
     }
-    let drafts: Vec<Draft> = draft_numbers::list(db.conn(), &ws, &org)
-        .unwrap()
-        .into_iter()
-        .map(Draft::new)
-        .collect();
+    let drafts = common::load_drafts(&db, &ws, &org);
     let index = LiveIndex::new(&live, us);
     let planned = plan(&drafts, &index, us);
     assert_eq!(planned.sendable().count(), live.len());
@@ -68,13 +62,7 @@ fn sync_plan(c: &mut Criterion) {
     );
 
     // The engine on the same file, with the organization saved as a live fetch leaves it.
-    let endpoints = SandboxEndpoints {
-        ringotel: BaseUrl::parse(&sandbox.ringotel_url()).unwrap(),
-        thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
-        api_key: Secret::new(sandbox::DEMO_API_KEY),
-        thinq_accounts: vec![],
-    };
-    let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints)).unwrap();
+    let engine = common::engine_on(dir.path(), &sandbox);
     let view = runtime
         .block_on(engine.changes_view(org.clone(), Freshness::Live))
         .unwrap();
@@ -86,11 +74,7 @@ fn sync_plan(c: &mut Criterion) {
     });
     group.bench_function("cold: load + decode the draft and live, then plan", |b| {
         b.iter(|| {
-            let drafts: Vec<Draft> = draft_numbers::list(db.conn(), &ws, &org)
-                .unwrap()
-                .into_iter()
-                .map(Draft::new)
-                .collect();
+            let drafts = common::load_drafts(&db, &ws, &org);
             let index = LiveIndex::new(&live, us);
             black_box(plan(&drafts, &index, us).steps.len())
         });

@@ -11,6 +11,9 @@ use sandbox::Sandbox;
 use sandbox::world::Did;
 use std::time::{Duration, Instant};
 
+#[allow(dead_code)] // each benchmark uses part of what they share
+mod common;
+
 const DIDS: usize = 10_000;
 const PAGE_ROWS: usize = 100;
 const LATENCY: Duration = Duration::from_millis(50);
@@ -73,20 +76,14 @@ fn one_run(runtime: &tokio::runtime::Runtime) -> Duration {
 fn main() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let concurrency = engine::NetworkSettings::default().sync_concurrency;
-    let mut runs: Vec<Duration> = (0..RUNS).map(|_| one_run(&runtime)).collect();
-    runs.sort();
-    let median = runs[RUNS / 2];
+    let runs: Vec<Duration> = (0..RUNS).map(|_| one_run(&runtime)).collect();
     let pages = DIDS.div_ceil(PAGE_ROWS) as u32;
-    let ideal = LATENCY * pages / concurrency as u32;
-    println!(
-        "{DIDS} DIDs in {pages} pages, latency {} ms, concurrency {concurrency}: median {:.2} s (runs {}) vs ideal {:.3} s = {:.2}x (bar <= 1.25x)",
-        LATENCY.as_millis(),
-        median.as_secs_f64(),
-        runs.iter()
-            .map(|r| format!("{:.2}", r.as_secs_f64()))
-            .collect::<Vec<_>>()
-            .join(", "),
-        ideal.as_secs_f64(),
-        median.as_secs_f64() / ideal.as_secs_f64()
+    common::report(
+        &format!(
+            "{DIDS} DIDs in {pages} pages, latency {} ms, concurrency {concurrency}",
+            LATENCY.as_millis()
+        ),
+        runs,
+        LATENCY * pages / concurrency as u32,
     );
 }

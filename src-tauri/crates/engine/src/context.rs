@@ -52,6 +52,7 @@ pub struct SandboxEndpoints {
 }
 
 /// The active workspace, ready to call both services.
+#[derive(Clone)]
 pub(crate) struct Connected {
     pub workspace: WorkspaceRecord,
     pub ringotel: RingotelClient,

@@ -70,11 +70,19 @@ impl OrgSnapshot {
     pub fn display_of<'a>(&'a self, trunk: &'a SmsTrunk) -> &'a str {
         self.displays
             .get_or_init(|| {
+                // The numbers are parsed once, for the live index; only a trunk whose other
+                // fields cannot be read has its number parsed here.
+                let index = self.live_index();
                 self.trunks
                     .iter()
                     .filter_map(|t| {
-                        let number = domain::PhoneNumber::from_wire(&t.number).ok()?;
-                        Some((t.id.clone(), number.international_display()))
+                        let display = match index.fields(&t.id) {
+                            Some(fields) => fields.number.international_display(),
+                            None => domain::PhoneNumber::from_wire(&t.number)
+                                .ok()?
+                                .international_display(),
+                        };
+                        Some((t.id.clone(), display))
                     })
                     .collect()
             })

@@ -77,18 +77,6 @@ impl RingotelError {
         !matches!(self.transience(), Transience::Permanent)
     }
 
-    /// The method that failed.
-    pub fn method(&self) -> &str {
-        match self {
-            Self::Unauthorized { method, .. }
-            | Self::Forbidden { method, .. }
-            | Self::Remote { method, .. }
-            | Self::Http { method, .. }
-            | Self::Malformed { method, .. }
-            | Self::Transport { method, .. } => method,
-        }
-    }
-
     /// The key itself is the problem: the admin must enter a new one.
     pub fn is_auth(&self) -> bool {
         matches!(self, Self::Unauthorized { .. } | Self::Forbidden { .. })

@@ -33,6 +33,11 @@ pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::P
     hits
 }
 
+/// Harbor Dental Group as the sandbox keeps it, to read or change it behind the app's back.
+pub fn harbor(world: &mut sandbox::world::World) -> &mut sandbox::world::OrgRecord {
+    world.org_mut(&harbor_org_id()).unwrap()
+}
+
 /// The id the sandbox gives its first demo organization (seeded the same way every time).
 pub fn harbor_org_id() -> String {
     let world = sandbox::world::seeded();

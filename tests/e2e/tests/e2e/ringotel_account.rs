@@ -48,12 +48,7 @@ async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
 
     // This account's Ringotel reports the thinQ card without its webhook URL: it is pasted.
     ringotel.with_world(|world| {
-        let harbor = world
-            .orgs
-            .iter_mut()
-            .find(|o| o.org["name"] == "Harbor Dental Group")
-            .unwrap();
-        let card = harbor
+        let card = crate::harbor(world)
             .services
             .iter_mut()
             .find(|s| s["id"] == "ThinQ")

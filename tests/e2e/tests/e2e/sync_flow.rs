@@ -53,11 +53,7 @@ async fn rename(app: &AppSession, wire: &str, name: &str) {
 /// The name Ringotel holds for the number `wire`, and how many numbers it has with that wire.
 fn server_name(ringotel: &Sandbox, wire: &str) -> (Option<String>, usize) {
     ringotel.with_world(|world| {
-        let harbor = world
-            .orgs
-            .iter()
-            .find(|o| o.org["name"] == "Harbor Dental Group")
-            .unwrap();
+        let harbor = crate::harbor(world);
         let found: Vec<_> = harbor
             .trunks
             .iter()
@@ -75,12 +71,7 @@ fn server_name(ringotel: &Sandbox, wire: &str) -> (Option<String>, usize) {
 
 fn rename_on_server(ringotel: &Sandbox, wire: &str, name: &str) {
     ringotel.with_world(|world| {
-        let harbor = world
-            .orgs
-            .iter_mut()
-            .find(|o| o.org["name"] == "Harbor Dental Group")
-            .unwrap();
-        let trunk = harbor
+        let trunk = crate::harbor(world)
             .trunks
             .iter_mut()
             .find(|t| t["number"] == wire)

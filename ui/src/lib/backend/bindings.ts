@@ -308,7 +308,7 @@ blocked: number,
 /**
  * Changes Sync would send.
  */
-ready: number, failed: number, };
+ready: number, };
 
 export type SyncProgress = { done: number, total: number, failed: number, };
 

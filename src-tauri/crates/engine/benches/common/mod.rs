@@ -1,8 +1,14 @@
 //! What the engine's benchmarks share: drafted numbers, and the bare `SELECT` of draft rows each
 //! measurement is compared with.
 
-use domain::{Country, PhoneNumber, RingotelId, ServiceId, SmsNumberFields, WorkspaceId};
+use domain::{
+    BaseUrl, Country, PhoneNumber, RingotelId, Secret, ServiceId, SmsNumberFields, WorkspaceId,
+};
+use engine::drafts::Draft;
+use engine::{Engine, SandboxEndpoints};
+use sandbox::Sandbox;
 use store::Database;
+use store::tables::draft_numbers;
 
 /// The `i`-th of a run of distinct, valid US numbers, as a new number for these users.
 pub fn drafted_fields(i: u32, users: Vec<RingotelId>) -> SmsNumberFields {
@@ -39,4 +45,52 @@ pub fn bare_select(db: &Database, ws: &WorkspaceId, org: &RingotelId) -> usize {
     })
     .unwrap()
     .count()
+}
+
+/// An engine on `dir` whose Sandbox workspace is `sandbox`.
+pub fn engine_on(dir: &std::path::Path, sandbox: &Sandbox) -> Engine {
+    let endpoints = SandboxEndpoints {
+        ringotel: BaseUrl::parse(&sandbox.ringotel_url()).unwrap(),
+        thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
+        api_key: Secret::new(sandbox::DEMO_API_KEY),
+        thinq_accounts: vec![],
+    };
+    Engine::open(dir, "ringotel-sms-admin-bench", Some(endpoints)).unwrap()
+}
+
+/// The id of the sandbox's Harbor Dental Group.
+pub fn harbor(sandbox: &Sandbox) -> RingotelId {
+    sandbox.with_world(|w| {
+        let harbor = w
+            .orgs
+            .iter()
+            .find(|o| o.org["name"] == "Harbor Dental Group")
+            .unwrap();
+        RingotelId::parse(harbor.id()).unwrap()
+    })
+}
+
+/// The organization's draft read from the file, as a fresh engine first decodes it.
+pub fn load_drafts(db: &Database, ws: &WorkspaceId, org: &RingotelId) -> Vec<Draft> {
+    draft_numbers::list(db.conn(), ws, org)
+        .unwrap()
+        .into_iter()
+        .map(Draft::new)
+        .collect()
+}
+
+/// The median of timed runs, with every run, and its ratio to `ideal`, as one report line.
+pub fn report(what: &str, mut runs: Vec<std::time::Duration>, ideal: std::time::Duration) {
+    runs.sort();
+    let median = runs[runs.len() / 2];
+    println!(
+        "{what}: median {:.2} s (runs {}) vs ideal {:.3} s = {:.2}x (bar <= 1.25x)",
+        median.as_secs_f64(),
+        runs.iter()
+            .map(|r| format!("{:.2}", r.as_secs_f64()))
+            .collect::<Vec<_>>()
+            .join(", "),
+        ideal.as_secs_f64(),
+        median.as_secs_f64() / ideal.as_secs_f64()
+    );
 }

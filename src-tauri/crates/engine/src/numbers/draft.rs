@@ -44,9 +44,9 @@ fn service_for(state: &NumbersState, editing: Option<&NumberKey>) -> EngineResul
 }
 
 impl Engine {
-    async fn reload(&self, org: &RingotelId) -> EngineResult<NumbersView> {
-        let state = self.numbers_state(org, Freshness::Saved).await?;
-        Ok(state.view())
+    /// The Numbers tab after a write to the draft.
+    async fn reload(&self, state: &NumbersState) -> EngineResult<NumbersView> {
+        self.view_of(&self.reread(state).await?).await
     }
 
     /// Saves the editor's fields into the draft: a new number, or a change to one.
@@ -74,7 +74,7 @@ impl Engine {
         let key = self.write_draft(&state, editing, fields).await?;
         Ok(SaveNumberOutcome::Saved {
             key,
-            view: self.reload(&org).await?,
+            view: self.reload(&state).await?,
         })
     }
 
@@ -197,7 +197,7 @@ impl Engine {
                     .await?
             }
         }
-        self.reload(&org).await
+        self.reload(&state).await
     }
 
     /// Drops the drafted change of one number: it goes back to what Ringotel has.
@@ -208,6 +208,6 @@ impl Engine {
     ) -> EngineResult<NumbersView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         self.drop_draft(&state, &key).await?;
-        self.reload(&org).await
+        self.reload(&state).await
     }
 }

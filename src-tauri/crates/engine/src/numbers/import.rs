@@ -199,7 +199,7 @@ impl Engine {
         Ok(ImportDidsOutcome::Imported {
             added,
             skipped,
-            view: self.numbers_view(org, Freshness::Saved).await?,
+            view: self.view_of(&self.reread(&state).await?).await?,
         })
     }
 }

@@ -121,9 +121,11 @@ pub(crate) struct NumbersState {
     pub workspace: WorkspaceId,
     pub snapshot: Fetched<Arc<OrgSnapshot>>,
     pub drafts: Arc<Vec<Draft>>,
-    /// The last sync's failure per drafted change, from the journal.
-    pub failures: HashMap<i64, String>,
 }
+
+/// The last sync's failure per drafted change, from the journal; read only to build a view, not
+/// for every as-you-type check that loads the state.
+pub(crate) type LastFailures = HashMap<i64, String>;
 
 impl NumbersState {
     /// The country numbers are read in when a trunk names none.
@@ -151,9 +153,9 @@ impl NumbersState {
     }
 
     /// The Numbers tab's view of this state.
-    pub fn view(&self) -> NumbersView {
+    pub fn view(&self, failures: &LastFailures) -> NumbersView {
         NumbersView {
-            rows: rows(self),
+            rows: rows(self, failures),
             fetched_at: self.snapshot.fetched_at,
             offline: self.snapshot.offline.clone(),
             simulated: self.connected.is_sandbox(),
@@ -311,7 +313,7 @@ fn blocker_label(blocker: &Blocker) -> String {
 
 /// The rows of the Numbers tab: every number Ringotel has with its drafted change, then the
 /// numbers that exist only in the draft.
-pub(crate) fn rows(state: &NumbersState) -> Vec<NumberRow> {
+pub(crate) fn rows(state: &NumbersState, failures: &LastFailures) -> Vec<NumberRow> {
     let data = &state.snapshot.data;
     let builder = RowBuilder {
         snapshot: data,
@@ -326,12 +328,12 @@ pub(crate) fn rows(state: &NumbersState) -> Vec<NumberRow> {
             DraftTarget::Existing { trunk_id, .. } => {
                 by_trunk.insert(trunk_id, draft);
             }
-            DraftTarget::New => new_rows.extend(builder.drafted(draft, None, &state.failures)),
+            DraftTarget::New => new_rows.extend(builder.drafted(draft, None, failures)),
         }
     }
     for trunk in &data.trunks {
         rows.extend(match by_trunk.remove(&trunk.id) {
-            Some(draft) => builder.drafted(draft, Some(trunk), &state.failures),
+            Some(draft) => builder.drafted(draft, Some(trunk), failures),
             None => Some(builder.live_row(trunk, NumberStatus::Synced)),
         });
     }
@@ -340,7 +342,7 @@ pub(crate) fn rows(state: &NumbersState) -> Vec<NumberRow> {
         if let DraftTarget::Existing { trunk_id, .. } = &draft.target
             && by_trunk.contains_key(trunk_id)
         {
-            rows.extend(builder.drafted(draft, None, &state.failures));
+            rows.extend(builder.drafted(draft, None, failures));
         }
     }
     rows.extend(new_rows);
@@ -354,20 +356,47 @@ impl Engine {
         freshness: Freshness,
     ) -> EngineResult<NumbersState> {
         let connected = self.connect().await?;
+        self.numbers_state_on(connected, org, freshness).await
+    }
+
+    /// [`Engine::numbers_state`] on a workspace already connected: an action that reads the
+    /// state again after writing does not look the workspace and its key up twice.
+    pub(crate) async fn numbers_state_on(
+        &self,
+        connected: Connected,
+        org: &RingotelId,
+        freshness: Freshness,
+    ) -> EngineResult<NumbersState> {
         let workspace = connected.workspace_id();
         let snapshot = self.org_snapshot(&connected, org, freshness).await?;
         let drafts = self.drafts(&workspace, org).await?;
-        let (ws, id) = (workspace.clone(), org.clone());
-        let failures = self
-            .with_db(move |db| Ok(sync_journal::last_failures(db.conn(), &ws, &id)?))
-            .await?;
         Ok(NumbersState {
             connected,
             workspace,
             snapshot,
             drafts,
-            failures,
         })
+    }
+
+    pub(crate) async fn last_failures(&self, state: &NumbersState) -> EngineResult<LastFailures> {
+        let (ws, id) = (
+            state.workspace.clone(),
+            state.snapshot.data.organization.id.clone(),
+        );
+        self.with_db(move |db| Ok(sync_journal::last_failures(db.conn(), &ws, &id)?))
+            .await
+    }
+
+    /// The Numbers tab's view of a state, with each change's last sync failure.
+    pub(crate) async fn view_of(&self, state: &NumbersState) -> EngineResult<NumbersView> {
+        Ok(state.view(&self.last_failures(state).await?))
+    }
+
+    /// The same organization read again from what is saved, after a write to its draft.
+    pub(crate) async fn reread(&self, state: &NumbersState) -> EngineResult<NumbersState> {
+        let org = state.snapshot.data.organization.id.clone();
+        self.numbers_state_on(state.connected.clone(), &org, Freshness::Saved)
+            .await
     }
 
     /// The Numbers tab. `Saved` reads the organization as last fetched (no network needed);
@@ -377,6 +406,7 @@ impl Engine {
         org: RingotelId,
         freshness: Freshness,
     ) -> EngineResult<NumbersView> {
-        Ok(self.numbers_state(&org, freshness).await?.view())
+        let state = self.numbers_state(&org, freshness).await?;
+        self.view_of(&state).await
     }
 }

@@ -82,10 +82,11 @@ impl Engine {
     pub(crate) async fn changes_of(&self, state: &NumbersState) -> EngineResult<ChangesView> {
         let data = &state.snapshot.data;
         let plan = plan::plan(&state.drafts, data.live_index(), state.fallback_country());
+        let failures = self.last_failures(state).await?;
         Ok(view::build(
             &plan,
             &UserNames::new(&data.users),
-            &state.failures,
+            &failures,
             state.snapshot.fetched_at,
             state.snapshot.offline.clone(),
         ))
@@ -119,18 +120,21 @@ impl Engine {
             Ok(draft_numbers::remove(db.conn(), &ws, draft_id)?)
         })
         .await?;
-        self.changes_view(org, Freshness::Saved).await
+        self.changes_of(&self.reread(&state).await?).await
     }
 
     /// Drops the organization's whole draft.
     pub async fn discard_draft(&self, org: RingotelId) -> EngineResult<ChangesView> {
-        let ws = self.connect().await?.workspace_id();
-        let id = org.clone();
+        let connected = self.connect().await?;
+        let (ws, id) = (connected.workspace_id(), org.clone());
         self.write_drafts(&ws.clone(), move |db| {
             Ok(draft_numbers::remove_org(db.conn(), &ws, &id)?)
         })
         .await?;
-        self.changes_view(org, Freshness::Saved).await
+        let state = self
+            .numbers_state_on(connected, &org, Freshness::Saved)
+            .await?;
+        self.changes_of(&state).await
     }
 
     /// Sends the draft to Ringotel: reads its numbers again, plans, and unless a conflict waits
@@ -158,7 +162,9 @@ impl Engine {
         let live = connected.ringotel.get_sms_trunks(&org).await?;
         self.save_part(&connected, &org, SavedPart::Trunks(live.clone()))
             .await?;
-        let state = self.numbers_state(&org, Freshness::Saved).await?;
+        let state = self
+            .numbers_state_on(connected.clone(), &org, Freshness::Saved)
+            .await?;
         let fallback = state.fallback_country();
         let mut plan = plan::plan(&state.drafts, state.snapshot.data.live_index(), fallback);
         if let Some(only) = &only {
@@ -197,7 +203,7 @@ impl Engine {
             self.save_part(&connected, &org, SavedPart::Trunks(after))
                 .await?;
         }
-        let after = self.numbers_state(&org, Freshness::Saved).await?;
+        let after = self.reread(&state).await?;
         let users = UserNames::new(&after.snapshot.data.users);
         let numbers: HashMap<i64, String> = plan
             .steps

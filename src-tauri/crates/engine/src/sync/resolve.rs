@@ -132,6 +132,6 @@ impl Engine {
             Ok(())
         })
         .await?;
-        self.changes_view(org, Freshness::Saved).await
+        self.changes_of(&self.reread(&state).await?).await
     }
 }

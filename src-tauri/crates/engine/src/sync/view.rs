@@ -79,7 +79,6 @@ pub struct ChangesView {
     pub blocked: u32,
     /// Changes Sync would send.
     pub ready: u32,
-    pub failed: u32,
 }
 
 pub(crate) fn build(
@@ -100,7 +99,6 @@ pub(crate) fn build(
             .iter()
             .filter(|i| i.blocker.is_none() && i.action.is_some())
             .count() as u32,
-        failed: items.iter().filter(|i| i.last_failure.is_some()).count() as u32,
         items,
         fetched_at,
         offline,
