@@ -100,9 +100,10 @@ async fn conflict_on_the_name(app: &AppSession, ringotel: &Sandbox, mine: &str, 
 
 /// Resolves the name conflict with `choice` (`keep-mine`, `take-theirs`) and syncs again.
 async fn choose(app: &AppSession, choice: &str, result: &str) {
+    // By keyboard: the choice is a plain button that Enter presses.
     app.wait_for(&format!("[data-testid^='{choice}-'][data-testid$='-name']"))
         .await
-        .click()
+        .send_keys("\u{E007}")
         .await
         .unwrap();
     app.text_until("changes-summary", |t| !t.contains("waiting"))
