@@ -28,6 +28,10 @@ pub enum FieldKey {
     AutoReplies,
     // Importing a draft from a file.
     DraftFile,
+    // The Connections tab and readiness fixes.
+    Connection,
+    Package,
+    ReadinessFix,
 }
 
 /// One rejected input: which field, and what is wrong with it in words an admin acts on.

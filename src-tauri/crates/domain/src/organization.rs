@@ -70,6 +70,17 @@ impl SmsMode {
         }
     }
 
+    /// What the admin reads for the mode (the portal's words).
+    pub fn label(self) -> String {
+        match self {
+            Self::Off => "Off".into(),
+            Self::SipSimple => "SIP SIMPLE".into(),
+            Self::Api => "API".into(),
+            Self::Integrations => "SMS via Integrations".into(),
+            Self::Other(v) => format!("Mode {v}"),
+        }
+    }
+
     pub fn to_wire(self) -> i64 {
         match self {
             Self::Off => 0,
@@ -99,5 +110,7 @@ mod tests {
             assert_eq!(SmsMode::from_wire(v).to_wire(), v);
         }
         assert_eq!(SmsMode::from_wire(3), SmsMode::Integrations);
+        assert_eq!(SmsMode::Integrations.label(), "SMS via Integrations");
+        assert_eq!(SmsMode::from_wire(9).label(), "Mode 9");
     }
 }

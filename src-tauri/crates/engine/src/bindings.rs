@@ -93,7 +93,20 @@ pub fn typescript() -> String {
         crate::sync::SyncItemResult,
         crate::sync::SyncReport,
         crate::sync::HistoryEntry,
+        crate::sync::SetupHistoryEntry,
         crate::sync::HistoryView,
+        domain::SetupKind,
+        domain::SetupService,
+        crate::setup::SetupItem,
+        crate::sync::SetupResult,
+        domain::CheckId,
+        domain::CheckOutcome,
+        crate::readiness::Fix,
+        crate::readiness::FixOffer,
+        crate::readiness::CheckResult,
+        crate::readiness::ReadinessSummary,
+        crate::readiness::ReadinessReport,
+        crate::readiness::ReadinessProgress,
     );
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p smsadmin-engine bindings`.\n\

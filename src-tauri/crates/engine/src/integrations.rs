@@ -2,7 +2,7 @@
 //! against thinQ, and enabling or disabling it in Ringotel.
 
 mod portal;
-mod view;
+pub(crate) mod view;
 
 pub use view::{IntegrationCard, SandboxThinqHint, ThinqIntegrationView};
 

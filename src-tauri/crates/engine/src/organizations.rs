@@ -3,10 +3,11 @@
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
 use crate::snapshot::{Freshness, OfflineNote, ringotel_unreachable};
-use domain::{Package, RingotelId, SmsMode};
+use domain::{Package, RingotelId, SetupChange, SmsMode};
 use ringotel::Organization;
 use serde::Serialize;
 use std::time::{SystemTime, UNIX_EPOCH};
+use store::tables::readiness_summaries;
 use store::tables::snapshots::{self, Scope};
 use ts_rs::TS;
 
@@ -28,6 +29,10 @@ pub struct OrganizationRow {
     pub package: Option<Package>,
     pub package_label: String,
     pub sms_integrations_allowed: bool,
+    /// The last readiness run's counts, when one ran in this workspace.
+    pub readiness: Option<crate::readiness::ReadinessSummary>,
+    /// Moving to Pro waits in the draft.
+    pub pro_drafted: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -47,6 +52,11 @@ pub struct ConnectionRow {
     pub name: String,
     pub country: String,
     pub sms_mode: Option<SmsMode>,
+    pub sms_mode_label: String,
+    /// Whether the connection has "SMS via Integrations" (what thinQ numbers need).
+    pub sms_ready: bool,
+    /// Switching it to "SMS via Integrations" waits in the draft.
+    pub switch_drafted: bool,
     pub user_count: u32,
 }
 
@@ -75,6 +85,8 @@ pub(crate) fn row(org: Organization) -> OrganizationRow {
             .map(Package::label)
             .unwrap_or_else(|| "Unknown package".into()),
         sms_integrations_allowed: package.is_some_and(Package::allows_sms_integrations),
+        readiness: None,
+        pro_drafted: false,
     }
 }
 
@@ -125,7 +137,20 @@ impl Engine {
                 (orgs, saved.fetched_at, Some(note))
             }
         };
-        let mut organizations: Vec<OrganizationRow> = orgs.into_iter().map(row).collect();
+        let ws = connected.workspace_id();
+        let summaries = self
+            .with_db(move |db| Ok(readiness_summaries::all(db.conn(), &ws)?))
+            .await?;
+        let mut organizations: Vec<OrganizationRow> = orgs
+            .into_iter()
+            .map(|org| {
+                let readiness = summaries.get(org.id.as_str()).copied().map(Into::into);
+                OrganizationRow {
+                    readiness,
+                    ..row(org)
+                }
+            })
+            .collect();
         organizations.sort_by_key(|o| o.name.to_lowercase());
         Ok(OrganizationList {
             organizations,
@@ -141,6 +166,15 @@ impl Engine {
         let connected = self.connect().await?;
         let fetched = self.org_snapshot(&connected, &org, Freshness::Live).await?;
         let data = fetched.data;
+        let drafted = self.setup_drafts(&connected.workspace_id(), &org).await?;
+        let switch_drafted = |id: &RingotelId| {
+            drafted.iter().any(|d| {
+                matches!(&d.change, SetupChange::ConnectionSmsMode { connection, .. } if connection == id)
+            })
+        };
+        let pro_drafted = drafted
+            .iter()
+            .any(|d| matches!(d.change, SetupChange::ProPackage { .. }));
         let connections = data
             .branches
             .iter()
@@ -152,13 +186,23 @@ impl Engine {
                     .filter(|u| u.branchid.as_ref() == Some(&branch.id))
                     .count() as u32,
                 sms_mode: branch.provision.sms.map(SmsMode::from_wire),
+                sms_mode_label: branch
+                    .provision
+                    .sms
+                    .map_or_else(|| "Not reported".into(), |m| SmsMode::from_wire(m).label()),
+                sms_ready: branch.provision.sms.map(SmsMode::from_wire)
+                    == Some(SmsMode::Integrations),
+                switch_drafted: switch_drafted(&branch.id),
                 id: branch.id,
                 name: branch.name,
                 country: branch.country,
             })
             .collect();
         Ok(OrganizationDetail {
-            organization: row(data.organization.clone()),
+            organization: OrganizationRow {
+                pro_drafted,
+                ..row(data.organization.clone())
+            },
             connections,
             user_count: data.users.len() as u32,
             fetched_at: fetched.fetched_at,

@@ -91,6 +91,44 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (workspace_id, org_id)
     ) STRICT;
     "#,
+    // 6: setup changes in the draft (a connection's SMS mode, the package, the thinQ side), one
+    // per kind and target; their journal, written like the numbers' (intent before the call,
+    // outcome after); and each organization's last readiness result for the list.
+    r#"
+    CREATE TABLE draft_setup (
+        id           INTEGER PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        org_id       TEXT NOT NULL,
+        kind         TEXT NOT NULL,
+        target       TEXT NOT NULL,
+        change       TEXT NOT NULL,
+        updated_at   INTEGER NOT NULL,
+        UNIQUE (workspace_id, org_id, kind, target)
+    ) STRICT;
+    CREATE TABLE setup_journal (
+        id           INTEGER PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        org_id       TEXT NOT NULL,
+        run_id       INTEGER NOT NULL,
+        draft_id     INTEGER,
+        change       TEXT NOT NULL,
+        state        TEXT NOT NULL
+                     CHECK (state IN ('sending', 'done', 'failed', 'interrupted')),
+        detail       TEXT,
+        started_at   INTEGER NOT NULL,
+        finished_at  INTEGER
+    ) STRICT;
+    CREATE INDEX setup_journal_by_org ON setup_journal (workspace_id, org_id, id);
+    CREATE TABLE readiness_summaries (
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        org_id       TEXT NOT NULL,
+        passed       INTEGER NOT NULL,
+        failed       INTEGER NOT NULL,
+        unknown      INTEGER NOT NULL,
+        checked_at   INTEGER NOT NULL,
+        PRIMARY KEY (workspace_id, org_id)
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build writes.

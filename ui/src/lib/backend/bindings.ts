@@ -77,11 +77,27 @@ apiKey: string | null, workspaceId: WorkspaceId | null, };
 
 export type RingotelTestOutcome = { "outcome": "passed", organizations: number, } | { "outcome": "rejected", field: FieldKey, message: string, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 
-export type OrganizationRow = { id: string, name: string, domain: string, package: Package | null, packageLabel: string, smsIntegrationsAllowed: boolean, };
+export type OrganizationRow = { id: string, name: string, domain: string, package: Package | null, packageLabel: string, smsIntegrationsAllowed: boolean, 
+/**
+ * The last readiness run's counts, when one ran in this workspace.
+ */
+readiness: ReadinessSummary | null, 
+/**
+ * Moving to Pro waits in the draft.
+ */
+proDrafted: boolean, };
 
 export type OrganizationList = { organizations: Array<OrganizationRow>, fetchedAt: number, offline: OfflineNote | null, simulated: boolean, };
 
-export type ConnectionRow = { id: string, name: string, country: string, smsMode: SmsMode | null, userCount: number, };
+export type ConnectionRow = { id: string, name: string, country: string, smsMode: SmsMode | null, smsModeLabel: string, 
+/**
+ * Whether the connection has "SMS via Integrations" (what thinQ numbers need).
+ */
+smsReady: boolean, 
+/**
+ * Switching it to "SMS via Integrations" waits in the draft.
+ */
+switchDrafted: boolean, userCount: number, };
 
 export type OrganizationDetail = { organization: OrganizationRow, connections: Array<ConnectionRow>, userCount: number, fetchedAt: number, offline: OfflineNote | null, simulated: boolean, };
 
@@ -125,7 +141,7 @@ note: string | null, } | { "outcome": "savedNotApplied", integration: ThinqInteg
 
 export type PasteWebhookOutcome = { "outcome": "saved", integration: ThinqIntegrationView, } | { "outcome": "invalid", problem: FieldProblem, };
 
-export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "webhookUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile";
+export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "webhookUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile" | "connection" | "package" | "readinessFix";
 
 export type InboundFormat = "" | "e164" | "national" | "national0";
 
@@ -298,6 +314,10 @@ lastFailure: string | null, };
 
 export type ChangesView = { items: Array<ChangeItem>, 
 /**
+ * Drafted setup changes (connections, package, the thinQ side), sent before the numbers.
+ */
+setup: Array<SetupItem>, 
+/**
  * When Ringotel's numbers compared here were fetched.
  */
 fetchedAt: number, offline: OfflineNote | null, 
@@ -306,7 +326,7 @@ fetchedAt: number, offline: OfflineNote | null,
  */
 blocked: number, 
 /**
- * Changes Sync would send.
+ * Changes Sync would send, setup changes included.
  */
 ready: number, };
 
@@ -316,7 +336,11 @@ export type SyncStatus = "finished" | "blocked";
 
 export type SyncItemResult = { draftId: number, number: string, action: SyncAction, actionLabel: string, state: JournalState, stateLabel: string, detail: string | null, };
 
-export type SyncReport = { status: SyncStatus, items: Array<SyncItemResult>, sent: number, failed: number, 
+export type SyncReport = { status: SyncStatus, items: Array<SyncItemResult>, 
+/**
+ * The setup changes sent before the numbers.
+ */
+setup: Array<SetupResult>, sent: number, failed: number, 
 /**
  * Users whose number assignments changed: they must sign in again, or use Reload Objects,
  * in their Ringotel app. "Name (extension)".
@@ -342,4 +366,58 @@ at: number, action: SyncAction, actionLabel: string, number: string,
  */
 fields: Array<string>, state: JournalState, stateLabel: string, detail: string | null, };
 
-export type HistoryView = { entries: Array<HistoryEntry>, };
+export type SetupHistoryEntry = { id: number, at: number, kindLabel: string, description: string, state: JournalState, stateLabel: string, detail: string | null, };
+
+export type HistoryView = { entries: Array<HistoryEntry>, setup: Array<SetupHistoryEntry>, };
+
+export type SetupKind = "connectionSmsMode" | "proPackage" | "thinqSmsOn" | "thinqInbound" | "thinqDeliveryUrl";
+
+export type SetupService = "ringotel" | "thinq";
+
+export type SetupItem = { draftId: number, kind: SetupKind, kindLabel: string, service: SetupService, description: string, 
+/**
+ * The last sync's failure for this change, in the admin's words.
+ */
+lastFailure: string | null, };
+
+export type SetupResult = { draftId: number, description: string, state: JournalState, stateLabel: string, detail: string | null, };
+
+export type CheckId = "proPackage" | "connectionsSmsMode" | "integrationEnabled" | "thinqCredentials" | "didsSmsOn" | "inboundRouting" | "deliveryUrl" | "numbersUsers" | "consistentFormats";
+
+export type CheckOutcome = "pass" | "fail" | "unknown";
+
+export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<RingotelId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<string>, } | { "kind": "thinqInbound", url: string, dids: Array<string>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", trunks: Array<RingotelId>, } | { "kind": "alignFormats", trunks: Array<RingotelId>, };
+
+export type FixOffer = { fix: Fix, label: string, 
+/**
+ * The draft already holds this fix: it waits in Changes.
+ */
+drafted: boolean, 
+/**
+ * Changes what the organization pays: the admin confirms it explicitly.
+ */
+billable: boolean, 
+/**
+ * Goes into the draft (else it leads to another tab).
+ */
+drafts: boolean, };
+
+export type CheckResult = { id: CheckId, label: string, outcome: CheckOutcome, outcomeLabel: string, detail: string, 
+/**
+ * What is at fault, one line each.
+ */
+items: Array<string>, 
+/**
+ * When the facts behind this line were read (Unix ms).
+ */
+asOf: number, fix: FixOffer | null, };
+
+export type ReadinessSummary = { passed: number, failed: number, unknown: number, checkedAt: number, };
+
+export type ReadinessReport = { checks: Array<CheckResult>, summary: ReadinessSummary, 
+/**
+ * Set when Ringotel could not be reached and its part was checked on the saved copy.
+ */
+offline: OfflineNote | null, };
+
+export type ReadinessProgress = { done: number, total: number, };

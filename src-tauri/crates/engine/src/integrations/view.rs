@@ -68,6 +68,14 @@ struct Webhook {
     pasted: bool,
 }
 
+/// The webhook URL thinQ must post to: Ringotel's own, else the one the admin pasted.
+pub(crate) fn webhook_url(
+    service: Option<&Service>,
+    pasted: Option<WebhookUrl>,
+) -> Option<WebhookUrl> {
+    webhook(service, pasted).url
+}
+
 fn webhook(service: Option<&Service>, pasted: Option<WebhookUrl>) -> Webhook {
     let problem = match service.and_then(Service::webhook_url) {
         None => "Ringotel did not report this card's webhook URL. Copy it from the Ringotel portal (Integrations → thinQ) and paste it here.".to_owned(),

@@ -137,7 +137,7 @@ impl Engine {
     }
 
     /// Drafts a change to a number Ringotel has, anchored to the trunk as last fetched.
-    async fn draft_existing(
+    pub(crate) async fn draft_existing(
         &self,
         state: &NumbersState,
         key: &NumberKey,

@@ -4,7 +4,7 @@ use crate::Engine;
 use crate::error::EngineResult;
 use domain::{JournalState, PhoneNumber, RingotelId, SyncAction};
 use serde::Serialize;
-use store::tables::sync_journal;
+use store::tables::{setup_journal, sync_journal};
 use ts_rs::TS;
 
 /// How many entries the History tab shows.
@@ -27,20 +27,51 @@ pub struct HistoryEntry {
     pub detail: Option<String>,
 }
 
+/// A setup change that was sent (a connection, the package, the thinQ side).
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupHistoryEntry {
+    pub id: i64,
+    pub at: i64,
+    pub kind_label: String,
+    pub description: String,
+    pub state: JournalState,
+    pub state_label: String,
+    pub detail: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct HistoryView {
     pub entries: Vec<HistoryEntry>,
+    pub setup: Vec<SetupHistoryEntry>,
 }
 
 impl Engine {
     /// The organization's sync journal, newest first. Reads only the local database.
     pub async fn history(&self, org: RingotelId) -> EngineResult<HistoryView> {
         let ws = self.active_workspace().await?.id;
-        let entries = self
-            .with_db(move |db| Ok(sync_journal::list(db.conn(), &ws, &org, HISTORY_LIMIT)?))
+        let (entries, setup) = self
+            .with_db(move |db| {
+                Ok((
+                    sync_journal::list(db.conn(), &ws, &org, HISTORY_LIMIT)?,
+                    setup_journal::list(db.conn(), &ws, &org, HISTORY_LIMIT)?,
+                ))
+            })
             .await?;
         Ok(HistoryView {
+            setup: setup
+                .into_iter()
+                .map(|e| SetupHistoryEntry {
+                    id: e.id,
+                    at: e.started_at,
+                    kind_label: e.change.kind().label().into(),
+                    description: e.change.describe(),
+                    state: e.state,
+                    state_label: e.state.label().into(),
+                    detail: e.detail,
+                })
+                .collect(),
             entries: entries
                 .into_iter()
                 .map(|e| HistoryEntry {

@@ -9,7 +9,7 @@ mod values;
 pub mod view;
 
 pub use apply::StepOutcome;
-pub use history::{HistoryEntry, HistoryView};
+pub use history::{HistoryEntry, HistoryView, SetupHistoryEntry};
 pub use resolve::Side;
 pub use view::ChangesView;
 
@@ -17,13 +17,14 @@ use crate::Engine;
 use crate::error::EngineResult;
 use crate::numbers::NumbersState;
 use crate::organizations::now_ms;
+use crate::setup::apply::SetupRunner;
 use crate::snapshot::{Freshness, SavedPart};
 use apply::Runner;
 use domain::{JournalState, RingotelId, SyncAction};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
-use store::tables::{draft_numbers, sync_journal};
+use store::tables::{draft_numbers, draft_setup, setup_journal, sync_journal};
 use ts_rs::TS;
 use values::UserNames;
 
@@ -58,11 +59,24 @@ pub struct SyncItemResult {
     pub detail: Option<String>,
 }
 
+/// One setup change's result.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupResult {
+    pub draft_id: i64,
+    pub description: String,
+    pub state: JournalState,
+    pub state_label: String,
+    pub detail: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncReport {
     pub status: SyncStatus,
     pub items: Vec<SyncItemResult>,
+    /// The setup changes sent before the numbers.
+    pub setup: Vec<SetupResult>,
     pub sent: u32,
     pub failed: u32,
     /// Users whose number assignments changed: they must sign in again, or use Reload Objects,
@@ -83,10 +97,14 @@ impl Engine {
         let data = &state.snapshot.data;
         let plan = plan::plan(&state.drafts, data.live_index(), state.fallback_country());
         let failures = self.last_failures(state).await?;
+        let setup = self
+            .setup_items(&state.workspace, &data.organization.id)
+            .await?;
         Ok(view::build(
             &plan,
             &UserNames::new(&data.users),
             &failures,
+            setup,
             state.snapshot.fetched_at,
             state.snapshot.offline.clone(),
         ))
@@ -128,7 +146,8 @@ impl Engine {
         let connected = self.connect().await?;
         let (ws, id) = (connected.workspace_id(), org.clone());
         self.write_drafts(&ws.clone(), move |db| {
-            Ok(draft_numbers::remove_org(db.conn(), &ws, &id)?)
+            draft_numbers::remove_org(db.conn(), &ws, &id)?;
+            Ok(draft_setup::remove_org(db.conn(), &ws, &id)?)
         })
         .await?;
         let state = self
@@ -151,6 +170,7 @@ impl Engine {
         let (w, o) = (ws.clone(), org.clone());
         let interrupted = self
             .with_db(move |db| {
+                setup_journal::interrupt_unfinished(db.conn(), &w, &o, INTERRUPTED)?;
                 Ok(sync_journal::interrupt_unfinished(
                     db.conn(),
                     &w,
@@ -174,6 +194,7 @@ impl Engine {
             return Ok(SyncReport {
                 status: SyncStatus::Blocked,
                 items: Vec::new(),
+                setup: Vec::new(),
                 sent: 0,
                 failed: 0,
                 relogin: Vec::new(),
@@ -182,6 +203,43 @@ impl Engine {
             });
         }
         let run_id = now_ms();
+        let setup_drafts = self.setup_drafts(&ws, &org).await?;
+        let jobs = plan.sendable().count() as u32;
+        let total = setup_drafts.len() as u32 + jobs;
+        progress(SyncProgress {
+            done: 0,
+            total,
+            failed: 0,
+        });
+        let mut setup_runner = SetupRunner {
+            engine: self,
+            connected: &connected,
+            workspace: ws.clone(),
+            org: org.clone(),
+            run_id,
+            thinq: None,
+        };
+        let mut setup = Vec::with_capacity(setup_drafts.len());
+        for draft in setup_drafts {
+            setup.push(setup_runner.run(draft).await);
+            progress(SyncProgress {
+                done: setup.len() as u32,
+                total,
+                failed: setup
+                    .iter()
+                    .filter(|o| o.state != JournalState::Done)
+                    .count() as u32,
+            });
+        }
+        let setup_failed = setup
+            .iter()
+            .filter(|o| o.state != JournalState::Done)
+            .count() as u32;
+        let before = SyncProgress {
+            done: setup.len() as u32,
+            total,
+            failed: setup_failed,
+        };
         let settled = self.settle(&state, &plan, run_id).await?;
         let resumed = interrupted
             .iter()
@@ -197,7 +255,7 @@ impl Engine {
             fallback,
             retry: self.network.retry,
         });
-        let outcomes = self.run_steps(runner, &plan, progress).await;
+        let outcomes = self.run_steps(runner, &plan, before, progress).await;
         // The numbers as they are now, for every screen; the sync stands if this read fails.
         if let Ok(after) = connected.ringotel.get_sms_trunks(&org).await {
             self.save_part(&connected, &org, SavedPart::Trunks(after))
@@ -222,8 +280,18 @@ impl Engine {
             .count() as u32;
         Ok(SyncReport {
             status: SyncStatus::Finished,
-            sent: outcomes.len() as u32 - failed,
-            failed,
+            sent: (outcomes.len() + setup.len()) as u32 - failed - setup_failed,
+            failed: failed + setup_failed,
+            setup: setup
+                .into_iter()
+                .map(|o| SetupResult {
+                    draft_id: o.draft_id,
+                    description: o.description,
+                    state: o.state,
+                    state_label: o.state.label().into(),
+                    detail: o.detail,
+                })
+                .collect(),
             relogin,
             resumed,
             items: outcomes
@@ -308,10 +376,11 @@ impl Engine {
         &self,
         runner: Arc<Runner>,
         plan: &plan::Plan<'_>,
+        before: SyncProgress,
         progress: impl Fn(SyncProgress) + Send + Sync + 'static,
     ) -> Vec<StepOutcome> {
         let jobs: Vec<apply::Job> = plan.sendable().map(|(s, a)| apply::Job::of(s, a)).collect();
-        let total = jobs.len() as u32;
+        let total = before.total;
         let permits = Arc::new(tokio::sync::Semaphore::new(
             self.network.sync_concurrency.max(1),
         ));
@@ -326,13 +395,8 @@ impl Engine {
             });
             tasks.insert(task.id(), named);
         }
-        let mut outcomes = Vec::with_capacity(total as usize);
-        let mut failed = 0;
-        progress(SyncProgress {
-            done: 0,
-            total,
-            failed,
-        });
+        let mut outcomes = Vec::new();
+        let mut failed = before.failed;
         while let Some(joined) = running.join_next_with_id().await {
             let outcome = match joined {
                 Ok((_, outcome)) => outcome,
@@ -355,7 +419,7 @@ impl Engine {
             }
             outcomes.push(outcome);
             progress(SyncProgress {
-                done: outcomes.len() as u32,
+                done: before.done + outcomes.len() as u32,
                 total,
                 failed,
             });

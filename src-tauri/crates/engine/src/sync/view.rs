@@ -72,12 +72,14 @@ pub struct ChangeItem {
 #[serde(rename_all = "camelCase")]
 pub struct ChangesView {
     pub items: Vec<ChangeItem>,
+    /// Drafted setup changes (connections, package, the thinQ side), sent before the numbers.
+    pub setup: Vec<crate::setup::SetupItem>,
     /// When Ringotel's numbers compared here were fetched.
     pub fetched_at: i64,
     pub offline: Option<OfflineNote>,
     /// Changes waiting for a decision; while any remains, Sync sends nothing.
     pub blocked: u32,
-    /// Changes Sync would send.
+    /// Changes Sync would send, setup changes included.
     pub ready: u32,
 }
 
@@ -85,6 +87,7 @@ pub(crate) fn build(
     plan: &Plan<'_>,
     users: &UserNames<'_>,
     failures: &HashMap<i64, String>,
+    setup: Vec<crate::setup::SetupItem>,
     fetched_at: i64,
     offline: Option<OfflineNote>,
 ) -> ChangesView {
@@ -98,8 +101,10 @@ pub(crate) fn build(
         ready: items
             .iter()
             .filter(|i| i.blocker.is_none() && i.action.is_some())
-            .count() as u32,
+            .count() as u32
+            + setup.len() as u32,
         items,
+        setup,
         fetched_at,
         offline,
     }

@@ -10,6 +10,7 @@ mod draft_file;
 mod import;
 mod integrations;
 mod numbers;
+mod readiness;
 mod sync;
 mod workspaces;
 

@@ -164,7 +164,7 @@ async fn an_edit_made_in_ringotel_since_the_draft_is_a_conflict_on_that_row() {
 #[tokio::test]
 async fn saving_an_unchanged_number_leaves_no_draft_and_drafts_survive_a_restart() {
     let setup = setup().await;
-    let (org, key, editor) = open_harbor_row(&setup, 1).await;
+    let (org, key, editor) = open_harbor_row(&setup, 0).await;
     let saved = setup
         .engine
         .save_number(org.clone(), Some(key.clone()), editor.values.clone())
@@ -185,6 +185,6 @@ async fn saving_an_unchanged_number_leaves_no_draft_and_drafts_survive_a_restart
     let reopened = setup.reopen();
     let after = reopened.numbers_view(org, Freshness::Saved).await.unwrap();
     assert_eq!(after.drafted, 1);
-    assert_eq!(after.rows[1].status, NumberStatus::Changed);
-    assert_eq!(after.rows[1].stickiness, "1 hour");
+    assert_eq!(after.rows[0].status, NumberStatus::Changed);
+    assert_eq!(after.rows[0].stickiness, "1 hour");
 }

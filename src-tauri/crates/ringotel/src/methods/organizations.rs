@@ -6,6 +6,7 @@ use crate::types::Organization;
 use domain::RingotelId;
 use serde::Deserialize;
 use serde_json::json;
+use transport::Repeatable;
 
 /// [doc] The published example of `getOrganization` wraps the object in an array; accept both.
 #[derive(Deserialize)]
@@ -33,5 +34,17 @@ impl RingotelClient {
                     message: format!("organization {id} was not found"),
                 }),
         }
+    }
+
+    /// Replaces the organization with `org` (every field it was read with), e.g. to change its
+    /// package. Billable on a real account: callers ask the admin first.
+    pub async fn update_organization(&self, org: &Organization) -> Result<(), RingotelError> {
+        let params = serde_json::to_value(org).map_err(|e| RingotelError::Malformed {
+            method: "updateOrganization".into(),
+            detail: e.to_string(),
+        })?;
+        self.rpc_write("updateOrganization", params, Repeatable::Yes)
+            .await
+            .map(|_| ())
     }
 }

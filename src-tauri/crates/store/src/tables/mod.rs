@@ -2,7 +2,10 @@
 
 pub mod app_settings;
 pub mod draft_numbers;
+pub mod draft_setup;
 pub mod pasted_webhooks;
+pub mod readiness_summaries;
+pub mod setup_journal;
 pub mod snapshots;
 pub mod sync_journal;
 pub mod thinq_settings;

@@ -1,0 +1,197 @@
+//! Setup changes: what a draft may change besides SMS numbers — a connection's SMS mode, the
+//! organization's package, and the thinQ account's DIDs, inbound routing and delivery URL.
+//! Each kind has the one string it is stored as and the words the admin reads.
+
+use crate::ids::RingotelId;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A drafted setup change, as stored (JSON) and as the Changes tab lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum SetupChange {
+    /// Switch a connection's SMS mode to "SMS via Integrations".
+    ConnectionSmsMode {
+        connection: RingotelId,
+        /// The connection's name when drafted, for the Changes tab.
+        name: String,
+        /// The mode it had when drafted (`provision.sms`), if Ringotel reported one.
+        from: Option<i64>,
+    },
+    /// Move the organization to the Pro package. Billable: drafted only after the admin
+    /// confirmed it, at `confirmed_at` (Unix ms).
+    ProPackage {
+        from: Option<u32>,
+        confirmed_at: i64,
+    },
+    /// thinQ: a features order turning SMS on for these DIDs (11 digits), other features kept.
+    ThinqSmsOn { dids: Vec<String> },
+    /// thinQ: inbound messages of these DIDs go to `url`, through a routing profile with that
+    /// URL (an existing one, one repointed, or a new one) that the DIDs are attached to.
+    ThinqInbound { url: String, dids: Vec<String> },
+    /// thinQ: delivery confirmations are posted to `url`.
+    ThinqDeliveryUrl { url: String },
+}
+
+/// The kinds of setup change, for storage and labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SetupKind {
+    ConnectionSmsMode,
+    ProPackage,
+    ThinqSmsOn,
+    ThinqInbound,
+    ThinqDeliveryUrl,
+}
+
+/// Which service a setup change is sent to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum SetupService {
+    Ringotel,
+    Thinq,
+}
+
+impl SetupKind {
+    pub const ALL: [Self; 5] = [
+        Self::ProPackage,
+        Self::ConnectionSmsMode,
+        Self::ThinqSmsOn,
+        Self::ThinqInbound,
+        Self::ThinqDeliveryUrl,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ConnectionSmsMode => "connection_sms_mode",
+            Self::ProPackage => "pro_package",
+            Self::ThinqSmsOn => "thinq_sms_on",
+            Self::ThinqInbound => "thinq_inbound",
+            Self::ThinqDeliveryUrl => "thinq_delivery_url",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == stored)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ConnectionSmsMode => "Connection SMS mode",
+            Self::ProPackage => "Package",
+            Self::ThinqSmsOn => "thinQ SMS feature",
+            Self::ThinqInbound => "thinQ inbound routing",
+            Self::ThinqDeliveryUrl => "thinQ delivery confirmations",
+        }
+    }
+
+    pub fn service(self) -> SetupService {
+        match self {
+            Self::ConnectionSmsMode | Self::ProPackage => SetupService::Ringotel,
+            Self::ThinqSmsOn | Self::ThinqInbound | Self::ThinqDeliveryUrl => SetupService::Thinq,
+        }
+    }
+}
+
+impl SetupChange {
+    pub fn kind(&self) -> SetupKind {
+        match self {
+            Self::ConnectionSmsMode { .. } => SetupKind::ConnectionSmsMode,
+            Self::ProPackage { .. } => SetupKind::ProPackage,
+            Self::ThinqSmsOn { .. } => SetupKind::ThinqSmsOn,
+            Self::ThinqInbound { .. } => SetupKind::ThinqInbound,
+            Self::ThinqDeliveryUrl { .. } => SetupKind::ThinqDeliveryUrl,
+        }
+    }
+
+    /// What the change is about within its kind: one draft holds at most one change per kind
+    /// and target (a second one replaces the first).
+    pub fn target(&self) -> String {
+        match self {
+            Self::ConnectionSmsMode { connection, .. } => connection.as_str().to_owned(),
+            _ => String::new(),
+        }
+    }
+
+    /// The Changes tab's line: what will change, in the admin's words.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::ConnectionSmsMode { name, from, .. } => format!(
+                "{name}: SMS mode {} → {}",
+                from.map_or_else(
+                    || "not reported".into(),
+                    |m| crate::SmsMode::from_wire(m).label()
+                ),
+                crate::SmsMode::Integrations.label()
+            ),
+            Self::ProPackage { from, .. } => format!(
+                "{} → {} (billable; confirmed)",
+                from.map_or_else(
+                    || "Unknown package".into(),
+                    |p| crate::Package::from_id(p).label()
+                ),
+                crate::Package::Pro.label()
+            ),
+            Self::ThinqSmsOn { dids } => {
+                format!(
+                    "Turn SMS on for {}: {}",
+                    count(dids.len(), "DID"),
+                    dids.join(", ")
+                )
+            }
+            Self::ThinqInbound { url, dids } => format!(
+                "Route inbound messages of {} to {url}: {}",
+                count(dids.len(), "DID"),
+                dids.join(", ")
+            ),
+            Self::ThinqDeliveryUrl { url } => format!("Post delivery confirmations to {url}"),
+        }
+    }
+}
+
+/// "1 DID", "3 DIDs".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_read_back_from_their_stored_strings() {
+        for kind in SetupKind::ALL {
+            assert_eq!(SetupKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(SetupKind::parse("package"), None);
+    }
+
+    #[test]
+    fn a_change_round_trips_through_json_and_names_its_target() {
+        let change = SetupChange::ConnectionSmsMode {
+            connection: RingotelId::parse("9223372036854775808").unwrap(),
+            name: "La Jolla".into(),
+            from: Some(0),
+        };
+        let json = serde_json::to_string(&change).unwrap();
+        assert_eq!(serde_json::from_str::<SetupChange>(&json).unwrap(), change);
+        assert_eq!(change.target(), "9223372036854775808");
+        assert_eq!(
+            change.describe(),
+            "La Jolla: SMS mode Off → SMS via Integrations"
+        );
+        let order = SetupChange::ThinqSmsOn {
+            dids: vec!["18584376050".into()],
+        };
+        assert_eq!(order.describe(), "Turn SMS on for 1 DID: 18584376050");
+        assert_eq!(order.kind().service(), SetupService::Thinq);
+    }
+}

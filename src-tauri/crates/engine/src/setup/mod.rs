@@ -1,0 +1,169 @@
+//! Setup changes in the draft (a connection's SMS mode, the package, the thinQ account's DIDs,
+//! inbound routing and delivery URL): drafting them from the Connections and Overview tabs,
+//! listing them in the Changes tab, and discarding them. `apply.rs` sends them.
+
+pub(crate) mod apply;
+
+use crate::Engine;
+use crate::error::{EngineError, EngineResult};
+use crate::organizations::now_ms;
+use crate::snapshot::Freshness;
+use domain::{
+    FieldKey, FieldProblem, RingotelId, SetupChange, SetupKind, SetupService, SmsMode, WorkspaceId,
+};
+use serde::Serialize;
+use store::tables::draft_setup::{self, DraftSetup};
+use store::tables::setup_journal;
+use ts_rs::TS;
+
+/// One drafted setup change as the Changes tab lists it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetupItem {
+    pub draft_id: i64,
+    pub kind: SetupKind,
+    pub kind_label: String,
+    pub service: SetupService,
+    pub description: String,
+    /// The last sync's failure for this change, in the admin's words.
+    pub last_failure: Option<String>,
+}
+
+impl Engine {
+    pub(crate) async fn setup_drafts(
+        &self,
+        workspace: &WorkspaceId,
+        org: &RingotelId,
+    ) -> EngineResult<Vec<DraftSetup>> {
+        let (ws, id) = (workspace.clone(), org.clone());
+        self.with_db(move |db| Ok(draft_setup::list(db.conn(), &ws, &id)?))
+            .await
+    }
+
+    /// The drafted setup changes with what their last sync said.
+    pub(crate) async fn setup_items(
+        &self,
+        workspace: &WorkspaceId,
+        org: &RingotelId,
+    ) -> EngineResult<Vec<SetupItem>> {
+        let (ws, id) = (workspace.clone(), org.clone());
+        let (drafts, failures) = self
+            .with_db(move |db| {
+                Ok((
+                    draft_setup::list(db.conn(), &ws, &id)?,
+                    setup_journal::last_failures(db.conn(), &ws, &id)?,
+                ))
+            })
+            .await?;
+        Ok(drafts
+            .into_iter()
+            .map(|d| {
+                let kind = d.change.kind();
+                SetupItem {
+                    draft_id: d.id,
+                    kind,
+                    kind_label: kind.label().into(),
+                    service: kind.service(),
+                    description: d.change.describe(),
+                    last_failure: failures.get(&d.id).cloned(),
+                }
+            })
+            .collect())
+    }
+
+    pub(crate) async fn put_setup_change(
+        &self,
+        workspace: &WorkspaceId,
+        org: &RingotelId,
+        change: SetupChange,
+    ) -> EngineResult<i64> {
+        let (ws, id) = (workspace.clone(), org.clone());
+        self.with_db(move |db| Ok(draft_setup::put(db.conn(), &ws, &id, &change)?))
+            .await
+    }
+
+    /// Drafts switching a connection to "SMS via Integrations". Needs no network: the
+    /// connection is the one the organization's last fetch saved.
+    pub async fn draft_connection_sms(
+        &self,
+        org: RingotelId,
+        connection: RingotelId,
+    ) -> EngineResult<()> {
+        let connected = self.connect().await?;
+        let saved = self
+            .org_snapshot(&connected, &org, Freshness::Saved)
+            .await?;
+        let branch = saved
+            .data
+            .branches
+            .iter()
+            .find(|b| b.id == connection)
+            .ok_or_else(|| EngineError::NotFound(format!("connection {connection}")))?;
+        if branch.provision.sms.map(SmsMode::from_wire) == Some(SmsMode::Integrations) {
+            return Err(EngineError::Invalid(vec![FieldProblem::new(
+                FieldKey::Connection,
+                format!(
+                    "{} already uses {}",
+                    branch.name,
+                    SmsMode::Integrations.label()
+                ),
+            )]));
+        }
+        let change = SetupChange::ConnectionSmsMode {
+            connection,
+            name: branch.name.clone(),
+            from: branch.provision.sms,
+        };
+        self.put_setup_change(&connected.workspace_id(), &org, change)
+            .await
+            .map(|_| ())
+    }
+
+    /// Drafts moving the organization to Pro. Billable: refused unless the admin confirmed it.
+    pub async fn draft_pro_package(&self, org: RingotelId, confirmed: bool) -> EngineResult<()> {
+        if !confirmed {
+            return Err(EngineError::Invalid(vec![FieldProblem::new(
+                FieldKey::Package,
+                "Moving to Pro is billable; confirm it first",
+            )]));
+        }
+        let connected = self.connect().await?;
+        let saved = self
+            .org_snapshot(&connected, &org, Freshness::Saved)
+            .await?;
+        let from = saved
+            .data
+            .organization
+            .packageid
+            .and_then(|p| u32::try_from(p).ok());
+        if from.map(domain::Package::from_id) == Some(domain::Package::Pro) {
+            return Err(EngineError::Invalid(vec![FieldProblem::new(
+                FieldKey::Package,
+                "The organization is already on Pro",
+            )]));
+        }
+        let change = SetupChange::ProPackage {
+            from,
+            confirmed_at: now_ms(),
+        };
+        self.put_setup_change(&connected.workspace_id(), &org, change)
+            .await
+            .map(|_| ())
+    }
+
+    /// Drops one drafted setup change.
+    pub async fn discard_setup_change(&self, org: RingotelId, draft_id: i64) -> EngineResult<()> {
+        let ws = self.active_workspace().await?.id;
+        let owned = self
+            .setup_drafts(&ws, &org)
+            .await?
+            .iter()
+            .any(|d| d.id == draft_id);
+        if !owned {
+            return Err(EngineError::NotFound(format!("drafted change {draft_id}")));
+        }
+        self.with_db(move |db| Ok(draft_setup::remove(db.conn(), &ws, draft_id)?))
+            .await
+            .map(|_| ())
+    }
+}

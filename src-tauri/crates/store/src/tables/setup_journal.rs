@@ -1,0 +1,217 @@
+//! The journal of setup changes sent: the intent before the call, the outcome after, as the
+//! numbers' journal does. History lists it; the delivery-URL check reads what was last set.
+
+use super::now_ms;
+use crate::error::StoreError;
+use domain::{JournalState, RingotelId, SetupChange, SetupKind, WorkspaceId};
+use rusqlite::{Connection, Row, params};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetupEntry {
+    pub id: i64,
+    pub draft_id: Option<i64>,
+    pub change: SetupChange,
+    pub state: JournalState,
+    pub detail: Option<String>,
+    pub started_at: i64,
+    pub finished_at: Option<i64>,
+}
+
+const COLUMNS: &str = "id, draft_id, change, state, detail, started_at, finished_at";
+
+fn corrupt(id: i64, reason: impl Into<String>) -> StoreError {
+    StoreError::Corrupt {
+        what: format!("setup journal entry {id}"),
+        reason: reason.into(),
+    }
+}
+
+fn entry(row: &Row<'_>) -> rusqlite::Result<Result<SetupEntry, StoreError>> {
+    let id: i64 = row.get(0)?;
+    let change: String = row.get(2)?;
+    let state: String = row.get(3)?;
+    let decoded = (|| {
+        Ok(SetupEntry {
+            id,
+            draft_id: row.get(1)?,
+            change: serde_json::from_str(&change).map_err(|e| corrupt(id, e.to_string()))?,
+            state: JournalState::parse(&state)
+                .ok_or_else(|| corrupt(id, format!("state \"{state}\"")))?,
+            detail: row.get(4)?,
+            started_at: row.get(5)?,
+            finished_at: row.get(6)?,
+        })
+    })();
+    Ok(decoded)
+}
+
+fn query(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<SetupEntry>, StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map(params, entry)?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(row??);
+    }
+    Ok(out)
+}
+
+/// Writes a change's intent before it is sent; returns the entry's id.
+pub fn record_intent(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+    run_id: i64,
+    draft_id: i64,
+    change: &SetupChange,
+) -> Result<i64, StoreError> {
+    let change = serde_json::to_string(change).map_err(|e| StoreError::Corrupt {
+        what: "a setup journal entry".into(),
+        reason: e.to_string(),
+    })?;
+    conn.execute(
+        "INSERT INTO setup_journal (workspace_id, org_id, run_id, draft_id, change, state, started_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            workspace.as_str(),
+            org.as_str(),
+            run_id,
+            draft_id,
+            change,
+            JournalState::Sending.as_str(),
+            now_ms()
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn record_outcome(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    id: i64,
+    state: JournalState,
+    detail: Option<&str>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE setup_journal SET state = ?3, detail = ?4, finished_at = ?5
+         WHERE workspace_id = ?1 AND id = ?2",
+        params![workspace.as_str(), id, state.as_str(), detail, now_ms()],
+    )?;
+    Ok(())
+}
+
+/// Marks entries still "sending" (the app stopped before their outcome) as interrupted. Every
+/// setup change reads the service before it writes, so the next sync simply sends what is left.
+pub fn interrupt_unfinished(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+    detail: &str,
+) -> Result<usize, StoreError> {
+    Ok(conn.execute(
+        "UPDATE setup_journal SET state = 'interrupted', detail = ?3, finished_at = ?4
+         WHERE workspace_id = ?1 AND org_id = ?2 AND state = 'sending'",
+        params![workspace.as_str(), org.as_str(), detail, now_ms()],
+    )?)
+}
+
+/// For each drafted setup change whose latest entry failed, what that entry said.
+pub fn last_failures(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+) -> Result<HashMap<i64, String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT draft_id, state, detail, max(id) FROM setup_journal
+         WHERE workspace_id = ?1 AND org_id = ?2 AND draft_id IS NOT NULL GROUP BY draft_id",
+    )?;
+    let rows = stmt.query_map(params![workspace.as_str(), org.as_str()], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+        ))
+    })?;
+    let mut failures = HashMap::new();
+    for row in rows {
+        let (draft, state, detail) = row?;
+        if state == JournalState::Failed.as_str() {
+            failures.insert(draft, detail.unwrap_or_default());
+        }
+    }
+    Ok(failures)
+}
+
+/// The organization's latest entries, newest first.
+pub fn list(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+    limit: usize,
+) -> Result<Vec<SetupEntry>, StoreError> {
+    query(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM setup_journal WHERE workspace_id = ?1 AND org_id = ?2
+             ORDER BY id DESC LIMIT ?3"
+        ),
+        params![workspace.as_str(), org.as_str(), limit as i64],
+    )
+}
+
+/// The newest change of `kind` that was done, if any.
+pub fn last_done(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+    kind: SetupKind,
+) -> Result<Option<SetupEntry>, StoreError> {
+    // Few entries per organization: filter by kind after decoding, so the stored JSON stays
+    // the one place a change's kind is written.
+    Ok(query(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM setup_journal
+             WHERE workspace_id = ?1 AND org_id = ?2 AND state = 'done' ORDER BY id DESC"
+        ),
+        params![workspace.as_str(), org.as_str()],
+    )?
+    .into_iter()
+    .find(|e| e.change.kind() == kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migrations::migrate;
+
+    #[test]
+    fn intent_then_outcome_and_the_last_done_of_a_kind() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        let ws = WorkspaceId::parse("sandbox").unwrap();
+        let org = RingotelId::parse("9223372036854775808").unwrap();
+        let url = |u: &str| SetupChange::ThinqDeliveryUrl { url: u.into() };
+        let a = record_intent(&conn, &ws, &org, 1, 7, &url("https://a.example/1")).unwrap();
+        record_outcome(&conn, &ws, a, JournalState::Done, None).unwrap();
+        let b = record_intent(&conn, &ws, &org, 2, 7, &url("https://a.example/2")).unwrap();
+        record_outcome(&conn, &ws, b, JournalState::Failed, Some("refused")).unwrap();
+        let c = record_intent(&conn, &ws, &org, 3, 8, &url("https://a.example/3")).unwrap();
+        let last = last_done(&conn, &ws, &org, SetupKind::ThinqDeliveryUrl)
+            .unwrap()
+            .unwrap();
+        assert_eq!(last.change, url("https://a.example/1"));
+        assert_eq!(last_failures(&conn, &ws, &org).unwrap()[&7], "refused");
+        assert_eq!(
+            interrupt_unfinished(&conn, &ws, &org, "stopped").unwrap(),
+            1
+        );
+        let listed = list(&conn, &ws, &org, 10).unwrap();
+        assert_eq!(listed[0].id, c);
+        assert_eq!(listed[0].state, JournalState::Interrupted);
+    }
+}
