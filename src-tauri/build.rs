@@ -34,6 +34,11 @@ const COMMANDS: &[&str] = &[
     "discard_change",
     "discard_draft",
     "get_history",
+    "run_readiness",
+    "draft_readiness_fix",
+    "switch_connection_sms",
+    "move_to_pro",
+    "discard_setup_change",
 ];
 
 fn main() {

@@ -65,6 +65,11 @@ pub fn run() {
             commands::sync::discard_change,
             commands::sync::discard_draft,
             commands::sync::get_history,
+            commands::readiness::run_readiness,
+            commands::readiness::draft_readiness_fix,
+            commands::readiness::switch_connection_sms,
+            commands::readiness::move_to_pro,
+            commands::readiness::discard_setup_change,
         ]);
     if let Err(error) = builder.run(tauri::generate_context!()) {
         tracing::error!(%error, "the app stopped");

@@ -4,6 +4,7 @@ pub mod drafts;
 pub mod integrations;
 pub mod numbers;
 pub mod organizations;
+pub mod readiness;
 pub mod startup;
 pub mod sync;
 pub mod workspaces;

@@ -4,6 +4,7 @@ use crate::state::AppState;
 use domain::RingotelId;
 use engine::Problem;
 use engine::organizations::{OrganizationDetail, OrganizationList};
+use engine::snapshot::Freshness;
 use tauri::State;
 
 #[tauri::command]
@@ -17,6 +18,10 @@ pub async fn list_organizations(state: State<'_, AppState>) -> Result<Organizati
 pub async fn get_organization(
     state: State<'_, AppState>,
     org_id: RingotelId,
+    freshness: Freshness,
 ) -> Result<OrganizationDetail, Problem> {
-    Ok(state.engine()?.organization_detail(org_id).await?)
+    Ok(state
+        .engine()?
+        .organization_detail_as(org_id, freshness)
+        .await?)
 }

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asOf, smsModeLabel } from './format';
-
-describe('smsModeLabel', () => {
-  it('calls mode 3 by its portal name', () => {
-    expect(smsModeLabel({ kind: 'integrations' })).toBe('SMS via Integrations');
-    expect(smsModeLabel({ kind: 'other', value: 9 })).toBe('Mode 9');
-    expect(smsModeLabel(null)).toBe('Not reported');
-  });
-});
+import { asOf } from './format';
 
 describe('asOf', () => {
   it('leaves out the date for today only', () => {

@@ -1,5 +1,4 @@
-// Small display helpers shared by screens: times and connection SMS modes.
-import type { SmsMode } from './backend';
+// Small display helpers shared by screens: times.
 
 /** "as of 14:05" today, "as of 27 Nov, 14:05" on other days. */
 export function asOf(ms: number, now: Date = new Date()): string {
@@ -7,20 +6,4 @@ export function asOf(ms: number, now: Date = new Date()): string {
   const time = at.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   const sameDay = at.toDateString() === now.toDateString();
   return sameDay ? `as of ${time}` : `as of ${at.toLocaleDateString([], { day: 'numeric', month: 'short' })}, ${time}`;
-}
-
-export function smsModeLabel(mode: SmsMode | null): string {
-  if (!mode) return 'Not reported';
-  switch (mode.kind) {
-    case 'off':
-      return 'Off';
-    case 'sipSimple':
-      return 'SIP SIMPLE';
-    case 'api':
-      return 'API';
-    case 'integrations':
-      return 'SMS via Integrations';
-    case 'other':
-      return `Mode ${mode.value}`;
-  }
 }

@@ -1,7 +1,7 @@
 // Which screen is showing, and the active workspace every screen reads from.
 import type { WorkspaceView } from './backend';
 
-export type OrganizationTab = 'integrations' | 'numbers' | 'changes' | 'history' | 'connections';
+export type OrganizationTab = 'overview' | 'integrations' | 'numbers' | 'changes' | 'history' | 'connections';
 
 export type Route =
   | { screen: 'organizations' }

@@ -163,8 +163,18 @@ impl Engine {
     /// One organization, fetched live and saved for offline use (or the saved copy when
     /// Ringotel cannot be reached).
     pub async fn organization_detail(&self, org: RingotelId) -> EngineResult<OrganizationDetail> {
+        self.organization_detail_as(org, Freshness::Live).await
+    }
+
+    /// The organization as `freshness` asks: `Saved` (no network) for a tab that shows what
+    /// the last fetch or sync saved, and after a change to the draft.
+    pub async fn organization_detail_as(
+        &self,
+        org: RingotelId,
+        freshness: Freshness,
+    ) -> EngineResult<OrganizationDetail> {
         let connected = self.connect().await?;
-        let fetched = self.org_snapshot(&connected, &org, Freshness::Live).await?;
+        let fetched = self.org_snapshot(&connected, &org, freshness).await?;
         let data = fetched.data;
         let drafted = self.setup_drafts(&connected.workspace_id(), &org).await?;
         let switch_drafted = |id: &RingotelId| {

@@ -10,6 +10,7 @@ mod import_thinq;
 mod keychain_unavailable;
 mod numbers_draft;
 mod numbers_large_org;
+mod readiness_flow;
 mod ringotel_account;
 mod single_instance;
 mod sync_flow;

@@ -134,7 +134,7 @@ async fn an_admin_reviews_syncs_resolves_conflicts_and_finishes_a_sync_cut_short
         .await;
     app.screenshot("19-changes-before-sync").await;
     app.click("sync").await;
-    app.text_until("sync-result", |t| t.contains("2 changes made in Ringotel"))
+    app.text_until("sync-result", |t| t.contains("2 changes made"))
         .await;
     app.text_until("relogin-users", |t| t.contains("Ava")).await;
     app.by_testid("changes-empty").await;

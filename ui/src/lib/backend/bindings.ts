@@ -416,6 +416,10 @@ export type ReadinessSummary = { passed: number, failed: number, unknown: number
 
 export type ReadinessReport = { checks: Array<CheckResult>, summary: ReadinessSummary, 
 /**
+ * When Ringotel's side was fetched.
+ */
+fetchedAt: number, 
+/**
  * Set when Ringotel could not be reached and its part was checked on the saved copy.
  */
 offline: OfflineNote | null, };

@@ -37,6 +37,10 @@ import type {
   SmsField,
   SyncProgress,
   SyncReport,
+  Fix,
+  FixOffer,
+  ReadinessProgress,
+  ReadinessReport,
 } from './bindings';
 
 export type * from './bindings';
@@ -87,7 +91,8 @@ export const backend = {
   removeWorkspace: (id: string) => call<void>('remove_workspace', { id }),
 
   listOrganizations: () => call<OrganizationList>('list_organizations'),
-  getOrganization: (orgId: string) => call<OrganizationDetail>('get_organization', { orgId }),
+  getOrganization: (orgId: string, freshness: Freshness) =>
+    call<OrganizationDetail>('get_organization', { orgId, freshness }),
 
   getThinqIntegration: (orgId: string, freshness: Freshness) =>
     call<ThinqIntegrationView>('get_thinq_integration', { orgId, freshness }),
@@ -130,4 +135,17 @@ export const backend = {
   discardChange: (orgId: string, draftId: number) => call<ChangesView>('discard_change', { orgId, draftId }),
   discardDraft: (orgId: string) => call<ChangesView>('discard_draft', { orgId }),
   getHistory: (orgId: string) => call<HistoryView>('get_history', { orgId }),
+  discardSetupChange: (orgId: string, draftId: number) =>
+    call<ChangesView>('discard_setup_change', { orgId, draftId }),
+  runReadiness: (orgId: string, freshness: Freshness, onProgress: (progress: ReadinessProgress) => void) => {
+    const progress = new Channel<ReadinessProgress>();
+    progress.onmessage = onProgress;
+    return call<ReadinessReport>('run_readiness', { orgId, freshness, progress });
+  },
+  draftReadinessFix: (orgId: string, fix: Fix, confirmBillable: boolean) =>
+    call<FixOffer>('draft_readiness_fix', { orgId, fix, confirmBillable }),
+  switchConnectionSms: (orgId: string, connectionId: string) =>
+    call<OrganizationDetail>('switch_connection_sms', { orgId, connectionId }),
+  moveToPro: (orgId: string, confirmBillable: boolean) =>
+    call<OrganizationDetail>('move_to_pro', { orgId, confirmBillable }),
 };

@@ -59,6 +59,7 @@ impl Engine {
         &self,
         connected: &Connected,
         org: &RingotelId,
+        freshness: Freshness,
         progress: &(impl Fn(ReadinessProgress) + Send + Sync),
     ) -> EngineResult<Facts> {
         let done = AtomicU32::new(0);
@@ -73,7 +74,7 @@ impl Engine {
             done: 0,
             total: SOURCES,
         });
-        let fetched = self.org_snapshot(connected, org, Freshness::Live).await?;
+        let fetched = self.org_snapshot(connected, org, freshness).await?;
         tick();
         let thinq_card = fetched
             .data

@@ -131,14 +131,23 @@ fn check_url(url: &str) -> EngineResult<()> {
 }
 
 impl Engine {
-    /// Puts a readiness fix into the draft. `confirm_billable` must be set for a fix that
-    /// changes what the organization pays. Needs no network.
+    /// Puts a readiness fix into the draft and returns its offer, now drafted.
+    /// `confirm_billable` must be set for a fix that changes what the organization pays.
+    /// Needs no network.
     pub async fn draft_fix(
         &self,
         org: RingotelId,
         fix: Fix,
         confirm_billable: bool,
-    ) -> EngineResult<()> {
+    ) -> EngineResult<FixOffer> {
+        self.put_fix(org, fix.clone(), confirm_billable).await?;
+        Ok(FixOffer {
+            drafted: true,
+            ..fix.offer()
+        })
+    }
+
+    async fn put_fix(&self, org: RingotelId, fix: Fix, confirm_billable: bool) -> EngineResult<()> {
         let change = match fix {
             Fix::MoveToPro => return self.draft_pro_package(org, confirm_billable).await,
             Fix::SwitchConnections { connections } => {

@@ -10,7 +10,7 @@ pub use facts::ReadinessProgress;
 
 use crate::Engine;
 use crate::error::EngineResult;
-use crate::snapshot::OfflineNote;
+use crate::snapshot::{Freshness, OfflineNote};
 use domain::{CheckId, CheckOutcome, RingotelId};
 use serde::{Deserialize, Serialize};
 use store::tables::readiness_summaries::{self, Summary};
@@ -108,6 +108,8 @@ impl From<Summary> for ReadinessSummary {
 pub struct ReadinessReport {
     pub checks: Vec<CheckResult>,
     pub summary: ReadinessSummary,
+    /// When Ringotel's side was fetched.
+    pub fetched_at: i64,
     /// Set when Ringotel could not be reached and its part was checked on the saved copy.
     pub offline: Option<OfflineNote>,
 }
@@ -116,13 +118,18 @@ impl Engine {
     /// Runs the checklist: reads Ringotel's organization, then thinQ's credentials check,
     /// DIDs and routing profiles at once, reporting each source read. Keeps the summary for
     /// the organization list.
+    /// `Saved` takes Ringotel's side from the organization's last fetch (the screen just made
+    /// it); `Live` reads it again. thinQ is always read now.
     pub async fn readiness(
         &self,
         org: RingotelId,
+        freshness: Freshness,
         progress: impl Fn(ReadinessProgress) + Send + Sync,
     ) -> EngineResult<ReadinessReport> {
         let connected = self.connect().await?;
-        let facts = self.readiness_facts(&connected, &org, &progress).await?;
+        let facts = self
+            .readiness_facts(&connected, &org, freshness, &progress)
+            .await?;
         let mut checks = checks::run(&facts);
         for check in &mut checks {
             if let Some(offer) = &mut check.fix {
@@ -143,6 +150,7 @@ impl Engine {
         Ok(ReadinessReport {
             checks,
             summary: summary.into(),
+            fetched_at: facts.fetched_at,
             offline: facts.offline,
         })
     }

@@ -24,6 +24,7 @@ const ALREADY: &str = "Already so; nothing was sent.";
 #[derive(Debug, Clone)]
 pub struct SetupOutcome {
     pub draft_id: i64,
+    pub service: domain::SetupService,
     pub description: String,
     pub state: JournalState,
     pub detail: Option<String>,
@@ -45,6 +46,7 @@ impl SetupRunner<'_> {
     /// Sends one change and journals it; a change that holds leaves the draft.
     pub async fn run(&mut self, draft: DraftSetup) -> SetupOutcome {
         let description = draft.change.describe();
+        let service = draft.change.kind().service();
         let journal = self.journal_intent(&draft).await;
         let sent = match &journal {
             Err(e) => Err(format!("Not sent: the journal could not be written ({e})")),
@@ -61,6 +63,7 @@ impl SetupRunner<'_> {
             if let Err(e) = recorded {
                 return SetupOutcome {
                     draft_id: draft.id,
+                    service,
                     description,
                     state: JournalState::Failed,
                     detail: Some(format!("Sent, but the journal could not be written ({e})")),
@@ -69,6 +72,7 @@ impl SetupRunner<'_> {
         }
         SetupOutcome {
             draft_id: draft.id,
+            service,
             description,
             state,
             detail,

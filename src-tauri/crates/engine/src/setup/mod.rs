@@ -6,7 +6,7 @@ pub(crate) mod apply;
 
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
-use crate::organizations::now_ms;
+use crate::organizations::{OrganizationDetail, now_ms};
 use crate::snapshot::Freshness;
 use domain::{
     FieldKey, FieldProblem, RingotelId, SetupChange, SetupKind, SetupService, SmsMode, WorkspaceId,
@@ -82,9 +82,31 @@ impl Engine {
             .await
     }
 
+    /// Drafts switching a connection to "SMS via Integrations"; returns the organization as
+    /// saved, with the switch drafted. Needs no network.
+    pub async fn switch_connection_sms(
+        &self,
+        org: RingotelId,
+        connection: RingotelId,
+    ) -> EngineResult<OrganizationDetail> {
+        self.draft_connection_sms(org.clone(), connection).await?;
+        self.organization_detail_as(org, Freshness::Saved).await
+    }
+
+    /// Drafts moving the organization to Pro once the admin confirmed the cost; returns the
+    /// organization as saved. Needs no network.
+    pub async fn move_to_pro(
+        &self,
+        org: RingotelId,
+        confirmed: bool,
+    ) -> EngineResult<OrganizationDetail> {
+        self.draft_pro_package(org.clone(), confirmed).await?;
+        self.organization_detail_as(org, Freshness::Saved).await
+    }
+
     /// Drafts switching a connection to "SMS via Integrations". Needs no network: the
     /// connection is the one the organization's last fetch saved.
-    pub async fn draft_connection_sms(
+    pub(crate) async fn draft_connection_sms(
         &self,
         org: RingotelId,
         connection: RingotelId,
@@ -120,7 +142,11 @@ impl Engine {
     }
 
     /// Drafts moving the organization to Pro. Billable: refused unless the admin confirmed it.
-    pub async fn draft_pro_package(&self, org: RingotelId, confirmed: bool) -> EngineResult<()> {
+    pub(crate) async fn draft_pro_package(
+        &self,
+        org: RingotelId,
+        confirmed: bool,
+    ) -> EngineResult<()> {
         if !confirmed {
             return Err(EngineError::Invalid(vec![FieldProblem::new(
                 FieldKey::Package,
@@ -151,8 +177,12 @@ impl Engine {
             .map(|_| ())
     }
 
-    /// Drops one drafted setup change.
-    pub async fn discard_setup_change(&self, org: RingotelId, draft_id: i64) -> EngineResult<()> {
+    /// Drops one drafted setup change; returns the Changes tab.
+    pub async fn discard_setup_change(
+        &self,
+        org: RingotelId,
+        draft_id: i64,
+    ) -> EngineResult<crate::sync::ChangesView> {
         let ws = self.active_workspace().await?.id;
         let owned = self
             .setup_drafts(&ws, &org)
@@ -163,7 +193,7 @@ impl Engine {
             return Err(EngineError::NotFound(format!("drafted change {draft_id}")));
         }
         self.with_db(move |db| Ok(draft_setup::remove(db.conn(), &ws, draft_id)?))
-            .await
-            .map(|_| ())
+            .await?;
+        self.changes_view(org, Freshness::Saved).await
     }
 }

@@ -256,8 +256,14 @@ impl Engine {
             retry: self.network.retry,
         });
         let outcomes = self.run_steps(runner, &plan, before, progress).await;
-        // The numbers as they are now, for every screen; the sync stands if this read fails.
-        if let Ok(after) = connected.ringotel.get_sms_trunks(&org).await {
+        // What Ringotel holds now, for every screen; the sync stands if this read fails. A
+        // connection or the package changed: the whole organization, else its numbers.
+        let ringotel_setup = setup
+            .iter()
+            .any(|o| o.state == JournalState::Done && o.service == domain::SetupService::Ringotel);
+        if ringotel_setup {
+            let _ = self.org_snapshot(&connected, &org, Freshness::Live).await;
+        } else if let Ok(after) = connected.ringotel.get_sms_trunks(&org).await {
             self.save_part(&connected, &org, SavedPart::Trunks(after))
                 .await?;
         }

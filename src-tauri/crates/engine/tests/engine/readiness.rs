@@ -8,7 +8,10 @@ use engine::snapshot::Freshness;
 use sandbox::world::{Did, webhook_for};
 
 async fn readiness(s: &Setup, org: &RingotelId) -> ReadinessReport {
-    s.engine.readiness(org.clone(), |_| {}).await.unwrap()
+    s.engine
+        .readiness(org.clone(), Freshness::Live, |_| {})
+        .await
+        .unwrap()
 }
 
 fn check(report: &ReadinessReport, id: CheckId) -> &CheckResult {

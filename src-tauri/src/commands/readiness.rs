@@ -1,0 +1,81 @@
+//! Overview and Connections tab commands: run the readiness checklist (progress over a
+//! channel), draft a fix, switch a connection's SMS mode, move to Pro, drop a setup change.
+
+use crate::state::AppState;
+use domain::RingotelId;
+use engine::Problem;
+use engine::organizations::OrganizationDetail;
+use engine::readiness::{Fix, FixOffer, ReadinessProgress, ReadinessReport};
+use engine::snapshot::Freshness;
+use engine::sync::ChangesView;
+use tauri::State;
+use tauri::ipc::Channel;
+
+#[tauri::command]
+#[tracing::instrument(skip(state, progress), err(Debug))]
+pub async fn run_readiness(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    freshness: Freshness,
+    progress: Channel<ReadinessProgress>,
+) -> Result<ReadinessReport, Problem> {
+    Ok(state
+        .engine()?
+        .readiness(org_id, freshness, move |p| {
+            let _ = progress.send(p);
+        })
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn draft_readiness_fix(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    fix: Fix,
+    confirm_billable: bool,
+) -> Result<FixOffer, Problem> {
+    Ok(state
+        .engine()?
+        .draft_fix(org_id, fix, confirm_billable)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn switch_connection_sms(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    connection_id: RingotelId,
+) -> Result<OrganizationDetail, Problem> {
+    Ok(state
+        .engine()?
+        .switch_connection_sms(org_id, connection_id)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn move_to_pro(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    confirm_billable: bool,
+) -> Result<OrganizationDetail, Problem> {
+    Ok(state
+        .engine()?
+        .move_to_pro(org_id, confirm_billable)
+        .await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn discard_setup_change(
+    state: State<'_, AppState>,
+    org_id: RingotelId,
+    draft_id: i64,
+) -> Result<ChangesView, Problem> {
+    Ok(state
+        .engine()?
+        .discard_setup_change(org_id, draft_id)
+        .await?)
+}
