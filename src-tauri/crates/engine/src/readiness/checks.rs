@@ -332,12 +332,7 @@ fn dids_sms_on(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
 fn inbound_routing(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
     let id = CheckId::InboundRouting;
     let Some(webhook) = &facts.webhook else {
-        return result(
-            id,
-            CheckOutcome::Unknown,
-            "The Ringotel webhook URL is not known: paste it on the Integrations tab.",
-            facts.fetched_at,
-        );
+        return webhook_unknown(id, facts);
     };
     let (dids, profiles) = match (
         read(&facts.dids, id, facts),
@@ -390,15 +385,20 @@ fn inbound_routing(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
     )
 }
 
+/// A check that compares with the webhook URL, when neither Ringotel nor the admin gave one.
+fn webhook_unknown(id: CheckId, facts: &Facts) -> CheckResult {
+    result(
+        id,
+        CheckOutcome::Unknown,
+        "The Ringotel webhook URL is not known: paste it on the Integrations tab.",
+        facts.fetched_at,
+    )
+}
+
 fn delivery_url(facts: &Facts) -> CheckResult {
     let id = CheckId::DeliveryUrl;
     let Some(webhook) = &facts.webhook else {
-        return result(
-            id,
-            CheckOutcome::Unknown,
-            "The Ringotel webhook URL is not known: paste it on the Integrations tab.",
-            facts.fetched_at,
-        );
+        return webhook_unknown(id, facts);
     };
     let fix = Some(Fix::ThinqDeliveryUrl {
         url: webhook.as_str().to_owned(),
@@ -424,7 +424,7 @@ fn delivery_url(facts: &Facts) -> CheckResult {
             ..result(
                 id,
                 CheckOutcome::Unknown,
-                "thinQ offers no way to read it, and it was not set from this app yet: set it here, or check thinQ's portal (Messaging → Outbound settings).",
+                "thinQ offers no way to read it, and it was not set from this app yet: set it here, or compare it in thinQ's portal.",
                 facts.fetched_at,
             )
         },

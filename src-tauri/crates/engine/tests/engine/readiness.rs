@@ -6,6 +6,7 @@ use domain::{CheckId, CheckOutcome, RingotelId, SetupKind};
 use engine::readiness::{CheckResult, Fix, ReadinessReport};
 use engine::snapshot::Freshness;
 use sandbox::world::{Did, webhook_for};
+use sandbox::{Fault, FaultRule, Service, demo_thinq_accounts};
 
 async fn readiness(s: &Setup, org: &RingotelId) -> ReadinessReport {
     s.engine
@@ -313,5 +314,96 @@ async fn credentials_thinq_refuses_fail_their_check_and_lead_to_integrations() {
     assert_eq!(
         check(&report, CheckId::DidsSmsOn).outcome,
         CheckOutcome::Fail
+    );
+}
+
+#[tokio::test]
+async fn a_lost_answer_to_a_connection_switch_is_settled_by_reading_the_connection_back() {
+    let s = setup().await;
+    let org = harbor(&s).await;
+    let report = readiness(&s, &org).await;
+    s.engine
+        .draft_fix(
+            org.clone(),
+            fix(&report, CheckId::ConnectionsSmsMode),
+            false,
+        )
+        .await
+        .unwrap();
+    s.sandbox.add_fault_rule(FaultRule {
+        service: Service::Ringotel,
+        method: Some("updateBranch".into()),
+        rate: 1.0,
+        faults: vec![Fault::DropResponse],
+    });
+    let sync = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    s.sandbox.clear_faults();
+    assert_eq!(sync.failed, 0, "{:#?}", sync.setup);
+    let after = readiness(&s, &org).await;
+    assert_eq!(
+        check(&after, CheckId::ConnectionsSmsMode).outcome,
+        CheckOutcome::Pass
+    );
+}
+
+#[tokio::test]
+async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_only_what_is_missing()
+{
+    let s = setup().await;
+    let org = harbor(&s).await;
+    let report = readiness(&s, &org).await;
+    s.engine
+        .draft_fix(org.clone(), fix(&report, CheckId::DidsSmsOn), false)
+        .await
+        .unwrap();
+    let account = demo_thinq_accounts()[0].account_id;
+    s.sandbox.inject_on(
+        Service::Thinq,
+        &format!("/account/{account}/origination/did/features/create"),
+        Fault::DropResponse,
+    );
+    let first = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    assert_eq!(first.failed, 1);
+    let detail = first.setup[0].detail.clone().unwrap_or_default();
+    assert!(detail.starts_with("thinQ"), "{detail}");
+    assert!(
+        !harbor_did(&s, "18584376050").sms,
+        "the order was never completed"
+    );
+    let changes = s
+        .engine
+        .changes_view(org.clone(), Freshness::Saved)
+        .await
+        .unwrap();
+    assert_eq!(
+        changes.setup[0].last_failure.as_deref(),
+        Some(detail.as_str())
+    );
+
+    let second = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    assert_eq!(second.failed, 0, "{:#?}", second.setup);
+    assert!(harbor_did(&s, "18584376050").sms);
+    let completed = s
+        .sandbox
+        .with_world(|w| w.thinq[0].orders.iter().filter(|o| o.completed).count());
+    assert_eq!(completed, 1, "one order took effect");
+}
+
+#[tokio::test]
+async fn opening_the_overview_reads_thinq_only_ringotel_as_the_screen_just_fetched_it() {
+    let s = setup().await;
+    let org = harbor(&s).await;
+    s.engine.organization_detail(org.clone()).await.unwrap();
+    s.sandbox.take_request_log();
+    s.engine
+        .readiness(org.clone(), Freshness::Saved, |_| {})
+        .await
+        .unwrap();
+    let log = s.sandbox.take_request_log();
+    assert!(log.iter().all(|r| r.service == Service::Thinq), "{log:?}");
+    assert_eq!(
+        log.len(),
+        3,
+        "the balance, the one page of 24 DIDs, the profiles: {log:?}"
     );
 }

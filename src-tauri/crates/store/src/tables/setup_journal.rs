@@ -125,25 +125,7 @@ pub fn last_failures(
     workspace: &WorkspaceId,
     org: &RingotelId,
 ) -> Result<HashMap<i64, String>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT draft_id, state, detail, max(id) FROM setup_journal
-         WHERE workspace_id = ?1 AND org_id = ?2 AND draft_id IS NOT NULL GROUP BY draft_id",
-    )?;
-    let rows = stmt.query_map(params![workspace.as_str(), org.as_str()], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-        ))
-    })?;
-    let mut failures = HashMap::new();
-    for row in rows {
-        let (draft, state, detail) = row?;
-        if state == JournalState::Failed.as_str() {
-            failures.insert(draft, detail.unwrap_or_default());
-        }
-    }
-    Ok(failures)
+    super::last_failures_in(conn, "setup_journal", workspace, org)
 }
 
 /// The organization's latest entries, newest first.
