@@ -29,7 +29,11 @@ pub fn run() {
         .setup(|app| {
             let log_dir = app.path().app_log_dir().ok();
             logging::init(log_dir.as_deref());
-            let data_dir = app.path().app_data_dir()?;
+            // The engine names the folder, so `sms-admin` shares it; Tauri's is the fallback.
+            let data_dir = match engine::home::data_dir(None) {
+                Some(dir) => dir,
+                None => app.path().app_data_dir()?,
+            };
             app.manage(tauri::async_runtime::block_on(AppState::start(&data_dir)));
             Ok(())
         })

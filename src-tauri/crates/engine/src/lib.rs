@@ -2,10 +2,13 @@
 //! integration, each as a function over the service clients and the local store.
 
 pub mod bindings;
+#[cfg(feature = "builtin-sandbox")]
+pub mod builtin_sandbox;
 mod context;
 pub mod draft_file;
 pub mod drafts;
 mod error;
+pub mod home;
 pub mod integrations;
 pub mod numbers;
 pub mod organizations;

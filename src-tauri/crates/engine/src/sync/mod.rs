@@ -276,7 +276,9 @@ impl Engine {
             .collect();
         let mut relogin: Vec<String> = outcomes
             .iter()
-            .flat_map(|o| o.users_touched.iter().map(|u| users.name(u)))
+            // A user the organization no longer has cannot sign in again.
+            .flat_map(|o| o.users_touched.iter().filter(|u| users.knows(u)))
+            .map(|u| users.name(u))
             .collect();
         relogin.sort();
         relogin.dedup();

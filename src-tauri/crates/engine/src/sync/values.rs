@@ -13,6 +13,11 @@ impl<'a> UserNames<'a> {
         Self(users.iter().map(|u| (&u.id, u)).collect())
     }
 
+    /// Whether the organization still has this user.
+    pub fn knows(&self, id: &RingotelId) -> bool {
+        self.0.contains_key(id)
+    }
+
     pub fn name(&self, id: &RingotelId) -> String {
         match self.0.get(id) {
             Some(u) if u.extension.is_empty() => u.name.clone(),

@@ -124,8 +124,15 @@ pub fn insert_ringotel(
     thinq: Option<&BaseUrl>,
 ) -> Result<WorkspaceRecord, StoreError> {
     let created_at = now_ms();
-    let taken: i64 = conn.query_row("SELECT count(*) FROM workspaces", [], |r| r.get(0))?;
-    let id = WorkspaceId::parse(&format!("ws-{created_at}-{taken}")).map_err(|e| {
+    // Keychain entries are named by workspace id, and the app, `sms-admin` and other data
+    // folders share one keychain: the id must not repeat across databases either.
+    let unique = {
+        use std::hash::{BuildHasher, Hasher};
+        let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+        hasher.write_i64(created_at);
+        hasher.finish()
+    };
+    let id = WorkspaceId::parse(&format!("ws-{created_at}-{unique:016x}")).map_err(|e| {
         StoreError::Corrupt {
             what: "a new workspace id".into(),
             reason: e,

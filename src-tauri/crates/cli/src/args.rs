@@ -1,0 +1,138 @@
+//! The command line: `sms-admin [--json] [--data-dir DIR] <command>`.
+
+use crate::commands::sandbox::ServeArgs;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "sms-admin",
+    version,
+    about = "Ringotel SMS Admin, headless: workspaces, organizations, SMS numbers, drafts, sync and readiness",
+    long_about = "Ringotel SMS Admin, headless. Shares its workspaces, drafts and keychain entries with the \
+desktop app. Reads print a table, or JSON with --json. Exit codes: 0 done, 1 failed items or failed \
+checks, 2 bad usage or bad input, 3 a service could not be reached, 4 a keychain problem."
+)]
+pub struct Cli {
+    /// Print results as JSON (for scripts).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// The data folder (default: $SMSADMIN_DATA_DIR, else the app's own folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Ringotel accounts (and the built-in Sandbox): list, add, use, remove.
+    #[command(subcommand)]
+    Workspace(WorkspaceCommand),
+    /// The active workspace's organizations, with package and last readiness result.
+    Orgs,
+    /// An organization's connections and their SMS mode.
+    Connections(OrgArg),
+    /// An organization's users, by connection.
+    Users(OrgArg),
+    /// An organization's SMS numbers, with their draft status.
+    Numbers(OrgArg),
+    /// An organization's integrations; the thinQ card first.
+    Integrations(OrgArg),
+    /// The DIDs of the organization's thinQ account, with their SMS flag.
+    Dids(OrgArg),
+    /// The draft as a file: export, or import (all or nothing).
+    #[command(subcommand)]
+    Draft(DraftCommand),
+    /// What `apply` would send: the Changes tab's plan, conflicts named.
+    Plan(OrgArg),
+    /// Sends the organization's draft (setup changes first, then numbers).
+    Apply(OrgArg),
+    /// The nine pre-flight checks on both sides; exit 1 when any fails.
+    Readiness(ReadinessArgs),
+    /// Saves the organization's thinQ Account ID, username and token (from a prompt or stdin)
+    /// and enables the thinQ card in Ringotel, as the app's Save & Continue does.
+    EnableThinq(EnableThinqArgs),
+    /// The simulated Ringotel and thinQ services.
+    #[command(subcommand)]
+    Sandbox(SandboxCommand),
+    /// Prints a completion script for a shell (bash, zsh, fish, …).
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Args)]
+pub struct OrgArg {
+    /// The organization: its id, or its name (or a part of it that names only one).
+    #[arg(long, short)]
+    pub org: String,
+}
+
+#[derive(Args)]
+pub struct ReadinessArgs {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// Put every failing check's fix into the draft (`apply` sends them).
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix: also draft fixes that change what the organization pays (moving to Pro).
+    #[arg(long, requires = "fix")]
+    pub confirm_billable: bool,
+}
+
+#[derive(Args)]
+pub struct EnableThinqArgs {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// The numeric thinQ Account ID (not the API username).
+    #[arg(long)]
+    pub account_id: String,
+    /// The thinQ API username.
+    #[arg(long)]
+    pub username: String,
+    /// Keep the token for this run only when no keychain is available.
+    #[arg(long)]
+    pub session_only: bool,
+}
+
+#[derive(Subcommand)]
+pub enum WorkspaceCommand {
+    List,
+    /// Adds a Ringotel account and makes it active. The API key is read from a prompt, or
+    /// from stdin when stdin is not a terminal; never from the command line.
+    Add {
+        #[arg(long)]
+        name: String,
+        /// The Ringotel server address, such as https://shell.ringotel.co.
+        #[arg(long)]
+        base_url: String,
+        /// The account's thinQ API address (default: thinQ's public one).
+        #[arg(long, default_value = "")]
+        thinq_base_url: String,
+        /// Keep the API key for this run only when no keychain is available.
+        #[arg(long)]
+        session_only: bool,
+    },
+    /// Makes a workspace (by name or id) the active one.
+    Use {
+        workspace: String,
+    },
+    /// Removes a Ringotel account and its stored API key.
+    Remove {
+        workspace: String,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum DraftCommand {
+    /// Writes the active workspace's draft to FILE (JSON, never with secrets).
+    Export { file: PathBuf },
+    /// Adds the changes in FILE (the app's JSON export) to the draft, all or none.
+    Import { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+pub enum SandboxCommand {
+    /// Serves both simulated APIs on loopback until Ctrl-C; prints one JSON line with their
+    /// addresses and the demo credentials.
+    Serve(ServeArgs),
+}

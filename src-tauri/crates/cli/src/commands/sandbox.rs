@@ -1,0 +1,168 @@
+//! `sms-admin sandbox serve`: the simulated Ringotel and thinQ on loopback, on their own, for
+//! tests and demos, with the fault switches as flags.
+
+use crate::exit::Failure;
+use clap::{Args, ValueEnum};
+use sandbox::{AuthFailure, Fault, FaultRule, Sandbox, Service};
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Port for the Ringotel Admin API (0: any free port).
+    #[arg(long = "port", alias = "ringotel-port", default_value_t = 0)]
+    pub ringotel_port: u16,
+    /// Port for the thinQ API (0: any free port).
+    #[arg(long, default_value_t = 0)]
+    pub thinq_port: u16,
+    /// Keep the simulated state in this file across runs (in memory when absent).
+    #[arg(long)]
+    pub state: Option<PathBuf>,
+    /// How a wrong Ringotel API key is refused: HTTP 401, or an error inside HTTP 200.
+    #[arg(long, value_enum, default_value = "401")]
+    pub auth_failure: AuthFailureArg,
+    #[command(flatten)]
+    pub faults: FaultArgs,
+}
+
+/// Misbehaviour to serve, for reliability tests and demos.
+#[derive(Args)]
+pub struct FaultArgs {
+    /// Added to every request, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Share of requests (0 to 1) answered with one of `--faults` instead of normally.
+    #[arg(long, default_value_t = 0.0)]
+    pub fault_rate: f64,
+    /// The faults to draw from (comma-separated); all kinds when left out.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub faults: Vec<FaultArg>,
+    /// Only requests to this Ringotel method (such as createSMSTrunk) get faults.
+    #[arg(long)]
+    pub fault_method: Option<String>,
+    /// Seed for the fault draws, so a run can be repeated exactly.
+    #[arg(long, default_value_t = 0)]
+    pub fault_seed: u64,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum FaultArg {
+    /// HTTP 429 with Retry-After: 1.
+    #[value(name = "429")]
+    TooManyRequests,
+    /// HTTP 500.
+    #[value(name = "500")]
+    Status500,
+    /// HTTP 503.
+    #[value(name = "503")]
+    Status503,
+    /// A proxy's HTML 502 page.
+    Html502,
+    /// An error inside HTTP 200.
+    In200,
+    /// No answer until the client gives up.
+    Timeout,
+    /// The connection closed before the request is served.
+    Reset,
+    /// The request is served, then its answer is lost.
+    Drop,
+}
+
+impl From<FaultArg> for Fault {
+    fn from(arg: FaultArg) -> Self {
+        match arg {
+            FaultArg::TooManyRequests => Fault::TooManyRequests {
+                retry_after_secs: 1,
+            },
+            FaultArg::Status500 => Fault::Status(500),
+            FaultArg::Status503 => Fault::Status(503),
+            FaultArg::Html502 => Fault::HtmlBadGateway,
+            FaultArg::In200 => Fault::ErrorIn200("Service temporarily unavailable".into()),
+            FaultArg::Timeout => Fault::TimeOut,
+            FaultArg::Reset => Fault::ConnectionReset,
+            FaultArg::Drop => Fault::DropResponse,
+        }
+    }
+}
+
+impl FaultArgs {
+    fn check(&self) -> Result<(), String> {
+        if (0.0..=1.0).contains(&self.fault_rate) {
+            Ok(())
+        } else {
+            Err(format!(
+                "--fault-rate must be between 0 and 1, not {}",
+                self.fault_rate
+            ))
+        }
+    }
+
+    fn apply(&self, sandbox: &Sandbox) {
+        sandbox.set_latency(std::time::Duration::from_millis(self.latency_ms));
+        sandbox.seed_faults(self.fault_seed);
+        if self.fault_rate > 0.0 {
+            let faults = if self.faults.is_empty() {
+                Fault::every_kind()
+            } else {
+                self.faults.iter().map(|f| Fault::from(*f)).collect()
+            };
+            sandbox.add_fault_rule(FaultRule {
+                service: Service::Ringotel,
+                method: self.fault_method.clone(),
+                rate: self.fault_rate,
+                faults,
+            });
+        }
+    }
+}
+
+/// `--auth-failure` on the command line; the sandbox's own type stays free of clap.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum AuthFailureArg {
+    #[value(name = "401")]
+    Http401,
+    #[value(name = "in-200")]
+    In200,
+}
+
+impl From<AuthFailureArg> for AuthFailure {
+    fn from(arg: AuthFailureArg) -> Self {
+        match arg {
+            AuthFailureArg::Http401 => Self::Http401,
+            AuthFailureArg::In200 => Self::ErrorIn200,
+        }
+    }
+}
+
+/// Serves until Ctrl-C; prints one JSON line with both base URLs and the demo credentials.
+pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
+    args.faults.check().map_err(Failure::usage)?;
+    let started = match (&args.state, args.ringotel_port, args.thinq_port) {
+        (Some(path), 0, 0) => Sandbox::start_persistent(path).await,
+        (Some(_), _, _) => {
+            return Err(Failure::usage(
+                "--state picks its own ports; leave out --port and --thinq-port",
+            ));
+        }
+        (None, r, t) => Sandbox::start_on(r, t).await,
+    };
+    let sandbox =
+        started.map_err(|e| Failure::general(format!("the sandbox could not start: {e}")))?;
+    sandbox.set_auth_failure(args.auth_failure.into());
+    args.faults.apply(&sandbox);
+    let accounts: Vec<_> = sandbox::demo_thinq_accounts()
+        .iter()
+        .map(|a| serde_json::json!({"organization": a.organization, "accountId": a.account_id, "username": a.username, "token": a.token}))
+        .collect();
+    println!(
+        "{}",
+        serde_json::json!({
+            "ringotelUrl": sandbox.ringotel_url(),
+            "thinqUrl": sandbox.thinq_url(),
+            "ringotelApiKey": sandbox::DEMO_API_KEY,
+            "thinqAccounts": accounts,
+        })
+    );
+    tokio::signal::ctrl_c()
+        .await
+        .map_err(|e| Failure::general(format!("cannot wait for Ctrl-C: {e}")))
+}

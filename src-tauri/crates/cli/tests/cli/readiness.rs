@@ -1,0 +1,115 @@
+//! Readiness and apply from a script: exit 1 while checks fail, `--fix` drafts the fixes,
+//! `apply` sends them (under faults too), and every check then passes with exit 0.
+
+use crate::Cli;
+use sandbox::{Fault, FaultRule, Sandbox, Service, demo_thinq_accounts};
+
+async fn harbor_with_thinq(sandbox: &Sandbox) -> Cli {
+    let cli = Cli::in_new_folder();
+    cli.add_account(sandbox).await;
+    let demo = demo_thinq_accounts()[0];
+    let saved = cli
+        .expect(
+            0,
+            &[
+                "enable-thinq",
+                "--org",
+                "harbor",
+                "--account-id",
+                demo.account_id,
+                "--username",
+                demo.username,
+            ],
+            &format!("{}\n", demo.token),
+        )
+        .await;
+    assert!(
+        saved.stdout.contains("thinQ integration enabled"),
+        "{saved:#?}"
+    );
+    cli
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn failing_checks_exit_1_their_fixes_apply_and_then_every_check_passes() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let cli = harbor_with_thinq(&sandbox).await;
+    let first = cli.expect(1, &["readiness", "--org", "harbor"], "").await;
+    assert!(
+        first
+            .stdout
+            .contains("FAIL    Connections use SMS via Integrations"),
+        "{}",
+        first.stdout
+    );
+    assert!(first.stdout.contains("(--fix drafts it)"));
+
+    let fixed = cli
+        .expect(1, &["readiness", "--org", "harbor", "--fix", "--json"], "")
+        .await;
+    let report: serde_json::Value = serde_json::from_str(&fixed.stdout).unwrap();
+    let drafted = report["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["fix"]["drafted"] == true)
+        .count();
+    assert_eq!(drafted, 6, "{report:#}");
+
+    let plan = cli.expect(0, &["plan", "--org", "harbor"], "").await;
+    assert!(
+        plan.stdout.contains("Setup (sent first)"),
+        "{}",
+        plan.stdout
+    );
+    assert!(plan.stdout.contains("Harbor Billing"));
+
+    let applied = cli.expect(0, &["apply", "--org", "harbor"], "").await;
+    assert!(
+        applied.stdout.contains("6 change(s) made, 0 failed."),
+        "{}",
+        applied.stdout
+    );
+    let again = cli.expect(0, &["plan", "--org", "harbor"], "").await;
+    assert!(again.stdout.contains("Nothing to do"), "{}", again.stdout);
+    let after = cli.expect(0, &["readiness", "--org", "harbor"], "").await;
+    assert!(
+        after.stdout.contains("9 pass, 0 fail, 0 unknown."),
+        "{}",
+        after.stdout
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_apply_under_faults_names_what_failed_exits_1_and_the_next_apply_finishes() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let cli = harbor_with_thinq(&sandbox).await;
+    cli.expect(1, &["readiness", "--org", "harbor", "--fix"], "")
+        .await;
+    sandbox.add_fault_rule(FaultRule {
+        service: Service::Ringotel,
+        method: Some("updateSMSTrunk".into()),
+        rate: 1.0,
+        faults: vec![Fault::Status(500)],
+    });
+    let failed = cli.expect(1, &["apply", "--org", "harbor"], "").await;
+    assert!(failed.stdout.contains("2 failed"), "{}", failed.stdout);
+    assert!(
+        failed.stdout.contains("Failed      Change +1 858-437-6050"),
+        "{}",
+        failed.stdout
+    );
+    assert!(
+        failed.stderr.contains("they stay in the draft"),
+        "{}",
+        failed.stderr
+    );
+
+    sandbox.clear_faults();
+    let finished = cli
+        .expect(0, &["apply", "--json", "--org", "harbor"], "")
+        .await;
+    let report: serde_json::Value = serde_json::from_str(&finished.stdout).unwrap();
+    assert_eq!(report["failed"], 0, "{report:#}");
+    cli.expect(0, &["readiness", "--org", "harbor"], "").await;
+}
