@@ -126,8 +126,16 @@ pub enum WorkspaceCommand {
 pub enum DraftCommand {
     /// Writes the active workspace's draft to FILE (JSON, never with secrets).
     Export { file: PathBuf },
-    /// Adds the changes in FILE (the app's JSON export) to the draft, all or none.
-    Import { file: PathBuf },
+    /// Adds the changes in FILE to the draft, all or none: the app's JSON export, or a CSV of
+    /// new numbers for --org with the columns number, name, users (extensions or ids, `;`
+    /// between), stickiness (disabled, seconds, 30m, 2h, 1d), inbound, outbound and
+    /// optionally country. Every bad row is named by line and column.
+    Import {
+        file: PathBuf,
+        /// The organization a CSV's numbers are for (a JSON export names its own).
+        #[arg(long, short)]
+        org: Option<String>,
+    },
 }
 
 #[derive(Subcommand)]

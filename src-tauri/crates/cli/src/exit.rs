@@ -53,6 +53,15 @@ impl From<Problem> for Failure {
             | ProblemCode::Storage
             | ProblemCode::Internal => FAILED_ITEMS,
         };
+        // The engine's words point at the app's tab; here the same settings have a command.
+        if problem.code == ProblemCode::NotFound
+            && problem.field == Some(domain::FieldKey::AccountId)
+        {
+            return Self {
+                code,
+                message: format!("{} (or with `sms-admin enable-thinq`)", problem.message),
+            };
+        }
         let message = match problem.field {
             Some(field) => format!("{} ({})", problem.message, flag_of(field)),
             None => problem.message,

@@ -34,10 +34,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     let out = Output::new(cli.json);
     let services = !matches!(
         cli.command,
-        Command::Workspace(_)
-            | Command::Draft(_)
-            | Command::Sandbox(_)
-            | Command::Completions { .. }
+        Command::Workspace(_) | Command::Sandbox(_) | Command::Completions { .. }
     );
     match cli.command {
         Command::Sandbox(SandboxCommand::Serve(args)) => commands::sandbox::serve(args).await,

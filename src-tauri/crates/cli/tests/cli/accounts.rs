@@ -61,6 +61,24 @@ async fn an_account_added_with_its_key_on_stdin_reads_everything_and_keeps_the_k
 #[tokio::test(flavor = "multi_thread")]
 async fn bad_input_exits_2_naming_the_flag_and_an_unreachable_service_exits_3() {
     let cli = Cli::in_new_folder();
+    // There is no flag to put a key where `ps` would show it.
+    let flag = cli
+        .expect(
+            2,
+            &[
+                "workspace",
+                "add",
+                "--name",
+                "X",
+                "--base-url",
+                "https://shell.ringotel.co",
+                "--api-key",
+                "k",
+            ],
+            "",
+        )
+        .await;
+    assert!(flag.stderr.contains("--api-key"), "{}", flag.stderr);
     let refused = cli
         .expect(
             2,
@@ -119,4 +137,20 @@ async fn bad_input_exits_2_naming_the_flag_and_an_unreachable_service_exits_3() 
         .await;
     assert!(unknown.stderr.contains("--org"), "{}", unknown.stderr);
     cli.expect(0, &["workspace", "remove", "Gone"], "").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn help_and_completions_read_like_a_unix_tool() {
+    let cli = Cli::in_new_folder();
+    let help = cli.expect(0, &["--help"], "").await;
+    assert!(
+        help.stdout.contains("Exit codes: 0 done"),
+        "{}",
+        help.stdout
+    );
+    let bash = cli.expect(0, &["completions", "bash"], "").await;
+    assert!(bash.stdout.contains("sms-admin"), "{}", bash.stdout);
+    // Not a terminal: no colour codes in a table.
+    let list = cli.expect(0, &["workspace", "list"], "").await;
+    assert!(!list.stdout.contains('\x1b'), "{:?}", list.stdout);
 }

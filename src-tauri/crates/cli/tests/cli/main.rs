@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
 mod accounts;
+mod drafts;
 mod readiness;
 
 use sandbox::{DEMO_API_KEY, Sandbox};

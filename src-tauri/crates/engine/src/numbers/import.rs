@@ -69,13 +69,13 @@ pub enum ImportDidsOutcome {
 
 /// Whether the organization already has this number, in Ringotel or as a new drafted one:
 /// built once, so checking ten thousand DIDs parses no number twice.
-struct Taken<'a> {
+pub(super) struct Taken<'a> {
     state: &'a NumbersState,
     drafted: HashSet<&'a str>,
 }
 
 impl<'a> Taken<'a> {
-    fn new(state: &'a NumbersState) -> Self {
+    pub(super) fn new(state: &'a NumbersState) -> Self {
         let drafted = state
             .drafts
             .iter()
@@ -87,7 +87,7 @@ impl<'a> Taken<'a> {
         Self { state, drafted }
     }
 
-    fn has(&self, number: &PhoneNumber) -> bool {
+    pub(super) fn has(&self, number: &PhoneNumber) -> bool {
         self.drafted.contains(number.e164())
             || self
                 .state

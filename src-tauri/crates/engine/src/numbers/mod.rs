@@ -2,10 +2,12 @@
 //! a status per row that the code computed (synced, new, changed, deleted, conflict).
 
 pub(crate) mod convert;
+mod csv_import;
 mod draft;
 mod editor;
 mod import;
 
+pub use csv_import::{CsvImportOutcome, RowProblem};
 pub use draft::SaveNumberOutcome;
 pub use editor::{
     EditorConnection, NumberCheck, NumberEditor, NumberPreview, PickUser, format_example,

@@ -1,0 +1,411 @@
+//! A CSV file of new SMS numbers into the draft, all or nothing: every bad row is named by its
+//! line and column, and nothing is added while any row is bad.
+//!
+//! Columns (a header line names them, in any order): `number`, `name`, `users` (extensions or
+//! user ids, separated by `;` or spaces), `stickiness` (`disabled`, seconds, or `30m`, `2h`,
+//! `1d`), `inbound` and `outbound` (`off`, a wire value such as `e164`, or the editor's label),
+//! and optionally `country` (ISO code; the organization's first connection's when blank).
+
+use super::NumbersState;
+use super::import::Taken;
+use crate::Engine;
+use crate::error::EngineResult;
+use crate::snapshot::Freshness;
+use domain::sms_number::NumberRules;
+use domain::{
+    FieldKey, InboundFormat, OutboundFormat, RingotelId, SmsNumberInput, StickinessInput,
+    StickinessUnit, WireChoice,
+};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::Path;
+use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
+use ts_rs::TS;
+
+/// The columns a file must have, and the one it may leave out.
+const REQUIRED: [&str; 6] = [
+    "number",
+    "name",
+    "users",
+    "stickiness",
+    "inbound",
+    "outbound",
+];
+const COUNTRY: &str = "country";
+
+/// The most problems listed; a file that is wrong throughout says so without a flood.
+const MAX_PROBLEMS: usize = 200;
+
+/// One bad cell (or line), as the admin finds it in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RowProblem {
+    /// The file's line (1 is the header).
+    pub line: u64,
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(
+    tag = "outcome",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum CsvImportOutcome {
+    Imported {
+        added: u32,
+    },
+    /// Nothing was added.
+    Refused {
+        problems: Vec<RowProblem>,
+    },
+}
+
+fn problem(line: u64, column: &str, message: impl Into<String>) -> RowProblem {
+    RowProblem {
+        line,
+        column: column.into(),
+        message: message.into(),
+    }
+}
+
+/// The column a form field comes from.
+fn column_of(field: FieldKey) -> &'static str {
+    match field {
+        FieldKey::Number => "number",
+        FieldKey::DisplayName => "name",
+        FieldKey::Users => "users",
+        FieldKey::Stickiness => "stickiness",
+        FieldKey::Country => COUNTRY,
+        _ => "row",
+    }
+}
+
+/// A format cell: `off` or blank, a wire value, or a label, in any case.
+fn format_of<T: WireChoice>(raw: &str) -> Option<T> {
+    let raw = raw.trim().to_lowercase();
+    let wire = if raw == "off" { "" } else { raw.as_str() };
+    T::ALL
+        .iter()
+        .copied()
+        .find(|f| f.wire() == wire || f.label().to_lowercase() == raw)
+}
+
+/// A stickiness cell: `disabled`, `0` or blank; whole seconds; or an amount with a unit.
+fn stickiness_of(raw: &str) -> Result<StickinessInput, String> {
+    let raw = raw.trim().to_lowercase();
+    if raw.is_empty() || raw == "disabled" || raw == "off" {
+        return Ok(StickinessInput::Preset { seconds: 0 });
+    }
+    if let Ok(seconds) = raw.parse::<u32>() {
+        return Ok(StickinessInput::Preset { seconds });
+    }
+    let split = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
+    let (amount, unit) = raw.split_at(split);
+    let unit = match unit.trim() {
+        "m" | "min" | "minute" | "minutes" => StickinessUnit::Minutes,
+        "h" | "hour" | "hours" => StickinessUnit::Hours,
+        "d" | "day" | "days" => StickinessUnit::Days,
+        _ => {
+            return Err(format!(
+                "\"{raw}\" is no duration: use disabled, seconds, or an amount like 30m, 2h, 1d"
+            ));
+        }
+    };
+    Ok(StickinessInput::Custom {
+        amount: amount.to_owned(),
+        unit,
+    })
+}
+
+/// The organization's users by what a file may name them by: id, or an extension only one
+/// user has.
+struct UserNames {
+    by_id: HashMap<String, RingotelId>,
+    by_extension: HashMap<String, Vec<RingotelId>>,
+}
+
+impl UserNames {
+    fn new(state: &NumbersState) -> Self {
+        let mut by_extension: HashMap<String, Vec<RingotelId>> = HashMap::new();
+        for u in &state.snapshot.data.users {
+            if !u.extension.is_empty() {
+                by_extension
+                    .entry(u.extension.clone())
+                    .or_default()
+                    .push(u.id.clone());
+            }
+        }
+        Self {
+            by_id: state
+                .snapshot
+                .data
+                .users
+                .iter()
+                .map(|u| (u.id.to_string(), u.id.clone()))
+                .collect(),
+            by_extension,
+        }
+    }
+
+    fn resolve(&self, token: &str) -> Result<String, String> {
+        if let Some(id) = self.by_id.get(token) {
+            return Ok(id.to_string());
+        }
+        match self.by_extension.get(token).map(Vec::as_slice) {
+            Some([one]) => Ok(one.to_string()),
+            Some(many) => Err(format!(
+                "extension {token} belongs to {} users: name them by id",
+                many.len()
+            )),
+            None => Err(format!("no user has the extension or id \"{token}\"")),
+        }
+    }
+}
+
+/// The header's column positions, or what is missing.
+fn columns(header: &csv::StringRecord) -> Result<HashMap<String, usize>, RowProblem> {
+    let found: HashMap<String, usize> = header
+        .iter()
+        .enumerate()
+        .map(|(i, name)| (name.trim().to_lowercase(), i))
+        .collect();
+    let missing: Vec<&str> = REQUIRED
+        .into_iter()
+        .filter(|c| !found.contains_key(*c))
+        .collect();
+    if missing.is_empty() {
+        Ok(found)
+    } else {
+        Err(problem(
+            1,
+            "header",
+            format!(
+                "the header lacks {}; it needs {} (and may have {COUNTRY})",
+                missing.join(", "),
+                REQUIRED.join(", ")
+            ),
+        ))
+    }
+}
+
+impl Engine {
+    /// Adds the numbers in the CSV file at `path` to the organization's draft as new numbers
+    /// through its thinQ card, all or none. Needs no network.
+    pub async fn import_csv(&self, org: RingotelId, path: &Path) -> EngineResult<CsvImportOutcome> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                return Ok(CsvImportOutcome::Refused {
+                    problems: vec![problem(
+                        0,
+                        "file",
+                        format!("{} could not be read: {e}", path.display()),
+                    )],
+                });
+            }
+        };
+        let state = self.numbers_state(&org, Freshness::Saved).await?;
+        let service = state.thinq_service().map(|s| s.id.clone()).ok_or_else(|| {
+            crate::EngineError::NoThinqCard(state.snapshot.data.organization.name.clone())
+        })?;
+        let known = state.known_users();
+        let rules = NumberRules {
+            known_users: &known,
+            service,
+        };
+        let (fields, problems) = read_rows(&text, &state, &rules);
+        if !problems.is_empty() {
+            return Ok(CsvImportOutcome::Refused { problems });
+        }
+        let added = fields.len() as u32;
+        let changes: Vec<_> = fields
+            .into_iter()
+            .map(|f| {
+                (
+                    org.clone(),
+                    DraftTarget::New,
+                    DraftChange::Upsert(Box::new(f)),
+                )
+            })
+            .collect();
+        let ws = state.workspace.clone();
+        self.write_drafts(&ws.clone(), move |db| {
+            Ok(draft_numbers::insert_all(db.conn(), &ws, &changes)?)
+        })
+        .await?;
+        Ok(CsvImportOutcome::Imported { added })
+    }
+}
+
+/// Every row checked; the numbers when all are good, else every problem found.
+fn read_rows(
+    text: &str,
+    state: &NumbersState,
+    rules: &NumberRules<'_>,
+) -> (Vec<domain::SmsNumberFields>, Vec<RowProblem>) {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let header = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => return (Vec::new(), vec![problem(1, "header", e.to_string())]),
+    };
+    let at = match columns(&header) {
+        Ok(at) => at,
+        Err(p) => return (Vec::new(), vec![p]),
+    };
+    let users = UserNames::new(state);
+    let taken = Taken::new(state);
+    let fallback = state.fallback_country();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut fields = Vec::new();
+    let mut problems = Vec::new();
+    for record in reader.records() {
+        if problems.len() >= MAX_PROBLEMS {
+            break;
+        }
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(problem(line, "row", e.to_string()));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let cell = |name: &str| at.get(name).and_then(|i| record.get(*i)).unwrap_or("");
+        let mut row_problems = Vec::new();
+        let user_ids: Vec<String> = cell("users")
+            .split([';', ' ', ','])
+            .filter(|t| !t.is_empty())
+            .filter_map(|t| {
+                users
+                    .resolve(t)
+                    .map_err(|m| row_problems.push(problem(line, "users", m)))
+                    .ok()
+            })
+            .collect();
+        let stickiness = stickiness_of(cell("stickiness"))
+            .map_err(|m| row_problems.push(problem(line, "stickiness", m)))
+            .ok();
+        let inbound = format_of::<InboundFormat>(cell("inbound"));
+        if inbound.is_none() {
+            row_problems.push(problem(
+                line,
+                "inbound",
+                format!(
+                    "\"{}\" is not an inbound format (off, e164, national, national0)",
+                    cell("inbound")
+                ),
+            ));
+        }
+        let outbound = format_of::<OutboundFormat>(cell("outbound"));
+        if outbound.is_none() {
+            row_problems.push(problem(
+                line,
+                "outbound",
+                format!(
+                    "\"{}\" is not an outbound format (off, e164, national, international)",
+                    cell("outbound")
+                ),
+            ));
+        }
+        let country = match cell(COUNTRY) {
+            "" => fallback.as_str().to_owned(),
+            given => given.to_uppercase(),
+        };
+        if let (Some(stickiness), Some(inbound_format), Some(outbound_format)) =
+            (stickiness, inbound, outbound)
+        {
+            let input = SmsNumberInput {
+                country,
+                number: cell("number").to_owned(),
+                name: cell("name").to_owned(),
+                users: user_ids,
+                stickiness,
+                inbound_format,
+                outbound_format,
+                send_name: false,
+                opt_out_keyword: String::new(),
+                opt_out_reply: String::new(),
+                auto_replies: Vec::new(),
+            };
+            match input.validate(rules) {
+                Ok(f) => {
+                    let e164 = f.number.e164().to_owned();
+                    if taken.has(&f.number) {
+                        row_problems.push(problem(
+                            line,
+                            "number",
+                            format!(
+                                "{} is already an SMS number of this organization (or drafted)",
+                                f.number.international_display()
+                            ),
+                        ));
+                    } else if let Some(first) = seen.insert(e164, line) {
+                        row_problems.push(problem(
+                            line,
+                            "number",
+                            format!(
+                                "{} is also on line {first}",
+                                f.number.international_display()
+                            ),
+                        ));
+                    } else if row_problems.is_empty() {
+                        fields.push(f);
+                    }
+                }
+                Err(found) => {
+                    // A users cell already named as unreadable is not named again as empty.
+                    let users_named = row_problems.iter().any(|r| r.column == "users");
+                    row_problems.extend(
+                        found
+                            .into_iter()
+                            .filter(|p| !(users_named && p.field == FieldKey::Users))
+                            .map(|p| problem(line, column_of(p.field), p.message)),
+                    );
+                }
+            }
+        }
+        problems.extend(row_problems);
+    }
+    (fields, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_read_as_people_write_them() {
+        assert_eq!(format_of::<InboundFormat>("Off"), Some(InboundFormat::Off));
+        assert_eq!(
+            format_of::<InboundFormat>("E.164"),
+            Some(InboundFormat::E164)
+        );
+        assert_eq!(
+            format_of::<OutboundFormat>("international"),
+            Some(OutboundFormat::International)
+        );
+        assert_eq!(format_of::<OutboundFormat>("national0"), None);
+        assert_eq!(
+            stickiness_of("disabled"),
+            Ok(StickinessInput::Preset { seconds: 0 })
+        );
+        assert_eq!(
+            stickiness_of("3600"),
+            Ok(StickinessInput::Preset { seconds: 3600 })
+        );
+        assert_eq!(
+            stickiness_of("2h"),
+            Ok(StickinessInput::Custom {
+                amount: "2".into(),
+                unit: StickinessUnit::Hours
+            })
+        );
+        assert!(stickiness_of("soon").is_err());
+    }
+}
