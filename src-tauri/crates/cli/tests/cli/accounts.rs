@@ -154,3 +154,36 @@ async fn help_and_completions_read_like_a_unix_tool() {
     let list = cli.expect(0, &["workspace", "list"], "").await;
     assert!(!list.stdout.contains('\x1b'), "{:?}", list.stdout);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_keychain_nothing_is_saved_exit_4_and_session_only_is_the_way_out() {
+    let cli = Cli::in_new_folder();
+    let add = [
+        "workspace",
+        "add",
+        "--name",
+        "Acme MSP",
+        "--base-url",
+        "https://shell.ringotel.co",
+    ];
+    // No session bus to reach a Secret Service through.
+    let no_bus = [("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus")];
+    let refused = cli.run_with(&add, "some-key\n", &no_bus).await;
+    assert_eq!(refused.code, 4, "{refused:#?}");
+    assert!(
+        refused.stderr.contains("--session-only"),
+        "{}",
+        refused.stderr
+    );
+    let list = cli.expect(0, &["workspace", "list"], "").await;
+    assert!(
+        !list.stdout.contains("Acme MSP"),
+        "nothing was saved: {}",
+        list.stdout
+    );
+
+    let mut session_only = add.to_vec();
+    session_only.push("--session-only");
+    let kept = cli.run_with(&session_only, "some-key\n", &no_bus).await;
+    assert_eq!(kept.code, 0, "{kept:#?}");
+}

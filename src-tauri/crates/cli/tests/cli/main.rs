@@ -34,8 +34,14 @@ impl Cli {
 
     /// Runs `sms-admin args…` with `stdin` piped in.
     pub async fn run(&self, args: &[&str], stdin: &str) -> Run {
+        self.run_with(args, stdin, &[]).await
+    }
+
+    /// [`Cli::run`] with more environment (`("NAME", "value")`).
+    pub async fn run_with(&self, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
         let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_sms-admin"))
             .args(args)
+            .envs(env.iter().copied())
             .env("SMSADMIN_DATA_DIR", self.data.path())
             .env("NO_COLOR", "1")
             .stdin(Stdio::piped())
