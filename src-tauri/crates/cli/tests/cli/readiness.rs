@@ -34,6 +34,17 @@ async fn harbor_with_thinq(sandbox: &Sandbox) -> Cli {
 async fn failing_checks_exit_1_their_fixes_apply_and_then_every_check_passes() {
     let sandbox = Sandbox::start().await.unwrap();
     let cli = harbor_with_thinq(&sandbox).await;
+    let dids = cli.expect(0, &["dids", "--org", "harbor"], "").await;
+    assert!(
+        dids.stdout.contains("+1 858-437-6050  off"),
+        "{}",
+        dids.stdout
+    );
+    let json = cli
+        .expect(0, &["dids", "--org", "harbor", "--json"], "")
+        .await;
+    let view: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(view["dids"].as_array().unwrap().len(), 24);
     let first = cli.expect(1, &["readiness", "--org", "harbor"], "").await;
     assert!(
         first
