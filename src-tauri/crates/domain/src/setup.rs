@@ -56,6 +56,15 @@ pub enum SetupService {
     Thinq,
 }
 
+impl SetupService {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ringotel => "Ringotel",
+            Self::Thinq => "thinQ",
+        }
+    }
+}
+
 impl SetupKind {
     pub const ALL: [Self; 5] = [
         Self::ProPackage,
@@ -83,10 +92,15 @@ impl SetupKind {
         match self {
             Self::ConnectionSmsMode => "Connection SMS mode",
             Self::ProPackage => "Package",
-            Self::ThinqSmsOn => "thinQ SMS feature",
-            Self::ThinqInbound => "thinQ inbound routing",
-            Self::ThinqDeliveryUrl => "thinQ delivery confirmations",
+            Self::ThinqSmsOn => "SMS feature",
+            Self::ThinqInbound => "Inbound routing",
+            Self::ThinqDeliveryUrl => "Delivery confirmations",
         }
+    }
+
+    /// The label with its service, where nothing beside it names the service: "thinQ · SMS feature".
+    pub fn label_with_service(self) -> String {
+        format!("{} · {}", self.service().label(), self.label())
     }
 
     pub fn service(self) -> SetupService {

@@ -366,7 +366,11 @@ at: number, action: SyncAction, actionLabel: string, number: string,
  */
 fields: Array<string>, state: JournalState, stateLabel: string, detail: string | null, };
 
-export type SetupHistoryEntry = { id: number, at: number, kindLabel: string, description: string, state: JournalState, stateLabel: string, detail: string | null, };
+export type SetupHistoryEntry = { id: number, at: number, 
+/**
+ * "thinQ · SMS feature".
+ */
+kindLabel: string, description: string, state: JournalState, stateLabel: string, detail: string | null, };
 
 export type HistoryView = { entries: Array<HistoryEntry>, setup: Array<SetupHistoryEntry>, };
 
@@ -374,7 +378,7 @@ export type SetupKind = "connectionSmsMode" | "proPackage" | "thinqSmsOn" | "thi
 
 export type SetupService = "ringotel" | "thinq";
 
-export type SetupItem = { draftId: number, kind: SetupKind, kindLabel: string, service: SetupService, description: string, 
+export type SetupItem = { draftId: number, kind: SetupKind, kindLabel: string, service: SetupService, serviceLabel: string, description: string, 
 /**
  * The last sync's failure for this change, in the admin's words.
  */

@@ -32,7 +32,7 @@ fn print_plan(view: &ChangesView, out: Output) {
         let mut table = Table::new(vec!["SETTING", "CHANGE", "LAST SYNC"]);
         for s in &view.setup {
             table.row(vec![
-                s.kind_label.clone(),
+                s.kind.label_with_service(),
                 s.description.clone(),
                 s.last_failure.clone().unwrap_or_default(),
             ]);

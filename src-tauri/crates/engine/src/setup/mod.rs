@@ -24,6 +24,7 @@ pub struct SetupItem {
     pub kind: SetupKind,
     pub kind_label: String,
     pub service: SetupService,
+    pub service_label: String,
     pub description: String,
     /// The last sync's failure for this change, in the admin's words.
     pub last_failure: Option<String>,
@@ -64,6 +65,7 @@ impl Engine {
                     kind,
                     kind_label: kind.label().into(),
                     service: kind.service(),
+                    service_label: kind.service().label().into(),
                     description: d.change.describe(),
                     last_failure: failures.get(&d.id).cloned(),
                 }

@@ -33,6 +33,7 @@ pub struct HistoryEntry {
 pub struct SetupHistoryEntry {
     pub id: i64,
     pub at: i64,
+    /// "thinQ · SMS feature".
     pub kind_label: String,
     pub description: String,
     pub state: JournalState,
@@ -65,7 +66,7 @@ impl Engine {
                 .map(|e| SetupHistoryEntry {
                     id: e.id,
                     at: e.started_at,
-                    kind_label: e.change.kind().label().into(),
+                    kind_label: e.change.kind().label_with_service(),
                     description: e.change.describe(),
                     state: e.state,
                     state_label: e.state.label().into(),
