@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
 mod accounts;
+mod crash;
 mod drafts;
 mod readiness;
 

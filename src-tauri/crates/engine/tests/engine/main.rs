@@ -5,7 +5,6 @@
 
 mod auth_failure;
 mod call_counts;
-mod crash;
 mod draft_file;
 mod import;
 mod integrations;
