@@ -83,6 +83,9 @@ async fn readiness_finds_harbors_problems_and_its_fixes_make_every_check_pass() 
         .await;
     assert!(!result.contains("failed"), "{result}");
     app.screenshot("30-sync-of-fixes").await;
+    app.click("tab-history").await;
+    app.by_testid("setup-history").await;
+    app.screenshot("34-history-with-setup").await;
 
     // Every check passes now.
     app.click("tab-overview").await;
@@ -94,6 +97,7 @@ async fn readiness_finds_harbors_problems_and_its_fixes_make_every_check_pass() 
     app.click("nav-organizations").await;
     app.content_until("org-list", |t| t.contains("Readiness 9/9"))
         .await;
+    app.screenshot("35-organizations-with-readiness").await;
     app.close().await;
 }
 

@@ -151,10 +151,7 @@ impl Engine {
         let change = match fix {
             Fix::MoveToPro => return self.draft_pro_package(org, confirm_billable).await,
             Fix::SwitchConnections { connections } => {
-                for connection in connections {
-                    self.draft_connection_sms(org.clone(), connection).await?;
-                }
-                return Ok(());
+                return self.draft_connections_sms(org, &connections).await;
             }
             Fix::OpenIntegrations => {
                 return Err(invalid("This is set on the Integrations tab, not drafted"));

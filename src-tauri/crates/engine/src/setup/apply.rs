@@ -219,21 +219,21 @@ pub(crate) fn thinq_words(error: &ThinqError) -> String {
     format!("thinQ: {error}")
 }
 
-/// The account's DIDs that are named in `dids`, or the ones thinQ does not know, named.
-async fn rows_of(
-    thinq: &ThinqClient,
-    dids: &[String],
-    concurrency: usize,
-) -> Result<HashMap<String, DidRow>, String> {
-    let all = thinq
+/// Every DID of the account.
+async fn all_dids(thinq: &ThinqClient, concurrency: usize) -> Result<Vec<DidRow>, String> {
+    thinq
         .all_dids(thinq::MAX_PAGE_ROWS, concurrency, |_, _| {})
         .await
-        .map_err(|e| thinq_words(&e))?;
+        .map_err(|e| thinq_words(&e))
+}
+
+/// The rows of `all` named in `dids`, or the ones thinQ does not know, named.
+fn pick(all: &[DidRow], dids: &[String]) -> Result<HashMap<String, DidRow>, String> {
     let wanted: HashSet<&String> = dids.iter().collect();
     let rows: HashMap<String, DidRow> = all
-        .into_iter()
+        .iter()
         .filter(|r| wanted.contains(&r.id))
-        .map(|r| (r.id.clone(), r))
+        .map(|r| (r.id.clone(), r.clone()))
         .collect();
     let missing: Vec<&str> = dids
         .iter()
@@ -248,6 +248,15 @@ async fn rows_of(
             missing.join(", ")
         ))
     }
+}
+
+/// The account's DIDs that are named in `dids`, read now.
+async fn rows_of(
+    thinq: &ThinqClient,
+    dids: &[String],
+    concurrency: usize,
+) -> Result<HashMap<String, DidRow>, String> {
+    pick(&all_dids(thinq, concurrency).await?, dids)
 }
 
 /// Sends a features order for `lines` (created once, never repeated blindly), then reads the
@@ -301,14 +310,16 @@ async fn route_inbound(
     dids: &[String],
     concurrency: usize,
 ) -> Sent {
-    let rows = rows_of(thinq, dids, concurrency).await?;
+    // One read of the account's DIDs serves both the DIDs to attach and whose profile is whose.
+    let all = all_dids(thinq, concurrency).await?;
+    let rows = pick(&all, dids)?;
     let profiles = thinq
         .routing_profiles()
         .await
         .map_err(|e| thinq_words(&e))?;
     let profile_id = match profiles.iter().find(|p| p.url == url) {
         Some(p) => p.id.clone(),
-        None => match own_profile(thinq, &profiles, dids, concurrency).await? {
+        None => match own_profile(&all, &profiles, dids) {
             Some(p) => thinq
                 .update_routing_profile(&p.id, &p.name, url)
                 .await
@@ -351,17 +362,12 @@ async fn route_inbound(
 }
 
 /// The profile every one of `dids` is on that no other DID of the account uses: repointing it
-/// reroutes nothing else. Reads the whole account to be sure.
-async fn own_profile<'p>(
-    thinq: &ThinqClient,
+/// reroutes nothing else; `all` is every DID of the account.
+fn own_profile<'p>(
+    all: &[DidRow],
     profiles: &'p [thinq::RoutingProfile],
     dids: &[String],
-    concurrency: usize,
-) -> Result<Option<&'p thinq::RoutingProfile>, String> {
-    let all = thinq
-        .all_dids(thinq::MAX_PAGE_ROWS, concurrency, |_, _| {})
-        .await
-        .map_err(|e| thinq_words(&e))?;
+) -> Option<&'p thinq::RoutingProfile> {
     let ours: HashSet<&String> = dids.iter().collect();
     let on = |row: &DidRow| row.routing_profile_id();
     let shared: HashSet<Option<u64>> = all
@@ -370,12 +376,12 @@ async fn own_profile<'p>(
         .map(on)
         .collect();
     let [Some(id)] = shared.into_iter().collect::<Vec<_>>()[..] else {
-        return Ok(None);
+        return None;
     };
     let others = all
         .iter()
         .any(|r| !ours.contains(&r.id) && on(r) == Some(id));
-    Ok((!others)
+    (!others)
         .then(|| profiles.iter().find(|p| p.id == id.to_string()))
-        .flatten())
+        .flatten()
 }

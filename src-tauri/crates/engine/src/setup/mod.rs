@@ -91,7 +91,8 @@ impl Engine {
         org: RingotelId,
         connection: RingotelId,
     ) -> EngineResult<OrganizationDetail> {
-        self.draft_connection_sms(org.clone(), connection).await?;
+        self.draft_connections_sms(org.clone(), &[connection])
+            .await?;
         self.organization_detail_as(org, Freshness::Saved).await
     }
 
@@ -106,41 +107,54 @@ impl Engine {
         self.organization_detail_as(org, Freshness::Saved).await
     }
 
-    /// Drafts switching a connection to "SMS via Integrations". Needs no network: the
-    /// connection is the one the organization's last fetch saved.
-    pub(crate) async fn draft_connection_sms(
+    /// Drafts switching connections to "SMS via Integrations", all or none. Needs no network:
+    /// the connections are the ones the organization's last fetch saved.
+    pub(crate) async fn draft_connections_sms(
         &self,
         org: RingotelId,
-        connection: RingotelId,
+        connections: &[RingotelId],
     ) -> EngineResult<()> {
         let connected = self.connect().await?;
         let saved = self
             .org_snapshot(&connected, &org, Freshness::Saved)
             .await?;
-        let branch = saved
-            .data
-            .branches
-            .iter()
-            .find(|b| b.id == connection)
-            .ok_or_else(|| EngineError::NotFound(format!("connection {connection}")))?;
-        if branch.provision.sms.map(SmsMode::from_wire) == Some(SmsMode::Integrations) {
-            return Err(EngineError::Invalid(vec![FieldProblem::new(
-                FieldKey::Connection,
-                format!(
-                    "{} already uses {}",
-                    branch.name,
-                    SmsMode::Integrations.label()
-                ),
-            )]));
+        let mut changes = Vec::with_capacity(connections.len());
+        for connection in connections {
+            let branch = saved
+                .data
+                .branches
+                .iter()
+                .find(|b| &b.id == connection)
+                .ok_or_else(|| EngineError::NotFound(format!("connection {connection}")))?;
+            if branch.provision.sms.map(SmsMode::from_wire) == Some(SmsMode::Integrations) {
+                return Err(EngineError::Invalid(vec![FieldProblem::new(
+                    FieldKey::Connection,
+                    format!(
+                        "{} already uses {}",
+                        branch.name,
+                        SmsMode::Integrations.label()
+                    ),
+                )]));
+            }
+            changes.push(SetupChange::ConnectionSmsMode {
+                connection: connection.clone(),
+                name: branch.name.clone(),
+                from: branch.provision.sms,
+            });
         }
-        let change = SetupChange::ConnectionSmsMode {
-            connection,
-            name: branch.name.clone(),
-            from: branch.provision.sms,
-        };
-        self.put_setup_change(&connected.workspace_id(), &org, change)
-            .await
-            .map(|_| ())
+        let (ws, id) = (connected.workspace_id(), org);
+        self.with_db(move |db| {
+            let tx = db
+                .conn()
+                .unchecked_transaction()
+                .map_err(store::StoreError::from)?;
+            for change in &changes {
+                draft_setup::put(&tx, &ws, &id, change)?;
+            }
+            tx.commit().map_err(store::StoreError::from)?;
+            Ok(())
+        })
+        .await
     }
 
     /// Drafts moving the organization to Pro. Billable: refused unless the admin confirmed it.
@@ -185,17 +199,13 @@ impl Engine {
         org: RingotelId,
         draft_id: i64,
     ) -> EngineResult<crate::sync::ChangesView> {
-        let ws = self.active_workspace().await?.id;
-        let owned = self
-            .setup_drafts(&ws, &org)
-            .await?
-            .iter()
-            .any(|d| d.id == draft_id);
-        if !owned {
+        let (ws, id) = (self.active_workspace().await?.id, org.clone());
+        let found = self
+            .with_db(move |db| Ok(draft_setup::remove(db.conn(), &ws, &id, draft_id)?))
+            .await?;
+        if !found {
             return Err(EngineError::NotFound(format!("drafted change {draft_id}")));
         }
-        self.with_db(move |db| Ok(draft_setup::remove(db.conn(), &ws, draft_id)?))
-            .await?;
         self.changes_view(org, Freshness::Saved).await
     }
 }

@@ -83,11 +83,16 @@ pub fn list(
     Ok(drafts)
 }
 
-/// Drops one change; false when there was none with that id.
-pub fn remove(conn: &Connection, workspace: &WorkspaceId, id: i64) -> Result<bool, StoreError> {
+/// Drops one change of the organization; false when it has none with that id.
+pub fn remove(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+    id: i64,
+) -> Result<bool, StoreError> {
     let n = conn.execute(
-        "DELETE FROM draft_setup WHERE workspace_id = ?1 AND id = ?2",
-        params![workspace.as_str(), id],
+        "DELETE FROM draft_setup WHERE workspace_id = ?1 AND org_id = ?2 AND id = ?3",
+        params![workspace.as_str(), org.as_str(), id],
     )?;
     Ok(n > 0)
 }

@@ -50,3 +50,18 @@ pub(crate) fn last_failures_in(
     }
     Ok(failures)
 }
+
+/// Runs `sql` and decodes each row with `decode`, which may find a stored value unreadable: the
+/// first such row fails the whole read, named.
+pub(crate) fn decoded_rows<T>(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    args: impl rusqlite::Params,
+    decode: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<Result<T, crate::StoreError>>,
+) -> Result<Vec<T>, crate::StoreError> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt
+        .query_map(args, decode)?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter().collect()
+}

@@ -51,13 +51,7 @@ fn query(
     sql: &str,
     params: impl rusqlite::Params,
 ) -> Result<Vec<SetupEntry>, StoreError> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt.query_map(params, entry)?;
-    let mut out = Vec::new();
-    for row in rows {
-        out.push(row??);
-    }
-    Ok(out)
+    super::decoded_rows(conn, sql, params, entry)
 }
 
 /// Writes a change's intent before it is sent; returns the entry's id.

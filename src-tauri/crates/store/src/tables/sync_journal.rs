@@ -191,11 +191,7 @@ fn query(
     sql: &str,
     args: impl rusqlite::Params,
 ) -> Result<Vec<JournalEntry>, StoreError> {
-    let mut stmt = conn.prepare_cached(sql)?;
-    let rows = stmt
-        .query_map(args, entry)?
-        .collect::<Result<Vec<_>, _>>()?;
-    rows.into_iter().collect()
+    super::decoded_rows(conn, sql, args, entry)
 }
 
 #[cfg(test)]
