@@ -1,28 +1,34 @@
 //! The configuration model shared by every other crate: ids, numbers, secrets, URLs,
 //! credentials, SMS number settings and their rules. No I/O.
 
+pub mod assumptions;
 pub mod country;
 pub mod field;
 pub mod format_simulator;
 pub mod formats;
 pub mod ids;
 pub mod number_diff;
+pub mod observe;
 pub mod organization;
 pub mod phone;
 pub mod readiness;
 pub mod secret;
 pub mod setup;
+pub mod shape;
 pub mod sms_number;
 pub mod stickiness;
 pub mod sync;
 pub mod thinq;
 pub mod urls;
+pub mod wire;
 
+pub use assumptions::{Api, Assumption, AssumptionId, Fact, NoticeArea, Verdict};
 pub use country::{Country, CountryOption, DEFAULT_COUNTRY};
 pub use field::{FieldKey, FieldProblem, Problems};
 pub use formats::{Choice, InboundFormat, OutboundFormat, WireChoice};
 pub use ids::{RingotelId, ServiceId, WorkspaceId};
 pub use number_diff::{Merged, SmsField, changed_fields, conflicting_fields, merge};
+pub use observe::{Observed, Observer};
 pub use organization::{Package, SmsMode};
 pub use phone::{NumberProblem, PhoneNumber};
 pub use readiness::{CheckId, CheckOutcome};

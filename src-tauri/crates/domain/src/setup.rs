@@ -29,7 +29,15 @@ pub enum SetupChange {
         confirmed_at: i64,
     },
     /// thinQ: a features order turning SMS on for these DIDs (11 digits), other features kept.
-    ThinqSmsOn { dids: Vec<String> },
+    /// With `url` (the Ringotel webhook), the DIDs are attached to the routing profile that
+    /// posts there in the same order: a number that should reach Ringotel never has its
+    /// profile left to chance.
+    ThinqSmsOn {
+        dids: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        url: Option<String>,
+    },
     /// thinQ: inbound messages of these DIDs go to `url`, through a routing profile with that
     /// URL (an existing one, one repointed, or a new one) that the DIDs are attached to.
     ThinqInbound { url: String, dids: Vec<String> },
@@ -150,9 +158,13 @@ impl SetupChange {
                 ),
                 crate::Package::Pro.label()
             ),
-            Self::ThinqSmsOn { dids } => {
+            Self::ThinqSmsOn { dids, url } => {
+                let routed = url
+                    .as_ref()
+                    .map(|u| format!(", routed to {u}"))
+                    .unwrap_or_default();
                 format!(
-                    "Turn SMS on for {}: {}",
+                    "Turn SMS on for {}{routed}: {}",
                     count(dids.len(), "DID"),
                     dids.join(", ")
                 )
@@ -204,8 +216,12 @@ mod tests {
         );
         let order = SetupChange::ThinqSmsOn {
             dids: vec!["18584376050".into()],
+            url: None,
         };
         assert_eq!(order.describe(), "Turn SMS on for 1 DID: 18584376050");
+        let stored: SetupChange =
+            serde_json::from_str(r#"{"kind":"thinqSmsOn","dids":["18584376050"]}"#).unwrap();
+        assert_eq!(stored, order, "drafts saved before the url read back");
         assert_eq!(order.kind().service(), SetupService::Thinq);
     }
 }

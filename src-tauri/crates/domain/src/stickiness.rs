@@ -127,6 +127,21 @@ impl Stickiness {
     }
 }
 
+/// What one `sessionTimeout` read from Ringotel says about its unit (see
+/// [`SESSION_TIMEOUT_SECONDS_PER_UNIT`]): `Some(true)` when it is a preset counted in seconds,
+/// `Some(false)` when it is only a preset counted in minutes (1440 for a day), `None` when it
+/// says nothing (disabled, or a duration that fits both).
+pub fn wire_unit_is_seconds(value: i64) -> Option<bool> {
+    let nonzero = PRESETS.iter().filter(|p| **p > 0).map(|p| i64::from(*p));
+    if nonzero.clone().any(|p| p == value) {
+        Some(true)
+    } else if nonzero.map(|p| p / 60).any(|p| p == value) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// A wire value labelled for a table; a value that is no duration is shown as sent.
 pub fn wire_label(value: Option<i64>) -> String {
     match value.map(Stickiness::from_wire) {
@@ -151,6 +166,14 @@ impl From<Stickiness> for u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_preset_in_seconds_or_in_minutes_tells_the_unit() {
+        assert_eq!(wire_unit_is_seconds(86_400), Some(true));
+        assert_eq!(wire_unit_is_seconds(1_440), Some(false));
+        assert_eq!(wire_unit_is_seconds(0), None);
+        assert_eq!(wire_unit_is_seconds(5_400), None);
+    }
+
     use super::*;
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::envelope::{self, Outcome};
 use crate::error::RingotelError;
-use domain::{BaseUrl, Secret};
+use domain::{Api, AssumptionId, BaseUrl, Fact, Observed, Secret};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
@@ -14,6 +14,7 @@ pub struct RingotelClient {
     base: BaseUrl,
     key: Secret,
     retry: RetryPolicy,
+    observed: Observed,
 }
 
 impl std::fmt::Debug for RingotelClient {
@@ -31,7 +32,18 @@ impl RingotelClient {
             base,
             key,
             retry: RetryPolicy::default(),
+            observed: Observed::default(),
         }
+    }
+
+    /// The same client telling `observed` what each answer looked like.
+    pub fn with_observer(mut self, observed: Observed) -> Self {
+        self.observed = observed;
+        self
+    }
+
+    pub(crate) fn observed(&self) -> &Observed {
+        &self.observed
     }
 
     /// The same client with another retry policy (tests shorten the waits).
@@ -79,7 +91,11 @@ impl RingotelClient {
         params: impl Serialize,
         repeatable: Repeatable,
     ) -> Result<Outcome, RingotelError> {
-        let body = json!({ "method": method, "params": params });
+        let params = serde_json::to_value(params).map_err(|e| RingotelError::Malformed {
+            method: method.into(),
+            detail: e.to_string(),
+        })?;
+        let body = json!({ "method": method, "params": domain::wire::without_nulls(params) });
         transport::retry::with_retries(&self.retry, repeatable, RingotelError::transience, || {
             self.call_once(method, &body)
         })
@@ -93,7 +109,17 @@ impl RingotelClient {
             .bearer_auth(self.key.expose())
             .json(body);
         let reply = self.send(method, request).await?;
-        envelope::decode_reply(method, &reply)
+        let outcome = envelope::decode_reply(method, &reply);
+        match &outcome {
+            Ok(result) => self.observed.answer(Api::Ringotel, method, result.as_ref()),
+            Err(RingotelError::Http { status: 429, .. }) => self.observed.fact(Fact::new(
+                AssumptionId::RingotelRateLimit,
+                false,
+                format!("{method} answered 429 (too many requests)"),
+            )),
+            Err(_) => {}
+        }
+        outcome
     }
 
     /// Sends a prepared request and reads its capped body.

@@ -88,7 +88,20 @@ pub struct Service {
     pub rest: Map<String, Value>,
 }
 
+/// [assumed] thinQ's integration id (see `AssumptionId::ThinqServiceId`).
+pub const ASSUMED_THINQ_SERVICE_ID: &str = "ThinQ";
+
 impl Service {
+    /// Whether this is the thinQ card: the assumed id, or (the fallback) an id or name that
+    /// says thinQ or Commio, in any case.
+    pub fn is_thinq(&self) -> bool {
+        let id = self.id.as_str().to_ascii_lowercase();
+        let name = self.name.to_ascii_lowercase();
+        id == ASSUMED_THINQ_SERVICE_ID.to_ascii_lowercase()
+            || name.contains("thinq")
+            || name.contains("commio")
+    }
+
     pub fn is_enabled(&self) -> bool {
         self.state == Some(SERVICE_STATE_ENABLED)
     }
@@ -204,15 +217,43 @@ impl SmsTrunkBody {
         self.rest.insert(TRUNK_SEND_NAME.into(), Value::Bool(send));
     }
 
+    /// Sets the auto-replies. None on a number that has none leaves the field out (a new
+    /// number is created without it); none on one that has some sends an empty list.
     pub fn set_auto_replies(&mut self, replies: &[AutoReplyWire]) {
-        self.rest
-            .insert(TRUNK_AUTOREPLY.into(), serde_json::json!(replies));
+        if replies.is_empty() && !matches!(self.rest.get(TRUNK_AUTOREPLY), Some(Value::Array(_))) {
+            self.rest.remove(TRUNK_AUTOREPLY);
+        } else {
+            self.rest
+                .insert(TRUNK_AUTOREPLY.into(), serde_json::json!(replies));
+        }
     }
 
-    /// Sets the opt-out keyword and reply; `None` clears them.
+    /// Sets the opt-out keyword and reply. `None` on a number that has an opt-out object sends
+    /// it empty, which clears it whether the service merges or replaces; on one without, the
+    /// field stays out. Never `null`: published examples send an object or nothing
+    /// (`AssumptionId::OptOutObject`).
     pub fn set_opt_out(&mut self, opt_out: Option<&OptOutWire>) {
-        let value = opt_out.map_or(Value::Null, |o| serde_json::json!(o));
-        self.rest.insert(TRUNK_OPTOUT.into(), value);
+        match opt_out {
+            Some(o) => {
+                self.rest.insert(TRUNK_OPTOUT.into(), serde_json::json!(o));
+            }
+            None if matches!(self.rest.get(TRUNK_OPTOUT), Some(Value::Object(_))) => {
+                let empty = OptOutWire {
+                    keyword: String::new(),
+                    autoreply: String::new(),
+                };
+                self.rest
+                    .insert(TRUNK_OPTOUT.into(), serde_json::json!(empty));
+            }
+            None => {
+                self.rest.remove(TRUNK_OPTOUT);
+            }
+        }
+    }
+
+    /// What the trunk's `optout` field is on the wire, for the diagnostics: `None` when absent.
+    pub fn opt_out_is_object(&self) -> Option<bool> {
+        self.rest.get(TRUNK_OPTOUT).map(Value::is_object)
     }
 }
 
@@ -280,6 +321,23 @@ mod tests {
         assert_eq!(back.id.as_str(), "7");
         trunk.set_opt_out(None);
         assert_eq!(trunk.opt_out(), Some(None));
+        assert_eq!(
+            trunk.rest["optout"],
+            json!({"keyword": "", "autoreply": ""})
+        );
+        trunk.set_auto_replies(&[]);
+        assert_eq!(trunk.rest["autoreply"], json!([]));
+    }
+
+    #[test]
+    fn a_new_trunk_without_opt_out_or_auto_replies_leaves_both_out() {
+        let mut fresh = SmsTrunkBody::default();
+        fresh.set_opt_out(None);
+        fresh.set_auto_replies(&[]);
+        fresh.set_send_name(false);
+        let sent = serde_json::to_value(&fresh).unwrap();
+        assert!(sent.get("optout").is_none() && sent.get("autoreply").is_none());
+        assert_eq!(sent["sendName"], false);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::error::ThinqError;
 use crate::response;
-use domain::{BaseUrl, ThinqCredentials};
+use domain::{Api, BaseUrl, Observed, ThinqCredentials};
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -14,6 +14,7 @@ pub struct ThinqClient {
     base: BaseUrl,
     creds: ThinqCredentials,
     retry: RetryPolicy,
+    observed: Observed,
 }
 
 impl std::fmt::Debug for ThinqClient {
@@ -23,6 +24,34 @@ impl std::fmt::Debug for ThinqClient {
             .field("account_id", &self.creds.account_id)
             .finish_non_exhaustive()
     }
+}
+
+/// One thinQ call: its method, its path, and the path's template (which names no account),
+/// by which answers are recorded.
+pub(crate) struct Call {
+    pub method: reqwest::Method,
+    pub template: &'static str,
+    pub path: String,
+}
+
+impl Call {
+    pub fn get(template: &'static str, path: String) -> Self {
+        Self::new(reqwest::Method::GET, template, path)
+    }
+
+    pub fn new(method: reqwest::Method, template: &'static str, path: String) -> Self {
+        Self {
+            method,
+            template,
+            path,
+        }
+    }
+}
+
+fn typed<T: DeserializeOwned>(answer: Value) -> Result<T, ThinqError> {
+    serde_json::from_value(answer).map_err(|e| ThinqError::Malformed {
+        detail: e.to_string(),
+    })
 }
 
 /// The account balance; thinQ sends it as a number or a numeric string.
@@ -51,7 +80,18 @@ impl ThinqClient {
             base,
             creds,
             retry: RetryPolicy::default(),
+            observed: Observed::default(),
         }
+    }
+
+    /// The same client telling `observed` what each answer looked like.
+    pub fn with_observer(mut self, observed: Observed) -> Self {
+        self.observed = observed;
+        self
+    }
+
+    pub(crate) fn observed(&self) -> &Observed {
+        &self.observed
     }
 
     /// The same client with another retry policy (tests shorten the waits).
@@ -68,46 +108,62 @@ impl ThinqClient {
     /// together without changing anything.
     #[tracing::instrument(level = "debug", skip(self), fields(account = %self.creds.account_id), err(Display))]
     pub async fn check_credentials(&self) -> Result<Balance, ThinqError> {
-        self.get(&self.account_path("/balance"), &[]).await
+        let call = Call::get(
+            "/account/{account_id}/balance",
+            self.account_path("/balance"),
+        );
+        self.get(&call, &[]).await
     }
 
-    /// A read, retried as the policy allows.
+    /// A read, retried as the policy allows, decoded as `T`.
     pub(crate) async fn get<T: DeserializeOwned>(
         &self,
-        path: &str,
+        call: &Call,
         query: &[(&str, String)],
     ) -> Result<T, ThinqError> {
+        typed(self.get_value(call, query).await?)
+    }
+
+    /// A read, retried as the policy allows, as the JSON it came in.
+    pub(crate) async fn get_value(
+        &self,
+        call: &Call,
+        query: &[(&str, String)],
+    ) -> Result<Value, ThinqError> {
         transport::retry::with_retries(&self.retry, Repeatable::Yes, ThinqError::transience, || {
-            let request = self.http.get(self.base.endpoint(path)).query(query);
-            self.send(request)
+            let request = self.http.get(self.base.endpoint(&call.path)).query(query);
+            self.send(call, request)
         })
         .await
     }
 
     /// A write with a JSON body (`POST` or `PUT`), retried only when `repeatable` says a second
-    /// call has the same effect as one.
+    /// call has the same effect as one. `null`s are left out of the body, as everywhere.
     pub(crate) async fn write<T: DeserializeOwned>(
         &self,
-        method: reqwest::Method,
-        path: &str,
-        body: &Value,
+        call: &Call,
+        body: Value,
         repeatable: Repeatable,
     ) -> Result<T, ThinqError> {
-        transport::retry::with_retries(&self.retry, repeatable, ThinqError::transience, || {
-            let request = self
-                .http
-                .request(method.clone(), self.base.endpoint(path))
-                .json(body);
-            self.send(request)
-        })
-        .await
+        let body = domain::wire::without_nulls(body);
+        let answer =
+            transport::retry::with_retries(&self.retry, repeatable, ThinqError::transience, || {
+                let request = self
+                    .http
+                    .request(call.method.clone(), self.base.endpoint(&call.path))
+                    .json(&body);
+                self.send(call, request)
+            })
+            .await?;
+        typed(answer)
     }
 
     /// Sends one request with the account's Basic credentials and decodes its answer.
-    async fn send<T: DeserializeOwned>(
+    async fn send(
         &self,
+        call: &Call,
         request: reqwest::RequestBuilder,
-    ) -> Result<T, ThinqError> {
+    ) -> Result<Value, ThinqError> {
         let request = request.basic_auth(
             self.creds.username.as_str(),
             Some(self.creds.token.expose()),
@@ -124,7 +180,10 @@ impl ThinqClient {
                 }
             }
         })?;
-        response::decode_reply(self.account_id(), &reply)
+        let answer: Value = response::decode_reply(self.account_id(), &reply)?;
+        self.observed
+            .answer(Api::Thinq, call.template, Some(&answer));
+        Ok(answer)
     }
 
     /// `/account/{account_id}{rest}`: most thinQ paths name the numeric account.

@@ -1,7 +1,9 @@
-//! The account's DIDs, a page at a time, with each DID's SMS feature as far as it can be read.
+//! The account's DIDs, a page at a time, with what each row reports about the DID: its SMS
+//! flag, its other features and its routing profile — each only as far as thinQ says it.
 
-use crate::client::ThinqClient;
+use crate::client::{Call, ThinqClient};
 use crate::error::ThinqError;
+use crate::wire_facts;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -10,6 +12,9 @@ use serde_json::Value;
 pub struct DidPage {
     #[serde(default)]
     pub total_rows: u64,
+    /// How many rows thinQ put in a page, whatever was asked (`AssumptionId::DidPageSize`).
+    #[serde(default)]
+    pub rows_per_page: Option<u64>,
     #[serde(default)]
     pub has_next_page: bool,
     #[serde(default)]
@@ -18,23 +23,51 @@ pub struct DidPage {
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct DidRow {
-    /// 11-digit NANP number; sent as a string or a number.
+    /// 11-digit NANP number; sent as a string or a number (`AssumptionId::DidIdType`).
     #[serde(deserialize_with = "id_text")]
     pub id: String,
     #[serde(flatten)]
     pub rest: serde_json::Map<String, Value>,
 }
 
+/// [assumed] The per-DID routing field; no published source shows it in search2
+/// (`AssumptionId::DidRouting`).
+pub const ASSUMED_ROUTING_FIELD: &str = "sms_routing_profile_id";
+
+/// [code] The per-DID SMS flag as the one public client reads it.
+pub const PROVISIONED_FIELD: &str = "provisioned";
+
 impl DidRow {
-    /// [assumed] Where a DID's SMS flag lives is not documented: feature orders use
-    /// `features.sms`, and the one client that reads it uses `provisioned`. Both are tried
-    /// here, and only here; `None` means the answer did not say.
-    pub fn sms_enabled(&self) -> Option<bool> {
+    fn feature(&self, name: &str) -> Option<bool> {
         self.rest
             .get("features")
-            .and_then(|f| f.get("sms"))
+            .and_then(|f| f.get(name))
             .and_then(Value::as_bool)
-            .or_else(|| self.rest.get("provisioned").and_then(Value::as_bool))
+    }
+
+    /// [assumed] Whether SMS is on: `features.sms` as orders name it, else `provisioned` as the
+    /// one public client reads it; `None` when the row says neither (`AssumptionId::DidSmsFlag`).
+    pub fn sms_enabled(&self) -> Option<bool> {
+        self.feature("sms")
+            .or_else(|| self.rest.get(PROVISIONED_FIELD).and_then(Value::as_bool))
+    }
+
+    /// A feature other than SMS (`cnam`, `e911`) when the row reports it
+    /// (`AssumptionId::DidFeatureFlags`).
+    pub fn other_feature(&self, name: &str) -> Option<bool> {
+        self.feature(name)
+    }
+
+    /// The SMS routing profile the DID is on: `None` when the row does not say (the field is
+    /// unpublished: `AssumptionId::DidRouting`), `Some(None)` when it says none.
+    pub fn routing_profile(&self) -> Option<Option<u64>> {
+        match self.rest.get(ASSUMED_ROUTING_FIELD)? {
+            Value::Null => Some(None),
+            Value::Number(n) => n.as_u64().map(Some),
+            Value::String(s) if s.is_empty() => Some(None),
+            Value::String(s) => s.parse().ok().map(Some),
+            _ => None,
+        }
     }
 }
 
@@ -46,7 +79,15 @@ pub(crate) fn id_text<'de, D: serde::Deserializer<'de>>(
         Value::String(s) => Ok(s),
         Value::Number(n) if !n.is_f64() => Ok(n.to_string()),
         other => Err(serde::de::Error::custom(format!(
-            "an id must be digits, found {other}"
+            "an id must be digits, found {}",
+            match other {
+                Value::Null => "null",
+                Value::Bool(_) => "a boolean",
+                Value::Number(_) => "a fraction",
+                Value::Array(_) => "a list",
+                Value::Object(_) => "an object",
+                Value::String(_) => "text",
+            }
         ))),
     }
 }
@@ -54,10 +95,15 @@ pub(crate) fn id_text<'de, D: serde::Deserializer<'de>>(
 /// [code] The most DIDs thinQ hands out in one page.
 pub const MAX_PAGE_ROWS: u32 = 100;
 
+/// The most pages read when thinQ reports no total and keeps saying there is a next page.
+const MAX_PAGES: u32 = 100_000;
+
+const SEARCH: &str = "GET /origination/did/search2/did/{account_id}";
+
 impl ThinqClient {
-    /// Every DID of the account: the first page says how many there are, then the other pages
-    /// are read `concurrency` at a time (`rows` a page, at most [`MAX_PAGE_ROWS`]). `on_page`
-    /// hears the count read so far and the total after each page.
+    /// Every DID of the account. The first page says how many there are and how many rows
+    /// thinQ puts in a page (which may not be the `rows` asked); the other pages are then read
+    /// `concurrency` at a time. `on_page` hears the count read so far and the total.
     pub async fn all_dids(
         &self,
         rows: u32,
@@ -68,30 +114,55 @@ impl ThinqClient {
         let rows = rows.clamp(1, MAX_PAGE_ROWS);
         let first = self.search_dids(1, rows).await?;
         let total = first.total_rows;
+        let size = first
+            .rows_per_page
+            .filter(|n| *n > 0)
+            .unwrap_or_else(|| first.rows.len().max(1) as u64);
+        let mut has_next = first.has_next_page;
         let mut all = first.rows;
         on_page(all.len(), total);
-        if !first.has_next_page {
-            return Ok(all);
+        let mut read = 1;
+        if has_next && total > 0 {
+            let pages = u32::try_from(total.div_ceil(size)).unwrap_or(MAX_PAGES);
+            let mut rest = futures_util::stream::iter(2..=pages.min(MAX_PAGES))
+                .map(|page| self.search_dids(page, rows))
+                .buffered(concurrency.max(1));
+            while let Some(page) = rest.try_next().await? {
+                has_next = page.has_next_page;
+                all.extend(page.rows);
+                read += 1;
+                on_page(all.len(), total);
+            }
         }
-        let pages = u32::try_from(total.div_ceil(u64::from(rows))).unwrap_or(u32::MAX);
-        let mut rest = futures_util::stream::iter(2..=pages)
-            .map(|page| self.search_dids(page, rows))
-            .buffered(concurrency.max(1));
-        while let Some(page) = rest.try_next().await? {
+        // No total, or more pages than the total said: follow has_next_page one by one.
+        while has_next && read < MAX_PAGES {
+            read += 1;
+            let page = self.search_dids(read, rows).await?;
+            has_next = page.has_next_page && !page.rows.is_empty();
             all.extend(page.rows);
-            on_page(all.len(), total);
+            on_page(all.len(), total.max(all.len() as u64));
         }
         Ok(all)
     }
 
-    /// One page (1-based) of the account's DIDs.
+    /// One page (1-based) of the account's DIDs, asking for `rows` rows.
     pub async fn search_dids(&self, page: u32, rows: u32) -> Result<DidPage, ThinqError> {
-        let path = format!("/origination/did/search2/did/{}", self.account_id());
-        self.get(
-            &path,
-            &[("page", page.to_string()), ("rows", rows.to_string())],
-        )
-        .await
+        let call = Call::get(
+            SEARCH,
+            format!("/origination/did/search2/did/{}", self.account_id()),
+        );
+        let answer = self
+            .get_value(
+                &call,
+                &[("page", page.to_string()), ("rows", rows.to_string())],
+            )
+            .await?;
+        for fact in wire_facts::of_did_page(&answer, rows) {
+            self.observed().fact(fact);
+        }
+        serde_json::from_value(answer).map_err(|e| ThinqError::Malformed {
+            detail: e.to_string(),
+        })
     }
 }
 
@@ -99,17 +170,36 @@ impl ThinqClient {
 mod tests {
     use super::*;
 
+    fn row(json: &str) -> DidRow {
+        serde_json::from_str(json).unwrap()
+    }
+
     #[test]
     fn the_sms_flag_is_read_from_features_or_provisioned() {
-        let a: DidRow =
-            serde_json::from_str(r#"{"id":"18584376047","features":{"sms":true}}"#).unwrap();
+        let a = row(r#"{"id":"18584376047","features":{"sms":true}}"#);
         assert_eq!(a.sms_enabled(), Some(true));
-        let b: DidRow = serde_json::from_str(r#"{"id":18584376047,"provisioned":false}"#).unwrap();
+        let b = row(r#"{"id":18584376047,"provisioned":false}"#);
         assert_eq!(
             (b.id.as_str(), b.sms_enabled()),
             ("18584376047", Some(false))
         );
-        let c: DidRow = serde_json::from_str(r#"{"id":"18584376047"}"#).unwrap();
-        assert_eq!(c.sms_enabled(), None);
+        assert_eq!(row(r#"{"id":"18584376047"}"#).sms_enabled(), None);
+    }
+
+    #[test]
+    fn a_routing_profile_is_known_only_where_the_row_says() {
+        assert_eq!(row(r#"{"id":"1"}"#).routing_profile(), None);
+        assert_eq!(
+            row(r#"{"id":"1","sms_routing_profile_id":null}"#).routing_profile(),
+            Some(None)
+        );
+        assert_eq!(
+            row(r#"{"id":"1","sms_routing_profile_id":"7001"}"#).routing_profile(),
+            Some(Some(7001))
+        );
+        assert_eq!(
+            row(r#"{"id":"1","features":{"cnam":true}}"#).other_feature("e911"),
+            None
+        );
     }
 }

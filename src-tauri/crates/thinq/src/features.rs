@@ -1,69 +1,63 @@
-//! DID feature orders: turn SMS on (or off) for DIDs, keeping each DID's other features as
-//! they are, and attach them to an SMS routing profile. An order is created, then completed.
+//! DID feature orders: turn SMS on (or off) for DIDs and attach them to an SMS routing profile.
+//! An order is created, then completed. A line names only what the app knows: the features
+//! and routing profile it read are carried over, what it did not read is left out — never
+//! sent as off or `null`, which a service could apply (`AssumptionId::OrderKeepsUnnamed`).
 
-use crate::client::ThinqClient;
+use crate::client::{Call, ThinqClient};
 use crate::dids::DidRow;
 use crate::error::ThinqError;
 use serde::Deserialize;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 use transport::Repeatable;
 
-/// A DID's features as an order sets them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DidFeatures {
-    pub sms: bool,
-    pub cnam: bool,
-    pub e911: bool,
-}
-
-impl DidRow {
-    /// The features the search reported for this DID. [assumed] An order may overwrite every
-    /// flag it names, so an order that changes one carries the others over from here; a flag
-    /// the search did not report is taken as off.
-    pub fn features(&self) -> DidFeatures {
-        let flag = |name: &str| {
-            self.rest
-                .get("features")
-                .and_then(|f| f.get(name))
-                .and_then(Value::as_bool)
-                .unwrap_or(false)
-        };
-        DidFeatures {
-            sms: self.sms_enabled().unwrap_or(false),
-            cnam: flag("cnam"),
-            e911: flag("e911"),
-        }
-    }
-
-    /// The SMS routing profile the DID is attached to, when the search says.
-    pub fn routing_profile_id(&self) -> Option<u64> {
-        self.rest
-            .get("sms_routing_profile_id")
-            .and_then(Value::as_u64)
-    }
-}
-
-/// One DID in an order: its features after the order, and its routing profile.
+/// One DID in an order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderLine {
     /// 11-digit DID, as thinQ names it.
     pub did: String,
-    pub features: DidFeatures,
+    pub sms: bool,
+    /// The DID's other features as read; `None`: not reported, left out of the order.
+    pub cnam: Option<bool>,
+    pub e911: Option<bool>,
+    /// The profile to attach, or the one the DID was read on; `None`: left out.
     pub routing_profile_id: Option<u64>,
 }
 
 impl OrderLine {
-    /// The DID with SMS switched to `sms` and attached to `profile` (or its current one),
-    /// every other feature carried over.
-    pub fn sms(row: &DidRow, sms: bool, profile: Option<u64>) -> Self {
+    /// The DID with SMS switched to `sms`, attached to `profile` when given (else to the
+    /// profile it was read on, when the row said), its other features carried over as read.
+    pub fn new(row: &DidRow, sms: bool, profile: Option<u64>) -> Self {
         Self {
             did: row.id.clone(),
-            features: DidFeatures {
-                sms,
-                ..row.features()
-            },
-            routing_profile_id: profile.or_else(|| row.routing_profile_id()),
+            sms,
+            cnam: row.other_feature("cnam"),
+            e911: row.other_feature("e911"),
+            routing_profile_id: profile.or_else(|| row.routing_profile().flatten()),
         }
+    }
+
+    /// The line as the order's `tns` list carries it.
+    pub fn to_wire(&self) -> Value {
+        let mut features = Map::new();
+        for (name, value) in [("cnam", self.cnam), ("e911", self.e911)] {
+            if let Some(on) = value {
+                features.insert(name.into(), json!(on));
+            }
+        }
+        features.insert("sms".into(), json!(self.sms));
+        let mut line = Map::new();
+        // [code] DIDs go in orders as numbers.
+        line.insert(
+            "did".into(),
+            self.did
+                .parse::<u64>()
+                .map_or_else(|_| json!(self.did), |n| json!(n)),
+        );
+        if let Some(profile) = self.routing_profile_id {
+            line.insert("sms_routing_profile_id".into(), json!(profile));
+        }
+        line.insert("features".into(), Value::Object(features));
+        Value::Object(line)
     }
 }
 
@@ -82,34 +76,22 @@ impl ThinqClient {
     /// Creates a features order and completes it. Creating is sent once (a second create would
     /// be a second order); completing an order is safe to repeat. Returns the order's id.
     pub async fn order_features(&self, lines: &[OrderLine]) -> Result<String, ThinqError> {
-        let tns: Vec<Value> = lines
-            .iter()
-            .map(|l| {
-                json!({
-                    // [code] DIDs go in orders as numbers.
-                    "did": l.did.parse::<u64>().map_or_else(|_| json!(l.did), |n| json!(n)),
-                    "sms_routing_profile_id": l.routing_profile_id,
-                    "features": {"cnam": l.features.cnam, "e911": l.features.e911, "sms": l.features.sms},
-                })
-            })
-            .collect();
+        let tns: Vec<Value> = lines.iter().map(OrderLine::to_wire).collect();
+        let create = Call::new(
+            reqwest::Method::POST,
+            "POST /account/{account_id}/origination/did/features/create",
+            self.account_path("/origination/did/features/create"),
+        );
         let created: OrderAnswer = self
-            .write(
-                reqwest::Method::POST,
-                &self.account_path("/origination/did/features/create"),
-                &json!({"order": {"tns": tns}}),
-                Repeatable::No,
-            )
+            .write(&create, json!({"order": {"tns": tns}}), Repeatable::No)
             .await?;
-        let id = created.order.id;
-        let _: Value = self
-            .write(
-                reqwest::Method::POST,
-                &self.account_path(&format!("/origination/did/features/complete/{id}")),
-                &json!({}),
-                Repeatable::Yes,
-            )
-            .await?;
+        let id = crate::checked_id(&created.order.id, "order")?;
+        let complete = Call::new(
+            reqwest::Method::POST,
+            "POST /account/{account_id}/origination/did/features/complete/{order_id}",
+            self.account_path(&format!("/origination/did/features/complete/{id}")),
+        );
+        let _: Value = self.write(&complete, json!({}), Repeatable::Yes).await?;
         Ok(id)
     }
 }
@@ -119,24 +101,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn switching_sms_keeps_the_other_features_and_the_profile() {
-        let row: DidRow = serde_json::from_str(
+    fn a_line_carries_over_what_was_read_and_leaves_out_what_was_not() {
+        let read: DidRow = serde_json::from_str(
             r#"{"id":"18584376047","features":{"sms":false,"cnam":true,"e911":true},"sms_routing_profile_id":7001}"#,
         )
         .unwrap();
-        let line = OrderLine::sms(&row, true, None);
+        let line = OrderLine::new(&read, true, None);
         assert_eq!(
-            line.features,
-            DidFeatures {
-                sms: true,
-                cnam: true,
-                e911: true
-            }
+            line.to_wire(),
+            json!({"did": 18584376047_u64, "sms_routing_profile_id": 7001,
+                "features": {"cnam": true, "e911": true, "sms": true}})
         );
-        assert_eq!(line.routing_profile_id, Some(7001));
         assert_eq!(
-            OrderLine::sms(&row, true, Some(9)).routing_profile_id,
+            OrderLine::new(&read, true, Some(9)).routing_profile_id,
             Some(9)
+        );
+        let bare: DidRow =
+            serde_json::from_str(r#"{"id":"18584376047","provisioned":false}"#).unwrap();
+        assert_eq!(
+            OrderLine::new(&bare, true, None).to_wire(),
+            json!({"did": 18584376047_u64, "features": {"sms": true}}),
+            "nothing unread is sent: no profile, no other feature, no null"
         );
     }
 }

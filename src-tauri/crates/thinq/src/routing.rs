@@ -1,7 +1,7 @@
 //! Where inbound messages and delivery confirmations go: SMS routing profiles (a URL that DIDs
 //! are attached to) and the account's outbound settings (the delivery-confirmation URL).
 
-use crate::client::ThinqClient;
+use crate::client::{Call, ThinqClient};
 use crate::error::ThinqError;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -54,10 +54,21 @@ fn profile_body(name: &str, url: &str) -> Value {
 }
 
 impl ThinqClient {
+    fn profiles(&self, method: reqwest::Method, template: &'static str, tail: &str) -> Call {
+        Call::new(
+            method,
+            template,
+            self.account_path(&format!("/product/origination/sms/profile{tail}")),
+        )
+    }
+
     pub async fn routing_profiles(&self) -> Result<Vec<RoutingProfile>, ThinqError> {
-        let list: ProfileList = self
-            .get(&self.account_path("/product/origination/sms/profile"), &[])
-            .await?;
+        let call = self.profiles(
+            reqwest::Method::GET,
+            "GET /account/{account_id}/product/origination/sms/profile",
+            "",
+        );
+        let list: ProfileList = self.get(&call, &[]).await?;
         Ok(list.rows)
     }
 
@@ -67,13 +78,13 @@ impl ThinqClient {
         name: &str,
         url: &str,
     ) -> Result<RoutingProfile, ThinqError> {
+        let call = self.profiles(
+            reqwest::Method::POST,
+            "POST /account/{account_id}/product/origination/sms/profile",
+            "",
+        );
         let answer: ProfileAnswer = self
-            .write(
-                reqwest::Method::POST,
-                &self.account_path("/product/origination/sms/profile"),
-                &profile_body(name, url),
-                Repeatable::No,
-            )
+            .write(&call, profile_body(name, url), Repeatable::No)
             .await?;
         Ok(answer.profile())
     }
@@ -85,30 +96,30 @@ impl ThinqClient {
         name: &str,
         url: &str,
     ) -> Result<RoutingProfile, ThinqError> {
+        let id = crate::checked_id(id, "routing profile")?;
+        let call = self.profiles(
+            reqwest::Method::PUT,
+            "PUT /account/{account_id}/product/origination/sms/profile/{profile_id}",
+            &format!("/{id}"),
+        );
         let answer: ProfileAnswer = self
-            .write(
-                reqwest::Method::PUT,
-                &self.account_path(&format!("/product/origination/sms/profile/{id}")),
-                &profile_body(name, url),
-                Repeatable::Yes,
-            )
+            .write(&call, profile_body(name, url), Repeatable::Yes)
             .await?;
         Ok(answer.profile())
     }
 
     /// Sets where thinQ posts delivery confirmations; safe to repeat.
     pub async fn set_delivery_confirmation_url(&self, url: &str) -> Result<(), ThinqError> {
-        let _: Value = self
-            .write(
-                reqwest::Method::POST,
-                &self.account_path("/product/origination/sms/settings/outbound"),
-                &json!({"settings": {
-                    "deliveryConfirmationUrl": url,
-                    "deliveryNotificationType": DELIVERY_NOTIFICATION_TYPE,
-                }}),
-                Repeatable::Yes,
-            )
-            .await?;
+        let call = Call::new(
+            reqwest::Method::POST,
+            "POST /account/{account_id}/product/origination/sms/settings/outbound",
+            self.account_path("/product/origination/sms/settings/outbound"),
+        );
+        let body = json!({"settings": {
+            "deliveryConfirmationUrl": url,
+            "deliveryNotificationType": DELIVERY_NOTIFICATION_TYPE,
+        }});
+        let _: Value = self.write(&call, body, Repeatable::Yes).await?;
         Ok(())
     }
 }

@@ -17,7 +17,9 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The one HTTP client both services are called through: certificate checks on (never
-/// disabled), time-outs set, an honest user agent, no cookies.
+/// disabled), time-outs set, an honest user agent, no cookies, and no redirects followed: an
+/// API answers where it was asked, and a redirect must never carry the key or a body to
+/// another address. Callers see a 3xx as it came.
 pub fn build_client() -> Result<reqwest::Client, reqwest::Error> {
     build_client_with(REQUEST_TIMEOUT)
 }
@@ -28,5 +30,6 @@ pub fn build_client_with(request_timeout: Duration) -> Result<reqwest::Client, r
         .connect_timeout(CONNECT_TIMEOUT.min(request_timeout))
         .timeout(request_timeout)
         .user_agent(concat!("RingotelSmsAdmin/", env!("CARGO_PKG_VERSION")))
+        .redirect(reqwest::redirect::Policy::none())
         .build()
 }

@@ -3,12 +3,14 @@
 //! [code] No documented Admin API method does this. The portal's own form submits
 //! `GET {base}/integrations?serviceid=..&state=1|0&profileid=<orgid>` plus one query key per
 //! field label, with the Bearer key. This is that experimental path, kept in this one file;
-//! callers always confirm the outcome with `getServices`.
+//! callers always confirm the outcome with `getServices`. A browser form may answer with a
+//! page or a redirect rather than JSON: either counts as submitted (the redirect is not
+//! followed), and the card read back decides (`AssumptionId::FormAnswer`).
 
 use crate::client::RingotelClient;
 use crate::envelope;
 use crate::error::RingotelError;
-use domain::{RingotelId, ServiceId, ThinqCredentials};
+use domain::{Api, AssumptionId, Fact, RingotelId, ServiceId, ThinqCredentials};
 
 /// [code] The thinQ card's field labels, which become the form's query keys.
 pub const THINQ_FORM_FIELDS: [&str; 3] = ["Account ID", "Username", "Token"];
@@ -47,6 +49,27 @@ impl RingotelClient {
             .bearer_auth(self.key().expose())
             .query(&query);
         let reply = self.send(FORM_METHOD, request).await?;
-        envelope::decode_reply(FORM_METHOD, &reply).map(|_| ())
+        let seen = |held: bool, how: &str| {
+            self.observed()
+                .fact(Fact::new(AssumptionId::FormAnswer, held, how));
+        };
+        if (300..400).contains(&reply.status) {
+            seen(false, "the form answered with a redirect (3xx)");
+            return Ok(());
+        }
+        match envelope::decode_reply(FORM_METHOD, &reply) {
+            Ok(result) => {
+                self.observed()
+                    .answer(Api::Ringotel, FORM_METHOD, result.as_ref());
+                seen(true, "the form answered 2xx");
+                Ok(())
+            }
+            // A web form's page instead of JSON: submitted, as far as the answer says.
+            Err(RingotelError::Malformed { .. }) if (200..300).contains(&reply.status) => {
+                seen(true, "the form answered 2xx with a page, not JSON");
+                Ok(())
+            }
+            Err(error) => Err(error),
+        }
     }
 }

@@ -3,7 +3,7 @@
 use crate::client::{RingotelClient, no_params};
 use crate::error::RingotelError;
 use crate::types::Organization;
-use domain::RingotelId;
+use domain::{AssumptionId, Fact, RingotelId};
 use serde::Deserialize;
 use serde_json::json;
 use transport::Repeatable;
@@ -23,7 +23,18 @@ impl RingotelClient {
     }
 
     pub async fn get_organization(&self, id: &RingotelId) -> Result<Organization, RingotelError> {
-        match self.rpc("getOrganization", json!({ "id": id })).await? {
+        let answer = self.rpc("getOrganization", json!({ "id": id })).await?;
+        let is_list = matches!(answer, OneOrList::List(_));
+        self.observed().fact(Fact::new(
+            AssumptionId::OrganizationShape,
+            is_list,
+            if is_list {
+                "getOrganization answered an array"
+            } else {
+                "getOrganization answered a bare object"
+            },
+        ));
+        match answer {
             OneOrList::One(org) => Ok(org),
             OneOrList::List(list) => list
                 .into_iter()

@@ -2,12 +2,36 @@
 
 use crate::client::RingotelClient;
 use crate::error::RingotelError;
+use crate::types::ASSUMED_THINQ_SERVICE_ID;
 use crate::types::Service;
-use domain::RingotelId;
+use domain::{AssumptionId, Fact, RingotelId};
 use serde_json::json;
 
 impl RingotelClient {
     pub async fn get_services(&self, org: &RingotelId) -> Result<Vec<Service>, RingotelError> {
-        self.rpc("getServices", json!({ "orgid": org })).await
+        let services: Vec<Service> = self.rpc("getServices", json!({ "orgid": org })).await?;
+        if let Some(card) = services.iter().find(|s| s.is_thinq()) {
+            let exact = card.id.as_str() == ASSUMED_THINQ_SERVICE_ID;
+            self.observed().fact(Fact::new(
+                AssumptionId::ThinqServiceId,
+                exact,
+                if exact {
+                    "the thinQ card has the id \"ThinQ\""
+                } else {
+                    "the thinQ card was found by its name, under another id"
+                },
+            ));
+            let webhook = card.webhook_url().is_some();
+            self.observed().fact(Fact::new(
+                AssumptionId::WebhookField,
+                webhook,
+                if webhook {
+                    "the thinQ card carries a webhook URL field"
+                } else {
+                    "the thinQ card carries none of webhook, webhookUrl, url"
+                },
+            ));
+        }
+        Ok(services)
     }
 }

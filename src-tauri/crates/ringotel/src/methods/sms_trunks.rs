@@ -3,7 +3,7 @@
 use crate::client::RingotelClient;
 use crate::error::RingotelError;
 use crate::types::{SmsTrunk, SmsTrunkBody};
-use domain::RingotelId;
+use domain::{AssumptionId, Fact, RingotelId};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use transport::Repeatable;
@@ -28,9 +28,53 @@ fn params(org: &RingotelId, trunk: &impl serde::Serialize) -> Result<Value, Ring
     Ok(value)
 }
 
+/// What a list of numbers shows about the opt-out's type and the stickiness unit.
+fn trunk_facts(trunks: &[SmsTrunk]) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let optouts: Vec<bool> = trunks
+        .iter()
+        .filter_map(|t| t.opt_out_is_object())
+        .collect();
+    if !optouts.is_empty() {
+        let all_objects = optouts.iter().all(|o| *o);
+        facts.push(Fact::new(
+            AssumptionId::OptOutObject,
+            all_objects,
+            if all_objects {
+                "optout is an object"
+            } else {
+                "optout is sometimes not an object (null or another type)"
+            },
+        ));
+    }
+    let units: Vec<bool> = trunks
+        .iter()
+        .filter_map(|t| t.session_timeout)
+        .filter_map(domain::stickiness::wire_unit_is_seconds)
+        .collect();
+    if units.contains(&true) {
+        facts.push(Fact::new(
+            AssumptionId::SessionTimeoutSeconds,
+            true,
+            "a sessionTimeout equals a preset duration counted in seconds",
+        ));
+    } else if units.contains(&false) {
+        facts.push(Fact::new(
+            AssumptionId::SessionTimeoutSeconds,
+            false,
+            "sessionTimeout values equal preset durations counted in minutes, none in seconds",
+        ));
+    }
+    facts
+}
+
 impl RingotelClient {
     pub async fn get_sms_trunks(&self, org: &RingotelId) -> Result<Vec<SmsTrunk>, RingotelError> {
-        self.rpc("getSMSTrunks", json!({ "orgid": org })).await
+        let trunks: Vec<SmsTrunk> = self.rpc("getSMSTrunks", json!({ "orgid": org })).await?;
+        for fact in trunk_facts(&trunks) {
+            self.observed().fact(fact);
+        }
+        Ok(trunks)
     }
 
     /// Creates a number and returns the id Ringotel gave it. Sent once only: a second create

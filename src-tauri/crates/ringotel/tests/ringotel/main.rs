@@ -4,7 +4,10 @@
 
 use domain::{BaseUrl, RingotelId, Secret, ServiceId, ThinqCredentials, ThinqSettingsInput};
 use ringotel::{IntegrationForm, RingotelClient, RingotelError};
-use sandbox::{AuthFailure, DEMO_API_KEY, Fault, Sandbox, Service, demo_thinq_accounts};
+use sandbox::{
+    AuthFailure, DEMO_API_KEY, Fault, Sandbox, Service, WireSwitch, WireVariant,
+    demo_thinq_accounts,
+};
 use std::time::{Duration, Instant};
 use transport::RetryPolicy;
 
@@ -172,6 +175,10 @@ async fn connections_users_services_and_numbers_of_an_organization() {
         .await
         .unwrap();
     assert!(one_branch.len() < all.len() && !one_branch.is_empty());
+    let services = ringotel.get_services(&org).await.unwrap();
+    let thinq = services.iter().find(|s| s.id.as_str() == "ThinQ").unwrap();
+    assert_eq!(thinq.webhook_url(), None, "no published field carries it");
+    sandbox.set_wire(WireVariant::of(&[WireSwitch::WebhookField]));
     let services = ringotel.get_services(&org).await.unwrap();
     let thinq = services.iter().find(|s| s.id.as_str() == "ThinQ").unwrap();
     assert!(

@@ -2,7 +2,7 @@
 //! other features, routing profiles, the delivery-confirmation URL, and their error shapes.
 
 use super::client;
-use sandbox::{Fault, Sandbox, Service, demo_thinq_accounts};
+use sandbox::{Fault, Sandbox, Service, WireSwitch, WireVariant, demo_thinq_accounts};
 use thinq::{OrderLine, ThinqClient, ThinqError};
 
 fn harbor(sandbox: &Sandbox) -> ThinqClient {
@@ -27,8 +27,64 @@ async fn every_did_is_read_across_pages_once() {
 }
 
 #[tokio::test]
+async fn a_list_paged_by_thinqs_own_size_with_numeric_ids_is_still_read_whole() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.set_wire(WireVariant::of(&[
+        WireSwitch::PageSizeFixed,
+        WireSwitch::DidIdsNumbers,
+    ]));
+    let all = harbor(&sandbox).all_dids(100, 3, |_, _| {}).await.unwrap();
+    assert_eq!(
+        all.len(),
+        24,
+        "100 asked, 25 a page given: every DID still read"
+    );
+    let mut ids: Vec<_> = all.iter().map(|d| d.id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 24);
+    assert!(ids.iter().all(|id| id.len() == 11));
+    sandbox.set_wire(WireVariant::of(&[WireSwitch::PageSizeFixed]));
+    let seeded = sandbox.with_world(|w| w.thinq[2].dids.len());
+    let summit = demo_summit(&sandbox)
+        .all_dids(100, 4, |_, _| {})
+        .await
+        .unwrap();
+    assert_eq!(summit.len(), seeded, "many pages of thinQ's size");
+}
+
+fn demo_summit(sandbox: &Sandbox) -> ThinqClient {
+    let summit = sandbox::summit_thinq_account();
+    client(sandbox, summit.account_id, summit.username, summit.token)
+}
+
+#[tokio::test]
+async fn on_published_rows_an_order_names_only_sms_and_the_rest_stays() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let thinq = harbor(&sandbox);
+    let all = thinq.all_dids(100, 4, |_, _| {}).await.unwrap();
+    let off = all.iter().find(|d| d.sms_enabled() == Some(false)).unwrap();
+    assert_eq!(off.routing_profile(), None, "the row does not say");
+    let line = OrderLine::new(off, true, None);
+    assert_eq!(
+        (line.cnam, line.e911, line.routing_profile_id),
+        (None, None, None)
+    );
+    let before = sandbox.with_world(|w| w.thinq[0].dids.iter().find(|d| d.id == off.id).cloned());
+    thinq.order_features(&[line]).await.unwrap();
+    let now = sandbox.with_world(|w| w.thinq[0].dids.iter().find(|d| d.id == off.id).cloned());
+    let (before, now) = (before.unwrap(), now.unwrap());
+    assert!(now.sms);
+    assert_eq!(
+        (now.cnam, now.e911, now.routing_profile_id),
+        (before.cnam, before.e911, before.routing_profile_id)
+    );
+}
+
+#[tokio::test]
 async fn an_sms_order_turns_sms_on_and_keeps_the_other_features_and_the_profile() {
     let sandbox = Sandbox::start().await.unwrap();
+    sandbox.set_wire(WireVariant::of(&[WireSwitch::DidDetails]));
     let thinq = harbor(&sandbox);
     let all = thinq.all_dids(100, 4, |_, _| {}).await.unwrap();
     let off: Vec<_> = all
@@ -36,15 +92,16 @@ async fn an_sms_order_turns_sms_on_and_keeps_the_other_features_and_the_profile(
         .filter(|d| d.sms_enabled() == Some(false))
         .collect();
     assert!(!off.is_empty(), "the demo has DIDs with SMS off");
-    let lines: Vec<OrderLine> = off.iter().map(|d| OrderLine::sms(d, true, None)).collect();
+    let lines: Vec<OrderLine> = off.iter().map(|d| OrderLine::new(d, true, None)).collect();
     thinq.order_features(&lines).await.unwrap();
     let after = thinq.all_dids(100, 4, |_, _| {}).await.unwrap();
     for before in off {
         let now = after.iter().find(|d| d.id == before.id).unwrap();
         assert_eq!(now.sms_enabled(), Some(true), "{}", now.id);
-        assert_eq!(now.features().cnam, before.features().cnam);
-        assert_eq!(now.features().e911, before.features().e911);
-        assert_eq!(now.routing_profile_id(), before.routing_profile_id());
+        for feature in ["cnam", "e911"] {
+            assert_eq!(now.other_feature(feature), before.other_feature(feature));
+        }
+        assert_eq!(now.routing_profile(), before.routing_profile());
     }
 }
 
@@ -56,7 +113,7 @@ async fn an_order_create_is_sent_once_even_when_it_fails() {
     let _ = sandbox.take_request_log();
     sandbox.inject(Service::Thinq, Fault::Status(503));
     let err = thinq
-        .order_features(&[OrderLine::sms(&row, true, None)])
+        .order_features(&[OrderLine::new(&row, true, None)])
         .await
         .unwrap_err();
     assert!(err.is_transient(), "{err:?}");

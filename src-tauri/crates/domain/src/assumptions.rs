@@ -1,0 +1,349 @@
+//! The registry of assumptions: every rule about the two services that no published source
+//! shows, in one place — what the app assumes, what it does when the service disagrees, and
+//! how an answer shows which is true. Code that relies on one names its [`AssumptionId`].
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Which service an assumption is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Api {
+    Ringotel,
+    Thinq,
+}
+
+impl Api {
+    pub const ALL: [Self; 2] = [Self::Ringotel, Self::Thinq];
+
+    /// How it is stored and written in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Ringotel => "ringotel",
+            Self::Thinq => "thinq",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == stored)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Ringotel => "Ringotel",
+            Self::Thinq => "thinQ",
+        }
+    }
+}
+
+/// Where a screen shows what a contradicted assumption changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NoticeArea {
+    Overview,
+    Integrations,
+    Numbers,
+}
+
+/// One assumption. The enum's order is the registry's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum AssumptionId {
+    ThinqServiceId,
+    WebhookField,
+    OrganizationShape,
+    SessionTimeoutSeconds,
+    OptOutObject,
+    NestedUpdates,
+    IntegrationForm,
+    FormAnswer,
+    RingotelRateLimit,
+    DidSmsFlag,
+    DidRouting,
+    DidFeatureFlags,
+    DidIdType,
+    DidPageSize,
+    OrderKeepsUnnamed,
+    DeliveryUrlUnreadable,
+}
+
+/// What the registry says about one assumption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assumption {
+    pub id: AssumptionId,
+    pub api: Api,
+    /// What the app takes to be true.
+    pub assumed: &'static str,
+    /// What the app does when the service shows otherwise (or never says).
+    pub fallback: &'static str,
+    /// How an answer shows which is true; "" when no answer can.
+    pub evidence: &'static str,
+    /// The screen whose behaviour changes when it is contradicted, and what it says there.
+    pub notice: Option<(NoticeArea, &'static str)>,
+}
+
+impl AssumptionId {
+    pub const ALL: [Self; 16] = [
+        Self::ThinqServiceId,
+        Self::WebhookField,
+        Self::OrganizationShape,
+        Self::SessionTimeoutSeconds,
+        Self::OptOutObject,
+        Self::NestedUpdates,
+        Self::IntegrationForm,
+        Self::FormAnswer,
+        Self::RingotelRateLimit,
+        Self::DidSmsFlag,
+        Self::DidRouting,
+        Self::DidFeatureFlags,
+        Self::DidIdType,
+        Self::DidPageSize,
+        Self::OrderKeepsUnnamed,
+        Self::DeliveryUrlUnreadable,
+    ];
+
+    /// How it is stored and named in reports and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::ThinqServiceId => "thinq-service-id",
+            Self::WebhookField => "webhook-field",
+            Self::OrganizationShape => "organization-shape",
+            Self::SessionTimeoutSeconds => "session-timeout-seconds",
+            Self::OptOutObject => "optout-object",
+            Self::NestedUpdates => "nested-updates",
+            Self::IntegrationForm => "integration-form",
+            Self::FormAnswer => "form-answer",
+            Self::RingotelRateLimit => "ringotel-rate-limit",
+            Self::DidSmsFlag => "did-sms-flag",
+            Self::DidRouting => "did-routing",
+            Self::DidFeatureFlags => "did-feature-flags",
+            Self::DidIdType => "did-id-type",
+            Self::DidPageSize => "did-page-size",
+            Self::OrderKeepsUnnamed => "order-keeps-unnamed",
+            Self::DeliveryUrlUnreadable => "delivery-url-unreadable",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == stored)
+    }
+
+    pub fn get(self) -> Assumption {
+        let (api, assumed, fallback, evidence, notice) = match self {
+            Self::ThinqServiceId => (
+                Api::Ringotel,
+                "The thinQ integration's id in getServices is \"ThinQ\".",
+                "The card is found by its id or by a name that says thinQ or Commio, in any case.",
+                "getServices lists the thinQ card with the id \"ThinQ\" (or with another id).",
+                Some((
+                    NoticeArea::Integrations,
+                    "Ringotel lists the thinQ card under another id; this app found it by its name.",
+                )),
+            ),
+            Self::WebhookField => (
+                Api::Ringotel,
+                "getServices carries the thinQ webhook URL in a field named webhook, webhookUrl or url.",
+                "The admin pastes the URL from the Ringotel portal; it is kept for the organization.",
+                "The thinQ entry of getServices has one of those fields (or none).",
+                Some((
+                    NoticeArea::Integrations,
+                    "Ringotel does not report the thinQ webhook URL: paste it from the portal's thinQ card.",
+                )),
+            ),
+            Self::OrganizationShape => (
+                Api::Ringotel,
+                "getOrganization answers a one-element array, as the published example does.",
+                "A bare object is read the same way.",
+                "The result of getOrganization is an array or an object.",
+                None,
+            ),
+            Self::SessionTimeoutSeconds => (
+                Api::Ringotel,
+                "A number's sessionTimeout (stickiness) counts seconds.",
+                "Durations are still sent in seconds; the Numbers tab warns that existing values may read 60 times too short.",
+                "Stickiness values read from Ringotel equal a preset counted in seconds (or only one counted in minutes).",
+                Some((
+                    NoticeArea::Numbers,
+                    "Ringotel's stickiness values look like minutes, not seconds: durations shown here may be 60 times too short. Check one number in the Ringotel portal.",
+                )),
+            ),
+            Self::OptOutObject => (
+                Api::Ringotel,
+                "A number's optout is an object {keyword, autoreply}, never null.",
+                "A number without an opt-out leaves the field out; clearing one sends an empty keyword and reply. A null read is taken as none.",
+                "The types of optout in getSMSTrunks.",
+                None,
+            ),
+            Self::NestedUpdates => (
+                Api::Ringotel,
+                "Whether updateBranch and updateSMSTrunk merge or replace nested objects (provision, optout) is not published.",
+                "Updates read the object first and send it back whole, nested objects included: the same result either way.",
+                "",
+                None,
+            ),
+            Self::IntegrationForm => (
+                Api::Ringotel,
+                "The portal's own form (GET /integrations) enables the thinQ card with its credentials.",
+                "getServices is read back after every submission; when the card is not enabled, the app lists what to click in the portal.",
+                "The card read back after a submission is enabled (or not).",
+                Some((
+                    NoticeArea::Integrations,
+                    "Ringotel did not enable the card from this app last time: enable it in the Ringotel portal, then Refresh.",
+                )),
+            ),
+            Self::FormAnswer => (
+                Api::Ringotel,
+                "The integration form answers 200 when it applied a change.",
+                "A redirect (3xx) counts as submitted and is not followed; the card read back decides.",
+                "The status of the form's answer.",
+                None,
+            ),
+            Self::RingotelRateLimit => (
+                Api::Ringotel,
+                "Ringotel publishes no rate limit: 8 calls at a time are accepted.",
+                "A 429 answer is waited out (Retry-After honoured) and retried with back-off.",
+                "A 429 answer from Ringotel.",
+                None,
+            ),
+            Self::DidSmsFlag => (
+                Api::Thinq,
+                "thinQ's DID list (search2) says whether SMS is on: provisioned, or features.sms.",
+                "Where it does not, the SMS check is Unknown until SMS was turned on from this app, and that is recorded as set from this app.",
+                "search2 rows carry provisioned or features.sms (or neither).",
+                Some((
+                    NoticeArea::Overview,
+                    "thinQ's DID list does not say whether SMS is on: the SMS check rests on what this app turned on.",
+                )),
+            ),
+            Self::DidRouting => (
+                Api::Thinq,
+                "thinQ's DID list (search2) says which SMS routing profile each DID is on (sms_routing_profile_id).",
+                "Where it does not, inbound routing is Unknown until routed from this app, and that is recorded as set from this app; no DID is ever detached from a profile the app did not read.",
+                "search2 rows carry sms_routing_profile_id (or not).",
+                Some((
+                    NoticeArea::Overview,
+                    "thinQ's DID list does not say which routing profile each DID is on: inbound routing rests on what this app set.",
+                )),
+            ),
+            Self::DidFeatureFlags => (
+                Api::Thinq,
+                "thinQ's DID list reports each DID's other features (features.cnam, features.e911), so an order can carry them over.",
+                "An order names only the features it read: the others are left out, not sent as off.",
+                "search2 rows carry features.cnam and features.e911 (or not).",
+                None,
+            ),
+            Self::DidIdType => (
+                Api::Thinq,
+                "DID ids in search2 are strings of digits, as the published example shows.",
+                "Ids sent as numbers are read as the same digits.",
+                "The JSON type of rows[].id.",
+                None,
+            ),
+            Self::DidPageSize => (
+                Api::Thinq,
+                "search2 returns the number of rows asked for in `rows`.",
+                "Pages follow the size thinQ reports (rows_per_page) and has_next_page, whatever was asked.",
+                "rows_per_page in the answer equals the rows asked (or not).",
+                None,
+            ),
+            Self::OrderKeepsUnnamed => (
+                Api::Thinq,
+                "A features order leaves what a line does not name as it is (a routing profile, a feature).",
+                "Lines name the DID's routing profile and features whenever the app read them, and the Ringotel profile when SMS is turned on for a Ringotel number.",
+                "",
+                None,
+            ),
+            Self::DeliveryUrlUnreadable => (
+                Api::Thinq,
+                "thinQ offers no way to read the delivery-confirmation URL back.",
+                "The check rests on what this app last set, shown as set from this app.",
+                "",
+                None,
+            ),
+        };
+        Assumption {
+            id: self,
+            api,
+            assumed,
+            fallback,
+            evidence,
+            notice,
+        }
+    }
+}
+
+/// What a workspace's answers have shown about an assumption.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Verdict {
+    Confirmed,
+    Contradicted,
+    NotSeenYet,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Confirmed => "confirmed",
+            Self::Contradicted => "contradicted",
+            Self::NotSeenYet => "not seen yet",
+        }
+    }
+
+    /// From how many answers held and how many did not: any contradiction wins, since the app
+    /// must keep its fallback while the service answers both ways.
+    pub fn of_counts(held: u64, contradicted: u64) -> Self {
+        match (held, contradicted) {
+            (_, 1..) => Self::Contradicted,
+            (1.., 0) => Self::Confirmed,
+            (0, 0) => Self::NotSeenYet,
+        }
+    }
+}
+
+/// One answer's evidence about an assumption: whether it held, and what was seen, in shape
+/// words only (field names and types, never values).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    pub assumption: AssumptionId,
+    pub held: bool,
+    pub seen: String,
+}
+
+impl Fact {
+    pub fn new(assumption: AssumptionId, held: bool, seen: impl Into<String>) -> Self {
+        Self {
+            assumption,
+            held,
+            seen: seen.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_assumption_is_listed_once_with_words_for_each_part() {
+        let mut names: Vec<&str> = AssumptionId::ALL.iter().map(|a| a.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), AssumptionId::ALL.len());
+        for id in AssumptionId::ALL {
+            let a = id.get();
+            assert_eq!(AssumptionId::parse(id.as_str()), Some(id));
+            assert!(
+                a.assumed.ends_with('.') && a.fallback.ends_with('.'),
+                "{id:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn any_contradiction_makes_the_verdict() {
+        assert_eq!(Verdict::of_counts(0, 0), Verdict::NotSeenYet);
+        assert_eq!(Verdict::of_counts(3, 0), Verdict::Confirmed);
+        assert_eq!(Verdict::of_counts(3, 1), Verdict::Contradicted);
+    }
+}
