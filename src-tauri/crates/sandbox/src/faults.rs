@@ -81,27 +81,19 @@ impl FaultRule {
     }
 }
 
-/// A request as the sandbox saw it, for call-count tests: the service and its method (the
-/// JSON-RPC method on Ringotel's `/api`, else the path).
+/// A request as the sandbox saw it, for call-count and contract tests: the service, its method
+/// (the JSON-RPC method on Ringotel's `/api`, else the HTTP method and path), what it sent
+/// (the JSON-RPC `params`, or the JSON body) and the names of its query keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoggedRequest {
     pub service: Service,
     pub method: String,
+    pub body: Option<serde_json::Value>,
+    pub query_keys: Vec<String>,
 }
 
 /// The log keeps this many latest requests, so a long-running sandbox does not grow without end.
 const LOG_LIMIT: usize = 100_000;
-
-/// How the simulated Ringotel service refuses a wrong API key, on `/api` and on the integration
-/// form. Deployments differ: some answer HTTP 401, some an error inside HTTP 200.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum AuthFailure {
-    /// HTTP 401 with an `{"error": ...}` body.
-    #[default]
-    Http401,
-    /// HTTP 200 with `{"error": {"message": ..., "code": 401}}`.
-    ErrorIn200,
-}
 
 /// A queued fault, served to the next request (on `path`, when one is given).
 #[derive(Debug)]
@@ -111,7 +103,7 @@ struct Queued {
 }
 
 /// Faults waiting to be served, one per request, in order; faults served at a rate; a latency
-/// on every request; the way a wrong key is refused; and the log of requests seen.
+/// on every request; and the log of requests seen.
 #[derive(Debug, Default)]
 pub struct FaultPlan {
     ringotel: VecDeque<Queued>,
@@ -119,7 +111,6 @@ pub struct FaultPlan {
     rules: Vec<FaultRule>,
     random: SplitMix,
     latency: Duration,
-    auth_failure: AuthFailure,
     log: VecDeque<LoggedRequest>,
     unreachable: bool,
 }
@@ -197,14 +188,11 @@ impl FaultPlan {
         self.random = SplitMix(seed);
     }
 
-    fn log(&mut self, service: Service, method: &str) {
+    fn log(&mut self, request: LoggedRequest) {
         if self.log.len() == LOG_LIMIT {
             self.log.pop_front();
         }
-        self.log.push_back(LoggedRequest {
-            service,
-            method: method.to_owned(),
-        });
+        self.log.push_back(request);
     }
 
     /// The requests seen since the log was last taken, oldest first; the log starts over.
@@ -214,14 +202,6 @@ impl FaultPlan {
 
     pub fn set_latency(&mut self, latency: Duration) {
         self.latency = latency;
-    }
-
-    pub fn set_auth_failure(&mut self, auth_failure: AuthFailure) {
-        self.auth_failure = auth_failure;
-    }
-
-    pub fn auth_failure(&self) -> AuthFailure {
-        self.auth_failure
     }
 
     fn queue(&mut self, service: Service) -> &mut VecDeque<Queued> {
@@ -275,22 +255,44 @@ fn broken_connection() -> Response {
     Response::new(Body::from_stream(failing))
 }
 
-/// The method a request calls: the JSON-RPC `method` on Ringotel's `/api`, else the path.
-/// The body is read to find it and handed on unchanged.
-async fn method_of(service: Service, request: Request) -> (Request, String) {
+/// The request as the log keeps it: the JSON-RPC `method` and `params` on Ringotel's `/api`,
+/// else the path (the JSON body and query keys beside it). The body is read and handed on
+/// unchanged.
+async fn logged(service: Service, request: Request) -> (Request, LoggedRequest) {
     let path = request.uri().path().to_owned();
-    if service != Service::Ringotel || path != "/api" {
-        return (request, path);
-    }
+    let query_keys = request.uri().query().map(url_keys).unwrap_or_default();
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, transport_limit())
         .await
         .unwrap_or_default();
-    let method = serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()
-        .and_then(|v| v.get("method")?.as_str().map(str::to_owned))
-        .unwrap_or(path);
-    (Request::from_parts(parts, Body::from(bytes)), method)
+    let json = serde_json::from_slice::<serde_json::Value>(&bytes).ok();
+    let rpc = (service == Service::Ringotel && path == "/api")
+        .then_some(())
+        .and(json.as_ref());
+    let (method, body) = match rpc {
+        Some(rpc) => (
+            rpc.get("method")
+                .and_then(|m| m.as_str())
+                .map_or_else(|| path.clone(), str::to_owned),
+            rpc.get("params").cloned(),
+        ),
+        None => (path, json),
+    };
+    let entry = LoggedRequest {
+        service,
+        method,
+        body,
+        query_keys,
+    };
+    (Request::from_parts(parts, Body::from(bytes)), entry)
+}
+
+/// The names in a query string, decoded (`Account%20ID` is `Account ID`); never the values,
+/// which for the integration form include a token.
+fn url_keys(query: &str) -> Vec<String> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .map(|(key, _)| key.into_owned())
+        .collect()
 }
 
 /// Request bodies are small; this only keeps a runaway client from exhausting memory.
@@ -305,9 +307,10 @@ pub async fn serve_faults(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_owned();
-    let (request, method) = method_of(service, request).await;
+    let (request, entry) = logged(service, request).await;
+    let method = entry.method.clone();
     let (fault, latency) = shared.with_faults(|plan| {
-        plan.log(service, &method);
+        plan.log(entry);
         (plan.take(service, &path, &method), plan.latency)
     });
     let delay = match &fault {

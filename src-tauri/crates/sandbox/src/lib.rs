@@ -7,9 +7,11 @@ mod faults;
 mod ringotel_api;
 mod state;
 mod thinq_api;
+pub mod wire;
 pub mod world;
 
-pub use faults::{AuthFailure, Fault, FaultRule, LoggedRequest, Service};
+pub use faults::{Fault, FaultRule, LoggedRequest, Service};
+pub use wire::{AuthFailure, WireSwitch, WireVariant};
 pub use world::{
     DEMO_API_KEY, DemoThinqAccount, SUMMIT_NUMBERS, SUMMIT_USERS, UNKNOWN_FIELD,
     demo_thinq_accounts, summit_thinq_account,
@@ -165,8 +167,20 @@ impl Sandbox {
 
     /// Chooses how a wrong Ringotel API key is refused from now on (HTTP 401 by default).
     pub fn set_auth_failure(&self, auth_failure: AuthFailure) {
-        self.shared
-            .with_faults(|plan| plan.set_auth_failure(auth_failure));
+        self.set_wire(WireVariant {
+            auth_failure,
+            ..self.wire()
+        });
+    }
+
+    /// Answers the open questions of the published sources this way from now on (see
+    /// [`WireVariant`]; the default is the strict, published reading).
+    pub fn set_wire(&self, wire: WireVariant) {
+        self.shared.set_wire(wire);
+    }
+
+    pub fn wire(&self) -> WireVariant {
+        self.shared.wire()
     }
 
     /// Reads or changes the simulated state directly, as an admin in the real portals would.

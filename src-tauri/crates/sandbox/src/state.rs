@@ -2,6 +2,7 @@
 //! where the world is saved after each change (when the sandbox was started with a file).
 
 use crate::faults::FaultPlan;
+use crate::wire::WireVariant;
 use crate::world::{World, snapshot};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,6 +16,7 @@ struct Inner {
     /// Counts changes to the world, so a snapshot is written only after one.
     revision: AtomicU64,
     faults: Mutex<FaultPlan>,
+    wire: Mutex<WireVariant>,
     snapshot: Option<Snapshot>,
 }
 
@@ -42,6 +44,7 @@ impl Shared {
             world: Mutex::new(world),
             revision: AtomicU64::new(0),
             faults: Mutex::new(FaultPlan::default()),
+            wire: Mutex::new(WireVariant::default()),
             snapshot,
         }))
     }
@@ -56,6 +59,15 @@ impl Shared {
         let result = f(&mut lock(&self.0.world));
         self.0.revision.fetch_add(1, Ordering::SeqCst);
         result
+    }
+
+    /// Which way the open questions are answered now.
+    pub fn wire(&self) -> WireVariant {
+        *lock(&self.0.wire)
+    }
+
+    pub fn set_wire(&self, wire: WireVariant) {
+        *lock(&self.0.wire) = wire;
     }
 
     pub fn with_faults<R>(&self, f: impl FnOnce(&mut FaultPlan) -> R) -> R {

@@ -1,12 +1,14 @@
 //! The portal's integration form (`GET /integrations?serviceid&state&profileid&<label>=...`),
-//! simulated: it enables or disables a card and stores what was typed into it.
+//! simulated: it enables or disables a card and stores what was typed into it. Being a web
+//! form, it answers as forms do: an empty 200, or (a switch) a redirect to a page the API
+//! does not serve. Its errors come back in the API's envelope.
 
 use super::params::RpcError;
 use super::{refusal_of_wrong_key, rpc_error};
 use crate::state::Shared;
 use crate::world::{World, id_of};
 use axum::extract::{Query, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
@@ -26,7 +28,12 @@ pub async fn submit(
         return refusal;
     }
     match shared.change_world(|world| apply(world, &query)) {
-        Ok(()) => axum::Json(json!({"result": true})).into_response(),
+        Ok(()) if shared.wire().form_redirect => (
+            StatusCode::FOUND,
+            [(header::LOCATION, crate::wire::FORM_REDIRECT_TO)],
+        )
+            .into_response(),
+        Ok(()) => StatusCode::OK.into_response(),
         Err(error) => rpc_error(error),
     }
 }

@@ -1,12 +1,13 @@
 //! Dispatch of the simulated Admin API methods over the world's organizations.
 
-use super::params::{RpcError, RpcResult, object, text};
+use super::params::{RpcError, RpcResult, Shape, expect_shape, object, text};
 use super::trunks;
+use crate::wire::WireVariant;
 use crate::world::{Object, OrgRecord, UNKNOWN_FIELD, World, id_of};
 use serde_json::{Value, json};
 
 /// Answers a method that only reads, or `None` when `method` is not one of those.
-pub fn read(world: &World, method: &str, params: &Value) -> Option<RpcResult> {
+pub fn read(world: &World, method: &str, params: &Value, wire: &WireVariant) -> Option<RpcResult> {
     Some(match method {
         "getOrganizations" => Ok(Value::Array(
             world
@@ -15,25 +16,39 @@ pub fn read(world: &World, method: &str, params: &Value) -> Option<RpcResult> {
                 .map(|o| Value::Object(o.org.clone()))
                 .collect(),
         )),
-        // [doc] The published example wraps the organization in an array; so does the sandbox.
-        "getOrganization" => org(world, params, "id").map(|o| json!([o.org])),
+        // [doc] The published example wraps the organization in an array; so does the
+        // sandbox, unless told to answer with the bare object.
+        "getOrganization" => org(world, params, "id").map(|o| {
+            if wire.organization_object {
+                Value::Object(o.org.clone())
+            } else {
+                json!([o.org])
+            }
+        }),
         "getPackages" => Ok(packages()),
         "getBranches" => org(world, params, "orgid").map(|o| list(&o.branches)),
         "getBranch" => branch(world, params),
         "getUsers" => users(world, params),
-        "getServices" => org(world, params, "orgid").map(|o| list(&o.services)),
-        "getSMSTrunks" => org(world, params, "orgid").map(|o| list(&o.trunks)),
+        "getServices" => org(world, params, "orgid").map(|o| services(&o.services, wire)),
+        "getSMSTrunks" => org(world, params, "orgid").map(|o| {
+            Value::Array(
+                o.trunks
+                    .iter()
+                    .map(|t| trunks::presented(t, wire))
+                    .collect(),
+            )
+        }),
         _ => return None,
     })
 }
 
 /// Answers a method that changes the world (or says there is no such method).
-pub fn change(world: &mut World, method: &str, params: &Value) -> RpcResult {
+pub fn change(world: &mut World, method: &str, params: &Value, wire: &WireVariant) -> RpcResult {
     match method {
-        "updateOrganization" => update_organization(world, params),
-        "updateBranch" => update_branch(world, params),
-        "createSMSTrunk" => trunks::create(world, params),
-        "updateSMSTrunk" => trunks::update(world, params),
+        "updateOrganization" => update_organization(world, params, wire),
+        "updateBranch" => update_branch(world, params, wire),
+        "createSMSTrunk" => trunks::create(world, params, wire),
+        "updateSMSTrunk" => trunks::update(world, params, wire),
         "deleteSMSTrunk" => trunks::delete(world, params),
         other => Err(RpcError::no_method(other)),
     }
@@ -41,6 +56,26 @@ pub fn change(world: &mut World, method: &str, params: &Value) -> RpcResult {
 
 fn list(objects: &[Object]) -> Value {
     Value::Array(objects.iter().cloned().map(Value::Object).collect())
+}
+
+/// [assumed] The field in which the sandbox keeps each card's webhook URL. Whether and where
+/// getServices reports it is not published, so it is left out unless the switch says otherwise
+/// (the simulated portal still shows it: see `world::webhook_for`).
+pub(crate) const WEBHOOK_FIELD: &str = "webhook";
+
+fn services(services: &[Object], wire: &WireVariant) -> Value {
+    Value::Array(
+        services
+            .iter()
+            .map(|s| {
+                let mut s = s.clone();
+                if !wire.webhook_field {
+                    s.remove(WEBHOOK_FIELD);
+                }
+                Value::Object(s)
+            })
+            .collect(),
+    )
 }
 
 pub(super) fn org<'a>(
@@ -75,28 +110,46 @@ fn packages() -> Value {
     ])
 }
 
-/// An update replaces the object with what was sent (the real API's merge rules are unknown,
-/// so the sandbox takes the strict reading: clients must send the whole object back).
-fn replace(target: &mut Object, params: &Value, drop: &[&str]) {
+/// An update as the sandbox applies it. By default it replaces the object with what was sent
+/// (the merge rules are not published, so the strict reading: clients must send the whole
+/// object back); with [`WireVariant::nested_merged`] what was sent is merged in, nested objects
+/// key by key. `null`s count as not sent where they are accepted.
+pub(super) fn apply_update(target: &mut Object, params: &Value, drop: &[&str], wire: &WireVariant) {
     let mut fresh = object(params);
     for key in drop {
         fresh.remove(*key);
     }
+    fresh.retain(|_, v| !v.is_null());
     let id = target.get("id").cloned();
-    *target = fresh;
+    if wire.nested_merged {
+        merge(target, fresh);
+    } else {
+        *target = fresh;
+    }
     if let Some(id) = id {
         target.insert("id".into(), id);
     }
 }
 
-fn update_organization(world: &mut World, params: &Value) -> RpcResult {
+fn merge(target: &mut Object, sent: Object) {
+    for (key, value) in sent {
+        match (target.get_mut(&key), value) {
+            (Some(Value::Object(mine)), Value::Object(theirs)) => merge(mine, theirs),
+            (_, value) => {
+                target.insert(key, value);
+            }
+        }
+    }
+}
+
+fn update_organization(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResult {
     let record = org_mut(world, params, "id")?;
     if let Some(package) = params.get("packageid")
         && !matches!(package.as_i64(), Some(1 | 2))
     {
         return Err(RpcError::invalid("Invalid packageid"));
     }
-    replace(&mut record.org, params, &[]);
+    apply_update(&mut record.org, params, &[], wire);
     Ok(Value::Null)
 }
 
@@ -111,15 +164,16 @@ fn branch(world: &World, params: &Value) -> RpcResult {
         .ok_or_else(|| RpcError::not_found("Branch", &id))
 }
 
-fn update_branch(world: &mut World, params: &Value) -> RpcResult {
+fn update_branch(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResult {
     let id = text(params, "id")?.into_owned();
+    expect_shape(params, "provision", Shape::Object, wire)?;
     let record = org_mut(world, params, "orgid")?;
     let branch = record
         .branches
         .iter_mut()
         .find(|b| id_of(b) == id)
         .ok_or_else(|| RpcError::not_found("Branch", &id))?;
-    replace(branch, params, &["orgid"]);
+    apply_update(branch, params, &["orgid"], wire);
     Ok(Value::Null)
 }
 

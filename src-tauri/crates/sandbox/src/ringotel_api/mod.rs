@@ -6,8 +6,8 @@ mod methods;
 mod params;
 mod trunks;
 
-use crate::faults::AuthFailure;
 use crate::state::Shared;
+use crate::wire::AuthFailure;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
@@ -38,7 +38,7 @@ pub(crate) fn refusal_of_wrong_key(shared: &Shared, headers: &HeaderMap) -> Opti
     }
     let body =
         json!({"error": {"message": "Unauthorized: invalid or expired API key", "code": 401}});
-    let status = match shared.with_faults(|plan| plan.auth_failure()) {
+    let status = match shared.wire().auth_failure {
         AuthFailure::Http401 => StatusCode::UNAUTHORIZED,
         AuthFailure::ErrorIn200 => StatusCode::OK,
     };
@@ -62,9 +62,12 @@ async fn rpc(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> R
     };
     let empty = json!({});
     let params = request.get("params").unwrap_or(&empty);
+    let wire = shared.wire();
     let answer = shared
-        .with_world(|world| methods::read(world, method, params))
-        .unwrap_or_else(|| shared.change_world(|world| methods::change(world, method, params)));
+        .with_world(|world| methods::read(world, method, params, &wire))
+        .unwrap_or_else(|| {
+            shared.change_world(|world| methods::change(world, method, params, &wire))
+        });
     match answer {
         // Methods that return nothing answer with an empty body, as documented.
         Ok(Value::Null) => StatusCode::OK.into_response(),

@@ -48,3 +48,42 @@ pub fn text<'a>(params: &'a Value, name: &str) -> Result<std::borrow::Cow<'a, st
 pub fn object(params: &Value) -> Map<String, Value> {
     params.as_object().cloned().unwrap_or_default()
 }
+
+/// The JSON type a published field has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    Object,
+    Array,
+    Bool,
+    Integer,
+    Text,
+}
+
+impl Shape {
+    fn fits(self, value: &Value) -> bool {
+        match self {
+            Self::Object => value.is_object(),
+            Self::Array => value.is_array(),
+            Self::Bool => value.is_boolean(),
+            Self::Integer => value.is_i64() || value.is_u64(),
+            Self::Text => value.is_string(),
+        }
+    }
+}
+
+/// Refuses a field sent with another type than the published one, as a type-checking service
+/// does ("Invalid optout"). A field left out is fine; `null` is refused unless the wire variant
+/// accepts it.
+pub fn expect_shape(
+    params: &Value,
+    name: &str,
+    shape: Shape,
+    wire: &crate::wire::WireVariant,
+) -> Result<(), RpcError> {
+    match params.get(name) {
+        None => Ok(()),
+        Some(Value::Null) if wire.nulls_accepted => Ok(()),
+        Some(value) if shape.fits(value) => Ok(()),
+        Some(_) => Err(RpcError::invalid(format!("Invalid {name}"))),
+    }
+}

@@ -2,7 +2,8 @@
 //! a bad number, an unknown service or user, or a number already in use is an error.
 
 use super::methods::org_mut;
-use super::params::{RpcError, RpcResult, object, text};
+use super::params::{RpcError, RpcResult, Shape, expect_shape, object, text};
+use crate::wire::WireVariant;
 use crate::world::{Object, OrgRecord, World, id_of};
 use serde_json::{Value, json};
 
@@ -34,8 +35,45 @@ fn number_in_use(world: &World, digits: &str, except_id: Option<&str>) -> bool {
     })
 }
 
+/// [`crate::wire::WireSwitch::TimeoutMinutes`]: seconds kept per wire unit of `sessionTimeout`.
+fn timeout_unit(wire: &WireVariant) -> i64 {
+    if wire.timeout_minutes { 60 } else { 1 }
+}
+
+/// The published type of each trunk field a client may send.
+const FIELD_SHAPES: [(&str, Shape); 11] = [
+    ("number", Shape::Text),
+    ("name", Shape::Text),
+    ("service", Shape::Text),
+    ("users", Shape::Array),
+    ("country", Shape::Text),
+    ("inboundFormat", Shape::Text),
+    ("outboundFormat", Shape::Text),
+    ("sessionTimeout", Shape::Integer),
+    ("sendName", Shape::Bool),
+    ("autoreply", Shape::Array),
+    ("optout", Shape::Object),
+];
+
+/// A stored trunk as the service answers it: `sessionTimeout` in the wire's unit.
+pub fn presented(trunk: &Object, wire: &WireVariant) -> Value {
+    let mut shown = trunk.clone();
+    if let Some(seconds) = trunk.get("sessionTimeout").and_then(Value::as_i64) {
+        shown.insert("sessionTimeout".into(), json!(seconds / timeout_unit(wire)));
+    }
+    Value::Object(shown)
+}
+
 /// Checks every field of a trunk against the organization; returns the object to store.
-fn validated(record: &OrgRecord, params: &Value, digits: &str) -> Result<Object, RpcError> {
+fn validated(
+    record: &OrgRecord,
+    params: &Value,
+    digits: &str,
+    wire: &WireVariant,
+) -> Result<Object, RpcError> {
+    for (name, shape) in FIELD_SHAPES {
+        expect_shape(params, name, shape, wire)?;
+    }
     let service = text(params, "service")?;
     if !record.services.iter().any(|s| id_of(s) == service) {
         return Err(RpcError::invalid(format!("Unknown service: {service}")));
@@ -69,13 +107,20 @@ fn validated(record: &OrgRecord, params: &Value, digits: &str) -> Result<Object,
     }
     let mut trunk = object(params);
     trunk.remove("orgid");
+    trunk.retain(|_, v| !v.is_null());
+    if let Some(timeout) = trunk.get("sessionTimeout").and_then(Value::as_i64) {
+        trunk.insert(
+            "sessionTimeout".into(),
+            json!(timeout.saturating_mul(timeout_unit(wire))),
+        );
+    }
     trunk.insert("number".into(), json!(digits));
     trunk.entry("status").or_insert(json!(2));
     trunk.entry("groupmode").or_insert(json!(false));
     Ok(trunk)
 }
 
-pub fn create(world: &mut World, params: &Value) -> RpcResult {
+pub fn create(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResult {
     let digits = number_digits(&text(params, "number")?)?;
     if number_in_use(world, &digits, None) {
         return Err(RpcError::invalid(format!("Number {digits} already exists")));
@@ -84,7 +129,7 @@ pub fn create(world: &mut World, params: &Value) -> RpcResult {
     let record = org_mut(world, params, "orgid")?;
     // Everything the client sent is kept, fields this service does not know included; the
     // service alone decides the id and when the number was created.
-    let mut trunk = validated(record, params, &digits)?;
+    let mut trunk = validated(record, params, &digits, wire)?;
     trunk.insert("id".into(), json!(id));
     trunk.insert("created".into(), json!(now_millis()));
     record.trunks.push(trunk);
@@ -98,20 +143,20 @@ fn now_millis() -> u64 {
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
-pub fn update(world: &mut World, params: &Value) -> RpcResult {
+pub fn update(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResult {
     let id = text(params, "id")?.into_owned();
     let digits = number_digits(&text(params, "number")?)?;
     if number_in_use(world, &digits, Some(&id)) {
         return Err(RpcError::invalid(format!("Number {digits} already exists")));
     }
     let record = org_mut(world, params, "orgid")?;
-    let trunk = validated(record, params, &digits)?;
+    let trunk = validated(record, params, &digits, wire)?;
     let slot = record
         .trunks
         .iter_mut()
         .find(|t| id_of(t) == id)
         .ok_or_else(|| RpcError::not_found("SMS trunk", &id))?;
-    *slot = trunk;
+    super::methods::apply_update(slot, &Value::Object(trunk), &[], wire);
     Ok(Value::Null)
 }
 

@@ -1,8 +1,12 @@
 //! DIDs: paged search, and feature orders (create, then complete) that switch SMS on or off.
+//! A search row carries what the published sources show (`id`, and `provisioned` as the one
+//! public client reads it); each DID's features and routing profile only under the
+//! `did-details` switch. An order line changes what it names and leaves the rest.
 
 use super::{ApiResult, authorize, authorize_mut, bad_request, error};
 use crate::state::Shared;
-use crate::world::{Did, FeatureOrder};
+use crate::wire::{FIXED_PAGE_ROWS, WireVariant};
+use crate::world::{Did, FeatureOrder, OrderedLine};
 use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
@@ -20,12 +24,21 @@ pub struct Paging {
     rows: Option<usize>,
 }
 
-fn did_row(did: &Did) -> Value {
-    json!({
-        "id": did.id,
-        "features": {"sms": did.sms, "cnam": did.cnam, "e911": did.e911},
-        "sms_routing_profile_id": did.routing_profile_id,
-    })
+fn did_row(did: &Did, wire: &WireVariant) -> Value {
+    let id = match did.id.parse::<u64>() {
+        Ok(n) if wire.did_ids_numbers => json!(n),
+        _ => json!(did.id),
+    };
+    if wire.did_details {
+        json!({
+            "id": id,
+            "provisioned": did.sms,
+            "features": {"sms": did.sms, "cnam": did.cnam, "e911": did.e911},
+            "sms_routing_profile_id": did.routing_profile_id,
+        })
+    } else {
+        json!({"id": id, "provisioned": did.sms})
+    }
 }
 
 pub async fn search(
@@ -34,9 +47,14 @@ pub async fn search(
     Path(account_id): Path<String>,
     Query(paging): Query<Paging>,
 ) -> ApiResult {
+    let wire = shared.wire();
     shared.with_world(|world| {
         let account = authorize(world, &headers, &account_id)?;
-        let rows = paging.rows.unwrap_or(DEFAULT_ROWS).clamp(1, MAX_ROWS);
+        let rows = if wire.page_size_fixed {
+            FIXED_PAGE_ROWS
+        } else {
+            paging.rows.unwrap_or(DEFAULT_ROWS).clamp(1, MAX_ROWS)
+        };
         let page = paging.page.unwrap_or(1).max(1);
         let start = (page - 1).saturating_mul(rows);
         let slice: Vec<Value> = account
@@ -44,7 +62,7 @@ pub async fn search(
             .iter()
             .skip(start)
             .take(rows)
-            .map(did_row)
+            .map(|d| did_row(d, &wire))
             .collect();
         Ok(Json(json!({
             "total_rows": account.dids.len(),
@@ -60,18 +78,19 @@ pub async fn search(
 #[derive(Deserialize)]
 struct OrderLine {
     did: Value,
-    sms_routing_profile_id: Option<u64>,
+    /// Left out: the DID keeps its profile. `null`: detached. An id: attached.
+    #[serde(default, deserialize_with = "crate::world::thinq::named")]
+    sms_routing_profile_id: Option<Option<u64>>,
+    #[serde(default)]
     features: LineFeatures,
 }
 
-#[derive(Deserialize)]
+/// The features a line names; those it leaves out stay as they are.
+#[derive(Deserialize, Default)]
 struct LineFeatures {
-    #[serde(default)]
-    cnam: bool,
-    #[serde(default)]
-    e911: bool,
-    #[serde(default)]
-    sms: bool,
+    cnam: Option<bool>,
+    e911: Option<bool>,
+    sms: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -105,7 +124,12 @@ pub async fn create_order(
             if !account.dids.iter().any(|d| d.id == did) {
                 return Err(bad_request(format!("DID {did} is not on this account")));
             }
-            lines.push(Did {
+            if let Some(Some(profile)) = line.sms_routing_profile_id
+                && !account.routing_profiles.iter().any(|p| p.id == profile)
+            {
+                return Err(bad_request(format!("No SMS routing profile {profile}")));
+            }
+            lines.push(OrderedLine {
                 id: did,
                 sms: line.features.sms,
                 cnam: line.features.cnam,
@@ -123,8 +147,7 @@ pub async fn create_order(
     })
 }
 
-/// Completing applies the order as written: every flag of every line replaces the DID's
-/// current one (the strict reading of an undocumented behaviour).
+/// Completing applies the order as written: what each line names replaces the DID's.
 pub async fn complete_order(
     State(shared): State<Shared>,
     headers: HeaderMap,
@@ -147,7 +170,7 @@ pub async fn complete_order(
         let lines = order.lines.clone();
         for line in lines {
             if let Some(did) = account.dids.iter_mut().find(|d| d.id == line.id) {
-                *did = line;
+                line.apply(did);
             }
         }
         Ok(Json(json!({"order": {"id": order_id, "status": "completed"}})).into_response())

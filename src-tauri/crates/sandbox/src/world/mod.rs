@@ -11,7 +11,7 @@ pub mod thinq;
 pub use seed::{DEMO_API_KEY, DemoThinqAccount, demo_thinq_accounts, seeded, webhook_for};
 pub use seed_large::{SUMMIT_NUMBERS, SUMMIT_USERS, summit_thinq_account};
 pub use shapes::UNKNOWN_FIELD;
-pub use thinq::{Did, FeatureOrder, RoutingProfile, ThinqAccount};
+pub use thinq::{Did, FeatureOrder, OrderedLine, RoutingProfile, ThinqAccount};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};

@@ -54,7 +54,8 @@ pub fn organization(
     obj(json!({
         "id": id, "name": name, "domain": domain, "packageid": packageid, "status": 1,
         "region": region, "created": created, "admlogin": format!("{domain}-admin"),
-        "options": {"lang": "en", "mfa": false, "chats": true, "autoprovision": true},
+        // [doc] A number in the published example (its meaning is not).
+        "options": 7,
         "params": {"timezone": timezone, "supportemail": format!("it@{domain}.example")},
         UNKNOWN_FIELD: unknown(),
     }))

@@ -38,6 +38,41 @@ pub struct ThinqAccount {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeatureOrder {
     pub id: u64,
-    pub lines: Vec<Did>,
+    pub lines: Vec<OrderedLine>,
     pub completed: bool,
+}
+
+/// What an order changes on one DID: each feature it names, and its routing profile when the
+/// line names one (`Some(None)`: the line sent `null`, which detaches the DID).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderedLine {
+    pub id: String,
+    pub sms: Option<bool>,
+    pub cnam: Option<bool>,
+    pub e911: Option<bool>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "named"
+    )]
+    pub routing_profile_id: Option<Option<u64>>,
+}
+
+/// A field that was named, as `null` or with a value.
+pub(crate) fn named<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<u64>>, D::Error> {
+    Option::<u64>::deserialize(d).map(Some)
+}
+
+impl OrderedLine {
+    /// Completing the order: what the line names replaces the DID's; the rest stays.
+    pub fn apply(&self, did: &mut Did) {
+        did.sms = self.sms.unwrap_or(did.sms);
+        did.cnam = self.cnam.unwrap_or(did.cnam);
+        did.e911 = self.e911.unwrap_or(did.e911);
+        if let Some(profile) = self.routing_profile_id {
+            did.routing_profile_id = profile;
+        }
+    }
 }
