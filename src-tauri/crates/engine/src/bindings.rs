@@ -107,6 +107,14 @@ pub fn typescript() -> String {
         crate::readiness::ReadinessSummary,
         crate::readiness::ReadinessReport,
         crate::readiness::ReadinessProgress,
+        domain::Api,
+        domain::AssumptionId,
+        domain::NoticeArea,
+        domain::Verdict,
+        crate::diagnostics::AssumptionStatus,
+        crate::diagnostics::DiagnosticsView,
+        crate::diagnostics::AssumptionNotice,
+        crate::diagnostics::ReportFile,
     );
     let mut out = String::from(
         "// Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p smsadmin-engine bindings`.\n\

@@ -34,5 +34,6 @@ pub fn endpoints(sandbox: &Sandbox) -> Result<SandboxEndpoints, String> {
         thinq: BaseUrl::parse(&sandbox.thinq_url()).map_err(|e| format!("sandbox URL {e}"))?,
         api_key: Secret::new(sandbox::DEMO_API_KEY),
         thinq_accounts,
+        portal_webhook: sandbox::world::webhook_for,
     })
 }

@@ -49,6 +49,9 @@ pub struct SandboxEndpoints {
     pub thinq: BaseUrl,
     pub api_key: Secret,
     pub thinq_accounts: Vec<SandboxThinqAccount>,
+    /// The webhook URL the simulated Ringotel portal shows for an organization id. The
+    /// simulated API does not report it, as the real one may not: the admin pastes it.
+    pub portal_webhook: fn(&str) -> String,
 }
 
 /// The active workspace, ready to call both services.
@@ -80,6 +83,8 @@ impl Engine {
     }
 
     pub(crate) async fn connect(&self) -> EngineResult<Connected> {
+        // What the last action's answers showed is written as the next one starts.
+        self.flush_observations().await?;
         let workspace = self.active_workspace().await?;
         let (base, key, thinq_base) = match &workspace.target {
             WorkspaceTarget::Sandbox => {
@@ -106,8 +111,9 @@ impl Engine {
                 (base.clone(), key, thinq_base)
             }
         };
-        let ringotel =
-            RingotelClient::new(self.http.clone(), base, key).with_retry_policy(self.network.retry);
+        let ringotel = RingotelClient::new(self.http.clone(), base, key)
+            .with_retry_policy(self.network.retry)
+            .with_observer(self.observer(&workspace.id));
         Ok(Connected {
             workspace,
             ringotel,
@@ -115,8 +121,14 @@ impl Engine {
         })
     }
 
-    pub(crate) fn thinq_client(&self, base: &BaseUrl, creds: ThinqCredentials) -> ThinqClient {
-        ThinqClient::new(self.http.clone(), base.clone(), creds)
+    /// A thinQ client for the connected workspace's thinQ address, reporting its answers.
+    pub(crate) fn thinq_client(
+        &self,
+        connected: &Connected,
+        creds: ThinqCredentials,
+    ) -> ThinqClient {
+        ThinqClient::new(self.http.clone(), connected.thinq_base.clone(), creds)
             .with_retry_policy(self.network.retry)
+            .with_observer(self.observer(&connected.workspace.id))
     }
 }

@@ -75,12 +75,9 @@ pub enum SaveThinqOutcome {
     },
 }
 
-/// [assumed] thinQ's integration id is `"ThinQ"`. It is read from `getServices`, matched
-/// loosely (id or name, any case, or the Commio brand) so another spelling still finds the card.
+/// The thinQ card among an organization's integrations (see `Service::is_thinq`).
 pub(crate) fn is_thinq(service: &Service) -> bool {
-    let id = service.id.as_str().to_ascii_lowercase();
-    let name = service.name.to_ascii_lowercase();
-    id == "thinq" || name.contains("thinq") || name.contains("commio")
+    service.is_thinq()
 }
 
 /// The hint shown when thinQ refuses the account path: the classic Account ID mix-up.
@@ -149,7 +146,7 @@ impl Engine {
             .credentials(&connected.workspace_id(), org, &input)
             .await?
             .map_err(|_| EngineError::NoThinqSettings(org.to_string()))?;
-        Ok(self.thinq_client(&connected.thinq_base, creds))
+        Ok(self.thinq_client(connected, creds))
     }
 
     /// The form's credentials, the stored token standing in when the form left it out.
@@ -210,7 +207,7 @@ impl Engine {
             Ok(creds) => creds,
             Err(problems) => return Ok(ThinqTestOutcome::Invalid { problems }),
         };
-        let client = self.thinq_client(&connected.thinq_base, creds);
+        let client = self.thinq_client(&connected, creds);
         Ok(match client.check_credentials().await {
             Ok(balance) => ThinqTestOutcome::Passed { balance: balance.0 },
             Err(e @ ThinqError::Unauthorized { .. }) => ThinqTestOutcome::Rejected {
@@ -299,6 +296,7 @@ impl Engine {
         };
         let submitted = connected.ringotel.submit_integration_form(form).await;
         let after = self.read_back_card(&connected, &org).await?;
+        self.record_form_result(&connected, submitted.is_ok(), after.enabled, true);
         let steps = || portal::enable_steps(&after.org_name, &creds);
         Ok(match submitted {
             Ok(()) if after.enabled => SaveThinqOutcome::Saved {
@@ -347,12 +345,37 @@ impl Engine {
         };
         let submitted = connected.ringotel.submit_integration_form(form).await;
         let after = self.read_back_card(&connected, &org).await?;
+        self.record_form_result(&connected, submitted.is_ok(), !after.enabled, false);
         match submitted {
             Ok(()) => Ok(after),
             // A lost answer is settled by the card as read back.
             Err(e) if e.outcome_unknown() && !after.enabled => Ok(after),
             Err(e) => Err(e.into()),
         }
+    }
+
+    /// What a form submission that was accepted showed about the form itself, by the card
+    /// read back (`AssumptionId::IntegrationForm`).
+    fn record_form_result(
+        &self,
+        connected: &Connected,
+        accepted: bool,
+        holds: bool,
+        enabling: bool,
+    ) {
+        if !accepted {
+            return;
+        }
+        let seen = match (holds, enabling) {
+            (true, true) => "the card read back enabled after the form",
+            (true, false) => "the card read back disabled after the form",
+            (false, true) => "the form was accepted, but the card read back not enabled",
+            (false, false) => "the form was accepted, but the card read back still enabled",
+        };
+        self.observations.fact(
+            &connected.workspace.id,
+            domain::Fact::new(domain::AssumptionId::IntegrationForm, holds, seen),
+        );
     }
 
     /// The card as Ringotel reports it right after a change: one `getServices`, with the
@@ -397,7 +420,7 @@ impl Engine {
             .await?;
         let hint = connected
             .is_sandbox()
-            .then(|| self.sandbox_hint(&report.organization.name))
+            .then(|| self.sandbox_hint(&report.organization))
             .flatten();
         Ok(view::build(
             report,
@@ -465,16 +488,18 @@ impl Engine {
         })
     }
 
-    fn sandbox_hint(&self, org_name: &str) -> Option<SandboxThinqHint> {
-        let accounts = &self.sandbox.as_ref()?.thinq_accounts;
+    fn sandbox_hint(&self, org: &ringotel::Organization) -> Option<SandboxThinqHint> {
+        let sandbox = self.sandbox.as_ref()?;
+        let accounts = &sandbox.thinq_accounts;
         let account = accounts
             .iter()
-            .find(|a| a.organization == org_name)
+            .find(|a| a.organization == org.name)
             .or_else(|| accounts.first())?;
         Some(SandboxThinqHint {
             account_id: account.account_id.clone(),
             username: account.username.clone(),
             token: account.token.clone(),
+            portal_webhook_url: (sandbox.portal_webhook)(org.id.as_str()),
         })
     }
 }

@@ -5,12 +5,14 @@ pub mod bindings;
 #[cfg(feature = "builtin-sandbox")]
 pub mod builtin_sandbox;
 mod context;
+pub mod diagnostics;
 pub mod draft_file;
 pub mod drafts;
 mod error;
 pub mod home;
 pub mod integrations;
 pub mod numbers;
+mod observations;
 pub mod organizations;
 pub mod readiness;
 mod secrets;
@@ -43,6 +45,8 @@ pub struct Engine {
     decoded_snapshots: Arc<Mutex<snapshot::DecodedSnapshots>>,
     /// Drafts already decoded; every draft write forgets them (see `drafts.rs`).
     decoded_drafts: Arc<Mutex<drafts::DecodedDrafts>>,
+    /// What the services' answers showed, not yet written (see `observations.rs`).
+    observations: Arc<observations::Observations>,
 }
 
 impl Engine {
@@ -67,6 +71,7 @@ impl Engine {
             set_aside,
             decoded_snapshots: Arc::default(),
             decoded_drafts: Arc::default(),
+            observations: Arc::default(),
         })
     }
 

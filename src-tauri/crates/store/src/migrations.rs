@@ -129,6 +129,29 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (workspace_id, org_id)
     ) STRICT;
     "#,
+    // 7: what each workspace's answers showed, for the diagnostics: the shape of each method's
+    // answers (keys and JSON types, never values) and the evidence about each assumption.
+    r#"
+    CREATE TABLE observed_shapes (
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        api          TEXT NOT NULL,
+        method       TEXT NOT NULL,
+        shape        TEXT NOT NULL,
+        calls        INTEGER NOT NULL,
+        last_seen    INTEGER NOT NULL,
+        PRIMARY KEY (workspace_id, api, method)
+    ) STRICT;
+    CREATE TABLE observed_facts (
+        workspace_id       TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        assumption         TEXT NOT NULL,
+        held               INTEGER NOT NULL,
+        contradicted       INTEGER NOT NULL,
+        seen_held          TEXT,
+        seen_contradicted  TEXT,
+        last_seen          INTEGER NOT NULL,
+        PRIMARY KEY (workspace_id, assumption)
+    ) STRICT;
+    "#,
 ];
 
 /// The schema version this build writes.

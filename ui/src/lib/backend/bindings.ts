@@ -101,7 +101,11 @@ switchDrafted: boolean, userCount: number, };
 
 export type OrganizationDetail = { organization: OrganizationRow, connections: Array<ConnectionRow>, userCount: number, fetchedAt: number, offline: OfflineNote | null, simulated: boolean, };
 
-export type SandboxThinqHint = { accountId: string, username: string, token: string, };
+export type SandboxThinqHint = { accountId: string, username: string, token: string, 
+/**
+ * The webhook URL the simulated portal's thinQ card shows, to paste.
+ */
+portalWebhookUrl: string, };
 
 export type IntegrationCard = { id: string, name: string, enabled: boolean, };
 
@@ -390,7 +394,7 @@ export type CheckId = "proPackage" | "connectionsSmsMode" | "integrationEnabled"
 
 export type CheckOutcome = "pass" | "fail" | "unknown";
 
-export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<RingotelId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<string>, } | { "kind": "thinqInbound", url: string, dids: Array<string>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", trunks: Array<RingotelId>, } | { "kind": "alignFormats", trunks: Array<RingotelId>, };
+export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<RingotelId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<string>, url?: string, } | { "kind": "thinqInbound", url: string, dids: Array<string>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", trunks: Array<RingotelId>, } | { "kind": "alignFormats", trunks: Array<RingotelId>, };
 
 export type FixOffer = { fix: Fix, label: string, 
 /**
@@ -429,3 +433,35 @@ fetchedAt: number,
 offline: OfflineNote | null, };
 
 export type ReadinessProgress = { done: number, total: number, };
+
+export type Api = "ringotel" | "thinq";
+
+export type AssumptionId = "thinqServiceId" | "webhookField" | "organizationShape" | "sessionTimeoutSeconds" | "optOutObject" | "nestedUpdates" | "integrationForm" | "formAnswer" | "ringotelRateLimit" | "didSmsFlag" | "didRouting" | "didFeatureFlags" | "didIdType" | "didPageSize" | "orderKeepsUnnamed" | "deliveryUrlUnreadable";
+
+export type NoticeArea = "overview" | "integrations" | "numbers";
+
+export type Verdict = "confirmed" | "contradicted" | "notSeenYet";
+
+export type AssumptionStatus = { id: AssumptionId, api: Api, apiLabel: string, assumed: string, fallback: string, 
+/**
+ * How an answer shows which is true; empty when none can.
+ */
+evidence: string, verdict: Verdict, verdictLabel: string, 
+/**
+ * What the answers showed, in shape words; the contradiction when there was one.
+ */
+seen: string | null, 
+/**
+ * When it was last seen (Unix ms).
+ */
+lastSeen: number | null, };
+
+export type DiagnosticsView = { workspaceName: string, isSandbox: boolean, assumptions: Array<AssumptionStatus>, 
+/**
+ * How many methods' answers were recorded.
+ */
+methodsSeen: number, };
+
+export type AssumptionNotice = { id: AssumptionId, text: string, };
+
+export type ReportFile = { "outcome": "saved", path: string, } | { "outcome": "notWritten", message: string, };

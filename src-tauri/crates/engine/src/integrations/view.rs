@@ -17,6 +17,8 @@ pub struct SandboxThinqHint {
     pub account_id: String,
     pub username: String,
     pub token: String,
+    /// The webhook URL the simulated portal's thinQ card shows, to paste.
+    pub portal_webhook_url: String,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

@@ -1,17 +1,22 @@
 //! A CSV file of new SMS numbers into the draft, all or nothing: every bad row is named by its
 //! line and column, and nothing is added while any row is bad.
 //!
-//! Columns (a header line names them, in any order): `number`, `name`, `users` (extensions or
-//! user ids, separated by `;` or spaces), `stickiness` (`disabled`, seconds, or `30m`, `2h`,
-//! `1d`), `inbound` and `outbound` (`off`, a wire value such as `e164`, or the editor's label),
-//! and optionally `country` (ISO code; the organization's first connection's when blank).
+//! Columns (a header line names them, in any order): `number` and `users` (extensions or user
+//! ids, separated by `;` or spaces) are required; `name`, `stickiness` (`disabled`, seconds, or
+//! `30m`, `2h`, `1d`), `inbound` and `outbound` (`off`, a wire value such as `e164`, or the
+//! editor's label) take the editor's defaults for new numbers when their column is missing;
+//! `country` (ISO code) the organization's first connection's. Files come as spreadsheets
+//! write them (see `csv_text.rs`); every problem names the file's own line.
 
 use super::NumbersState;
+use super::csv_text;
 use super::import::Taken;
 use crate::Engine;
 use crate::error::EngineResult;
 use crate::snapshot::Freshness;
-use domain::sms_number::NumberRules;
+use domain::sms_number::{
+    NEW_NUMBER_INBOUND, NEW_NUMBER_OUTBOUND, NEW_NUMBER_STICKINESS, NumberRules,
+};
 use domain::{
     FieldKey, InboundFormat, OutboundFormat, RingotelId, SmsNumberInput, StickinessInput,
     StickinessUnit, WireChoice,
@@ -22,16 +27,13 @@ use std::path::Path;
 use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
 use ts_rs::TS;
 
-/// The columns a file must have, and the one it may leave out.
-const REQUIRED: [&str; 6] = [
-    "number",
-    "name",
-    "users",
-    "stickiness",
-    "inbound",
-    "outbound",
-];
+/// The columns a file must have, and those it may leave out (the editor's defaults stand in).
+const REQUIRED: [&str; 2] = ["number", "users"];
+const OPTIONAL: [&str; 5] = ["name", "stickiness", "inbound", "outbound", COUNTRY];
 const COUNTRY: &str = "country";
+
+/// The largest file read: far past any organization's numbers, well short of a mistake's size.
+const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The most problems listed; a file that is wrong throughout says so without a flood.
 const MAX_PROBLEMS: usize = 200;
@@ -55,11 +57,11 @@ pub struct RowProblem {
 pub enum CsvImportOutcome {
     Imported {
         added: u32,
+        /// How the file was read, when it was not plain UTF-8.
+        note: Option<String>,
     },
     /// Nothing was added.
-    Refused {
-        problems: Vec<RowProblem>,
-    },
+    Refused { problems: Vec<RowProblem> },
 }
 
 fn problem(line: u64, column: &str, message: impl Into<String>) -> RowProblem {
@@ -182,9 +184,10 @@ fn columns(header: &csv::StringRecord) -> Result<HashMap<String, usize>, RowProb
             1,
             "header",
             format!(
-                "the header lacks {}; it needs {} (and may have {COUNTRY})",
+                "the header lacks {}; it needs {} (and may have {})",
                 missing.join(", "),
-                REQUIRED.join(", ")
+                REQUIRED.join(", "),
+                OPTIONAL.join(", ")
             ),
         ))
     }
@@ -194,17 +197,28 @@ impl Engine {
     /// Adds the numbers in the CSV file at `path` to the organization's draft as new numbers
     /// through its thinQ card, all or none. Needs no network.
     pub async fn import_csv(&self, org: RingotelId, path: &Path) -> EngineResult<CsvImportOutcome> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(e) => {
-                return Ok(CsvImportOutcome::Refused {
-                    problems: vec![problem(
-                        0,
-                        "file",
-                        format!("{} could not be read: {e}", path.display()),
-                    )],
-                });
+        let refused = |message: String| {
+            Ok(CsvImportOutcome::Refused {
+                problems: vec![problem(0, "file", message)],
+            })
+        };
+        match std::fs::metadata(path) {
+            Ok(m) if m.len() > MAX_FILE_BYTES => {
+                return refused(format!(
+                    "{} is larger than {} MB: split it",
+                    path.display(),
+                    MAX_FILE_BYTES >> 20
+                ));
             }
+            _ => {}
+        }
+        let bytes = match std::fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => return refused(format!("{} could not be read: {e}", path.display())),
+        };
+        let (text, note) = match csv_text::decode(&bytes) {
+            Ok(decoded) => decoded,
+            Err(why) => return refused(why),
         };
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         let service = state.thinq_service().map(|s| s.id.clone()).ok_or_else(|| {
@@ -235,7 +249,7 @@ impl Engine {
             Ok(draft_numbers::insert_all(db.conn(), &ws, &changes)?)
         })
         .await?;
-        Ok(CsvImportOutcome::Imported { added })
+        Ok(CsvImportOutcome::Imported { added, note })
     }
 }
 
@@ -257,6 +271,9 @@ fn read_rows(
         Ok(at) => at,
         Err(p) => return (Vec::new(), vec![p]),
     };
+    // The file's own line of a record: the csv reader's own count drifts on CRLF files.
+    let line_at =
+        |byte: u64| csv_text::line_of(text.as_bytes(), usize::try_from(byte).unwrap_or(usize::MAX));
     let users = UserNames::new(state);
     let taken = Taken::new(state);
     let fallback = state.fallback_country();
@@ -270,13 +287,15 @@ fn read_rows(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| line_at(p.byte()));
                 problems.push(problem(line, "row", e.to_string()));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| line_at(p.byte()));
         let cell = |name: &str| at.get(name).and_then(|i| record.get(*i)).unwrap_or("");
+        // A column the file leaves out takes the editor's default for a new number.
+        let column = |name: &str| at.contains_key(name).then(|| cell(name));
         let mut row_problems = Vec::new();
         let user_ids: Vec<String> = cell("users")
             .split([';', ' ', ','])
@@ -288,10 +307,16 @@ fn read_rows(
                     .ok()
             })
             .collect();
-        let stickiness = stickiness_of(cell("stickiness"))
-            .map_err(|m| row_problems.push(problem(line, "stickiness", m)))
-            .ok();
-        let inbound = format_of::<InboundFormat>(cell("inbound"));
+        let stickiness = match column("stickiness") {
+            None => Some(StickinessInput::Preset {
+                seconds: NEW_NUMBER_STICKINESS.seconds(),
+            }),
+            Some(raw) => stickiness_of(raw)
+                .map_err(|m| row_problems.push(problem(line, "stickiness", m)))
+                .ok(),
+        };
+        let inbound =
+            column("inbound").map_or(Some(NEW_NUMBER_INBOUND), format_of::<InboundFormat>);
         if inbound.is_none() {
             row_problems.push(problem(
                 line,
@@ -302,7 +327,8 @@ fn read_rows(
                 ),
             ));
         }
-        let outbound = format_of::<OutboundFormat>(cell("outbound"));
+        let outbound =
+            column("outbound").map_or(Some(NEW_NUMBER_OUTBOUND), format_of::<OutboundFormat>);
         if outbound.is_none() {
             row_problems.push(problem(
                 line,

@@ -3,6 +3,7 @@
 
 pub(crate) mod convert;
 mod csv_import;
+mod csv_text;
 mod draft;
 mod editor;
 mod import;

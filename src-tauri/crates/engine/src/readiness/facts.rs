@@ -7,7 +7,7 @@ use crate::context::Connected;
 use crate::error::{EngineError, EngineResult};
 use crate::organizations::now_ms;
 use crate::snapshot::{Freshness, OfflineNote, OrgSnapshot};
-use domain::{RingotelId, SetupChange, SetupKind, SmsNumberFields, WebhookUrl};
+use domain::{RingotelId, SetupChange, SmsNumberFields, WebhookUrl};
 use ringotel::Service;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -36,11 +36,51 @@ pub(crate) struct Facts {
     pub profiles: Probe<Vec<RoutingProfile>>,
     /// When the thinQ reads ended.
     pub thinq_at: i64,
-    /// The delivery URL this app last set, and when.
-    pub delivery_set: Option<(String, i64)>,
+    /// What this app set on thinQ, for what thinQ's answers do not show.
+    pub set_here: SetFromApp,
     pub setup_drafts: Vec<SetupChange>,
     /// Drafted changes to numbers Ringotel has, by number id.
     pub number_drafts: HashMap<RingotelId, SmsNumberFields>,
+}
+
+/// What this app set on thinQ, by the journal of setup changes done: the checks whose input
+/// thinQ does not report rest on it, said as "set from this app".
+#[derive(Debug, Default)]
+pub(crate) struct SetFromApp {
+    /// DIDs SMS was turned on for, and when.
+    pub sms_on: HashMap<String, i64>,
+    /// DIDs routed, the URL they were routed to, and when.
+    pub routed: HashMap<String, (String, i64)>,
+    /// The delivery-confirmation URL last set, and when.
+    pub delivery: Option<(String, i64)>,
+}
+
+impl SetFromApp {
+    /// From the changes done, oldest first: a later one overrides an earlier.
+    fn of(done: Vec<setup_journal::SetupEntry>) -> Self {
+        let mut set = Self::default();
+        for entry in done {
+            let at = entry.finished_at.unwrap_or(entry.started_at);
+            match entry.change {
+                SetupChange::ThinqSmsOn { dids, url } => {
+                    for did in dids {
+                        if let Some(url) = &url {
+                            set.routed.insert(did.clone(), (url.clone(), at));
+                        }
+                        set.sms_on.insert(did, at);
+                    }
+                }
+                SetupChange::ThinqInbound { url, dids } => {
+                    for did in dids {
+                        set.routed.insert(did, (url.clone(), at));
+                    }
+                }
+                SetupChange::ThinqDeliveryUrl { url } => set.delivery = Some((url, at)),
+                SetupChange::ConnectionSmsMode { .. } | SetupChange::ProPackage { .. } => {}
+            }
+        }
+        set
+    }
 }
 
 /// How far a readiness run is: sources read of those it reads.
@@ -83,11 +123,11 @@ impl Engine {
             .find(|s| crate::integrations::is_thinq(s))
             .cloned();
         let (ws, id) = (connected.workspace_id(), org.clone());
-        let (pasted, delivery, setup) = self
+        let (pasted, done, setup) = self
             .with_db(move |db| {
                 Ok((
                     pasted_webhooks::get(db.conn(), &ws, &id)?,
-                    setup_journal::last_done(db.conn(), &ws, &id, SetupKind::ThinqDeliveryUrl)?,
+                    setup_journal::done(db.conn(), &ws, &id)?,
                     draft_setup::list(db.conn(), &ws, &id)?,
                 ))
             })
@@ -155,12 +195,7 @@ impl Engine {
             dids,
             profiles,
             thinq_at: now_ms(),
-            delivery_set: delivery.and_then(|e| match e.change {
-                SetupChange::ThinqDeliveryUrl { url } => {
-                    Some((url, e.finished_at.unwrap_or(e.started_at)))
-                }
-                _ => None,
-            }),
+            set_here: SetFromApp::of(done),
             setup_drafts: setup.into_iter().map(|d| d.change).collect(),
             number_drafts,
         })

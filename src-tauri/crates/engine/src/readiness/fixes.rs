@@ -31,7 +31,7 @@ impl Fix {
                 true,
             ),
             Self::OpenIntegrations => ("Open Integrations".to_owned(), false, false),
-            Self::ThinqSmsOn { dids } => (
+            Self::ThinqSmsOn { dids, .. } => (
                 format!("Turn SMS on for {}", count(dids.len(), "DID")),
                 false,
                 true,
@@ -80,9 +80,9 @@ pub(super) fn is_drafted(fix: &Fix, facts: &Facts) -> bool {
             setup.iter().any(|c| matches!(c, SetupChange::ConnectionSmsMode { connection, .. } if connection == id))
         }),
         Fix::OpenIntegrations => false,
-        Fix::ThinqSmsOn { dids } => setup
-            .iter()
-            .any(|c| matches!(c, SetupChange::ThinqSmsOn { dids: d } if covers(dids, d))),
+        Fix::ThinqSmsOn { dids, url } => setup.iter().any(
+            |c| matches!(c, SetupChange::ThinqSmsOn { dids: d, url: u } if covers(dids, d) && u == url),
+        ),
         Fix::ThinqInbound { url, dids } => setup.iter().any(
             |c| matches!(c, SetupChange::ThinqInbound { url: u, dids: d } if u == url && covers(dids, d)),
         ),
@@ -173,9 +173,12 @@ impl Engine {
                     })
                     .await;
             }
-            Fix::ThinqSmsOn { dids } => {
+            Fix::ThinqSmsOn { dids, url } => {
                 check_dids(&dids)?;
-                SetupChange::ThinqSmsOn { dids }
+                if let Some(url) = &url {
+                    check_url(url)?;
+                }
+                SetupChange::ThinqSmsOn { dids, url }
             }
             Fix::ThinqInbound { url, dids } => {
                 check_dids(&dids)?;

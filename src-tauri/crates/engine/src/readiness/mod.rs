@@ -33,8 +33,12 @@ pub enum Fix {
     /// Not a draft change: the thinQ card is enabled and its credentials saved on the
     /// Integrations tab.
     OpenIntegrations,
+    /// SMS on for these DIDs; with `url`, attached to the profile that posts there.
     ThinqSmsOn {
         dids: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        url: Option<String>,
     },
     ThinqInbound {
         url: String,

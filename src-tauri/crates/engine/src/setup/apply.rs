@@ -4,21 +4,18 @@
 //! transaction that drops it from the draft. Every change is safe to send again after a
 //! crash: it first reads what is there.
 
+use super::thinq_orders::{route_inbound, sms_on};
 use crate::Engine;
 use crate::context::Connected;
 use crate::error::ringotel_in_words;
 use domain::{JournalState, RingotelId, SetupChange, SmsMode, WorkspaceId};
 use ringotel::RingotelError;
-use std::collections::{HashMap, HashSet};
 use store::tables::draft_setup::{self, DraftSetup};
 use store::tables::setup_journal;
-use thinq::{DidRow, OrderLine, ThinqClient, ThinqError};
-
-/// [assumed] The name this app gives the routing profile it creates for the Ringotel webhook.
-pub const ROUTING_PROFILE_NAME: &str = "Ringotel SMS";
+use thinq::{ThinqClient, ThinqError};
 
 /// What said "nothing was sent".
-const ALREADY: &str = "Already so; nothing was sent.";
+pub(super) const ALREADY: &str = "Already so; nothing was sent.";
 
 /// One setup change's result.
 #[derive(Debug, Clone)]
@@ -40,7 +37,7 @@ pub(crate) struct SetupRunner<'a> {
     pub thinq: Option<Result<ThinqClient, String>>,
 }
 
-type Sent = Result<Option<String>, String>;
+pub(super) type Sent = Result<Option<String>, String>;
 
 impl SetupRunner<'_> {
     /// Sends one change and journals it; a change that holds leaves the draft.
@@ -133,9 +130,15 @@ impl SetupRunner<'_> {
                 self.connection_mode(connection).await
             }
             SetupChange::ProPackage { .. } => self.pro_package().await,
-            SetupChange::ThinqSmsOn { dids } => {
+            SetupChange::ThinqSmsOn { dids, url } => {
                 let thinq = self.thinq().await?;
-                sms_on(&thinq, dids, self.engine.network.sync_concurrency).await
+                sms_on(
+                    &thinq,
+                    dids,
+                    url.as_deref(),
+                    self.engine.network.sync_concurrency,
+                )
+                .await
             }
             SetupChange::ThinqInbound { url, dids } => {
                 let thinq = self.thinq().await?;
@@ -217,171 +220,4 @@ fn confirmed(sent: Result<(), RingotelError>, holds: Result<bool, RingotelError>
 
 pub(crate) fn thinq_words(error: &ThinqError) -> String {
     format!("thinQ: {error}")
-}
-
-/// Every DID of the account.
-async fn all_dids(thinq: &ThinqClient, concurrency: usize) -> Result<Vec<DidRow>, String> {
-    thinq
-        .all_dids(thinq::MAX_PAGE_ROWS, concurrency, |_, _| {})
-        .await
-        .map_err(|e| thinq_words(&e))
-}
-
-/// The rows of `all` named in `dids`, or the ones thinQ does not know, named.
-fn pick(all: &[DidRow], dids: &[String]) -> Result<HashMap<String, DidRow>, String> {
-    let wanted: HashSet<&String> = dids.iter().collect();
-    let rows: HashMap<String, DidRow> = all
-        .iter()
-        .filter(|r| wanted.contains(&r.id))
-        .map(|r| (r.id.clone(), r.clone()))
-        .collect();
-    let missing: Vec<&str> = dids
-        .iter()
-        .filter(|d| !rows.contains_key(*d))
-        .map(String::as_str)
-        .collect();
-    if missing.is_empty() {
-        Ok(rows)
-    } else {
-        Err(format!(
-            "Not DIDs of this thinQ account: {}",
-            missing.join(", ")
-        ))
-    }
-}
-
-/// The account's DIDs that are named in `dids`, read now.
-async fn rows_of(
-    thinq: &ThinqClient,
-    dids: &[String],
-    concurrency: usize,
-) -> Result<HashMap<String, DidRow>, String> {
-    pick(&all_dids(thinq, concurrency).await?, dids)
-}
-
-/// Sends a features order for `lines` (created once, never repeated blindly), then reads the
-/// DIDs back: the read decides whether it holds.
-async fn order_and_check(
-    thinq: &ThinqClient,
-    lines: Vec<OrderLine>,
-    holds: impl Fn(&DidRow) -> bool,
-    concurrency: usize,
-) -> Sent {
-    let dids: Vec<String> = lines.iter().map(|l| l.did.clone()).collect();
-    let sent = thinq.order_features(&lines).await;
-    let after = rows_of(thinq, &dids, concurrency).await;
-    match (sent, after) {
-        (_, Ok(rows)) if rows.values().all(&holds) => Ok(None),
-        (Err(e), _) => Err(thinq_words(&e)),
-        (Ok(_), Ok(rows)) => {
-            let mut short: Vec<&str> = rows
-                .values()
-                .filter(|r| !holds(r))
-                .map(|r| r.id.as_str())
-                .collect();
-            short.sort_unstable();
-            Err(format!(
-                "thinQ completed the order, but these DIDs do not show it yet: {}",
-                short.join(", ")
-            ))
-        }
-        (Ok(_), Err(e)) => Err(format!("Ordered, but it could not be read back: {e}")),
-    }
-}
-
-async fn sms_on(thinq: &ThinqClient, dids: &[String], concurrency: usize) -> Sent {
-    let rows = rows_of(thinq, dids, concurrency).await?;
-    let lines: Vec<OrderLine> = rows
-        .values()
-        .filter(|r| !r.features().sms)
-        .map(|r| OrderLine::sms(r, true, None))
-        .collect();
-    if lines.is_empty() {
-        return Ok(Some(ALREADY.into()));
-    }
-    order_and_check(thinq, lines, |r| r.features().sms, concurrency).await
-}
-
-/// Points the DIDs' inbound messages at `url`: a profile that already posts there, else one
-/// used only by these DIDs repointed, else a new one; then the DIDs not yet on it attached.
-async fn route_inbound(
-    thinq: &ThinqClient,
-    url: &str,
-    dids: &[String],
-    concurrency: usize,
-) -> Sent {
-    // One read of the account's DIDs serves both the DIDs to attach and whose profile is whose.
-    let all = all_dids(thinq, concurrency).await?;
-    let rows = pick(&all, dids)?;
-    let profiles = thinq
-        .routing_profiles()
-        .await
-        .map_err(|e| thinq_words(&e))?;
-    let profile_id = match profiles.iter().find(|p| p.url == url) {
-        Some(p) => p.id.clone(),
-        None => match own_profile(&all, &profiles, dids) {
-            Some(p) => thinq
-                .update_routing_profile(&p.id, &p.name, url)
-                .await
-                .map(|p| p.id)
-                .map_err(|e| thinq_words(&e))?,
-            None => match thinq
-                .create_routing_profile(ROUTING_PROFILE_NAME, url)
-                .await
-            {
-                Ok(made) => made.id,
-                // Sent once only: a lost answer is settled by looking for the profile.
-                Err(e) => thinq
-                    .routing_profiles()
-                    .await
-                    .ok()
-                    .and_then(|all| all.into_iter().find(|p| p.url == url))
-                    .map(|p| p.id)
-                    .ok_or_else(|| thinq_words(&e))?,
-            },
-        },
-    };
-    let id: u64 = profile_id.parse().map_err(|_| {
-        format!("thinQ gave the routing profile an id that is no number: {profile_id}")
-    })?;
-    let lines: Vec<OrderLine> = rows
-        .values()
-        .filter(|r| r.routing_profile_id() != Some(id))
-        .map(|r| OrderLine::sms(r, r.features().sms, Some(id)))
-        .collect();
-    if lines.is_empty() {
-        return Ok(None);
-    }
-    order_and_check(
-        thinq,
-        lines,
-        |r| r.routing_profile_id() == Some(id),
-        concurrency,
-    )
-    .await
-}
-
-/// The profile every one of `dids` is on that no other DID of the account uses: repointing it
-/// reroutes nothing else; `all` is every DID of the account.
-fn own_profile<'p>(
-    all: &[DidRow],
-    profiles: &'p [thinq::RoutingProfile],
-    dids: &[String],
-) -> Option<&'p thinq::RoutingProfile> {
-    let ours: HashSet<&String> = dids.iter().collect();
-    let on = |row: &DidRow| row.routing_profile_id();
-    let shared: HashSet<Option<u64>> = all
-        .iter()
-        .filter(|r| ours.contains(&r.id))
-        .map(on)
-        .collect();
-    let [Some(id)] = shared.into_iter().collect::<Vec<_>>()[..] else {
-        return None;
-    };
-    let others = all
-        .iter()
-        .any(|r| !ours.contains(&r.id) && on(r) == Some(id));
-    (!others)
-        .then(|| profiles.iter().find(|p| p.id == id.to_string()))
-        .flatten()
 }

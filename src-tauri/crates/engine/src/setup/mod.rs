@@ -3,6 +3,9 @@
 //! listing them in the Changes tab, and discarding them. `apply.rs` sends them.
 
 pub(crate) mod apply;
+mod thinq_orders;
+
+pub use thinq_orders::ROUTING_PROFILE_NAME;
 
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};

@@ -1,12 +1,14 @@
 //! The thinQ integration flow: view, test, save, restart, disable.
 
-use crate::{files_containing, setup};
+use crate::{files_containing, setup, setup_with};
 use domain::FieldKey;
 use domain::{Secret, ThinqSettingsInput};
 use engine::integrations::{SaveThinqOutcome, ThinqTestOutcome};
 use engine::snapshot::Freshness;
 use engine::{SecretPersistence, SecretState};
 use sandbox::demo_thinq_accounts;
+use sandbox::world::webhook_for;
+use sandbox::{WireSwitch, WireVariant};
 use store::SecretLocation;
 
 fn input(account: &str, user: &str, token: Option<&str>) -> ThinqSettingsInput {
@@ -18,27 +20,39 @@ fn input(account: &str, user: &str, token: Option<&str>) -> ThinqSettingsInput {
 }
 
 #[tokio::test]
-async fn the_thinq_card_leads_with_a_copyable_https_webhook_and_the_sandbox_account() {
+async fn the_thinq_card_leads_with_the_sandbox_account_and_the_portals_webhook_to_paste() {
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
     let view = s
         .engine
-        .thinq_integration(org, Freshness::Live)
+        .thinq_integration(org.clone(), Freshness::Live)
         .await
         .unwrap();
     assert!(view.unavailable_reason.is_none());
     assert!(!view.enabled);
-    assert!(
-        view.webhook_url
-            .as_ref()
-            .is_some_and(|u| u.as_str().starts_with("https://"))
-    );
-    assert_eq!(
-        view.sandbox_account.as_ref().unwrap().account_id,
-        demo_thinq_accounts()[0].account_id
-    );
+    // Published getServices entries carry no webhook field: the admin pastes the portal's.
+    assert!(view.webhook_editable && view.webhook_url.is_none());
+    let hint = view.sandbox_account.as_ref().unwrap();
+    assert_eq!(hint.account_id, demo_thinq_accounts()[0].account_id);
+    assert_eq!(hint.portal_webhook_url, webhook_for(org.as_str()));
     assert!(view.other_cards.iter().any(|c| c.name == "Twilio"));
     assert!(view.simulated);
+}
+
+#[tokio::test]
+async fn a_card_that_reports_its_webhook_shows_it_read_only() {
+    let s = setup_with(WireVariant::of(&[WireSwitch::WebhookField])).await;
+    let org = s.org("Harbor Dental Group").await;
+    let view = s
+        .engine
+        .thinq_integration(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    assert!(!view.webhook_editable, "Ringotel's own URL is read-only");
+    assert_eq!(
+        view.webhook_url.map(|u| u.to_string()),
+        Some(webhook_for(org.as_str()))
+    );
 }
 
 #[tokio::test]
@@ -260,26 +274,6 @@ async fn one_error_inside_http_200_from_get_services_is_retried_not_a_dead_end()
 async fn a_card_without_its_webhook_url_takes_a_pasted_one_checked_at_its_field() {
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
-    let reported = s
-        .engine
-        .thinq_integration(org.clone(), Freshness::Live)
-        .await
-        .unwrap();
-    assert!(
-        !reported.webhook_editable,
-        "Ringotel's own URL is read-only"
-    );
-    let id = org.to_string();
-    s.sandbox.with_world(|w| {
-        let card = w
-            .org_mut(&id)
-            .unwrap()
-            .services
-            .iter_mut()
-            .find(|c| c["id"] == "ThinQ")
-            .unwrap();
-        card.remove("webhook");
-    });
     let missing = s
         .engine
         .thinq_integration(org.clone(), Freshness::Live)

@@ -15,7 +15,7 @@ mod workspaces;
 
 use domain::{BaseUrl, RingotelId, Secret};
 use engine::{Engine, SandboxEndpoints, SandboxThinqAccount};
-use sandbox::{DEMO_API_KEY, Sandbox, demo_thinq_accounts};
+use sandbox::{DEMO_API_KEY, Sandbox, WireVariant, demo_thinq_accounts};
 
 /// Keychain entries from these tests are kept apart from the app's own.
 pub const KEYCHAIN_SERVICE: &str = "ringotel-sms-admin-engine-tests";
@@ -40,11 +40,20 @@ pub fn endpoints(sandbox: &Sandbox) -> SandboxEndpoints {
                 token: a.token.into(),
             })
             .collect(),
+        portal_webhook: sandbox::world::webhook_for,
     }
 }
 
+/// The engine on a fresh data folder against a sandbox answering as the published sources
+/// show, and no more (its strict default).
 pub async fn setup() -> Setup {
+    setup_with(WireVariant::default()).await
+}
+
+/// [`setup`] against a sandbox that answers some open questions the unpublished way.
+pub async fn setup_with(wire: WireVariant) -> Setup {
     let sandbox = Sandbox::start().await.unwrap();
+    sandbox.set_wire(wire);
     let data = tempfile::tempdir().unwrap();
     let engine = Engine::open(data.path(), KEYCHAIN_SERVICE, Some(endpoints(&sandbox))).unwrap();
     Setup {

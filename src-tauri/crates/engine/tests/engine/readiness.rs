@@ -1,12 +1,12 @@
 //! Readiness against the sandbox: the seeded Harbor organization's problems reported exactly,
 //! each fix drafted as the right change, sent through sync, and every check passing after.
 
-use crate::{Setup, save_demo_thinq, setup};
+use crate::{Setup, save_demo_thinq, setup, setup_with};
 use domain::{CheckId, CheckOutcome, RingotelId, SetupKind};
 use engine::readiness::{CheckResult, Fix, ReadinessReport};
 use engine::snapshot::Freshness;
 use sandbox::world::{Did, webhook_for};
-use sandbox::{Fault, FaultRule, Service, demo_thinq_accounts};
+use sandbox::{Fault, FaultRule, Service, WireSwitch, WireVariant, demo_thinq_accounts};
 
 async fn readiness(s: &Setup, org: &RingotelId) -> ReadinessReport {
     s.engine
@@ -27,11 +27,24 @@ fn fix(report: &ReadinessReport, id: CheckId) -> Fix {
     check(report, id).fix.clone().unwrap().fix
 }
 
-/// Harbor with its thinQ settings saved (which enables the card).
+/// Harbor with its thinQ settings saved (which enables the card) and, where Ringotel does not
+/// report the card's webhook URL, the one the portal shows pasted.
 async fn harbor(s: &Setup) -> RingotelId {
     let org = s.org("Harbor Dental Group").await;
     save_demo_thinq(&s.engine, &org).await;
+    if !s.sandbox.wire().webhook_field {
+        s.engine
+            .paste_webhook_url(org.clone(), webhook_for(org.as_str()))
+            .await
+            .unwrap();
+    }
     org
+}
+
+/// A sandbox whose answers carry what the published sources do not show: each DID's features
+/// and routing profile, and the card's webhook URL. The checks can then see every problem.
+fn detailed() -> WireVariant {
+    WireVariant::of(&[WireSwitch::DidDetails, WireSwitch::WebhookField])
 }
 
 fn harbor_did(s: &Setup, did: &str) -> Did {
@@ -47,7 +60,7 @@ fn harbor_did(s: &Setup, did: &str) -> Did {
 
 #[tokio::test]
 async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then_pass() {
-    let s = setup().await;
+    let s = setup_with(detailed()).await;
     let org = harbor(&s).await;
     let webhook = webhook_for(org.as_str());
     let report = readiness(&s, &org).await;
@@ -78,7 +91,8 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
     assert_eq!(
         fix(&report, C::DidsSmsOn),
         Fix::ThinqSmsOn {
-            dids: vec!["18584376050".into()]
+            dids: vec!["18584376050".into()],
+            url: Some(webhook.clone()),
         }
     );
     let inbound = check(&report, C::InboundRouting);
@@ -184,7 +198,7 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
 
 #[tokio::test]
 async fn a_changed_webhook_repoints_the_apps_own_profile_instead_of_making_another() {
-    let s = setup().await;
+    let s = setup_with(detailed()).await;
     let org = harbor(&s).await;
     let first = readiness(&s, &org).await;
     for id in [CheckId::InboundRouting, CheckId::DeliveryUrl] {
@@ -277,15 +291,18 @@ async fn without_thinq_settings_the_thinq_checks_are_unknown_and_say_why() {
     assert_eq!(integration.outcome, CheckOutcome::Fail);
     assert_eq!(integration.fix.as_ref().unwrap().fix, Fix::OpenIntegrations);
     assert!(!integration.fix.as_ref().unwrap().drafts);
-    for id in [
-        CheckId::ThinqCredentials,
-        CheckId::DidsSmsOn,
-        CheckId::InboundRouting,
-    ] {
+    for id in [CheckId::ThinqCredentials, CheckId::DidsSmsOn] {
         let c = check(&report, id);
         assert_eq!(c.outcome, CheckOutcome::Unknown, "{id:?}");
         assert!(c.detail.contains("not saved in this app"), "{}", c.detail);
     }
+    let inbound = check(&report, CheckId::InboundRouting);
+    assert_eq!(inbound.outcome, CheckOutcome::Unknown);
+    assert!(
+        inbound.detail.contains("webhook URL is not known"),
+        "{}",
+        inbound.detail
+    );
     // A run reads only what it needs: no thinQ call without settings.
     assert!(
         s.sandbox
@@ -405,5 +422,124 @@ async fn opening_the_overview_reads_thinq_only_ringotel_as_the_screen_just_fetch
         log.len(),
         3,
         "the balance, the one page of 24 DIDs, the profiles: {log:?}"
+    );
+}
+
+#[tokio::test]
+async fn on_published_shapes_routing_is_unknown_then_set_from_this_app_and_never_drafted_again() {
+    let s = setup().await;
+    let org = harbor(&s).await;
+    let webhook = webhook_for(org.as_str());
+    let report = readiness(&s, &org).await;
+    use CheckId as C;
+    use CheckOutcome::{Fail, Pass, Unknown};
+    let outcome = |r: &ReadinessReport, id| check(r, id).outcome;
+    // `provisioned` says which DID has SMS off; nothing published says where a DID routes.
+    assert_eq!(outcome(&report, C::DidsSmsOn), Fail);
+    let inbound = check(&report, C::InboundRouting);
+    assert_eq!(inbound.outcome, Unknown, "{}", inbound.detail);
+    assert!(
+        inbound.items.iter().all(|i| i.contains("does not say")),
+        "{:?}",
+        inbound.items
+    );
+    assert_eq!(
+        fix(&report, C::InboundRouting),
+        Fix::ThinqInbound {
+            url: webhook.clone(),
+            dids: vec!["18584376048".into(), "18584376050".into()]
+        }
+    );
+    for c in &report.checks {
+        if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
+            s.engine
+                .draft_fix(org.clone(), offer.fix.clone(), false)
+                .await
+                .unwrap();
+        }
+    }
+    let other_did_before = harbor_did(&s, "18584376047");
+    let sync = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    assert_eq!(sync.failed, 0, "{sync:#?}");
+    let set_here = sync
+        .setup
+        .iter()
+        .filter(|o| {
+            o.detail
+                .as_deref()
+                .is_some_and(|d| d.contains("set from this app"))
+        })
+        .count();
+    assert_eq!(
+        set_here, 2,
+        "SMS with routing, and routing: {:#?}",
+        sync.setup
+    );
+
+    let after = readiness(&s, &org).await;
+    assert!(
+        after.checks.iter().all(|c| c.outcome == Pass),
+        "{:#?}",
+        after.checks
+    );
+    assert!(
+        check(&after, C::InboundRouting)
+            .detail
+            .contains("set from this app")
+    );
+    assert!(
+        after.checks.iter().all(|c| c.fix.is_none()),
+        "nothing is offered again"
+    );
+    // The Ringotel profile was attached explicitly; no other DID was touched.
+    let profile = s.sandbox.with_world(|w| {
+        w.thinq[0]
+            .routing_profiles
+            .iter()
+            .find(|p| p.url == webhook)
+            .map(|p| p.id)
+    });
+    for did in ["18584376048", "18584376050"] {
+        assert_eq!(harbor_did(&s, did).routing_profile_id, profile, "{did}");
+    }
+    assert_eq!(harbor_did(&s, "18584376047"), other_did_before);
+}
+
+#[tokio::test]
+async fn a_features_order_never_sends_null_nor_a_feature_it_did_not_read() {
+    let s = setup().await;
+    let org = harbor(&s).await;
+    let report = readiness(&s, &org).await;
+    let before = harbor_did(&s, "18584376050");
+    let Fix::ThinqSmsOn { dids, .. } = fix(&report, CheckId::DidsSmsOn) else {
+        panic!("an SMS fix expected");
+    };
+    // Without the webhook the order cannot name the Ringotel profile: it names none.
+    s.engine
+        .draft_fix(org.clone(), Fix::ThinqSmsOn { dids, url: None }, false)
+        .await
+        .unwrap();
+    s.sandbox.take_request_log();
+    let sync = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    assert_eq!(sync.failed, 0, "{sync:#?}");
+    let orders: Vec<serde_json::Value> = s
+        .sandbox
+        .take_request_log()
+        .into_iter()
+        .filter(|r| r.method.ends_with("/features/create"))
+        .filter_map(|r| r.body)
+        .collect();
+    assert_eq!(
+        orders,
+        [
+            serde_json::json!({"order": {"tns": [{"did": 18584376050_u64, "features": {"sms": true}}]}})
+        ]
+    );
+    let now = harbor_did(&s, "18584376050");
+    assert!(now.sms);
+    assert_eq!(
+        (now.cnam, now.e911, now.routing_profile_id),
+        (before.cnam, before.e911, before.routing_profile_id),
+        "what the order did not name stayed as it was"
     );
 }

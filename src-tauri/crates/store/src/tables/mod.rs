@@ -3,6 +3,7 @@
 pub mod app_settings;
 pub mod draft_numbers;
 pub mod draft_setup;
+pub mod observations;
 pub mod pasted_webhooks;
 pub mod readiness_summaries;
 pub mod setup_journal;

@@ -139,6 +139,23 @@ pub fn list(
     )
 }
 
+/// Every change that was done, oldest first: what this app set on the services, for the checks
+/// that cannot read it back.
+pub fn done(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &RingotelId,
+) -> Result<Vec<SetupEntry>, StoreError> {
+    query(
+        conn,
+        &format!(
+            "SELECT {COLUMNS} FROM setup_journal
+             WHERE workspace_id = ?1 AND org_id = ?2 AND state = 'done' ORDER BY id"
+        ),
+        params![workspace.as_str(), org.as_str()],
+    )
+}
+
 /// The newest change of `kind` that was done, if any.
 pub fn last_done(
     conn: &Connection,
@@ -181,6 +198,7 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(last.change, url("https://a.example/1"));
+        assert_eq!(done(&conn, &ws, &org).unwrap().len(), 1);
         assert_eq!(last_failures(&conn, &ws, &org).unwrap()[&7], "refused");
         assert_eq!(
             interrupt_unfinished(&conn, &ws, &org, "stopped").unwrap(),

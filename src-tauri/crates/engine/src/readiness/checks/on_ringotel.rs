@@ -70,6 +70,29 @@ pub(super) fn connections(facts: &Facts) -> CheckResult {
         .iter()
         .filter(|b| b.provision.sms.map(SmsMode::from_wire) != Some(SmsMode::Integrations))
         .collect();
+    let fix = Some(Fix::SwitchConnections {
+        connections: wrong.iter().map(|b| b.id.clone()).collect(),
+    });
+    let line = |b: &&&ringotel::Branch| {
+        let mode = b
+            .provision
+            .sms
+            .map_or_else(|| "not reported".into(), |m| SmsMode::from_wire(m).label());
+        format!("{}: {mode}", b.name)
+    };
+    if !wrong.is_empty() && wrong.iter().all(|b| b.provision.sms.is_none()) {
+        // Ringotel did not say: unknown, not wrong; the switch is still offered.
+        return CheckResult {
+            items: wrong.iter().map(line).collect(),
+            fix: fix.map(Fix::offer),
+            ..result(
+                id,
+                CheckOutcome::Unknown,
+                "Ringotel did not report the SMS mode of these connections.",
+                at,
+            )
+        };
+    }
     if wrong.is_empty() {
         return result(
             id,
@@ -89,19 +112,8 @@ pub(super) fn connections(facts: &Facts) -> CheckResult {
             SmsMode::Integrations.label()
         ),
         at,
-        wrong
-            .iter()
-            .map(|b| {
-                let mode = b
-                    .provision
-                    .sms
-                    .map_or_else(|| "not reported".into(), |m| SmsMode::from_wire(m).label());
-                format!("{}: {mode}", b.name)
-            })
-            .collect(),
-        Some(Fix::SwitchConnections {
-            connections: wrong.iter().map(|b| b.id.clone()).collect(),
-        }),
+        wrong.iter().map(line).collect(),
+        fix,
     )
 }
 
@@ -115,6 +127,15 @@ pub(super) fn integration(facts: &Facts) -> CheckResult {
             "Ringotel shows no thinQ card for this organization.",
             at,
         ),
+        Some(card) if card.state.is_none() => CheckResult {
+            fix: Some(Fix::OpenIntegrations.offer()),
+            ..result(
+                id,
+                CheckOutcome::Unknown,
+                "Ringotel did not report whether the thinQ card is enabled.",
+                at,
+            )
+        },
         Some(card) if !card.is_enabled() => failing(
             id,
             "The thinQ card is not enabled in Ringotel.",

@@ -79,6 +79,23 @@ fn no_thinq_numbers(id: CheckId, facts: &Facts) -> CheckResult {
     )
 }
 
+/// The webhook URL as fixes carry it.
+fn webhook_text(facts: &Facts) -> Option<String> {
+    facts.webhook.as_ref().map(|w| w.as_str().to_owned())
+}
+
+/// ", 2 of them set from this app (thinQ's DID list does not show it)", when any.
+fn set_here_note(n: usize, what: &str) -> String {
+    if n == 0 {
+        String::new()
+    } else {
+        format!(
+            " {} set from this app: thinQ's DID list does not show {what}.",
+            plural(n, "DID")
+        )
+    }
+}
+
 pub(super) fn dids_sms_on(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
     let id = CheckId::DidsSmsOn;
     let dids = match read(&facts.dids, id, facts) {
@@ -89,39 +106,66 @@ pub(super) fn dids_sms_on(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
         return no_thinq_numbers(id, facts);
     }
     let by_id: HashMap<&str, &DidRow> = dids.iter().map(|d| (d.id.as_str(), d)).collect();
-    let mut items = Vec::new();
-    let mut off = Vec::new();
+    let (mut failed, mut unsaid, mut to_turn_on, mut set_here) =
+        (Vec::new(), Vec::new(), Vec::new(), 0);
     for (_, fields, shown) in &numbers.thinq {
-        match by_id.get(fields.number.ringotel_wire()) {
-            None => items.push(format!("{shown}: not a DID of this thinQ account")),
-            Some(row) if !row.features().sms => {
-                items.push(format!("{shown}: SMS is off in thinQ"));
-                off.push(row.id.clone());
+        let Some(row) = by_id.get(fields.number.ringotel_wire()) else {
+            failed.push(format!("{shown}: not a DID of this thinQ account"));
+            continue;
+        };
+        match row.sms_enabled() {
+            Some(true) => {}
+            Some(false) => {
+                failed.push(format!("{shown}: SMS is off in thinQ"));
+                to_turn_on.push(row.id.clone());
             }
-            Some(_) => {}
+            // [assumed] The flag is not published (AssumptionId::DidSmsFlag): what this app
+            // turned on stands in for it; anything else is unknown, never "off".
+            None if facts.set_here.sms_on.contains_key(&row.id) => set_here += 1,
+            None => {
+                unsaid.push(format!(
+                    "{shown}: thinQ's DID list does not say whether SMS is on"
+                ));
+                to_turn_on.push(row.id.clone());
+            }
         }
     }
-    if items.is_empty() {
+    to_turn_on.sort();
+    let fix = (!to_turn_on.is_empty()).then(|| Fix::ThinqSmsOn {
+        dids: to_turn_on,
+        url: webhook_text(facts),
+    });
+    if failed.is_empty() && unsaid.is_empty() {
         return result(
             id,
             CheckOutcome::Pass,
-            format!("{} with SMS on.", plural(numbers.thinq.len(), "DID")),
+            format!(
+                "{} with SMS on.{}",
+                plural(numbers.thinq.len(), "DID"),
+                set_here_note(set_here, "it")
+            ),
             facts.thinq_at,
         );
     }
-    off.sort();
-    let detail = if off.len() == items.len() {
+    if failed.is_empty() {
+        return CheckResult {
+            items: unsaid,
+            fix: fix.map(Fix::offer),
+            ..result(
+                id,
+                CheckOutcome::Unknown,
+                "thinQ's DID list does not say whether SMS is on for these DIDs: turn it on from here (it is then recorded as set from this app), or check them in thinQ's portal.",
+                facts.thinq_at,
+            )
+        };
+    }
+    let detail = if failed.iter().all(|i| i.ends_with("SMS is off in thinQ")) {
         "thinQ does not send or receive SMS for these DIDs.".to_owned()
     } else {
         "Numbers that are no DID of this account cannot work with it: remove them, or check the account.".to_owned()
     };
-    failing(
-        id,
-        detail,
-        facts.thinq_at,
-        items,
-        (!off.is_empty()).then_some(Fix::ThinqSmsOn { dids: off }),
-    )
+    failed.extend(unsaid);
+    failing(id, detail, facts.thinq_at, failed, fix)
 }
 
 pub(super) fn inbound_routing(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
@@ -144,39 +188,71 @@ pub(super) fn inbound_routing(facts: &Facts, numbers: &Numbers<'_>) -> CheckResu
         .iter()
         .filter_map(|p| p.id.parse().ok().map(|n| (n, p)))
         .collect();
-    let mut items = Vec::new();
-    let mut wrong = Vec::new();
+    let profile_posts_there = profiles.iter().any(|p| p.url == webhook.as_str());
+    let (mut failed, mut unsaid, mut wrong, mut set_here) = (Vec::new(), Vec::new(), Vec::new(), 0);
     for (_, fields, shown) in &numbers.thinq {
         let Some(row) = by_id.get(fields.number.ringotel_wire()) else {
             continue; // Named by the DID check.
         };
-        match row.routing_profile_id().map(|p| (p, url_of.get(&p))) {
-            Some((_, Some(profile))) if profile.url == webhook.as_str() => continue,
-            Some((_, Some(profile))) => items.push(format!("{shown}: routed to {} (profile \"{}\")", profile.url, profile.name)),
-            Some((p, None)) => items.push(format!("{shown}: on routing profile {p}, which thinQ does not list")),
+        match row.routing_profile() {
+            Some(Some(p)) => match url_of.get(&p) {
+                Some(profile) if profile.url == webhook.as_str() => continue,
+                Some(profile) => failed.push(format!("{shown}: routed to {} (profile \"{}\")", profile.url, profile.name)),
+                None => failed.push(format!("{shown}: on routing profile {p}, which thinQ does not list")),
+            },
             // [doc] thinQ's API does not expose the account's inbound URL: only a profile can be checked.
-            None => items.push(format!("{shown}: no routing profile (the account's inbound URL cannot be read through thinQ's API)")),
+            Some(None) => failed.push(format!("{shown}: no routing profile (the account's inbound URL cannot be read through thinQ's API)")),
+            // [assumed] The per-DID profile is not published (AssumptionId::DidRouting): what
+            // this app routed stands in for it while a profile still posts to the webhook.
+            None => match facts.set_here.routed.get(&row.id) {
+                Some((url, _)) if url == webhook.as_str() && profile_posts_there => {
+                    set_here += 1;
+                    continue;
+                }
+                Some((url, _)) if url == webhook.as_str() => failed.push(format!("{shown}: routed from this app to the webhook, but no routing profile posts there any more")),
+                Some((url, _)) => failed.push(format!("{shown}: routed from this app to {url}, not to the webhook")),
+                None => unsaid.push(format!("{shown}: thinQ's DID list does not say which routing profile it is on")),
+            },
         }
         wrong.push(row.id.clone());
     }
-    if items.is_empty() {
+    wrong.sort();
+    let fix = (!wrong.is_empty()).then(|| Fix::ThinqInbound {
+        url: webhook.as_str().to_owned(),
+        dids: wrong,
+    });
+    if failed.is_empty() && unsaid.is_empty() {
         return result(
             id,
             CheckOutcome::Pass,
-            format!("Every thinQ number's routing profile posts to {webhook}."),
+            format!(
+                "Every thinQ number's routing profile posts to {webhook}.{}",
+                set_here_note(set_here, "routing")
+            ),
             facts.thinq_at,
         );
     }
-    wrong.sort();
+    if failed.is_empty() {
+        return CheckResult {
+            items: unsaid,
+            fix: fix.map(Fix::offer),
+            ..result(
+                id,
+                CheckOutcome::Unknown,
+                format!(
+                    "thinQ's DID list does not say where these DIDs' inbound messages go: route them to {webhook} from here (it is then recorded as set from this app), or check them in thinQ's portal."
+                ),
+                facts.thinq_at,
+            )
+        };
+    }
+    failed.extend(unsaid);
     failing(
         id,
         format!("Inbound messages of these numbers would not reach {webhook}."),
         facts.thinq_at,
-        items,
-        Some(Fix::ThinqInbound {
-            url: webhook.as_str().to_owned(),
-            dids: wrong,
-        }),
+        failed,
+        fix,
     )
 }
 
@@ -185,7 +261,7 @@ fn webhook_unknown(id: CheckId, facts: &Facts) -> CheckResult {
     result(
         id,
         CheckOutcome::Unknown,
-        "The Ringotel webhook URL is not known: paste it on the Integrations tab.",
+        "The Ringotel webhook URL is not known: Ringotel does not report it, so paste the one its portal shows on the thinQ card.",
         facts.fetched_at,
     )
 }
@@ -200,7 +276,7 @@ pub(super) fn delivery_url(facts: &Facts) -> CheckResult {
     });
     // [code] thinQ's API sets the delivery-confirmation URL but offers no way to read it, so
     // the check rests on what this app last set.
-    match &facts.delivery_set {
+    match &facts.set_here.delivery {
         Some((url, at)) if url == webhook.as_str() => result(
             id,
             CheckOutcome::Pass,

@@ -1,0 +1,103 @@
+//! A CSV file's bytes as spreadsheets write them: UTF-8 with or without a byte-order mark, or a
+//! Windows-1252 export (said so); UTF-16 refused with what to do. And the file's own line of
+//! any byte, whatever its line ends and however many lines a quoted cell spans.
+
+/// The bytes 0x80-0x9F of Windows-1252 (the rest of its upper half is Latin-1); `None` where it
+/// defines no character.
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+/// The file as text, and a note when it was not UTF-8; or why it cannot be read.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("the file is saved as UTF-16 (\"Unicode text\"): save it as \"CSV UTF-8\" and import it again".into());
+    }
+    let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(body) {
+        return Ok((text.to_owned(), None));
+    }
+    let mut text = String::with_capacity(body.len());
+    for (at, byte) in body.iter().enumerate() {
+        let c = match byte {
+            0x00..=0x7F | 0xA0..=0xFF => Some(char::from(*byte)),
+            _ => CP1252_HIGH[usize::from(byte - 0x80)],
+        };
+        match c {
+            Some(c) => text.push(c),
+            None => {
+                return Err(format!(
+                    "line {}: the byte 0x{byte:02X} is text in neither UTF-8 nor Windows-1252: save the file as \"CSV UTF-8\"",
+                    line_of(body, at)
+                ));
+            }
+        }
+    }
+    Ok((
+        text,
+        Some("The file is not UTF-8; it was read as Windows-1252, as spreadsheets on Windows save CSV. Check names with accents.".into()),
+    ))
+}
+
+/// The 1-based line of the byte at `offset`: one more than the line feeds before it, so LF and
+/// CRLF files number alike, and a record whose quoted cells span lines is named by its first.
+pub(crate) fn line_of(text: &[u8], offset: usize) -> u64 {
+    let before = text.get(..offset).unwrap_or(text);
+    1 + before.iter().filter(|b| **b == b'\n').count() as u64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_a_bom_reads_as_utf8_and_a_windows_export_is_said() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFnumber\n").unwrap(),
+            ("number\n".into(), None)
+        );
+        let (text, note) = decode(b"name\nJos\xE9 \x80\n").unwrap();
+        assert_eq!(text, "name\nJosé €\n");
+        assert!(note.unwrap().contains("Windows-1252"));
+        assert!(decode(b"\xFF\xFEn\0").unwrap_err().contains("UTF-16"));
+        assert!(decode(b"a\nb\x81").unwrap_err().starts_with("line 2:"));
+    }
+
+    #[test]
+    fn lines_count_line_feeds_whatever_the_line_ends() {
+        let crlf = b"a\r\nb\r\nc";
+        assert_eq!(line_of(crlf, 6), 3);
+        assert_eq!(line_of(b"a\nb\nc", 4), 3);
+    }
+}
