@@ -1,5 +1,6 @@
 //! The command line: `sms-admin [--json] [--data-dir DIR] <command>`.
 
+use crate::commands::doctor::DoctorArgs;
 use crate::commands::sandbox::ServeArgs;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
@@ -53,6 +54,12 @@ pub enum Command {
     /// Saves the organization's thinQ Account ID, username and token (from a prompt or stdin)
     /// and enables the thinQ card in Ringotel, as the app's Save & Continue does.
     EnableThinq(EnableThinqArgs),
+    /// Keeps the Ringotel webhook URL of the organization's thinQ card, copied from the Ringotel
+    /// portal, for when Ringotel does not report it (readiness compares thinQ with it).
+    Webhook(WebhookArgs),
+    /// What the answers so far showed about each assumption the app makes about the two
+    /// services; `--report FILE` writes the shape report (keys and types, no values).
+    Doctor(DoctorArgs),
     /// The simulated Ringotel and thinQ services.
     #[command(subcommand)]
     Sandbox(SandboxCommand),
@@ -94,6 +101,15 @@ pub struct EnableThinqArgs {
     pub session_only: bool,
 }
 
+#[derive(Args)]
+pub struct WebhookArgs {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// The URL as the portal's thinQ card shows it (https).
+    #[arg(long)]
+    pub webhook_url: String,
+}
+
 #[derive(Subcommand)]
 pub enum WorkspaceCommand {
     List,
@@ -127,9 +143,10 @@ pub enum DraftCommand {
     /// Writes the active workspace's draft to FILE (JSON, never with secrets).
     Export { file: PathBuf },
     /// Adds the changes in FILE to the draft, all or none: the app's JSON export, or a CSV of
-    /// new numbers for --org with the columns number, name, users (extensions or ids, `;`
-    /// between), stickiness (disabled, seconds, 30m, 2h, 1d), inbound, outbound and
-    /// optionally country. Every bad row is named by line and column.
+    /// new numbers for --org with the columns number and users (extensions or ids, `;`
+    /// between), and optionally name, stickiness (disabled, seconds, 30m, 2h, 1d), inbound,
+    /// outbound and country (the editor's defaults when left out). UTF-8 or a Windows-1252
+    /// export. Every bad row is named by its line in the file and its column.
     Import {
         file: PathBuf,
         /// The organization a CSV's numbers are for (a JSON export names its own).

@@ -49,15 +49,22 @@ async fn run(cli: Cli) -> Result<(), Failure> {
         }
         command => {
             let session = session::open(cli.data_dir, services).await?;
-            match command {
+            let result = match command {
                 Command::Workspace(c) => commands::workspace::run(&session, c, out).await,
                 Command::Draft(c) => commands::draft::run(&session, c, out).await,
                 Command::Plan(org) => commands::sync::plan(&session, &org.org, out).await,
                 Command::Apply(org) => commands::sync::apply(&session, &org.org, out).await,
                 Command::Readiness(args) => commands::readiness::run(&session, args, out).await,
                 Command::EnableThinq(args) => commands::thinq::enable(&session, args, out).await,
+                Command::Webhook(args) => commands::thinq::webhook(&session, args, out).await,
+                Command::Doctor(args) => commands::doctor::run(&session, args, out).await,
                 read => commands::read::run(&session, read, out).await,
+            };
+            // What the answers showed is kept for `doctor`, whatever the command's outcome.
+            if let Err(error) = session.engine.flush_observations().await {
+                tracing::warn!(%error, "what the answers showed could not be kept");
             }
+            result
         }
     }
 }

@@ -49,8 +49,11 @@ async fn import_csv(session: &Session, org: &str, file: &Path, out: Output) -> R
         out.json(&outcome);
     }
     match outcome {
-        CsvImportOutcome::Imported { added } => {
+        CsvImportOutcome::Imported { added, note } => {
             if !out.json {
+                if let Some(note) = note {
+                    eprintln!("sms-admin: {note}");
+                }
                 println!("Added {added} new number(s) to the draft; `sms-admin plan` shows them.");
             }
             Ok(())

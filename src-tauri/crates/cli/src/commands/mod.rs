@@ -1,5 +1,6 @@
 //! One module per group of commands; each turns engine results into tables or JSON.
 
+pub mod doctor;
 pub mod draft;
 pub mod read;
 pub mod readiness;

@@ -3,7 +3,7 @@
 
 use crate::exit::Failure;
 use clap::{Args, ValueEnum};
-use sandbox::{AuthFailure, Fault, FaultRule, Sandbox, Service};
+use sandbox::{AuthFailure, Fault, FaultRule, Sandbox, Service, WireSwitch, WireVariant};
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -20,6 +20,12 @@ pub struct ServeArgs {
     /// How a wrong Ringotel API key is refused: HTTP 401, or an error inside HTTP 200.
     #[arg(long, value_enum, default_value = "401")]
     pub auth_failure: AuthFailureArg,
+    /// Answer these open questions of the published sources the unpublished way
+    /// (comma-separated); the default is the strict, published reading of both services.
+    /// (webhook-field, did-details, nulls-accepted, nested-merged, timeout-minutes,
+    /// did-ids-numbers, page-size-fixed, organization-object, form-redirect, auth-in-200).
+    #[arg(long, value_delimiter = ',', value_parser = wire_switch)]
+    pub wire: Vec<WireSwitch>,
     #[command(flatten)]
     pub faults: FaultArgs,
 }
@@ -115,6 +121,14 @@ impl FaultArgs {
     }
 }
 
+/// One `--wire` switch by its name (see `sandbox::WireSwitch`).
+fn wire_switch(name: &str) -> Result<WireSwitch, String> {
+    WireSwitch::parse(name).ok_or_else(|| {
+        let names: Vec<&str> = WireSwitch::ALL.iter().map(|s| s.name()).collect();
+        format!("no such switch; one of: {}", names.join(", "))
+    })
+}
+
 /// `--auth-failure` on the command line; the sandbox's own type stays free of clap.
 #[derive(Clone, Copy, ValueEnum)]
 pub enum AuthFailureArg {
@@ -147,7 +161,11 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
     };
     let sandbox =
         started.map_err(|e| Failure::general(format!("the sandbox could not start: {e}")))?;
-    sandbox.set_auth_failure(args.auth_failure.into());
+    sandbox.set_wire(WireVariant::of(&args.wire));
+    // --auth-failure in-200 and --wire auth-in-200 say the same; either turns it.
+    if matches!(args.auth_failure, AuthFailureArg::In200) {
+        sandbox.set_auth_failure(args.auth_failure.into());
+    }
     args.faults.apply(&sandbox);
     let accounts: Vec<_> = sandbox::demo_thinq_accounts()
         .iter()

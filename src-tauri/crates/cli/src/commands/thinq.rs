@@ -1,12 +1,45 @@
-//! `sms-admin enable-thinq`: the thinQ integration's credentials saved and the card enabled.
+//! `sms-admin enable-thinq`: the thinQ integration's credentials saved and the card enabled;
+//! `sms-admin webhook`: the card's webhook URL kept when Ringotel does not report it.
 
-use crate::args::EnableThinqArgs;
+use crate::args::{EnableThinqArgs, WebhookArgs};
 use crate::exit::{FAILED_ITEMS, Failure, KEYCHAIN};
 use crate::output::Output;
 use crate::session::Session;
 use domain::ThinqSettingsInput;
 use engine::SecretPersistence;
-use engine::integrations::SaveThinqOutcome;
+use engine::integrations::{PasteWebhookOutcome, SaveThinqOutcome};
+
+pub async fn webhook(session: &Session, args: WebhookArgs, out: Output) -> Result<(), Failure> {
+    let org = session.org(&args.org.org).await?;
+    let outcome = session
+        .engine
+        .paste_webhook_url(org, args.webhook_url)
+        .await?;
+    if out.json {
+        out.json(&outcome);
+    }
+    match outcome {
+        PasteWebhookOutcome::Saved { integration } => {
+            if !out.json {
+                match (integration.webhook_pasted, &integration.webhook_url) {
+                    (true, Some(url)) => {
+                        println!("Webhook URL for {} kept: {url}", integration.org_name)
+                    }
+                    _ => println!(
+                        "Ringotel reports the card's own webhook URL for {}; that one is used.",
+                        integration.org_name
+                    ),
+                }
+            }
+            Ok(())
+        }
+        PasteWebhookOutcome::Invalid { problem } => Err(Failure::usage(format!(
+            "{} ({})",
+            problem.message,
+            crate::exit::flag_of(problem.field)
+        ))),
+    }
+}
 
 pub async fn enable(session: &Session, args: EnableThinqArgs, out: Output) -> Result<(), Failure> {
     let org = session.org(&args.org.org).await?;

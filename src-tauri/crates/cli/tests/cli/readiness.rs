@@ -2,6 +2,7 @@
 //! `apply` sends them (under faults too), and every check then passes with exit 0.
 
 use crate::Cli;
+use sandbox::world::webhook_for;
 use sandbox::{Fault, FaultRule, Sandbox, Service, demo_thinq_accounts};
 
 async fn harbor_with_thinq(sandbox: &Sandbox) -> Cli {
@@ -27,6 +28,24 @@ async fn harbor_with_thinq(sandbox: &Sandbox) -> Cli {
         saved.stdout.contains("thinQ integration enabled"),
         "{saved:#?}"
     );
+    if !sandbox.wire().webhook_field {
+        // Ringotel does not report the card's webhook URL: it is copied from the portal.
+        let org = sandbox.with_world(|w| w.orgs[0].id().to_owned());
+        let kept = cli
+            .expect(
+                0,
+                &[
+                    "webhook",
+                    "--org",
+                    "harbor",
+                    "--webhook-url",
+                    &webhook_for(&org),
+                ],
+                "",
+            )
+            .await;
+        assert!(kept.stdout.contains("kept"), "{kept:#?}");
+    }
     cli
 }
 
