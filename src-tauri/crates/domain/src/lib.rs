@@ -19,6 +19,7 @@ pub mod sms_number;
 pub mod stickiness;
 pub mod sync;
 pub mod thinq;
+pub mod time;
 pub mod urls;
 pub mod wire;
 

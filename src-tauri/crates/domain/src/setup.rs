@@ -74,11 +74,15 @@ impl SetupService {
 }
 
 impl SetupKind {
+    /// Every kind, in the order a sync sends them: the package before the connections, and
+    /// inbound routing before SMS on, so a changed webhook repoints the profile the DIDs share
+    /// before SMS is turned on for some of them on it (rather than them getting a profile of
+    /// their own).
     pub const ALL: [Self; 5] = [
         Self::ProPackage,
         Self::ConnectionSmsMode,
-        Self::ThinqSmsOn,
         Self::ThinqInbound,
+        Self::ThinqSmsOn,
         Self::ThinqDeliveryUrl,
     ];
 

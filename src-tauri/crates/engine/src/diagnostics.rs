@@ -163,7 +163,7 @@ impl Engine {
             "report": "Ringotel SMS Admin: shape report",
             "about": "The keys and JSON types of the answers Ringotel and thinQ gave this app, and what they showed about its assumptions. No values, ids, names, phone numbers or secrets.",
             "appVersion": env!("CARGO_PKG_VERSION"),
-            "createdAt": crate::organizations::now_ms(),
+            "createdAt": domain::time::utc_iso_minutes(crate::organizations::now_ms()),
             "workspace": if view.is_sandbox { "sandbox" } else { "ringotel account" },
             "assumptions": assumptions,
             "answers": answers,

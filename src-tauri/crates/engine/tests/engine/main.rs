@@ -5,12 +5,15 @@
 
 mod auth_failure;
 mod call_counts;
+mod contract;
+mod diagnostics;
 mod draft_file;
 mod import;
 mod integrations;
 mod numbers;
 mod readiness;
 mod sync;
+mod wire_variants;
 mod workspaces;
 
 use domain::{BaseUrl, RingotelId, Secret};

@@ -156,8 +156,8 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
         kinds,
         [
             SetupKind::ConnectionSmsMode,
-            SetupKind::ThinqSmsOn,
             SetupKind::ThinqInbound,
+            SetupKind::ThinqSmsOn,
             SetupKind::ThinqDeliveryUrl
         ]
     );

@@ -1,0 +1,206 @@
+//! The whole job — thinQ enabled, numbers imported from thinQ and added by hand, an edit,
+//! readiness and its fixes, sync — against the sandbox's strict published reading and against
+//! each open question answered the other way. Every variant ends with nothing left to do and
+//! every check passing (or Unknown, saying why), and the diagnostics name what was seen.
+
+use crate::sync::input;
+use crate::{Setup, save_demo_thinq, setup_with};
+use domain::{AssumptionId, CheckOutcome, Verdict};
+use engine::integrations::SaveThinqOutcome;
+use engine::numbers::{ImportDidsInput, ImportDidsOutcome, SaveNumberOutcome};
+use engine::snapshot::Freshness;
+use sandbox::world::webhook_for;
+use sandbox::{WireSwitch, WireVariant};
+use std::collections::HashMap;
+
+/// What a variant must show in the diagnostics once the job is done.
+fn expected(switch: Option<WireSwitch>) -> Vec<(AssumptionId, Verdict)> {
+    use AssumptionId as A;
+    use Verdict::{Confirmed, Contradicted};
+    let mut verdicts: HashMap<AssumptionId, Verdict> = [
+        (A::WebhookField, Contradicted),
+        (A::DidRouting, Contradicted),
+        (A::DidFeatureFlags, Contradicted),
+        (A::DidSmsFlag, Confirmed),
+        (A::DidIdType, Confirmed),
+        (A::DidPageSize, Confirmed),
+        (A::OrganizationShape, Confirmed),
+        (A::FormAnswer, Confirmed),
+        (A::IntegrationForm, Confirmed),
+        (A::OptOutObject, Confirmed),
+        (A::SessionTimeoutSeconds, Confirmed),
+        (A::ThinqServiceId, Confirmed),
+    ]
+    .into_iter()
+    .collect();
+    let mut turn = |id, verdict| verdicts.insert(id, verdict);
+    match switch {
+        Some(WireSwitch::WebhookField) => turn(A::WebhookField, Confirmed),
+        Some(WireSwitch::DidDetails) => {
+            turn(A::DidRouting, Confirmed);
+            turn(A::DidFeatureFlags, Confirmed)
+        }
+        Some(WireSwitch::TimeoutMinutes) => turn(A::SessionTimeoutSeconds, Contradicted),
+        Some(WireSwitch::DidIdsNumbers) => turn(A::DidIdType, Contradicted),
+        Some(WireSwitch::PageSizeFixed) => turn(A::DidPageSize, Contradicted),
+        Some(WireSwitch::OrganizationObject) => turn(A::OrganizationShape, Contradicted),
+        Some(WireSwitch::FormRedirect) => turn(A::FormAnswer, Contradicted),
+        // Never sent a null, never relied on a merge, never refused: nothing to see.
+        Some(WireSwitch::NullsAccepted | WireSwitch::NestedMerged | WireSwitch::AuthIn200)
+        | None => None,
+    };
+    let mut list: Vec<_> = verdicts.into_iter().collect();
+    list.sort_by_key(|(id, _)| *id);
+    list
+}
+
+async fn harbor(s: &Setup) -> domain::RingotelId {
+    let org = s.org("Harbor Dental Group").await;
+    let saved = save_demo_thinq(&s.engine, &org).await;
+    assert!(
+        matches!(saved, SaveThinqOutcome::Saved { .. }),
+        "the card is enabled whatever the form answers: {saved:?}"
+    );
+    if !s.sandbox.wire().webhook_field {
+        s.engine
+            .paste_webhook_url(org.clone(), webhook_for(org.as_str()))
+            .await
+            .unwrap();
+    }
+    org
+}
+
+async fn the_whole_job(switch: Option<WireSwitch>) {
+    let wire = switch.map_or_else(WireVariant::default, |s| WireVariant::default().with(s));
+    let s = setup_with(wire).await;
+    let org = harbor(&s).await;
+
+    // Three of the account's free DIDs, imported with one user; one more typed in the editor.
+    let dids = s.engine.thinq_dids(org.clone()).await.unwrap();
+    assert_eq!(dids.dids.len(), 24, "every DID, whatever the paging");
+    let free: Vec<String> = dids
+        .dids
+        .iter()
+        .filter(|d| !d.taken)
+        .map(|d| d.number.clone())
+        .collect();
+    let editor = s.engine.number_editor(org.clone(), None).await.unwrap();
+    let user = editor.connections[0].users[0].id.to_string();
+    let imported = s
+        .engine
+        .import_dids(
+            org.clone(),
+            ImportDidsInput {
+                numbers: free[..3].to_vec(),
+                users: vec![user.clone()],
+                stickiness: domain::StickinessInput::Preset { seconds: 0 },
+                inbound_format: domain::InboundFormat::E164,
+                outbound_format: domain::OutboundFormat::E164,
+            },
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        imported,
+        ImportDidsOutcome::Imported { added: 3, .. }
+    ));
+    let typed = &free[3][1..];
+    let saved = s
+        .engine
+        .save_number(org.clone(), None, input(typed, "Typed in", vec![user]))
+        .await
+        .unwrap();
+    assert!(
+        matches!(saved, SaveNumberOutcome::Saved { .. }),
+        "{saved:?}"
+    );
+    // An edit that clears the front desk's opt-out and auto-replies.
+    let view = s
+        .engine
+        .numbers_view(org.clone(), Freshness::Saved)
+        .await
+        .unwrap();
+    let desk = view
+        .rows
+        .iter()
+        .find(|r| r.name == "Harbor Front Desk")
+        .unwrap();
+    let mut values = s
+        .engine
+        .number_editor(org.clone(), Some(desk.key.clone()))
+        .await
+        .unwrap()
+        .values;
+    values.opt_out_keyword.clear();
+    values.opt_out_reply.clear();
+    values.auto_replies.clear();
+    s.engine
+        .save_number(org.clone(), Some(desk.key.clone()), values)
+        .await
+        .unwrap();
+    let first = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    assert_eq!(first.failed, 0, "{first:#?}");
+
+    // Readiness, every non-billable fix, sync, and readiness again.
+    let report = s
+        .engine
+        .readiness(org.clone(), Freshness::Live, |_| {})
+        .await
+        .unwrap();
+    for c in &report.checks {
+        if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
+            s.engine
+                .draft_fix(org.clone(), offer.fix.clone(), false)
+                .await
+                .unwrap();
+        }
+    }
+    let fixed = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    assert_eq!(fixed.failed, 0, "{fixed:#?}");
+    let after = s
+        .engine
+        .readiness(org.clone(), Freshness::Live, |_| {})
+        .await
+        .unwrap();
+    for c in &after.checks {
+        assert_eq!(c.outcome, CheckOutcome::Pass, "{switch:?}: {c:#?}");
+    }
+    let left = s
+        .engine
+        .changes_view(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    assert!(
+        left.items.is_empty() && left.setup.is_empty(),
+        "nothing left to do"
+    );
+    let numbers = crate::sync::server_numbers(&s.sandbox, &org);
+    assert_eq!(numbers.len(), 6);
+    assert!(numbers.values().all(|n| *n == 1), "no number twice");
+
+    let diagnostics = s.engine.diagnostics().await.unwrap();
+    let seen: HashMap<AssumptionId, Verdict> = diagnostics
+        .assumptions
+        .iter()
+        .map(|a| (a.id, a.verdict))
+        .collect();
+    for (id, verdict) in expected(switch) {
+        assert_eq!(seen[&id], verdict, "{switch:?}: {id:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_whole_job_on_the_published_shapes() {
+    the_whole_job(None).await;
+}
+
+/// Every switch, so a new one cannot be added without the job being tried against it.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_whole_job_under_each_open_question_answered_the_other_way() {
+    let runs = WireSwitch::ALL.map(|switch| tokio::spawn(the_whole_job(Some(switch))));
+    for (switch, run) in WireSwitch::ALL.into_iter().zip(runs) {
+        if let Err(failure) = run.await {
+            panic!("under {}: {failure}", switch.name());
+        }
+    }
+}
