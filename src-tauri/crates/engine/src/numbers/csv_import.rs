@@ -121,6 +121,14 @@ fn stickiness_of(raw: &str) -> Result<StickinessInput, String> {
     })
 }
 
+/// A number's national form as its display name, or the cell as typed when it is no number.
+fn national_name(raw: &str, country: &str) -> String {
+    domain::Country::parse(country)
+        .ok()
+        .and_then(|c| domain::PhoneNumber::parse(raw, c).ok())
+        .map_or_else(|| raw.to_owned(), |n| n.national_display())
+}
+
 /// The organization's users by what a file may name them by: id, or an extension only one
 /// user has.
 struct UserNames {
@@ -346,10 +354,13 @@ fn read_rows(
         if let (Some(stickiness), Some(inbound_format), Some(outbound_format)) =
             (stickiness, inbound, outbound)
         {
+            // Without a name column, a number is named by itself, as Import from thinQ does.
+            let name = column("name")
+                .map_or_else(|| national_name(cell("number"), &country), str::to_owned);
             let input = SmsNumberInput {
                 country,
                 number: cell("number").to_owned(),
-                name: cell("name").to_owned(),
+                name,
                 users: user_ids,
                 stickiness,
                 inbound_format,

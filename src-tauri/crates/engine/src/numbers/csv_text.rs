@@ -70,10 +70,17 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     ))
 }
 
-/// The 1-based line of the byte at `offset`: one more than the line feeds before it, so LF and
-/// CRLF files number alike, and a record whose quoted cells span lines is named by its first.
+/// The 1-based line of the record that starts at `offset`: one more than the line feeds
+/// before its first character, so LF and CRLF files number alike, and a record whose quoted
+/// cells span lines is named by its first. (A CSV reader may place a record's start on the
+/// line end before it, which is skipped.)
 pub(crate) fn line_of(text: &[u8], offset: usize) -> u64 {
-    let before = text.get(..offset).unwrap_or(text);
+    let start = text
+        .iter()
+        .skip(offset)
+        .position(|b| *b != b'\r' && *b != b'\n')
+        .map_or(text.len(), |skipped| offset + skipped);
+    let before = text.get(..start).unwrap_or(text);
     1 + before.iter().filter(|b| **b == b'\n').count() as u64
 }
 
@@ -98,6 +105,11 @@ mod tests {
     fn lines_count_line_feeds_whatever_the_line_ends() {
         let crlf = b"a\r\nb\r\nc";
         assert_eq!(line_of(crlf, 6), 3);
+        assert_eq!(
+            line_of(crlf, 4),
+            3,
+            "a start placed on the line end before the record"
+        );
         assert_eq!(line_of(b"a\nb\nc", 4), 3);
     }
 }

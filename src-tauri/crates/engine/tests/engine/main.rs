@@ -6,6 +6,7 @@
 mod auth_failure;
 mod call_counts;
 mod contract;
+mod csv_files;
 mod diagnostics;
 mod draft_file;
 mod import;
