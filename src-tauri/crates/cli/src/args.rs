@@ -42,6 +42,9 @@ pub enum Command {
     Integrations(OrgArg),
     /// The DIDs of the organization's thinQ account, with their SMS flag.
     Dids(OrgArg),
+    /// Adds DIDs of the organization's thinQ account to the draft as new SMS numbers with shared
+    /// settings, as the Numbers tab's Import from thinQ does.
+    ImportDids(ImportDidsArgs),
     /// The draft as a file: export, or import (all or nothing).
     #[command(subcommand)]
     Draft(DraftCommand),
@@ -99,6 +102,30 @@ pub struct EnableThinqArgs {
     /// Keep the token for this run only when no keychain is available.
     #[arg(long)]
     pub session_only: bool,
+}
+
+#[derive(Args)]
+pub struct ImportDidsArgs {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// The DIDs to add, as `sms-admin dids` lists them (any usual way of writing a number).
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub dids: Vec<String>,
+    /// Every DID the organization does not have yet.
+    #[arg(long)]
+    pub all: bool,
+    /// The users every number goes to: extensions or user ids, `,` between.
+    #[arg(long, value_delimiter = ',', required = true)]
+    pub users: Vec<String>,
+    /// disabled, seconds, or 30m, 2h, 1d (default: the editor's for new numbers).
+    #[arg(long)]
+    pub stickiness: Option<String>,
+    /// off, e164, national or national0 (default: the editor's for new numbers).
+    #[arg(long)]
+    pub inbound: Option<String>,
+    /// off, e164, national or international (default: the editor's for new numbers).
+    #[arg(long)]
+    pub outbound: Option<String>,
 }
 
 #[derive(Args)]

@@ -56,6 +56,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 Command::Apply(org) => commands::sync::apply(&session, &org.org, out).await,
                 Command::Readiness(args) => commands::readiness::run(&session, args, out).await,
                 Command::EnableThinq(args) => commands::thinq::enable(&session, args, out).await,
+                Command::ImportDids(args) => commands::import_dids::run(&session, args, out).await,
                 Command::Webhook(args) => commands::thinq::webhook(&session, args, out).await,
                 Command::Doctor(args) => commands::doctor::run(&session, args, out).await,
                 read => commands::read::run(&session, read, out).await,

@@ -3,6 +3,8 @@
 //! services.md is a switch that makes the sandbox answer the other way, so the app can be
 //! tried against every reading.
 
+use domain::AssumptionId;
+
 /// How a wrong Ringotel API key is refused, on `/api` and on the integration form.
 /// Deployments differ: some answer HTTP 401, some an error inside HTTP 200.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -73,6 +75,24 @@ impl WireSwitch {
     pub fn parse(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.name() == name)
     }
+
+    /// The app's assumptions this switch answers, each with whether it holds once the switch is
+    /// turned (the strict default answers it the other way). Empty where no answer the app
+    /// reads can show it: the app never sends a null, never relies on a merge, and a wrong key
+    /// is refused either way.
+    pub fn answers(self) -> &'static [(AssumptionId, bool)] {
+        use AssumptionId as A;
+        match self {
+            Self::WebhookField => &[(A::WebhookField, true)],
+            Self::DidDetails => &[(A::DidRouting, true), (A::DidFeatureFlags, true)],
+            Self::TimeoutMinutes => &[(A::SessionTimeoutSeconds, false)],
+            Self::DidIdsNumbers => &[(A::DidIdType, false)],
+            Self::PageSizeFixed => &[(A::DidPageSize, false)],
+            Self::OrganizationObject => &[(A::OrganizationShape, false)],
+            Self::FormRedirect => &[(A::FormAnswer, false)],
+            Self::NullsAccepted | Self::NestedMerged | Self::AuthIn200 => &[],
+        }
+    }
 }
 
 /// [`WireSwitch::PageSizeFixed`]'s page size.
@@ -118,6 +138,21 @@ impl WireVariant {
         switches
             .iter()
             .fold(Self::default(), |variant, s| variant.with(*s))
+    }
+
+    /// What the app's diagnostics must say about each assumption a switch answers, once the
+    /// app has read every kind of answer from a sandbox answering this way.
+    pub fn shows(&self) -> Vec<(AssumptionId, bool)> {
+        WireSwitch::ALL
+            .into_iter()
+            .flat_map(|switch| {
+                let on = self.with(switch) == *self;
+                switch
+                    .answers()
+                    .iter()
+                    .map(move |(id, held)| (*id, if on { *held } else { !held }))
+            })
+            .collect()
     }
 }
 

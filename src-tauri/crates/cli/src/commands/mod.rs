@@ -2,6 +2,7 @@
 
 pub mod doctor;
 pub mod draft;
+pub mod import_dids;
 pub mod read;
 pub mod readiness;
 pub mod sandbox;

@@ -7,6 +7,7 @@ mod accounts;
 mod crash;
 mod drafts;
 mod readiness;
+mod wire_variants;
 
 use sandbox::{DEMO_API_KEY, Sandbox};
 use std::path::Path;

@@ -5,7 +5,7 @@ use crate::Cli;
 use sandbox::world::webhook_for;
 use sandbox::{Fault, FaultRule, Sandbox, Service, demo_thinq_accounts};
 
-async fn harbor_with_thinq(sandbox: &Sandbox) -> Cli {
+pub async fn harbor_with_thinq(sandbox: &Sandbox) -> Cli {
     let cli = Cli::in_new_folder();
     cli.add_account(sandbox).await;
     let demo = demo_thinq_accounts()[0];

@@ -9,8 +9,10 @@
 //! write them (see `csv_text.rs`); every problem names the file's own line.
 
 use super::NumbersState;
+use super::cells::{format_of, stickiness_of};
 use super::csv_text;
 use super::import::Taken;
+use super::user_names::UserNames;
 use crate::Engine;
 use crate::error::EngineResult;
 use crate::snapshot::Freshness;
@@ -19,7 +21,6 @@ use domain::sms_number::{
 };
 use domain::{
     FieldKey, InboundFormat, OutboundFormat, RingotelId, SmsNumberInput, StickinessInput,
-    StickinessUnit, WireChoice,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -84,94 +85,12 @@ fn column_of(field: FieldKey) -> &'static str {
     }
 }
 
-/// A format cell: `off` or blank, a wire value, or a label, in any case.
-fn format_of<T: WireChoice>(raw: &str) -> Option<T> {
-    let raw = raw.trim().to_lowercase();
-    let wire = if raw == "off" { "" } else { raw.as_str() };
-    T::ALL
-        .iter()
-        .copied()
-        .find(|f| f.wire() == wire || f.label().to_lowercase() == raw)
-}
-
-/// A stickiness cell: `disabled`, `0` or blank; whole seconds; or an amount with a unit.
-fn stickiness_of(raw: &str) -> Result<StickinessInput, String> {
-    let raw = raw.trim().to_lowercase();
-    if raw.is_empty() || raw == "disabled" || raw == "off" {
-        return Ok(StickinessInput::Preset { seconds: 0 });
-    }
-    if let Ok(seconds) = raw.parse::<u32>() {
-        return Ok(StickinessInput::Preset { seconds });
-    }
-    let split = raw.find(|c: char| !c.is_ascii_digit()).unwrap_or(raw.len());
-    let (amount, unit) = raw.split_at(split);
-    let unit = match unit.trim() {
-        "m" | "min" | "minute" | "minutes" => StickinessUnit::Minutes,
-        "h" | "hour" | "hours" => StickinessUnit::Hours,
-        "d" | "day" | "days" => StickinessUnit::Days,
-        _ => {
-            return Err(format!(
-                "\"{raw}\" is no duration: use disabled, seconds, or an amount like 30m, 2h, 1d"
-            ));
-        }
-    };
-    Ok(StickinessInput::Custom {
-        amount: amount.to_owned(),
-        unit,
-    })
-}
-
 /// A number's national form as its display name, or the cell as typed when it is no number.
 fn national_name(raw: &str, country: &str) -> String {
     domain::Country::parse(country)
         .ok()
         .and_then(|c| domain::PhoneNumber::parse(raw, c).ok())
         .map_or_else(|| raw.to_owned(), |n| n.national_display())
-}
-
-/// The organization's users by what a file may name them by: id, or an extension only one
-/// user has.
-struct UserNames {
-    by_id: HashMap<String, RingotelId>,
-    by_extension: HashMap<String, Vec<RingotelId>>,
-}
-
-impl UserNames {
-    fn new(state: &NumbersState) -> Self {
-        let mut by_extension: HashMap<String, Vec<RingotelId>> = HashMap::new();
-        for u in &state.snapshot.data.users {
-            if !u.extension.is_empty() {
-                by_extension
-                    .entry(u.extension.clone())
-                    .or_default()
-                    .push(u.id.clone());
-            }
-        }
-        Self {
-            by_id: state
-                .snapshot
-                .data
-                .users
-                .iter()
-                .map(|u| (u.id.to_string(), u.id.clone()))
-                .collect(),
-            by_extension,
-        }
-    }
-
-    fn resolve(&self, token: &str) -> Result<String, String> {
-        if let Some(id) = self.by_id.get(token) {
-            return Ok(id.to_string());
-        }
-        match self.by_extension.get(token).map(Vec::as_slice) {
-            Some([one]) => Ok(one.to_string()),
-            Some(many) => Err(format!(
-                "extension {token} belongs to {} users: name them by id",
-                many.len()
-            )),
-            None => Err(format!("no user has the extension or id \"{token}\"")),
-        }
-    }
 }
 
 /// The header's column positions, or what is missing.
@@ -410,39 +329,4 @@ fn read_rows(
         problems.extend(row_problems);
     }
     (fields, problems)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_read_as_people_write_them() {
-        assert_eq!(format_of::<InboundFormat>("Off"), Some(InboundFormat::Off));
-        assert_eq!(
-            format_of::<InboundFormat>("E.164"),
-            Some(InboundFormat::E164)
-        );
-        assert_eq!(
-            format_of::<OutboundFormat>("international"),
-            Some(OutboundFormat::International)
-        );
-        assert_eq!(format_of::<OutboundFormat>("national0"), None);
-        assert_eq!(
-            stickiness_of("disabled"),
-            Ok(StickinessInput::Preset { seconds: 0 })
-        );
-        assert_eq!(
-            stickiness_of("3600"),
-            Ok(StickinessInput::Preset { seconds: 3600 })
-        );
-        assert_eq!(
-            stickiness_of("2h"),
-            Ok(StickinessInput::Custom {
-                amount: "2".into(),
-                unit: StickinessUnit::Hours
-            })
-        );
-        assert!(stickiness_of("soon").is_err());
-    }
 }

@@ -13,45 +13,30 @@ use sandbox::world::webhook_for;
 use sandbox::{WireSwitch, WireVariant};
 use std::collections::HashMap;
 
-/// What a variant must show in the diagnostics once the job is done.
-fn expected(switch: Option<WireSwitch>) -> Vec<(AssumptionId, Verdict)> {
+/// What the diagnostics must show once the job is done: what the variant's switches answer,
+/// and what every variant confirms.
+fn expected(wire: &WireVariant) -> Vec<(AssumptionId, Verdict)> {
     use AssumptionId as A;
-    use Verdict::{Confirmed, Contradicted};
-    let mut verdicts: HashMap<AssumptionId, Verdict> = [
-        (A::WebhookField, Contradicted),
-        (A::DidRouting, Contradicted),
-        (A::DidFeatureFlags, Contradicted),
-        (A::DidSmsFlag, Confirmed),
-        (A::DidIdType, Confirmed),
-        (A::DidPageSize, Confirmed),
-        (A::OrganizationShape, Confirmed),
-        (A::FormAnswer, Confirmed),
-        (A::IntegrationForm, Confirmed),
-        (A::OptOutObject, Confirmed),
-        (A::SessionTimeoutSeconds, Confirmed),
-        (A::ThinqServiceId, Confirmed),
-    ]
-    .into_iter()
-    .collect();
-    let mut turn = |id, verdict| verdicts.insert(id, verdict);
-    match switch {
-        Some(WireSwitch::WebhookField) => turn(A::WebhookField, Confirmed),
-        Some(WireSwitch::DidDetails) => {
-            turn(A::DidRouting, Confirmed);
-            turn(A::DidFeatureFlags, Confirmed)
-        }
-        Some(WireSwitch::TimeoutMinutes) => turn(A::SessionTimeoutSeconds, Contradicted),
-        Some(WireSwitch::DidIdsNumbers) => turn(A::DidIdType, Contradicted),
-        Some(WireSwitch::PageSizeFixed) => turn(A::DidPageSize, Contradicted),
-        Some(WireSwitch::OrganizationObject) => turn(A::OrganizationShape, Contradicted),
-        Some(WireSwitch::FormRedirect) => turn(A::FormAnswer, Contradicted),
-        // Never sent a null, never relied on a merge, never refused: nothing to see.
-        Some(WireSwitch::NullsAccepted | WireSwitch::NestedMerged | WireSwitch::AuthIn200)
-        | None => None,
-    };
-    let mut list: Vec<_> = verdicts.into_iter().collect();
-    list.sort_by_key(|(id, _)| *id);
-    list
+    let always = [
+        A::DidSmsFlag,
+        A::IntegrationForm,
+        A::OptOutObject,
+        A::ThinqServiceId,
+    ];
+    wire.shows()
+        .into_iter()
+        .chain(always.map(|id| (id, true)))
+        .map(|(id, held)| {
+            (
+                id,
+                if held {
+                    Verdict::Confirmed
+                } else {
+                    Verdict::Contradicted
+                },
+            )
+        })
+        .collect()
 }
 
 async fn harbor(s: &Setup) -> domain::RingotelId {
@@ -184,7 +169,7 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
         .iter()
         .map(|a| (a.id, a.verdict))
         .collect();
-    for (id, verdict) in expected(switch) {
+    for (id, verdict) in expected(&wire) {
         assert_eq!(seen[&id], verdict, "{switch:?}: {id:?}");
     }
 }

@@ -1,0 +1,141 @@
+//! The whole job from a script — thinQ enabled, DIDs imported, numbers from a CSV, readiness
+//! fixes, apply — against the strict sandbox and under each open question answered the other
+//! way; `doctor` then names what was seen. Also `sandbox serve --wire` as a script starts it.
+
+use crate::Cli;
+use crate::readiness::harbor_with_thinq;
+use sandbox::{Sandbox, WireSwitch, WireVariant};
+use std::collections::HashMap;
+
+async fn the_whole_job_by_script(wire: WireVariant) {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.set_wire(wire);
+    let cli = harbor_with_thinq(&sandbox).await;
+    let listed = cli
+        .expect(0, &["dids", "--org", "harbor", "--json"], "")
+        .await;
+    let view: serde_json::Value = serde_json::from_str(&listed.stdout).unwrap();
+    let free: Vec<String> = view["dids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["taken"] == false)
+        .map(|d| d["number"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(free.len(), 22, "every DID, whatever the paging");
+    let mut import = vec!["import-dids", "--org", "harbor", "--users", "101,102"];
+    import.extend(free[..3].iter().map(String::as_str));
+    let added = cli.expect(0, &import, "").await;
+    assert!(added.stdout.contains("Added 3 number(s)"), "{added:#?}");
+    let file = cli.data.path().join("more.csv");
+    std::fs::write(
+        &file,
+        format!("number,users\r\n{},103\r\n{},104\r\n", free[3], free[4]),
+    )
+    .unwrap();
+    cli.expect(
+        0,
+        &["draft", "import", file.to_str().unwrap(), "--org", "harbor"],
+        "",
+    )
+    .await;
+    cli.expect(0, &["apply", "--org", "harbor"], "").await;
+
+    cli.expect(1, &["readiness", "--org", "harbor", "--fix"], "")
+        .await;
+    let applied = cli.expect(0, &["apply", "--org", "harbor"], "").await;
+    assert!(applied.stdout.contains(", 0 failed."), "{applied:#?}");
+    let after = cli.expect(0, &["readiness", "--org", "harbor"], "").await;
+    assert!(
+        after.stdout.contains("9 pass, 0 fail, 0 unknown."),
+        "{}",
+        after.stdout
+    );
+    let plan = cli.expect(0, &["plan", "--org", "harbor"], "").await;
+    assert!(plan.stdout.contains("Nothing to do"), "{}", plan.stdout);
+
+    let doctor = cli.expect(0, &["doctor", "--json"], "").await;
+    let report: serde_json::Value = serde_json::from_str(&doctor.stdout).unwrap();
+    let seen: HashMap<String, String> = report["diagnostics"]["assumptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["id"].as_str().unwrap().to_owned(),
+                a["verdict"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    for (id, held) in wire.shows() {
+        let want = if held { "confirmed" } else { "contradicted" };
+        let key = serde_json::to_value(id).unwrap();
+        assert_eq!(seen[key.as_str().unwrap()], want, "{wire:?}: {id:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_whole_job_by_script_on_the_published_shapes_and_under_each_switch() {
+    let variants = std::iter::once(WireVariant::default())
+        .chain(WireSwitch::ALL.map(|s| WireVariant::default().with(s)));
+    let runs: Vec<_> = variants
+        .map(|wire| (wire, tokio::spawn(the_whole_job_by_script(wire))))
+        .collect();
+    for (wire, run) in runs {
+        if let Err(failure) = run.await {
+            panic!("under {wire:?}: {failure}");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sandbox_serve_takes_its_switches_by_name_and_refuses_an_unknown_one() {
+    let cli = Cli::in_new_folder();
+    let refused = cli
+        .expect(2, &["sandbox", "serve", "--wire", "sideways"], "")
+        .await;
+    assert!(refused.stderr.contains("did-details"), "{}", refused.stderr);
+    let mut server = tokio::process::Command::new(env!("CARGO_BIN_EXE_sms-admin"))
+        .args([
+            "sandbox",
+            "serve",
+            "--wire",
+            "did-details,organization-object",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap();
+    let stdout = server.stdout.take().unwrap();
+    let mut lines = tokio::io::AsyncBufReadExt::lines(tokio::io::BufReader::new(stdout));
+    let first = lines.next_line().await.unwrap().unwrap();
+    let started: serde_json::Value = serde_json::from_str(&first).unwrap();
+    let url = started["ringotelUrl"].as_str().unwrap();
+    let http = reqwest::Client::new();
+    let orgs: serde_json::Value = http
+        .post(format!("{url}/api"))
+        .bearer_auth(sandbox::DEMO_API_KEY)
+        .json(&serde_json::json!({"method": "getOrganizations", "params": {}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = orgs["result"][0]["id"].as_str().unwrap();
+    let one: serde_json::Value = http
+        .post(format!("{url}/api"))
+        .bearer_auth(sandbox::DEMO_API_KEY)
+        .json(&serde_json::json!({"method": "getOrganization", "params": {"id": id}}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(
+        one["result"].is_object(),
+        "a bare object under organization-object: {one}"
+    );
+    server.kill().await.unwrap();
+}
