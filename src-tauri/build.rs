@@ -39,6 +39,9 @@ const COMMANDS: &[&str] = &[
     "switch_connection_sms",
     "move_to_pro",
     "discard_setup_change",
+    "get_diagnostics",
+    "get_assumption_notices",
+    "save_shape_report",
 ];
 
 fn main() {

@@ -74,6 +74,9 @@ pub fn run() {
             commands::readiness::switch_connection_sms,
             commands::readiness::move_to_pro,
             commands::readiness::discard_setup_change,
+            commands::diagnostics::get_diagnostics,
+            commands::diagnostics::get_assumption_notices,
+            commands::diagnostics::save_shape_report,
         ]);
     if let Err(error) = builder.run(tauri::generate_context!()) {
         tracing::error!(%error, "the app stopped");

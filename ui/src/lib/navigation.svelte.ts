@@ -6,6 +6,7 @@ export type OrganizationTab = 'overview' | 'integrations' | 'numbers' | 'changes
 export type Route =
   | { screen: 'organizations' }
   | { screen: 'workspaces' }
+  | { screen: 'diagnostics' }
   | { screen: 'organization'; orgId: string; orgName: string; tab: OrganizationTab };
 
 export const app = $state<{ route: Route; workspace: WorkspaceView | null }>({

@@ -147,7 +147,7 @@ impl AssumptionId {
                 "The thinQ entry of getServices has one of those fields (or none).",
                 Some((
                     NoticeArea::Integrations,
-                    "Ringotel does not report the thinQ webhook URL: paste it from the portal's thinQ card.",
+                    "Ringotel does not report the thinQ webhook URL, so this app uses the one pasted from the portal's thinQ card.",
                 )),
             ),
             Self::OrganizationShape => (

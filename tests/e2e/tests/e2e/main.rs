@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
 mod damaged_database;
+mod diagnostics_flow;
 mod import_thinq;
 mod keychain_unavailable;
 mod numbers_draft;

@@ -5,8 +5,9 @@
 use e2e::{AppSession, Home};
 use sandbox::demo_thinq_accounts;
 
-/// The checks the seeded Harbor fails once its thinQ settings are saved, and the one that is
-/// unknown until the app sets it (thinQ cannot read the delivery URL back).
+/// The checks the seeded Harbor does not pass once its thinQ settings are saved: four fail, and
+/// two are unknown until the app sets them (thinQ's published answers show neither a DID's
+/// routing profile nor the delivery URL).
 const FIXED: [&str; 6] = [
     "connectionsSmsMode",
     "didsSmsOn",
@@ -29,6 +30,10 @@ async fn save_thinq(app: &AppSession) {
     app.fill("accountId", demo.account_id).await;
     app.fill("username", demo.username).await;
     app.fill("token", demo.token).await;
+    // The webhook URL as the simulated portal shows it: Ringotel does not report it.
+    app.click("use-portal-webhook").await;
+    app.text_until("webhookUrl-hint", |t| t.contains("you pasted"))
+        .await;
     app.click("save-thinq").await;
     app.by_testid("numbers-table").await;
 }
@@ -47,15 +52,22 @@ async fn readiness_finds_harbors_problems_and_its_fixes_make_every_check_pass() 
         .await;
     for check in FIXED {
         let seen = outcome(&app, check).await;
-        let expected = if check == "deliveryUrl" {
+        let expected = if matches!(check, "deliveryUrl" | "inboundRouting") {
             "unknown"
         } else {
             "fail"
         };
         assert_eq!(seen, expected, "{check}");
     }
-    app.content_until("check-inboundRouting", |t| t.contains("Old PBX"))
-        .await;
+    app.content_until("check-inboundRouting", |t| {
+        t.contains("does not say which routing profile")
+    })
+    .await;
+    // What a contradicted assumption changes is said on the tab, with the way to Diagnostics.
+    app.text_until("assumption-notice-didRouting", |t| {
+        t.contains("rests on what this app set")
+    })
+    .await;
     app.screenshot("27-readiness-failures").await;
 
     // Each fix goes into the draft.
@@ -90,6 +102,8 @@ async fn readiness_finds_harbors_problems_and_its_fixes_make_every_check_pass() 
     // Every check passes now.
     app.click("tab-overview").await;
     app.text_until("readiness-summary", |t| t.contains("9 of 9 pass"))
+        .await;
+    app.content_until("check-inboundRouting", |t| t.contains("set from this app"))
         .await;
     app.screenshot("31-readiness-all-pass").await;
 

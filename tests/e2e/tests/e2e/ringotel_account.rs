@@ -46,15 +46,7 @@ async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
         .await;
     app.screenshot("13-ringotel-account-organizations").await;
 
-    // This account's Ringotel reports the thinQ card without its webhook URL: it is pasted.
-    ringotel.with_world(|world| {
-        let card = crate::harbor(world)
-            .services
-            .iter_mut()
-            .find(|s| s["id"] == "ThinQ")
-            .unwrap();
-        card.remove("webhook");
-    });
+    // Ringotel's published answers carry no webhook URL: it is pasted from the portal.
     let demo = demo_thinq_accounts()[0];
     app.click_row("org-row", "Harbor Dental Group").await;
     app.click("integrations-refresh").await;

@@ -41,6 +41,14 @@ async fn an_admin_enables_thinq_in_the_sandbox_and_finds_it_after_a_restart() {
     app.click("enable-thinq").await;
     app.by_testid("thinq-panel").await;
 
+    // Ringotel's published answers carry no webhook URL: it is pasted from the portal's card,
+    // which in the Sandbox the hint shows.
+    let hint = app.text("sandbox-portal-webhook").await;
+    assert!(hint.contains("https://"), "{hint}");
+    app.click("use-portal-webhook").await;
+    app.text_until("webhookUrl-hint", |t| t.contains("you pasted"))
+        .await;
+
     // Copy the webhook URL and read it back from the system clipboard.
     let webhook = app.value("webhookUrl").await;
     assert!(webhook.starts_with("https://"), "{webhook}");

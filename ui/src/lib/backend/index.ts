@@ -41,6 +41,10 @@ import type {
   FixOffer,
   ReadinessProgress,
   ReadinessReport,
+  AssumptionNotice,
+  DiagnosticsView,
+  NoticeArea,
+  ReportFile,
 } from './bindings';
 
 export type * from './bindings';
@@ -148,4 +152,9 @@ export const backend = {
     call<OrganizationDetail>('switch_connection_sms', { orgId, connectionId }),
   moveToPro: (orgId: string, confirmBillable: boolean) =>
     call<OrganizationDetail>('move_to_pro', { orgId, confirmBillable }),
+
+  getDiagnostics: () => call<DiagnosticsView>('get_diagnostics'),
+  getAssumptionNotices: (area: NoticeArea) => call<AssumptionNotice[]>('get_assumption_notices', { area }),
+  /** Asks where (in the system's save dialog) and saves; `null` when the admin cancelled. */
+  saveShapeReport: () => call<ReportFile | null>('save_shape_report'),
 };

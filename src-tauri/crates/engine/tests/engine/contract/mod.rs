@@ -1,0 +1,248 @@
+//! Every request the app sends in a whole session, held against the methods as services.md
+//! publishes them (`published.rs`): only published fields, in their types, and no `null`.
+
+mod published;
+
+use published::{AsRead, as_read, check, ringotel_methods, strays};
+
+use crate::{Setup, save_demo_thinq, setup, setup_with};
+use domain::{CheckId, RingotelId};
+use engine::numbers::{ImportDidsInput, NumberKey};
+use engine::readiness::Fix;
+use engine::snapshot::Freshness;
+use sandbox::world::webhook_for;
+use sandbox::{WireSwitch, WireVariant};
+use serde_json::{Value, json};
+
+async fn harbor(s: &Setup) -> RingotelId {
+    let org = s.org("Harbor Dental Group").await;
+    save_demo_thinq(&s.engine, &org).await;
+    if !s.sandbox.wire().webhook_field {
+        s.engine
+            .paste_webhook_url(org.clone(), webhook_for(org.as_str()))
+            .await
+            .unwrap();
+    }
+    org
+}
+
+async fn draft_every_fix(s: &Setup, org: &RingotelId) {
+    let report = s
+        .engine
+        .readiness(org.clone(), Freshness::Live, |_| {})
+        .await
+        .unwrap();
+    for c in &report.checks {
+        if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
+            s.engine
+                .draft_fix(org.clone(), offer.fix.clone(), false)
+                .await
+                .unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_types() {
+    let s = setup().await;
+    let read = as_read(&s);
+    let org = harbor(&s).await;
+    let engine = &s.engine;
+
+    // New numbers: one with no opt-out, no auto-replies and no send-name; one with all three.
+    let editor = engine.number_editor(org.clone(), None).await.unwrap();
+    let user = editor.connections[0].users[0].id.to_string();
+    let mut bare = crate::sync::input("8584376047", "Bare", vec![user.clone()]);
+    bare.send_name = false;
+    engine.save_number(org.clone(), None, bare).await.unwrap();
+    let mut full = crate::sync::input("8584376051", "Full", vec![user.clone()]);
+    full.opt_out_keyword = "STOP".into();
+    full.opt_out_reply = "Bye".into();
+    full.auto_replies = vec![domain::AutoReply {
+        key: "*".into(),
+        value: "Hi".into(),
+    }];
+    engine.save_number(org.clone(), None, full).await.unwrap();
+    engine
+        .import_dids(
+            org.clone(),
+            ImportDidsInput {
+                numbers: vec!["18584376052".into()],
+                users: vec![user],
+                stickiness: domain::StickinessInput::Preset { seconds: 900 },
+                inbound_format: domain::InboundFormat::E164,
+                outbound_format: domain::OutboundFormat::E164,
+            },
+        )
+        .await
+        .unwrap();
+    // An edit that clears an opt-out and auto-replies, and a delete.
+    let view = engine
+        .numbers_view(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    let desk = view
+        .rows
+        .iter()
+        .find(|r| r.name == "Harbor Front Desk")
+        .unwrap()
+        .key
+        .clone();
+    let mut values = engine
+        .number_editor(org.clone(), Some(desk.clone()))
+        .await
+        .unwrap()
+        .values;
+    values.opt_out_keyword.clear();
+    values.opt_out_reply.clear();
+    values.auto_replies.clear();
+    engine
+        .save_number(org.clone(), Some(desk), values)
+        .await
+        .unwrap();
+    let billing = view
+        .rows
+        .iter()
+        .find(|r| r.name == "Harbor Billing")
+        .unwrap()
+        .key
+        .clone();
+    assert!(matches!(billing, NumberKey::Existing { .. }));
+    engine.delete_number(org.clone(), billing).await.unwrap();
+    let synced = engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    assert_eq!(synced.failed, 0, "{synced:#?}");
+    let trunks = s
+        .sandbox
+        .with_world(|w| w.org(org.as_str()).unwrap().trunks.clone());
+    let bare = trunks.iter().find(|t| t["name"] == "Bare").unwrap();
+    assert!(bare.get("optout").is_none() && bare.get("autoreply").is_none());
+
+    // Readiness and its fixes; a connection switched; a features order for DIDs whose routing
+    // profile is unknown.
+    draft_every_fix(&s, &org).await;
+    let detail = engine.organization_detail(org.clone()).await.unwrap();
+    let la_jolla = detail
+        .connections
+        .iter()
+        .find(|c| c.name == "La Jolla Office")
+        .unwrap();
+    engine
+        .switch_connection_sms(org.clone(), la_jolla.id.clone())
+        .await
+        .unwrap();
+    let fixed = engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    assert_eq!(fixed.failed, 0, "{fixed:#?}");
+    let unknown = vec!["18584376053".into()];
+    engine
+        .draft_fix(
+            org.clone(),
+            Fix::ThinqSmsOn {
+                dids: unknown,
+                url: None,
+            },
+            false,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        engine.sync(org.clone(), None, |_| {}).await.unwrap().failed,
+        0
+    );
+
+    // The billable package change and disabling the card.
+    let cafe = s.org("Bluebird Café").await;
+    engine
+        .draft_fix(cafe.clone(), Fix::MoveToPro, true)
+        .await
+        .unwrap();
+    assert_eq!(engine.sync(cafe, None, |_| {}).await.unwrap().failed, 0);
+    engine.disable_thinq_integration(org.clone()).await.unwrap();
+
+    let seen = check(&s.sandbox.take_request_log(), &read);
+    for method in [
+        "getOrganizations",
+        "getOrganization",
+        "updateOrganization",
+        "getBranches",
+        "getBranch",
+        "updateBranch",
+        "getUsers",
+        "getServices",
+        "getSMSTrunks",
+        "createSMSTrunk",
+        "updateSMSTrunk",
+        "deleteSMSTrunk",
+        "form enable",
+        "form disable",
+        "GET /account/{n}/balance",
+        "GET /origination/did/search2/did/{n}",
+        "WRITE /account/{n}/origination/did/features/create",
+        "WRITE /account/{n}/origination/did/features/complete/{n}",
+        "GET /account/{n}/product/origination/sms/profile",
+        "WRITE /account/{n}/product/origination/sms/profile",
+        "WRITE /account/{n}/product/origination/sms/settings/outbound",
+    ] {
+        assert!(
+            seen.contains(method),
+            "{method} was not exercised: {seen:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn repointing_a_profile_and_orders_with_known_features_stay_published_too() {
+    let s = setup_with(WireVariant::of(&[
+        WireSwitch::DidDetails,
+        WireSwitch::WebhookField,
+    ]))
+    .await;
+    let read = as_read(&s);
+    let org = harbor(&s).await;
+    let report = s
+        .engine
+        .readiness(org.clone(), Freshness::Live, |_| {})
+        .await
+        .unwrap();
+    let route = report
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::InboundRouting)
+        .unwrap();
+    s.engine
+        .draft_fix(org.clone(), route.fix.clone().unwrap().fix, false)
+        .await
+        .unwrap();
+    s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let moved = "https://sms.sandbox.ringotel.test/thinq/moved";
+    s.sandbox.with_world(|w| {
+        w.org_mut(org.as_str()).unwrap().services[0].insert("webhook".into(), moved.into());
+    });
+    draft_every_fix(&s, &org).await;
+    assert_eq!(
+        s.engine
+            .sync(org.clone(), None, |_| {})
+            .await
+            .unwrap()
+            .failed,
+        0
+    );
+    let seen = check(&s.sandbox.take_request_log(), &read);
+    assert!(
+        seen.contains("WRITE /account/{n}/product/origination/sms/profile/{n}"),
+        "{seen:?}"
+    );
+}
+
+#[test]
+fn the_checker_itself_catches_a_null_a_wrong_type_and_an_unpublished_field() {
+    let spec = &ringotel_methods()["createSMSTrunk"];
+    let good = json!({"orgid": "1", "number": "18584376047", "name": "", "service": "ThinQ",
+        "users": ["2"], "country": "US", "inboundFormat": "e164", "outboundFormat": "e164",
+        "sessionTimeout": 0});
+    assert!(strays(&good, spec, "", &AsRead::new()).is_empty());
+    let mut bad = good.clone();
+    bad["optout"] = Value::Null;
+    bad["sessionTimeout"] = json!("0");
+    bad["extra"] = json!(1);
+    assert_eq!(strays(&bad, spec, "", &AsRead::new()).len(), 3);
+}

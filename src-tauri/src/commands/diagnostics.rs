@@ -1,0 +1,48 @@
+//! Diagnostics commands: each assumption about the services as the active workspace's answers
+//! showed it, the notices a tab shows, and the shape report saved where the admin chooses in a
+//! save dialog this side opens (the webview never names a path).
+
+use crate::state::AppState;
+use domain::NoticeArea;
+use engine::Problem;
+use engine::diagnostics::{AssumptionNotice, DiagnosticsView, ReportFile};
+use tauri::State;
+use tauri_plugin_dialog::DialogExt;
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_diagnostics(state: State<'_, AppState>) -> Result<DiagnosticsView, Problem> {
+    Ok(state.engine()?.diagnostics().await?)
+}
+
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn get_assumption_notices(
+    state: State<'_, AppState>,
+    area: NoticeArea,
+) -> Result<Vec<AssumptionNotice>, Problem> {
+    Ok(state.engine()?.assumption_notices(area).await?)
+}
+
+/// Asks where to save the shape report, then writes it there; `None` when the admin cancelled.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err(Debug))]
+pub async fn save_shape_report(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+) -> Result<Option<ReportFile>, Problem> {
+    let engine = state.engine()?;
+    let (chosen, answer) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("Save shape report")
+        .set_file_name("sms-admin-shape-report.json")
+        .add_filter("JSON", &["json"])
+        .save_file(move |path| {
+            let _ = chosen.send(path.and_then(|p| p.into_path().ok()));
+        });
+    match answer.await.ok().flatten() {
+        Some(path) => Ok(Some(engine.save_shape_report(&path).await?)),
+        None => Ok(None),
+    }
+}
