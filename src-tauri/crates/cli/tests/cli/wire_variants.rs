@@ -111,31 +111,26 @@ async fn sandbox_serve_takes_its_switches_by_name_and_refuses_an_unknown_one() {
     let first = lines.next_line().await.unwrap().unwrap();
     let started: serde_json::Value = serde_json::from_str(&first).unwrap();
     let url = started["ringotelUrl"].as_str().unwrap();
-    let http = reqwest::Client::new();
-    let orgs: serde_json::Value = http
-        .post(format!("{url}/api"))
-        .bearer_auth(sandbox::DEMO_API_KEY)
-        .json(&serde_json::json!({"method": "getOrganizations", "params": {}}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let orgs = rpc(url, "getOrganizations", serde_json::json!({})).await;
     let id = orgs["result"][0]["id"].as_str().unwrap();
-    let one: serde_json::Value = http
-        .post(format!("{url}/api"))
-        .bearer_auth(sandbox::DEMO_API_KEY)
-        .json(&serde_json::json!({"method": "getOrganization", "params": {"id": id}}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let one = rpc(url, "getOrganization", serde_json::json!({"id": id})).await;
     assert!(
         one["result"].is_object(),
         "a bare object under organization-object: {one}"
     );
     server.kill().await.unwrap();
+}
+
+/// One Admin API call to a sandbox, as any client makes it.
+async fn rpc(url: &str, method: &str, params: serde_json::Value) -> serde_json::Value {
+    reqwest::Client::new()
+        .post(format!("{url}/api"))
+        .bearer_auth(sandbox::DEMO_API_KEY)
+        .json(&serde_json::json!({"method": method, "params": params}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
 }

@@ -132,19 +132,7 @@ async fn the_shape_report_of_a_whole_session_holds_no_secret_name_number_or_id()
         )
         .await
         .unwrap();
-    let report = s
-        .engine
-        .readiness(org.clone(), Freshness::Live, |_| {})
-        .await
-        .unwrap();
-    for c in &report.checks {
-        if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
-            s.engine
-                .draft_fix(org.clone(), offer.fix.clone(), false)
-                .await
-                .unwrap();
-        }
-    }
+    s.draft_every_fix(&org).await;
     assert_eq!(
         s.engine
             .sync(org.clone(), None, |_| {})

@@ -78,6 +78,42 @@ impl Setup {
         .unwrap()
     }
 
+    /// Harbor with its thinQ settings saved (the card enabled, whatever the form answers) and,
+    /// where Ringotel does not report the card's webhook URL, the one its portal shows pasted.
+    pub async fn harbor_with_thinq(&self) -> RingotelId {
+        let org = self.org("Harbor Dental Group").await;
+        let saved = save_demo_thinq(&self.engine, &org).await;
+        assert!(
+            matches!(saved, engine::integrations::SaveThinqOutcome::Saved { .. }),
+            "{saved:?}"
+        );
+        if !self.sandbox.wire().webhook_field {
+            self.engine
+                .paste_webhook_url(org.clone(), sandbox::world::webhook_for(org.as_str()))
+                .await
+                .unwrap();
+        }
+        org
+    }
+
+    /// Runs readiness and drafts every fix it offers that is not billable.
+    pub async fn draft_every_fix(&self, org: &RingotelId) -> engine::readiness::ReadinessReport {
+        let report = self
+            .engine
+            .readiness(org.clone(), engine::snapshot::Freshness::Live, |_| {})
+            .await
+            .unwrap();
+        for c in &report.checks {
+            if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
+                self.engine
+                    .draft_fix(org.clone(), offer.fix.clone(), false)
+                    .await
+                    .unwrap();
+            }
+        }
+        report
+    }
+
     pub async fn org(&self, name: &str) -> RingotelId {
         let list = self.engine.list_organizations().await.unwrap();
         list.organizations

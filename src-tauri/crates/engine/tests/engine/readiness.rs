@@ -1,7 +1,7 @@
 //! Readiness against the sandbox: the seeded Harbor organization's problems reported exactly,
 //! each fix drafted as the right change, sent through sync, and every check passing after.
 
-use crate::{Setup, save_demo_thinq, setup, setup_with};
+use crate::{Setup, setup, setup_with};
 use domain::{CheckId, CheckOutcome, RingotelId, SetupKind};
 use engine::readiness::{CheckResult, Fix, ReadinessReport};
 use engine::snapshot::Freshness;
@@ -27,20 +27,6 @@ fn fix(report: &ReadinessReport, id: CheckId) -> Fix {
     check(report, id).fix.clone().unwrap().fix
 }
 
-/// Harbor with its thinQ settings saved (which enables the card) and, where Ringotel does not
-/// report the card's webhook URL, the one the portal shows pasted.
-async fn harbor(s: &Setup) -> RingotelId {
-    let org = s.org("Harbor Dental Group").await;
-    save_demo_thinq(&s.engine, &org).await;
-    if !s.sandbox.wire().webhook_field {
-        s.engine
-            .paste_webhook_url(org.clone(), webhook_for(org.as_str()))
-            .await
-            .unwrap();
-    }
-    org
-}
-
 /// A sandbox whose answers carry what the published sources do not show: each DID's features
 /// and routing profile, and the card's webhook URL. The checks can then see every problem.
 fn detailed() -> WireVariant {
@@ -61,7 +47,7 @@ fn harbor_did(s: &Setup, did: &str) -> Did {
 #[tokio::test]
 async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then_pass() {
     let s = setup_with(detailed()).await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     let webhook = webhook_for(org.as_str());
     let report = readiness(&s, &org).await;
     use CheckId as C;
@@ -199,7 +185,7 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
 #[tokio::test]
 async fn a_changed_webhook_repoints_the_apps_own_profile_instead_of_making_another() {
     let s = setup_with(detailed()).await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     let first = readiness(&s, &org).await;
     for id in [CheckId::InboundRouting, CheckId::DeliveryUrl] {
         s.engine
@@ -315,7 +301,7 @@ async fn without_thinq_settings_the_thinq_checks_are_unknown_and_say_why() {
 #[tokio::test]
 async fn credentials_thinq_refuses_fail_their_check_and_lead_to_integrations() {
     let s = setup().await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     // The token revoked in thinQ after it was saved here.
     s.sandbox
         .with_world(|w| w.thinq[0].token = "revoked".into());
@@ -337,7 +323,7 @@ async fn credentials_thinq_refuses_fail_their_check_and_lead_to_integrations() {
 #[tokio::test]
 async fn a_lost_answer_to_a_connection_switch_is_settled_by_reading_the_connection_back() {
     let s = setup().await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     let report = readiness(&s, &org).await;
     s.engine
         .draft_fix(
@@ -367,7 +353,7 @@ async fn a_lost_answer_to_a_connection_switch_is_settled_by_reading_the_connecti
 async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_only_what_is_missing()
 {
     let s = setup().await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     let report = readiness(&s, &org).await;
     s.engine
         .draft_fix(org.clone(), fix(&report, CheckId::DidsSmsOn), false)
@@ -409,7 +395,7 @@ async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_onl
 #[tokio::test]
 async fn opening_the_overview_reads_thinq_only_ringotel_as_the_screen_just_fetched_it() {
     let s = setup().await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     s.engine.organization_detail(org.clone()).await.unwrap();
     s.sandbox.take_request_log();
     s.engine
@@ -428,7 +414,7 @@ async fn opening_the_overview_reads_thinq_only_ringotel_as_the_screen_just_fetch
 #[tokio::test]
 async fn on_published_shapes_routing_is_unknown_then_set_from_this_app_and_never_drafted_again() {
     let s = setup().await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     let webhook = webhook_for(org.as_str());
     let report = readiness(&s, &org).await;
     use CheckId as C;
@@ -508,7 +494,7 @@ async fn on_published_shapes_routing_is_unknown_then_set_from_this_app_and_never
 #[tokio::test]
 async fn a_features_order_never_sends_null_nor_a_feature_it_did_not_read() {
     let s = setup().await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     let report = readiness(&s, &org).await;
     let before = harbor_did(&s, "18584376050");
     let Fix::ThinqSmsOn { dids, .. } = fix(&report, CheckId::DidsSmsOn) else {

@@ -3,13 +3,11 @@
 //! each open question answered the other way. Every variant ends with nothing left to do and
 //! every check passing (or Unknown, saying why), and the diagnostics name what was seen.
 
+use crate::setup_with;
 use crate::sync::input;
-use crate::{Setup, save_demo_thinq, setup_with};
 use domain::{AssumptionId, CheckOutcome, Verdict};
-use engine::integrations::SaveThinqOutcome;
 use engine::numbers::{ImportDidsInput, ImportDidsOutcome, SaveNumberOutcome};
 use engine::snapshot::Freshness;
-use sandbox::world::webhook_for;
 use sandbox::{WireSwitch, WireVariant};
 use std::collections::HashMap;
 
@@ -39,26 +37,10 @@ fn expected(wire: &WireVariant) -> Vec<(AssumptionId, Verdict)> {
         .collect()
 }
 
-async fn harbor(s: &Setup) -> domain::RingotelId {
-    let org = s.org("Harbor Dental Group").await;
-    let saved = save_demo_thinq(&s.engine, &org).await;
-    assert!(
-        matches!(saved, SaveThinqOutcome::Saved { .. }),
-        "the card is enabled whatever the form answers: {saved:?}"
-    );
-    if !s.sandbox.wire().webhook_field {
-        s.engine
-            .paste_webhook_url(org.clone(), webhook_for(org.as_str()))
-            .await
-            .unwrap();
-    }
-    org
-}
-
 async fn the_whole_job(switch: Option<WireSwitch>) {
     let wire = switch.map_or_else(WireVariant::default, |s| WireVariant::default().with(s));
     let s = setup_with(wire).await;
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
 
     // Three of the account's free DIDs, imported with one user; one more typed in the editor.
     let dids = s.engine.thinq_dids(org.clone()).await.unwrap();
@@ -127,19 +109,7 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     assert_eq!(first.failed, 0, "{first:#?}");
 
     // Readiness, every non-billable fix, sync, and readiness again.
-    let report = s
-        .engine
-        .readiness(org.clone(), Freshness::Live, |_| {})
-        .await
-        .unwrap();
-    for c in &report.checks {
-        if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
-            s.engine
-                .draft_fix(org.clone(), offer.fix.clone(), false)
-                .await
-                .unwrap();
-        }
-    }
+    s.draft_every_fix(&org).await;
     let fixed = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
     assert_eq!(fixed.failed, 0, "{fixed:#?}");
     let after = s

@@ -47,7 +47,9 @@ pub(super) fn result(
     }
 }
 
-pub(super) fn failing(
+/// A check that does not pass: what is at fault, and the fix that would set it right.
+fn open(
+    outcome: CheckOutcome,
     id: CheckId,
     detail: impl Into<String>,
     as_of: i64,
@@ -57,8 +59,30 @@ pub(super) fn failing(
     CheckResult {
         items,
         fix: fix.map(Fix::offer),
-        ..result(id, CheckOutcome::Fail, detail, as_of)
+        ..result(id, outcome, detail, as_of)
     }
+}
+
+pub(super) fn failing(
+    id: CheckId,
+    detail: impl Into<String>,
+    as_of: i64,
+    items: Vec<String>,
+    fix: Option<Fix>,
+) -> CheckResult {
+    open(CheckOutcome::Fail, id, detail, as_of, items, fix)
+}
+
+/// A check whose input a service did not report: unknown, said why, with the fix that would
+/// settle it offered all the same.
+pub(super) fn unknown(
+    id: CheckId,
+    detail: impl Into<String>,
+    as_of: i64,
+    items: Vec<String>,
+    fix: Option<Fix>,
+) -> CheckResult {
+    open(CheckOutcome::Unknown, id, detail, as_of, items, fix)
 }
 
 /// The organization's numbers as typed fields, with how each reads on screen.

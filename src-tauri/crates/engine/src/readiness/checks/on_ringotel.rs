@@ -1,6 +1,6 @@
 //! Checks 1-3, on Ringotel's side: the package, the connections' SMS mode, the thinQ card.
 
-use super::{failing, plural, result};
+use super::{failing, plural, result, unknown};
 use crate::readiness::facts::Facts;
 use crate::readiness::{CheckResult, Fix};
 use domain::{CheckId, CheckOutcome, Package, RingotelId, SmsMode};
@@ -82,16 +82,13 @@ pub(super) fn connections(facts: &Facts) -> CheckResult {
     };
     if !wrong.is_empty() && wrong.iter().all(|b| b.provision.sms.is_none()) {
         // Ringotel did not say: unknown, not wrong; the switch is still offered.
-        return CheckResult {
-            items: wrong.iter().map(line).collect(),
-            fix: fix.map(Fix::offer),
-            ..result(
-                id,
-                CheckOutcome::Unknown,
-                "Ringotel did not report the SMS mode of these connections.",
-                at,
-            )
-        };
+        return unknown(
+            id,
+            "Ringotel did not report the SMS mode of these connections.",
+            at,
+            wrong.iter().map(line).collect(),
+            fix,
+        );
     }
     if wrong.is_empty() {
         return result(
@@ -127,15 +124,13 @@ pub(super) fn integration(facts: &Facts) -> CheckResult {
             "Ringotel shows no thinQ card for this organization.",
             at,
         ),
-        Some(card) if card.state.is_none() => CheckResult {
-            fix: Some(Fix::OpenIntegrations.offer()),
-            ..result(
-                id,
-                CheckOutcome::Unknown,
-                "Ringotel did not report whether the thinQ card is enabled.",
-                at,
-            )
-        },
+        Some(card) if card.state.is_none() => unknown(
+            id,
+            "Ringotel did not report whether the thinQ card is enabled.",
+            at,
+            Vec::new(),
+            Some(Fix::OpenIntegrations),
+        ),
         Some(card) if !card.is_enabled() => failing(
             id,
             "The thinQ card is not enabled in Ringotel.",

@@ -1,7 +1,7 @@
 //! Checks 4-7, on thinQ's side: the credentials, the DIDs' SMS feature, inbound routing to the
 //! webhook, the delivery-confirmation URL.
 
-use super::{Numbers, failing, plural, result};
+use super::{Numbers, failing, plural, result, unknown};
 use crate::readiness::facts::{Facts, Probe};
 use crate::readiness::{CheckResult, Fix};
 use domain::{CheckId, CheckOutcome};
@@ -148,16 +148,13 @@ pub(super) fn dids_sms_on(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
         );
     }
     if failed.is_empty() {
-        return CheckResult {
-            items: unsaid,
-            fix: fix.map(Fix::offer),
-            ..result(
-                id,
-                CheckOutcome::Unknown,
-                "thinQ's DID list does not say whether SMS is on for these DIDs: turn it on from here (it is then recorded as set from this app), or check them in thinQ's portal.",
-                facts.thinq_at,
-            )
-        };
+        return unknown(
+            id,
+            "thinQ's DID list does not say whether SMS is on for these DIDs: turn it on from here (it is then recorded as set from this app), or check them in thinQ's portal.",
+            facts.thinq_at,
+            unsaid,
+            fix,
+        );
     }
     let detail = if failed.iter().all(|i| i.ends_with("SMS is off in thinQ")) {
         "thinQ does not send or receive SMS for these DIDs.".to_owned()
@@ -290,14 +287,12 @@ pub(super) fn delivery_url(facts: &Facts) -> CheckResult {
             Vec::new(),
             fix,
         ),
-        None => CheckResult {
-            fix: fix.map(Fix::offer),
-            ..result(
-                id,
-                CheckOutcome::Unknown,
-                "thinQ offers no way to read it, and it was not set from this app yet: set it here, or compare it in thinQ's portal.",
-                facts.fetched_at,
-            )
-        },
+        None => unknown(
+            id,
+            "thinQ offers no way to read it, and it was not set from this app yet: set it here, or compare it in thinQ's portal.",
+            facts.fetched_at,
+            Vec::new(),
+            fix,
+        ),
     }
 }

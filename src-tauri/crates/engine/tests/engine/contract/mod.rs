@@ -5,48 +5,19 @@ mod published;
 
 use published::{AsRead, as_read, check, ringotel_methods, strays};
 
-use crate::{Setup, save_demo_thinq, setup, setup_with};
-use domain::{CheckId, RingotelId};
+use crate::{setup, setup_with};
+use domain::CheckId;
 use engine::numbers::{ImportDidsInput, NumberKey};
 use engine::readiness::Fix;
 use engine::snapshot::Freshness;
-use sandbox::world::webhook_for;
 use sandbox::{WireSwitch, WireVariant};
 use serde_json::{Value, json};
-
-async fn harbor(s: &Setup) -> RingotelId {
-    let org = s.org("Harbor Dental Group").await;
-    save_demo_thinq(&s.engine, &org).await;
-    if !s.sandbox.wire().webhook_field {
-        s.engine
-            .paste_webhook_url(org.clone(), webhook_for(org.as_str()))
-            .await
-            .unwrap();
-    }
-    org
-}
-
-async fn draft_every_fix(s: &Setup, org: &RingotelId) {
-    let report = s
-        .engine
-        .readiness(org.clone(), Freshness::Live, |_| {})
-        .await
-        .unwrap();
-    for c in &report.checks {
-        if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
-            s.engine
-                .draft_fix(org.clone(), offer.fix.clone(), false)
-                .await
-                .unwrap();
-        }
-    }
-}
 
 #[tokio::test]
 async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_types() {
     let s = setup().await;
     let read = as_read(&s);
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     let engine = &s.engine;
 
     // New numbers: one with no opt-out, no auto-replies and no send-name; one with all three.
@@ -119,7 +90,7 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
 
     // Readiness and its fixes; a connection switched; a features order for DIDs whose routing
     // profile is unknown.
-    draft_every_fix(&s, &org).await;
+    s.draft_every_fix(&org).await;
     let detail = engine.organization_detail(org.clone()).await.unwrap();
     let la_jolla = detail
         .connections
@@ -197,7 +168,7 @@ async fn repointing_a_profile_and_orders_with_known_features_stay_published_too(
     ]))
     .await;
     let read = as_read(&s);
-    let org = harbor(&s).await;
+    let org = s.harbor_with_thinq().await;
     let report = s
         .engine
         .readiness(org.clone(), Freshness::Live, |_| {})
@@ -217,7 +188,7 @@ async fn repointing_a_profile_and_orders_with_known_features_stay_published_too(
     s.sandbox.with_world(|w| {
         w.org_mut(org.as_str()).unwrap().services[0].insert("webhook".into(), moved.into());
     });
-    draft_every_fix(&s, &org).await;
+    s.draft_every_fix(&org).await;
     assert_eq!(
         s.engine
             .sync(org.clone(), None, |_| {})
