@@ -34,7 +34,10 @@ async fn run(cli: Cli) -> Result<(), Failure> {
     let out = Output::new(cli.json);
     let services = !matches!(
         cli.command,
-        Command::Workspace(_) | Command::Sandbox(_) | Command::Completions { .. }
+        Command::Workspace(_)
+            | Command::Sandbox(_)
+            | Command::Completions { .. }
+            | Command::Doctor(_)
     );
     match cli.command {
         Command::Sandbox(SandboxCommand::Serve(args)) => commands::sandbox::serve(args).await,
