@@ -78,9 +78,28 @@ pub fn run() {
             commands::diagnostics::get_assumption_notices,
             commands::diagnostics::save_shape_report,
         ]);
-    if let Err(error) = builder.run(tauri::generate_context!()) {
-        tracing::error!(%error, "the app stopped");
-        eprintln!("Ringotel SMS Admin could not start: {error}");
-        std::process::exit(1);
+    match builder.build(tauri::generate_context!()) {
+        Ok(app) => app.run(|handle, event| {
+            if let tauri::RunEvent::Exit = event {
+                keep_observations(handle);
+            }
+        }),
+        Err(error) => {
+            tracing::error!(%error, "the app stopped");
+            eprintln!("Ringotel SMS Admin could not start: {error}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Writes what the services' answers showed since the last action, before the app exits.
+fn keep_observations(handle: &tauri::AppHandle) {
+    let Some(state) = handle.try_state::<AppState>() else {
+        return;
+    };
+    if let Ok(engine) = state.engine()
+        && let Err(error) = tauri::async_runtime::block_on(engine.flush_observations())
+    {
+        tracing::warn!(message = %error.to_string(), "what the answers showed could not be kept");
     }
 }

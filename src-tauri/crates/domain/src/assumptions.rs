@@ -58,11 +58,13 @@ pub enum AssumptionId {
     IntegrationForm,
     FormAnswer,
     RingotelRateLimit,
+    FormatRules,
     DidSmsFlag,
     DidRouting,
     DidFeatureFlags,
     DidIdType,
     DidPageSize,
+    DidsNorthAmerican,
     OrderKeepsUnnamed,
     DeliveryUrlUnreadable,
 }
@@ -83,7 +85,7 @@ pub struct Assumption {
 }
 
 impl AssumptionId {
-    pub const ALL: [Self; 16] = [
+    pub const ALL: [Self; 18] = [
         Self::ThinqServiceId,
         Self::WebhookField,
         Self::OrganizationShape,
@@ -93,11 +95,13 @@ impl AssumptionId {
         Self::IntegrationForm,
         Self::FormAnswer,
         Self::RingotelRateLimit,
+        Self::FormatRules,
         Self::DidSmsFlag,
         Self::DidRouting,
         Self::DidFeatureFlags,
         Self::DidIdType,
         Self::DidPageSize,
+        Self::DidsNorthAmerican,
         Self::OrderKeepsUnnamed,
         Self::DeliveryUrlUnreadable,
     ];
@@ -114,11 +118,13 @@ impl AssumptionId {
             Self::IntegrationForm => "integration-form",
             Self::FormAnswer => "form-answer",
             Self::RingotelRateLimit => "ringotel-rate-limit",
+            Self::FormatRules => "format-rules",
             Self::DidSmsFlag => "did-sms-flag",
             Self::DidRouting => "did-routing",
             Self::DidFeatureFlags => "did-feature-flags",
             Self::DidIdType => "did-id-type",
             Self::DidPageSize => "did-page-size",
+            Self::DidsNorthAmerican => "dids-north-american",
             Self::OrderKeepsUnnamed => "order-keeps-unnamed",
             Self::DeliveryUrlUnreadable => "delivery-url-unreadable",
         }
@@ -147,7 +153,7 @@ impl AssumptionId {
                 "The thinQ entry of getServices has one of those fields (or none).",
                 Some((
                     NoticeArea::Integrations,
-                    "Ringotel does not report the thinQ webhook URL, so this app uses the one pasted from the portal's thinQ card.",
+                    "Ringotel does not report the thinQ webhook URL, so it is pasted here from the portal's thinQ card.",
                 )),
             ),
             Self::OrganizationShape => (
@@ -205,6 +211,13 @@ impl AssumptionId {
                 "A 429 answer from Ringotel.",
                 None,
             ),
+            Self::FormatRules => (
+                Api::Ringotel,
+                "Ringotel rewrites numbers as the portal's labels say: inbound E.164 adds '+', National drops the country code, National with 0 puts the trunk prefix in its place; outbound E.164 and International add the country code, National drops it.",
+                "The editor's live example and the chat-split check follow these rules and say so; what is sent is only the chosen setting.",
+                "",
+                None,
+            ),
             Self::DidSmsFlag => (
                 Api::Thinq,
                 "thinQ's DID list (search2) says whether SMS is on: provisioned, or features.sms.",
@@ -246,10 +259,17 @@ impl AssumptionId {
                 "rows_per_page in the answer equals the rows asked (or not).",
                 None,
             ),
+            Self::DidsNorthAmerican => (
+                Api::Thinq,
+                "thinQ's DIDs are North American numbers (11 digits, starting with 1); a connection that names no country is taken as the United States.",
+                "A DID that is no valid phone number is left out of Import from thinQ and counted; a connection's own country is used wherever it names one.",
+                "search2 rows[].id are 11 digits starting with 1 (or not).",
+                None,
+            ),
             Self::OrderKeepsUnnamed => (
                 Api::Thinq,
                 "A features order leaves what a line does not name as it is (a routing profile, a feature).",
-                "Lines name the DID's routing profile and features whenever the app read them, and the Ringotel profile when SMS is turned on for a Ringotel number.",
+                "Lines name the DID's routing profile and features whenever the app read them, and the Ringotel profile when SMS is turned on for a Ringotel number; where the features were not read, the sync result says to check CNAM and E911 in thinQ's portal.",
                 "",
                 None,
             ),
@@ -290,13 +310,13 @@ impl Verdict {
         }
     }
 
-    /// From how many answers held and how many did not: any contradiction wins, since the app
-    /// must keep its fallback while the service answers both ways.
-    pub fn of_counts(held: u64, contradicted: u64) -> Self {
-        match (held, contradicted) {
-            (_, 1..) => Self::Contradicted,
-            (1.., 0) => Self::Confirmed,
-            (0, 0) => Self::NotSeenYet,
+    /// From the latest answer that said anything: a service that changed its ways (or an
+    /// admin who fixed something in a portal) is shown as it is now, not as it once was.
+    pub fn of_latest(held: Option<bool>) -> Self {
+        match held {
+            Some(true) => Self::Confirmed,
+            Some(false) => Self::Contradicted,
+            None => Self::NotSeenYet,
         }
     }
 }
@@ -341,9 +361,9 @@ mod tests {
     }
 
     #[test]
-    fn any_contradiction_makes_the_verdict() {
-        assert_eq!(Verdict::of_counts(0, 0), Verdict::NotSeenYet);
-        assert_eq!(Verdict::of_counts(3, 0), Verdict::Confirmed);
-        assert_eq!(Verdict::of_counts(3, 1), Verdict::Contradicted);
+    fn the_latest_answer_makes_the_verdict() {
+        assert_eq!(Verdict::of_latest(None), Verdict::NotSeenYet);
+        assert_eq!(Verdict::of_latest(Some(true)), Verdict::Confirmed);
+        assert_eq!(Verdict::of_latest(Some(false)), Verdict::Contradicted);
     }
 }

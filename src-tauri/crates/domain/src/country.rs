@@ -10,7 +10,7 @@ use ts_rs::TS;
 pub struct Country(phonenumber::country::Id);
 
 /// [assumed] thinQ numbers are North American; where a connection names no country, the
-/// United States is the sensible default.
+/// United States is the sensible default (`AssumptionId::DidsNorthAmerican`).
 pub const DEFAULT_COUNTRY: Country = Country(phonenumber::country::Id::US);
 
 impl Country {

@@ -1,7 +1,8 @@
 //! What the reformat settings do to numbers: the editor's live example and the readiness check
 //! that warns when one customer would be split into two chats.
 //!
-//! [assumed] Ringotel does not publish its rewriting rules; these follow the portal's labels.
+//! [assumed] Ringotel does not publish its rewriting rules; these follow the portal's labels
+//! (`AssumptionId::FormatRules`).
 //! Inbound: Off keeps thinQ's digits, E.164 adds '+', National drops the country code,
 //! National with leading 0 puts the trunk prefix in its place. Outbound: Off sends the typed
 //! digits, E.164 and International add the country code (with and without '+'), National

@@ -110,7 +110,8 @@ impl PhoneNumber {
     }
 
     /// What thinQ's APIs take: the 10-digit NANP number, `8584376047`; `None` outside NANP.
-    /// [assumed] 10 digits is the safe choice for thinQ (services.md).
+    /// [code] thinQ's clients send 10 digits (services.md); no message is sent through thinQ
+    /// yet, so this rule is registered as an assumption when a send first uses it.
     pub fn thinq_wire(&self) -> Option<String> {
         (self.calling_code() == NANP_CALLING_CODE).then(|| self.national_digits())
     }

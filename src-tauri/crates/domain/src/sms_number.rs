@@ -51,8 +51,9 @@ pub struct SmsNumberFields {
     pub auto_replies: Vec<AutoReply>,
 }
 
-/// [assumed] New numbers start with the formats that keep one chat per customer (E.164 both
-/// ways) and stickiness disabled, the service's own default.
+/// New numbers start with the formats that keep one chat per customer (E.164 both ways) and
+/// stickiness disabled. Every field is sent on create, so the service's own defaults (which
+/// are not published) never apply.
 pub const NEW_NUMBER_INBOUND: InboundFormat = InboundFormat::E164;
 pub const NEW_NUMBER_OUTBOUND: OutboundFormat = OutboundFormat::E164;
 pub const NEW_NUMBER_STICKINESS: Stickiness = Stickiness::DISABLED;

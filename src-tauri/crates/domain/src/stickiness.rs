@@ -6,7 +6,8 @@ use ts_rs::TS;
 
 /// [assumed] The unit of Ringotel's `sessionTimeout`, in seconds per wire unit. The portal's
 /// example is "1 day" and the unit is not documented (services.md); seconds is the reading
-/// every example fits. Change it here alone if it is learned to be otherwise.
+/// every example fits. Change it here alone if it is learned to be otherwise
+/// (`AssumptionId::SessionTimeoutSeconds`).
 pub const SESSION_TIMEOUT_SECONDS_PER_UNIT: u32 = 1;
 
 /// The longest stickiness the editor accepts: a quarter; longer is almost surely a typo.

@@ -16,8 +16,8 @@ pub struct NetworkSettings {
     /// Each call's whole time budget.
     pub request_timeout: std::time::Duration,
     pub retry: transport::RetryPolicy,
-    /// [assumed] Ringotel publishes no rate limit; this many calls at once keeps a sync of a
-    /// thousand numbers quick without looking like a flood.
+    /// [assumed] Ringotel publishes no rate limit (`AssumptionId::RingotelRateLimit`); this
+    /// many calls at once keeps a sync of a thousand numbers quick without looking like a flood.
     pub sync_concurrency: usize,
 }
 
@@ -83,8 +83,11 @@ impl Engine {
     }
 
     pub(crate) async fn connect(&self) -> EngineResult<Connected> {
-        // What the last action's answers showed is written as the next one starts.
-        self.flush_observations().await?;
+        // What the last action's answers showed is written as the next one starts; a failure
+        // to keep them must not stop the action (they are kept for the next try).
+        if let Err(error) = self.flush_observations().await {
+            tracing::warn!(%error, "what the services' answers showed could not be kept yet");
+        }
         let workspace = self.active_workspace().await?;
         let (base, key, thinq_base) = match &workspace.target {
             WorkspaceTarget::Sandbox => {

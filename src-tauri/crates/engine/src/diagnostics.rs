@@ -27,8 +27,11 @@ pub struct AssumptionStatus {
     pub evidence: String,
     pub verdict: Verdict,
     pub verdict_label: String,
-    /// What the answers showed, in shape words; the contradiction when there was one.
+    /// What the latest answer that said anything showed, in shape words.
     pub seen: Option<String>,
+    /// How many answers held it, and how many did not.
+    pub held: u64,
+    pub contradicted: u64,
     /// When it was last seen (Unix ms).
     pub last_seen: Option<i64>,
 }
@@ -65,9 +68,7 @@ pub enum ReportFile {
 
 fn status(id: AssumptionId, evidence: Option<&Evidence>) -> AssumptionStatus {
     let a = id.get();
-    let verdict = evidence.map_or(Verdict::NotSeenYet, |e| {
-        Verdict::of_counts(e.held, e.contradicted)
-    });
+    let verdict = Verdict::of_latest(evidence.and_then(|e| e.latest_held));
     let seen = evidence.and_then(|e| match verdict {
         Verdict::Contradicted => e.seen_contradicted.clone(),
         _ => e.seen_held.clone(),
@@ -82,6 +83,8 @@ fn status(id: AssumptionId, evidence: Option<&Evidence>) -> AssumptionStatus {
         verdict,
         verdict_label: verdict.label().into(),
         seen,
+        held: evidence.map_or(0, |e| e.held),
+        contradicted: evidence.map_or(0, |e| e.contradicted),
         last_seen: evidence.map(|e| e.last_seen),
     }
 }
@@ -89,6 +92,11 @@ fn status(id: AssumptionId, evidence: Option<&Evidence>) -> AssumptionStatus {
 impl Engine {
     /// Every assumption as the active workspace's answers showed it so far.
     pub async fn diagnostics(&self) -> EngineResult<DiagnosticsView> {
+        Ok(self.observed().await?.0)
+    }
+
+    /// The diagnostics and the shapes behind them, of one workspace read in one go.
+    async fn observed(&self) -> EngineResult<(DiagnosticsView, Vec<observations::MethodShape>)> {
         self.flush_observations().await?;
         let workspace = self.active_workspace().await?;
         let ws = workspace.id.clone();
@@ -101,7 +109,7 @@ impl Engine {
             })
             .await?;
         let by_id: HashMap<AssumptionId, Evidence> = evidence.into_iter().collect();
-        Ok(DiagnosticsView {
+        let view = DiagnosticsView {
             workspace_name: workspace.name.clone(),
             is_sandbox: workspace.target == WorkspaceTarget::Sandbox,
             assumptions: AssumptionId::ALL
@@ -109,7 +117,8 @@ impl Engine {
                 .map(|id| status(id, by_id.get(&id)))
                 .collect(),
             methods_seen: u32::try_from(shapes.len()).unwrap_or(u32::MAX),
-        })
+        };
+        Ok((view, shapes))
     }
 
     /// What `area` must say about the active workspace's contradicted assumptions.
@@ -135,11 +144,7 @@ impl Engine {
     /// The shape report of the active workspace: JSON text with the verdicts and the keys and
     /// types of every method's answers — no values, ids, names, numbers or secrets.
     pub async fn shape_report(&self) -> EngineResult<String> {
-        let view = self.diagnostics().await?;
-        let ws = self.active_workspace().await?.id;
-        let shapes = self
-            .with_db(move |db| Ok(observations::shapes(db.conn(), &ws)?))
-            .await?;
+        let (view, shapes) = self.observed().await?;
         let mut answers: serde_json::Map<String, Value> = serde_json::Map::new();
         for api in Api::ALL {
             let methods: serde_json::Map<String, Value> = shapes

@@ -16,7 +16,7 @@ use crate::snapshot::{Freshness, OfflineNote, SavedPart, is_unreachable};
 use domain::{
     FieldKey, FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput, WorkspaceId,
 };
-use ringotel::{IntegrationForm, Service};
+use ringotel::IntegrationForm;
 use serde::Serialize;
 use store::tables::{pasted_webhooks, thinq_settings};
 use store::{KeychainProblem, SecretName};
@@ -74,11 +74,6 @@ pub enum SaveThinqOutcome {
         problem: KeychainProblem,
         message: String,
     },
-}
-
-/// The thinQ card among an organization's integrations (see `Service::is_thinq`).
-pub(crate) fn is_thinq(service: &Service) -> bool {
-    service.is_thinq()
 }
 
 /// The hint shown when thinQ refuses the account path: the classic Account ID mix-up.

@@ -36,19 +36,13 @@ impl Observations {
     /// Evidence the engine itself found (a read-back after a write, say).
     pub fn fact(&self, workspace: &WorkspaceId, fact: Fact) {
         let mut pending = self.pending();
-        let evidence = pending
+        pending
             .entry(workspace.clone())
             .or_default()
             .evidence
             .entry(fact.assumption)
-            .or_default();
-        if fact.held {
-            evidence.held += 1;
-            evidence.seen_held = Some(fact.seen);
-        } else {
-            evidence.contradicted += 1;
-            evidence.seen_contradicted = Some(fact.seen);
-        }
+            .or_default()
+            .add(fact.held, fact.seen);
     }
 
     fn answer(&self, workspace: &WorkspaceId, api: Api, method: &str, body: Option<&Value>) {
@@ -67,6 +61,22 @@ impl Observations {
 
     fn take(&self) -> HashMap<WorkspaceId, Pending> {
         std::mem::take(&mut *self.pending())
+    }
+
+    /// Puts back what could not be written, merged with what arrived meanwhile.
+    fn restore(&self, unwritten: HashMap<WorkspaceId, Pending>) {
+        let mut pending = self.pending();
+        for (workspace, seen) in unwritten {
+            let now = pending.entry(workspace).or_default();
+            for (key, (shape, calls)) in seen.shapes {
+                let (mine, count) = now.shapes.entry(key).or_default();
+                mine.merge(&shape);
+                *count += calls;
+            }
+            for (id, evidence) in seen.evidence {
+                now.evidence.entry(id).or_default().absorb_older(evidence);
+            }
+        }
     }
 }
 
@@ -96,32 +106,44 @@ impl Engine {
     }
 
     /// Writes what the answers showed since the last write. Called as each action starts and
-    /// before the diagnostics are read; `sms-admin` calls it before it exits.
+    /// before the diagnostics are read; `sms-admin` and the app call it before they exit. What
+    /// cannot be written is kept for the next write.
     pub async fn flush_observations(&self) -> EngineResult<()> {
         let pending = self.observations.take();
         if pending.is_empty() {
             return Ok(());
         }
-        self.with_db(move |db| {
-            let tx = db
-                .conn()
-                .unchecked_transaction()
-                .map_err(store::StoreError::from)?;
-            for (workspace, seen) in &pending {
-                // A workspace removed meanwhile takes its observations with it.
-                if store::tables::workspaces::get(&tx, workspace)?.is_none() {
-                    continue;
-                }
-                for ((api, method), (shape, calls)) in &seen.shapes {
-                    observations::add_shape(&tx, workspace, *api, method, shape, *calls)?;
-                }
-                for (assumption, evidence) in &seen.evidence {
-                    observations::add_evidence(&tx, workspace, *assumption, evidence)?;
-                }
+        let written = self
+            .with_db(move |db| Ok(write(db, &pending).map_err(|e| (e, pending))))
+            .await?;
+        match written {
+            Ok(()) => Ok(()),
+            Err((error, unwritten)) => {
+                self.observations.restore(unwritten);
+                Err(error)
             }
-            tx.commit().map_err(store::StoreError::from)?;
-            Ok(())
-        })
-        .await
+        }
     }
+}
+
+/// Writes each workspace's observations in one transaction.
+fn write(db: &mut store::Database, pending: &HashMap<WorkspaceId, Pending>) -> EngineResult<()> {
+    let tx = db
+        .conn()
+        .unchecked_transaction()
+        .map_err(store::StoreError::from)?;
+    for (workspace, seen) in pending {
+        // A workspace removed meanwhile takes its observations with it.
+        if store::tables::workspaces::get(&tx, workspace)?.is_none() {
+            continue;
+        }
+        for ((api, method), (shape, calls)) in &seen.shapes {
+            observations::add_shape(&tx, workspace, *api, method, shape, *calls)?;
+        }
+        for (assumption, evidence) in &seen.evidence {
+            observations::add_evidence(&tx, workspace, *assumption, evidence)?;
+        }
+    }
+    tx.commit().map_err(store::StoreError::from)?;
+    Ok(())
 }

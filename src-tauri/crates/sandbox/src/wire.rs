@@ -40,10 +40,13 @@ pub enum WireSwitch {
     FormRedirect,
     /// A wrong API key is refused inside HTTP 200, not with 401.
     AuthIn200,
+    /// A completed features order resets every feature its lines leave out (to off), as
+    /// services.md warns an order may.
+    OrderReplaces,
 }
 
 impl WireSwitch {
-    pub const ALL: [Self; 10] = [
+    pub const ALL: [Self; 11] = [
         Self::WebhookField,
         Self::DidDetails,
         Self::NullsAccepted,
@@ -54,6 +57,7 @@ impl WireSwitch {
         Self::OrganizationObject,
         Self::FormRedirect,
         Self::AuthIn200,
+        Self::OrderReplaces,
     ];
 
     /// Its name on the command line (`--wire did-details,form-redirect`).
@@ -69,6 +73,7 @@ impl WireSwitch {
             Self::OrganizationObject => "organization-object",
             Self::FormRedirect => "form-redirect",
             Self::AuthIn200 => "auth-in-200",
+            Self::OrderReplaces => "order-replaces",
         }
     }
 
@@ -78,8 +83,8 @@ impl WireSwitch {
 
     /// The app's assumptions this switch answers, each with whether it holds once the switch is
     /// turned (the strict default answers it the other way). Empty where no answer the app
-    /// reads can show it: the app never sends a null, never relies on a merge, and a wrong key
-    /// is refused either way.
+    /// reads can show it: the app never sends a null, never relies on a merge, a wrong key is
+    /// refused either way, and a reset feature the DID list does not report cannot be seen.
     pub fn answers(self) -> &'static [(AssumptionId, bool)] {
         use AssumptionId as A;
         match self {
@@ -90,7 +95,7 @@ impl WireSwitch {
             Self::PageSizeFixed => &[(A::DidPageSize, false)],
             Self::OrganizationObject => &[(A::OrganizationShape, false)],
             Self::FormRedirect => &[(A::FormAnswer, false)],
-            Self::NullsAccepted | Self::NestedMerged | Self::AuthIn200 => &[],
+            Self::NullsAccepted | Self::NestedMerged | Self::AuthIn200 | Self::OrderReplaces => &[],
         }
     }
 }
@@ -114,6 +119,7 @@ pub struct WireVariant {
     pub organization_object: bool,
     pub form_redirect: bool,
     pub auth_failure: AuthFailure,
+    pub order_replaces: bool,
 }
 
 impl WireVariant {
@@ -130,6 +136,7 @@ impl WireVariant {
             WireSwitch::OrganizationObject => self.organization_object = true,
             WireSwitch::FormRedirect => self.form_redirect = true,
             WireSwitch::AuthIn200 => self.auth_failure = AuthFailure::ErrorIn200,
+            WireSwitch::OrderReplaces => self.order_replaces = true,
         }
         self
     }

@@ -146,6 +146,7 @@ const MIGRATIONS: &[&str] = &[
         assumption         TEXT NOT NULL,
         held               INTEGER NOT NULL,
         contradicted       INTEGER NOT NULL,
+        latest_held        INTEGER NOT NULL CHECK (latest_held IN (0, 1)),
         seen_held          TEXT,
         seen_contradicted  TEXT,
         last_seen          INTEGER NOT NULL,

@@ -35,6 +35,7 @@ pub(crate) struct Call {
 }
 
 impl Call {
+    /// A read; `template` names its method and path, as `"GET /account/{account_id}/balance"`.
     pub fn get(template: &'static str, path: String) -> Self {
         Self::new(reqwest::Method::GET, template, path)
     }
@@ -48,7 +49,7 @@ impl Call {
     }
 }
 
-fn typed<T: DeserializeOwned>(answer: Value) -> Result<T, ThinqError> {
+pub(crate) fn typed<T: DeserializeOwned>(answer: Value) -> Result<T, ThinqError> {
     serde_json::from_value(answer).map_err(|e| ThinqError::Malformed {
         detail: e.to_string(),
     })

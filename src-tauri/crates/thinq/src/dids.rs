@@ -7,15 +7,17 @@ use crate::wire_facts;
 use serde::Deserialize;
 use serde_json::Value;
 
-/// One page of `GET /origination/did/search2/did/{account_id}`.
+/// One page of `GET /origination/did/search2/did/{account_id}`. Its counts are read leniently
+/// (a number, or a numeric string, as thinQ sends numbers elsewhere); one that reads as
+/// neither counts as not said.
 #[derive(Debug, Clone, Deserialize)]
 pub struct DidPage {
-    #[serde(default)]
-    pub total_rows: u64,
+    #[serde(default, deserialize_with = "lenient_count")]
+    pub total_rows: Option<u64>,
     /// How many rows thinQ put in a page, whatever was asked (`AssumptionId::DidPageSize`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_count")]
     pub rows_per_page: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "lenient_flag")]
     pub has_next_page: bool,
     #[serde(default)]
     pub rows: Vec<DidRow>,
@@ -71,6 +73,23 @@ impl DidRow {
     }
 }
 
+fn lenient_count<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    })
+}
+
+fn lenient_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(match Value::deserialize(d)? {
+        Value::Bool(b) => b,
+        Value::Number(n) => n.as_u64().is_some_and(|n| n != 0),
+        Value::String(s) => matches!(s.trim(), "true" | "1"),
+        _ => false,
+    })
+}
+
 /// thinQ ids (DIDs, orders, profiles) come as strings or as numbers; kept as text.
 pub(crate) fn id_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
@@ -113,7 +132,7 @@ impl ThinqClient {
         use futures_util::{StreamExt, TryStreamExt};
         let rows = rows.clamp(1, MAX_PAGE_ROWS);
         let first = self.search_dids(1, rows).await?;
-        let total = first.total_rows;
+        let total = first.total_rows.unwrap_or(0);
         let size = first
             .rows_per_page
             .filter(|n| *n > 0)
@@ -160,9 +179,7 @@ impl ThinqClient {
         for fact in wire_facts::of_did_page(&answer, rows) {
             self.observed().fact(fact);
         }
-        serde_json::from_value(answer).map_err(|e| ThinqError::Malformed {
-            detail: e.to_string(),
-        })
+        crate::client::typed(answer)
     }
 }
 
@@ -184,6 +201,20 @@ mod tests {
             ("18584376047", Some(false))
         );
         assert_eq!(row(r#"{"id":"18584376047"}"#).sms_enabled(), None);
+    }
+
+    #[test]
+    fn page_counts_sent_as_text_still_read() {
+        let page: DidPage = serde_json::from_str(
+            r#"{"total_rows":"240","rows_per_page":"100","has_next_page":"true","rows":[]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (page.total_rows, page.rows_per_page, page.has_next_page),
+            (Some(240), Some(100), true)
+        );
+        let odd: DidPage = serde_json::from_str(r#"{"rows_per_page":{"n":1}}"#).unwrap();
+        assert_eq!(odd.rows_per_page, None);
     }
 
     #[test]

@@ -15,7 +15,8 @@ use transport::Repeatable;
 pub struct OrderLine {
     /// 11-digit DID, as thinQ names it.
     pub did: String,
-    pub sms: bool,
+    /// SMS on or off; `None`: left out (a route for a DID whose SMS state was not read).
+    pub sms: Option<bool>,
     /// The DID's other features as read; `None`: not reported, left out of the order.
     pub cnam: Option<bool>,
     pub e911: Option<bool>,
@@ -24,9 +25,10 @@ pub struct OrderLine {
 }
 
 impl OrderLine {
-    /// The DID with SMS switched to `sms`, attached to `profile` when given (else to the
-    /// profile it was read on, when the row said), its other features carried over as read.
-    pub fn new(row: &DidRow, sms: bool, profile: Option<u64>) -> Self {
+    /// The DID with SMS switched to `sms` (left out when `None`), attached to `profile` when
+    /// given (else to the profile it was read on, when the row said), its other features
+    /// carried over as read.
+    pub fn new(row: &DidRow, sms: Option<bool>, profile: Option<u64>) -> Self {
         Self {
             did: row.id.clone(),
             sms,
@@ -36,15 +38,20 @@ impl OrderLine {
         }
     }
 
-    /// The line as the order's `tns` list carries it.
+    /// Whether the line leaves out a feature thinQ did not report: where thinQ resets what an
+    /// order leaves out, that feature must be checked in its portal.
+    pub fn leaves_features_out(&self) -> bool {
+        self.cnam.is_none() || self.e911.is_none()
+    }
+
+    /// The line as the order's `tns` list carries it; what is not known is left out.
     pub fn to_wire(&self) -> Value {
         let mut features = Map::new();
-        for (name, value) in [("cnam", self.cnam), ("e911", self.e911)] {
+        for (name, value) in [("cnam", self.cnam), ("e911", self.e911), ("sms", self.sms)] {
             if let Some(on) = value {
                 features.insert(name.into(), json!(on));
             }
         }
-        features.insert("sms".into(), json!(self.sms));
         let mut line = Map::new();
         // [code] DIDs go in orders as numbers.
         line.insert(
@@ -56,7 +63,9 @@ impl OrderLine {
         if let Some(profile) = self.routing_profile_id {
             line.insert("sms_routing_profile_id".into(), json!(profile));
         }
-        line.insert("features".into(), Value::Object(features));
+        if !features.is_empty() {
+            line.insert("features".into(), Value::Object(features));
+        }
         Value::Object(line)
     }
 }
@@ -106,22 +115,27 @@ mod tests {
             r#"{"id":"18584376047","features":{"sms":false,"cnam":true,"e911":true},"sms_routing_profile_id":7001}"#,
         )
         .unwrap();
-        let line = OrderLine::new(&read, true, None);
+        let line = OrderLine::new(&read, Some(true), None);
         assert_eq!(
             line.to_wire(),
             json!({"did": 18584376047_u64, "sms_routing_profile_id": 7001,
                 "features": {"cnam": true, "e911": true, "sms": true}})
         );
         assert_eq!(
-            OrderLine::new(&read, true, Some(9)).routing_profile_id,
+            OrderLine::new(&read, Some(true), Some(9)).routing_profile_id,
             Some(9)
         );
         let bare: DidRow =
             serde_json::from_str(r#"{"id":"18584376047","provisioned":false}"#).unwrap();
         assert_eq!(
-            OrderLine::new(&bare, true, None).to_wire(),
+            OrderLine::new(&bare, Some(true), None).to_wire(),
             json!({"did": 18584376047_u64, "features": {"sms": true}}),
             "nothing unread is sent: no profile, no other feature, no null"
+        );
+        assert_eq!(
+            OrderLine::new(&bare, None, Some(9)).to_wire(),
+            json!({"did": 18584376047_u64, "sms_routing_profile_id": 9}),
+            "a route for a DID whose SMS state was not read names the profile alone"
         );
     }
 }

@@ -8,7 +8,11 @@ use serde_json::Value;
 /// The facts one search2 page shows; none about rows when it has none.
 pub(crate) fn of_did_page(page: &Value, asked_rows: u32) -> Vec<Fact> {
     let mut facts = Vec::new();
-    if let Some(size) = page.get("rows_per_page").and_then(Value::as_u64) {
+    let size = page.get("rows_per_page").and_then(|n| match n {
+        Value::String(s) => s.trim().parse().ok(),
+        n => n.as_u64(),
+    });
+    if let Some(size) = size {
         let held = size == u64::from(asked_rows);
         facts.push(Fact::new(
             AssumptionId::DidPageSize,
@@ -62,6 +66,23 @@ pub(crate) fn of_did_page(page: &Value, asked_rows: u32) -> Vec<Fact> {
             "rows carry no features.cnam / features.e911"
         },
     ));
+    let nanp = rows.iter().all(|r| {
+        let id = match r.get("id") {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        id.len() == 11 && id.starts_with('1') && id.bytes().all(|b| b.is_ascii_digit())
+    });
+    facts.push(Fact::new(
+        AssumptionId::DidsNorthAmerican,
+        nanp,
+        if nanp {
+            "rows[].id are 11 digits starting with 1"
+        } else {
+            "rows[].id are not all 11 digits starting with 1"
+        },
+    ));
     let strings = rows
         .iter()
         .all(|r| matches!(r.get("id"), Some(Value::String(_))));
@@ -100,6 +121,7 @@ mod tests {
                 (AssumptionId::DidSmsFlag, true),
                 (AssumptionId::DidRouting, false),
                 (AssumptionId::DidFeatureFlags, false),
+                (AssumptionId::DidsNorthAmerican, true),
                 (AssumptionId::DidIdType, true),
             ]
         );
@@ -116,6 +138,7 @@ mod tests {
                 (AssumptionId::DidSmsFlag, true),
                 (AssumptionId::DidRouting, true),
                 (AssumptionId::DidFeatureFlags, true),
+                (AssumptionId::DidsNorthAmerican, true),
                 (AssumptionId::DidIdType, false),
             ]
         );

@@ -58,7 +58,7 @@ async fn diagnostics_show_each_verdict_and_save_a_shape_report_with_no_secret() 
     // The Integrations tab says Ringotel's answers carry no webhook URL.
     app.click("tab-integrations").await;
     app.text_until("assumption-notice-webhookField", |t| {
-        t.contains("does not report the thinQ webhook URL, so this app uses the one pasted")
+        t.contains("does not report the thinQ webhook URL, so it is pasted here")
     })
     .await;
 

@@ -436,7 +436,7 @@ export type ReadinessProgress = { done: number, total: number, };
 
 export type Api = "ringotel" | "thinq";
 
-export type AssumptionId = "thinqServiceId" | "webhookField" | "organizationShape" | "sessionTimeoutSeconds" | "optOutObject" | "nestedUpdates" | "integrationForm" | "formAnswer" | "ringotelRateLimit" | "didSmsFlag" | "didRouting" | "didFeatureFlags" | "didIdType" | "didPageSize" | "orderKeepsUnnamed" | "deliveryUrlUnreadable";
+export type AssumptionId = "thinqServiceId" | "webhookField" | "organizationShape" | "sessionTimeoutSeconds" | "optOutObject" | "nestedUpdates" | "integrationForm" | "formAnswer" | "ringotelRateLimit" | "formatRules" | "didSmsFlag" | "didRouting" | "didFeatureFlags" | "didIdType" | "didPageSize" | "didsNorthAmerican" | "orderKeepsUnnamed" | "deliveryUrlUnreadable";
 
 export type NoticeArea = "overview" | "integrations" | "numbers";
 
@@ -448,9 +448,13 @@ export type AssumptionStatus = { id: AssumptionId, api: Api, apiLabel: string, a
  */
 evidence: string, verdict: Verdict, verdictLabel: string, 
 /**
- * What the answers showed, in shape words; the contradiction when there was one.
+ * What the latest answer that said anything showed, in shape words.
  */
 seen: string | null, 
+/**
+ * How many answers held it, and how many did not.
+ */
+held: number, contradicted: number, 
 /**
  * When it was last seen (Unix ms).
  */

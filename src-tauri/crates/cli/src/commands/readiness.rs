@@ -68,8 +68,8 @@ pub async fn run(session: &Session, args: ReadinessArgs, out: Output) -> Result<
     Ok(())
 }
 
-/// Drafts each failing check's fix that goes into the draft (billable ones only when
-/// confirmed), and marks them drafted in the report.
+/// Drafts each check's fix that goes into the draft — failing checks', and unknown ones' that
+/// would settle them — billable ones only when confirmed; marks them drafted in the report.
 async fn draft_fixes(
     session: &Session,
     org: &RingotelId,

@@ -1,6 +1,5 @@
 //! The Integrations tab as the UI shows it: the thinQ card first, then the organization's others.
 
-use super::is_thinq;
 use crate::organizations::row;
 use crate::secrets::SecretState;
 use crate::snapshot::OfflineNote;
@@ -132,11 +131,11 @@ pub fn build(
             org.name, org.package_label
         )
     });
-    let thinq = services.iter().find(|s| is_thinq(s));
+    let thinq = services.iter().find(|s| s.is_thinq());
     let hook = webhook(thinq, pasted_webhook);
     let other_cards = services
         .iter()
-        .filter(|s| !is_thinq(s))
+        .filter(|s| !s.is_thinq())
         .map(|s| IntegrationCard {
             id: s.id.clone(),
             name: if s.name.is_empty() {

@@ -199,8 +199,9 @@ fn read_rows(
         Err(p) => return (Vec::new(), vec![p]),
     };
     // The file's own line of a record: the csv reader's own count drifts on CRLF files.
-    let line_at =
-        |byte: u64| csv_text::line_of(text.as_bytes(), usize::try_from(byte).unwrap_or(usize::MAX));
+    let mut lines = csv_text::LineCounter::default();
+    let mut line_at =
+        |byte: u64| lines.line_of(text.as_bytes(), usize::try_from(byte).unwrap_or(usize::MAX));
     let users = UserNames::new(state);
     let taken = Taken::new(state);
     let fallback = state.fallback_country();
@@ -273,9 +274,11 @@ fn read_rows(
         if let (Some(stickiness), Some(inbound_format), Some(outbound_format)) =
             (stickiness, inbound, outbound)
         {
-            // Without a name column, a number is named by itself, as Import from thinQ does.
-            let name = column("name")
-                .map_or_else(|| national_name(cell("number"), &country), str::to_owned);
+            // Without a name, a number is named by itself, as Import from thinQ names it.
+            let name = match column("name").map(str::trim) {
+                None | Some("") => national_name(cell("number"), &country),
+                Some(given) => given.to_owned(),
+            };
             let input = SmsNumberInput {
                 country,
                 number: cell("number").to_owned(),

@@ -48,6 +48,25 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if let Ok(text) = std::str::from_utf8(body) {
         return Ok((text.to_owned(), None));
     }
+    // UTF-8 letters beside bytes that are not UTF-8: a damaged file, or one pasted together
+    // from two encodings. Reading it all as Windows-1252 would garble the UTF-8 names.
+    let mut at = 0;
+    let mut utf8_letters = false;
+    let mut first_bad = None;
+    for chunk in body.utf8_chunks() {
+        utf8_letters |= !chunk.valid().is_ascii();
+        at += chunk.valid().len();
+        if !chunk.invalid().is_empty() && first_bad.is_none() {
+            first_bad = Some(at);
+        }
+        at += chunk.invalid().len();
+    }
+    if let (true, Some(bad)) = (utf8_letters, first_bad) {
+        return Err(format!(
+            "line {}: the file mixes UTF-8 with another encoding: save it as \"CSV UTF-8\" and import it again",
+            LineCounter::default().line_of(body, bad)
+        ));
+    }
     let mut text = String::with_capacity(body.len());
     for (at, byte) in body.iter().enumerate() {
         let c = match byte {
@@ -59,7 +78,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
             None => {
                 return Err(format!(
                     "line {}: the byte 0x{byte:02X} is text in neither UTF-8 nor Windows-1252: save the file as \"CSV UTF-8\"",
-                    line_of(body, at)
+                    LineCounter::default().line_of(body, at)
                 ));
             }
         }
@@ -70,18 +89,35 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     ))
 }
 
-/// The 1-based line of the record that starts at `offset`: one more than the line feeds
-/// before its first character, so LF and CRLF files number alike, and a record whose quoted
-/// cells span lines is named by its first. (A CSV reader may place a record's start on the
-/// line end before it, which is skipped.)
-pub(crate) fn line_of(text: &[u8], offset: usize) -> u64 {
-    let start = text
-        .iter()
-        .skip(offset)
-        .position(|b| *b != b'\r' && *b != b'\n')
-        .map_or(text.len(), |skipped| offset + skipped);
-    let before = text.get(..start).unwrap_or(text);
-    1 + before.iter().filter(|b| **b == b'\n').count() as u64
+/// Counts a file's lines forward as records are read in order, so naming every record's
+/// line costs one pass over the file, not one per record.
+#[derive(Debug, Default)]
+pub(crate) struct LineCounter {
+    /// Where counting stopped, and the line feeds before it.
+    at: usize,
+    feeds: u64,
+}
+
+impl LineCounter {
+    /// The 1-based line of the record that starts at `offset`: one more than the line feeds
+    /// before its first character, so LF and CRLF files number alike, and a record whose quoted
+    /// cells span lines is named by its first. (A CSV reader may place a record's start on the
+    /// line end before it, which is skipped.) Offsets before the last one asked restart the
+    /// count.
+    pub(crate) fn line_of(&mut self, text: &[u8], offset: usize) -> u64 {
+        let start = text
+            .iter()
+            .skip(offset)
+            .position(|b| *b != b'\r' && *b != b'\n')
+            .map_or(text.len(), |skipped| offset + skipped);
+        if start < self.at {
+            *self = Self::default();
+        }
+        let between = text.get(self.at..start).unwrap_or_default();
+        self.feeds += between.iter().filter(|b| **b == b'\n').count() as u64;
+        self.at = start;
+        1 + self.feeds
+    }
 }
 
 #[cfg(test)]
@@ -104,12 +140,25 @@ mod tests {
     #[test]
     fn lines_count_line_feeds_whatever_the_line_ends() {
         let crlf = b"a\r\nb\r\nc";
-        assert_eq!(line_of(crlf, 6), 3);
+        let mut lines = LineCounter::default();
+        assert_eq!(lines.line_of(crlf, 3), 2);
         assert_eq!(
-            line_of(crlf, 4),
+            lines.line_of(crlf, 4),
             3,
             "a start placed on the line end before the record"
         );
-        assert_eq!(line_of(b"a\nb\nc", 4), 3);
+        assert_eq!(lines.line_of(crlf, 6), 3);
+        assert_eq!(lines.line_of(crlf, 0), 1, "going back counts again");
+        assert_eq!(LineCounter::default().line_of(b"a\nb\nc", 4), 3);
+    }
+
+    #[test]
+    fn utf8_names_beside_a_stray_byte_are_refused_not_garbled() {
+        let mixed: Vec<u8> = "name\nJosé\n".bytes().chain([b'x', 0xE9, b'\n']).collect();
+        let refused = decode(&mixed).unwrap_err();
+        assert!(
+            refused.starts_with("line 3:") && refused.contains("mixes UTF-8"),
+            "{refused}"
+        );
     }
 }

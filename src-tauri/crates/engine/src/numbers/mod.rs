@@ -151,11 +151,7 @@ impl NumbersState {
 
     /// The organization's thinQ integration, which new numbers go through.
     pub fn thinq_service(&self) -> Option<&ringotel::Service> {
-        self.snapshot
-            .data
-            .services
-            .iter()
-            .find(|s| crate::integrations::is_thinq(s))
+        self.snapshot.data.services.iter().find(|s| s.is_thinq())
     }
 
     /// The Numbers tab's view of this state.

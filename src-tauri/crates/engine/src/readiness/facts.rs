@@ -116,12 +116,7 @@ impl Engine {
         });
         let fetched = self.org_snapshot(connected, org, freshness).await?;
         tick();
-        let thinq_card = fetched
-            .data
-            .services
-            .iter()
-            .find(|s| crate::integrations::is_thinq(s))
-            .cloned();
+        let thinq_card = fetched.data.services.iter().find(|s| s.is_thinq()).cloned();
         let (ws, id) = (connected.workspace_id(), org.clone());
         let (pasted, done, setup) = self
             .with_db(move |db| {

@@ -31,8 +31,16 @@ impl Fix {
                 true,
             ),
             Self::OpenIntegrations => ("Open Integrations".to_owned(), false, false),
-            Self::ThinqSmsOn { dids, .. } => (
-                format!("Turn SMS on for {}", count(dids.len(), "DID")),
+            Self::ThinqSmsOn { dids, url } => (
+                format!(
+                    "Turn SMS on for {}{}",
+                    count(dids.len(), "DID"),
+                    if url.is_some() {
+                        " and route them to the webhook"
+                    } else {
+                        ""
+                    }
+                ),
                 false,
                 true,
             ),

@@ -8,7 +8,7 @@ use super::apply::{ALREADY, Sent, thinq_words};
 use std::collections::{HashMap, HashSet};
 use thinq::{DidRow, OrderLine, RoutingProfile, ThinqClient};
 
-/// [assumed] The name this app gives the routing profile it creates for the Ringotel webhook.
+/// The name this app gives the routing profile it creates for the Ringotel webhook.
 pub const ROUTING_PROFILE_NAME: &str = "Ringotel SMS";
 
 /// Every DID of the account.
@@ -69,6 +69,7 @@ async fn order_and_check(
     concurrency: usize,
 ) -> Sent {
     let dids: Vec<String> = lines.iter().map(|l| l.did.clone()).collect();
+    let unread_features = lines.iter().any(OrderLine::leaves_features_out);
     let sent = thinq.order_features(&lines).await;
     let after = match all_dids(thinq, concurrency).await {
         Ok(all) => pick(&all, &dids),
@@ -97,12 +98,19 @@ async fn order_and_check(
             differs.join(", ")
         ));
     }
+    let mut notes = Vec::new();
     if rows.values().any(|r| check(r) == Shown::NotReported) {
-        return Ok(Some(format!(
+        notes.push(format!(
             "thinQ completed the order; its DID list does not show {what}, so this is recorded as set from this app."
-        )));
+        ));
     }
-    Ok(None)
+    if unread_features {
+        // AssumptionId::OrderKeepsUnnamed: said where the admin will read it.
+        notes.push(
+            "thinQ's DID list does not show these DIDs' CNAM and E911 features, so the order left them out: check them in thinQ's portal.".into(),
+        );
+    }
+    Ok((!notes.is_empty()).then(|| notes.join(" ")))
 }
 
 /// The profile every one of `dids` is on that no other DID of the account uses: repointing it
@@ -194,7 +202,7 @@ pub(super) async fn sms_on(
     let lines: Vec<OrderLine> = rows
         .values()
         .filter(needs)
-        .map(|r| OrderLine::new(r, true, profile))
+        .map(|r| OrderLine::new(r, Some(true), profile))
         .collect();
     if lines.is_empty() {
         return Ok(Some(ALREADY.into()));
@@ -225,9 +233,8 @@ pub(super) async fn route_inbound(
     let lines: Vec<OrderLine> = rows
         .values()
         .filter(|r| r.routing_profile() != Some(Some(id)))
-        // A route is for SMS: where thinQ does not say whether it is on, the order turns it on
-        // rather than guess it off.
-        .map(|r| OrderLine::new(r, r.sms_enabled().unwrap_or(true), Some(id)))
+        // SMS as read: where thinQ did not say, it is left out of the line, not guessed.
+        .map(|r| OrderLine::new(r, r.sms_enabled(), Some(id)))
         .collect();
     if lines.is_empty() {
         // The profile itself may just have been repointed: not "nothing was sent".

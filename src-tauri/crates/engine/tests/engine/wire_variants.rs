@@ -112,6 +112,17 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     s.draft_every_fix(&org).await;
     let fixed = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
     assert_eq!(fixed.failed, 0, "{fixed:#?}");
+    if !wire.did_details {
+        // The DIDs' other features were not read, so the orders left them out and say so.
+        assert!(
+            fixed.setup.iter().any(|o| o
+                .detail
+                .as_deref()
+                .is_some_and(|d| d.contains("CNAM and E911"))),
+            "{:#?}",
+            fixed.setup
+        );
+    }
     let after = s
         .engine
         .readiness(org.clone(), Freshness::Live, |_| {})

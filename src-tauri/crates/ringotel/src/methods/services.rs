@@ -11,12 +11,15 @@ impl RingotelClient {
     pub async fn get_services(&self, org: &RingotelId) -> Result<Vec<Service>, RingotelError> {
         let services: Vec<Service> = self.rpc("getServices", json!({ "orgid": org })).await?;
         if let Some(card) = services.iter().find(|s| s.is_thinq()) {
-            let exact = card.id.as_str() == ASSUMED_THINQ_SERVICE_ID;
+            let exact = card
+                .id
+                .as_str()
+                .eq_ignore_ascii_case(ASSUMED_THINQ_SERVICE_ID);
             self.observed().fact(Fact::new(
                 AssumptionId::ThinqServiceId,
                 exact,
                 if exact {
-                    "the thinQ card has the id \"ThinQ\""
+                    "the thinQ card has the id \"ThinQ\" (letter case aside)"
                 } else {
                     "the thinQ card was found by its name, under another id"
                 },

@@ -52,17 +52,19 @@ fn trunk_facts(trunks: &[SmsTrunk]) -> Vec<Fact> {
         .filter_map(|t| t.session_timeout)
         .filter_map(domain::stickiness::wire_unit_is_seconds)
         .collect();
-    if units.contains(&true) {
-        facts.push(Fact::new(
-            AssumptionId::SessionTimeoutSeconds,
-            true,
-            "a sessionTimeout equals a preset duration counted in seconds",
-        ));
-    } else if units.contains(&false) {
+    // A value this app wrote reads back the same whatever the unit, so a preset in seconds
+    // proves little; one that is only a preset in minutes (1440 for a day) says more.
+    if units.contains(&false) {
         facts.push(Fact::new(
             AssumptionId::SessionTimeoutSeconds,
             false,
-            "sessionTimeout values equal preset durations counted in minutes, none in seconds",
+            "a sessionTimeout equals a preset duration counted in minutes, not in seconds",
+        ));
+    } else if units.contains(&true) {
+        facts.push(Fact::new(
+            AssumptionId::SessionTimeoutSeconds,
+            true,
+            "sessionTimeout values equal preset durations counted in seconds",
         ));
     }
     facts

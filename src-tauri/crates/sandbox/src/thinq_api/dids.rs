@@ -147,12 +147,14 @@ pub async fn create_order(
     })
 }
 
-/// Completing applies the order as written: what each line names replaces the DID's.
+/// Completing applies the order as written: what each line names replaces the DID's (and,
+/// under the `order-replaces` switch, what it leaves out is reset).
 pub async fn complete_order(
     State(shared): State<Shared>,
     headers: HeaderMap,
     Path((account_id, order_id)): Path<(String, u64)>,
 ) -> ApiResult {
+    let resets = shared.wire().order_replaces;
     shared.change_world(|world| {
         let account = authorize_mut(world, &headers, &account_id)?;
         let Some(order) = account
@@ -170,7 +172,7 @@ pub async fn complete_order(
         let lines = order.lines.clone();
         for line in lines {
             if let Some(did) = account.dids.iter_mut().find(|d| d.id == line.id) {
-                line.apply(did);
+                line.apply(did, resets);
             }
         }
         Ok(Json(json!({"order": {"id": order_id, "status": "completed"}})).into_response())

@@ -66,11 +66,14 @@ pub(crate) fn named<'de, D: serde::Deserializer<'de>>(
 }
 
 impl OrderedLine {
-    /// Completing the order: what the line names replaces the DID's; the rest stays.
-    pub fn apply(&self, did: &mut Did) {
-        did.sms = self.sms.unwrap_or(did.sms);
-        did.cnam = self.cnam.unwrap_or(did.cnam);
-        did.e911 = self.e911.unwrap_or(did.e911);
+    /// Completing the order: what the line names replaces the DID's; the features it leaves
+    /// out stay as they are, or are reset to off where `resets` (a service that applies an
+    /// order as a whole).
+    pub fn apply(&self, did: &mut Did, resets: bool) {
+        let keep = |named: Option<bool>, now: bool| named.unwrap_or(now && !resets);
+        did.sms = keep(self.sms, did.sms);
+        did.cnam = keep(self.cnam, did.cnam);
+        did.e911 = keep(self.e911, did.e911);
         if let Some(profile) = self.routing_profile_id {
             did.routing_profile_id = profile;
         }

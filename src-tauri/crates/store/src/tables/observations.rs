@@ -17,14 +17,39 @@ pub struct MethodShape {
     pub last_seen: i64,
 }
 
-/// The evidence about one assumption.
+/// The evidence about one assumption: how many answers held it and how many did not, whether
+/// the latest one did, and what was seen each way.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Evidence {
     pub held: u64,
     pub contradicted: u64,
+    pub latest_held: Option<bool>,
     pub seen_held: Option<String>,
     pub seen_contradicted: Option<String>,
     pub last_seen: i64,
+}
+
+impl Evidence {
+    /// Adds one answer's evidence, the newest so far.
+    pub fn add(&mut self, held: bool, seen: String) {
+        if held {
+            self.held += 1;
+            self.seen_held = Some(seen);
+        } else {
+            self.contradicted += 1;
+            self.seen_contradicted = Some(seen);
+        }
+        self.latest_held = Some(held);
+    }
+
+    /// Adds evidence gathered before this (its latest answer is older than this one's).
+    pub fn absorb_older(&mut self, older: Evidence) {
+        self.held += older.held;
+        self.contradicted += older.contradicted;
+        self.latest_held = self.latest_held.or(older.latest_held);
+        self.seen_held = self.seen_held.take().or(older.seen_held);
+        self.seen_contradicted = self.seen_contradicted.take().or(older.seen_contradicted);
+    }
 }
 
 fn corrupt(what: &str, reason: impl Into<String>) -> StoreError {
@@ -77,20 +102,25 @@ pub fn add_shape(
     Ok(())
 }
 
-/// Adds evidence about `assumption` to what was seen before; the newest words of each kind win.
+/// Adds newer evidence about `assumption` to what was seen before: its latest answer and its
+/// words of each kind win. Evidence of no answer is nothing to add.
 pub fn add_evidence(
     conn: &Connection,
     workspace: &WorkspaceId,
     assumption: AssumptionId,
     evidence: &Evidence,
 ) -> Result<(), StoreError> {
+    let Some(latest) = evidence.latest_held else {
+        return Ok(());
+    };
     conn.execute(
-        "INSERT INTO observed_facts
-             (workspace_id, assumption, held, contradicted, seen_held, seen_contradicted, last_seen)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+        "INSERT INTO observed_facts (workspace_id, assumption, held, contradicted, latest_held,
+             seen_held, seen_contradicted, last_seen)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
          ON CONFLICT (workspace_id, assumption) DO UPDATE SET
              held = held + excluded.held,
              contradicted = contradicted + excluded.contradicted,
+             latest_held = excluded.latest_held,
              seen_held = coalesce(excluded.seen_held, seen_held),
              seen_contradicted = coalesce(excluded.seen_contradicted, seen_contradicted),
              last_seen = excluded.last_seen",
@@ -99,6 +129,7 @@ pub fn add_evidence(
             assumption.as_str(),
             stored(evidence.held),
             stored(evidence.contradicted),
+            latest,
             evidence.seen_held,
             evidence.seen_contradicted,
             now_ms()
@@ -145,7 +176,8 @@ pub fn evidence(
     workspace: &WorkspaceId,
 ) -> Result<Vec<(AssumptionId, Evidence)>, StoreError> {
     let mut stmt = conn.prepare_cached(
-        "SELECT assumption, held, contradicted, seen_held, seen_contradicted, last_seen
+        "SELECT assumption, held, contradicted, latest_held, seen_held, seen_contradicted,
+             last_seen
          FROM observed_facts WHERE workspace_id = ?1",
     )?;
     let rows = stmt.query_map(params![workspace.as_str()], |r| {
@@ -154,9 +186,10 @@ pub fn evidence(
             Evidence {
                 held: count(r.get(1)?),
                 contradicted: count(r.get(2)?),
-                seen_held: r.get(3)?,
-                seen_contradicted: r.get(4)?,
-                last_seen: r.get(5)?,
+                latest_held: Some(r.get(3)?),
+                seen_held: r.get(4)?,
+                seen_contradicted: r.get(5)?,
+                last_seen: r.get(6)?,
             },
         ))
     })?;
@@ -196,21 +229,19 @@ mod tests {
         assert_eq!(seen.len(), 1);
         assert_eq!(seen[0].calls, 3);
         assert_eq!(seen[0].shape.fields["id"].shape.types.len(), 2);
-        let held = Evidence {
-            held: 2,
-            seen_held: Some("rows carry it".into()),
-            ..Evidence::default()
-        };
+        let mut held = Evidence::default();
+        held.add(true, "rows carry it".into());
+        held.add(true, "rows carry it".into());
         add_evidence(&conn, &ws, AssumptionId::DidRouting, &held).unwrap();
-        let against = Evidence {
-            contradicted: 1,
-            seen_contradicted: Some("rows carry none".into()),
-            ..Evidence::default()
-        };
+        let mut against = Evidence::default();
+        against.add(false, "rows carry none".into());
         add_evidence(&conn, &ws, AssumptionId::DidRouting, &against).unwrap();
         let (id, got) = evidence(&conn, &ws).unwrap().remove(0);
         assert_eq!(id, AssumptionId::DidRouting);
-        assert_eq!((got.held, got.contradicted), (2, 1));
+        assert_eq!(
+            (got.held, got.contradicted, got.latest_held),
+            (2, 1, Some(false))
+        );
         assert_eq!(got.seen_held.as_deref(), Some("rows carry it"));
         assert_eq!(got.seen_contradicted.as_deref(), Some("rows carry none"));
     }

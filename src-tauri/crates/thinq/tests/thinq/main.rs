@@ -87,7 +87,7 @@ async fn dids_come_in_pages_with_their_sms_flag() {
     let first = thinq.search_dids(1, 10).await.unwrap();
     assert_eq!(
         (first.total_rows, first.rows.len(), first.has_next_page),
-        (24, 10, true)
+        (Some(24), 10, true)
     );
     let last = thinq.search_dids(3, 10).await.unwrap();
     assert_eq!((last.rows.len(), last.has_next_page), (4, false));

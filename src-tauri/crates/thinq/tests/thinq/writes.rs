@@ -65,7 +65,7 @@ async fn on_published_rows_an_order_names_only_sms_and_the_rest_stays() {
     let all = thinq.all_dids(100, 4, |_, _| {}).await.unwrap();
     let off = all.iter().find(|d| d.sms_enabled() == Some(false)).unwrap();
     assert_eq!(off.routing_profile(), None, "the row does not say");
-    let line = OrderLine::new(off, true, None);
+    let line = OrderLine::new(off, Some(true), None);
     assert_eq!(
         (line.cnam, line.e911, line.routing_profile_id),
         (None, None, None)
@@ -82,6 +82,33 @@ async fn on_published_rows_an_order_names_only_sms_and_the_rest_stays() {
 }
 
 #[tokio::test]
+async fn where_thinq_resets_what_an_order_leaves_out_the_unread_features_go_off() {
+    let sandbox = Sandbox::start().await.unwrap();
+    sandbox.set_wire(WireVariant::of(&[WireSwitch::OrderReplaces]));
+    let thinq = harbor(&sandbox);
+    let all = thinq.all_dids(100, 4, |_, _| {}).await.unwrap();
+    let with_e911 = sandbox.with_world(|w| {
+        w.thinq[0]
+            .dids
+            .iter()
+            .find(|d| d.e911 && !d.sms)
+            .map(|d| d.id.clone())
+    });
+    let Some(id) = with_e911 else {
+        panic!("the demo has a DID with E911 and SMS off")
+    };
+    let row = all.iter().find(|d| d.id == id).unwrap();
+    let line = OrderLine::new(row, Some(true), None);
+    assert!(
+        line.leaves_features_out(),
+        "E911 was not read, so the line says so"
+    );
+    thinq.order_features(&[line]).await.unwrap();
+    let now = sandbox.with_world(|w| w.thinq[0].dids.iter().find(|d| d.id == id).cloned());
+    assert!(!now.unwrap().e911, "the risk the sync result warns of");
+}
+
+#[tokio::test]
 async fn an_sms_order_turns_sms_on_and_keeps_the_other_features_and_the_profile() {
     let sandbox = Sandbox::start().await.unwrap();
     sandbox.set_wire(WireVariant::of(&[WireSwitch::DidDetails]));
@@ -92,7 +119,10 @@ async fn an_sms_order_turns_sms_on_and_keeps_the_other_features_and_the_profile(
         .filter(|d| d.sms_enabled() == Some(false))
         .collect();
     assert!(!off.is_empty(), "the demo has DIDs with SMS off");
-    let lines: Vec<OrderLine> = off.iter().map(|d| OrderLine::new(d, true, None)).collect();
+    let lines: Vec<OrderLine> = off
+        .iter()
+        .map(|d| OrderLine::new(d, Some(true), None))
+        .collect();
     thinq.order_features(&lines).await.unwrap();
     let after = thinq.all_dids(100, 4, |_, _| {}).await.unwrap();
     for before in off {
@@ -113,7 +143,7 @@ async fn an_order_create_is_sent_once_even_when_it_fails() {
     let _ = sandbox.take_request_log();
     sandbox.inject(Service::Thinq, Fault::Status(503));
     let err = thinq
-        .order_features(&[OrderLine::new(&row, true, None)])
+        .order_features(&[OrderLine::new(&row, Some(true), None)])
         .await
         .unwrap_err();
     assert!(err.is_transient(), "{err:?}");

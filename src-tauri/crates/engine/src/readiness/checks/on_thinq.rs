@@ -84,7 +84,7 @@ fn webhook_text(facts: &Facts) -> Option<String> {
     facts.webhook.as_ref().map(|w| w.as_str().to_owned())
 }
 
-/// ", 2 of them set from this app (thinQ's DID list does not show it)", when any.
+/// " 2 DIDs set from this app: thinQ's DID list does not show it.", when any.
 fn set_here_note(n: usize, what: &str) -> String {
     if n == 0 {
         String::new()
@@ -108,9 +108,11 @@ pub(super) fn dids_sms_on(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
     let by_id: HashMap<&str, &DidRow> = dids.iter().map(|d| (d.id.as_str(), d)).collect();
     let (mut failed, mut unsaid, mut to_turn_on, mut set_here) =
         (Vec::new(), Vec::new(), Vec::new(), 0);
+    let mut not_dids = 0;
     for (_, fields, shown) in &numbers.thinq {
         let Some(row) = by_id.get(fields.number.ringotel_wire()) else {
             failed.push(format!("{shown}: not a DID of this thinQ account"));
+            not_dids += 1;
             continue;
         };
         match row.sms_enabled() {
@@ -156,7 +158,7 @@ pub(super) fn dids_sms_on(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
             fix,
         );
     }
-    let detail = if failed.iter().all(|i| i.ends_with("SMS is off in thinQ")) {
+    let detail = if not_dids == 0 {
         "thinQ does not send or receive SMS for these DIDs.".to_owned()
     } else {
         "Numbers that are no DID of this account cannot work with it: remove them, or check the account.".to_owned()
@@ -230,18 +232,15 @@ pub(super) fn inbound_routing(facts: &Facts, numbers: &Numbers<'_>) -> CheckResu
         );
     }
     if failed.is_empty() {
-        return CheckResult {
-            items: unsaid,
-            fix: fix.map(Fix::offer),
-            ..result(
-                id,
-                CheckOutcome::Unknown,
-                format!(
-                    "thinQ's DID list does not say where these DIDs' inbound messages go: route them to {webhook} from here (it is then recorded as set from this app), or check them in thinQ's portal."
-                ),
-                facts.thinq_at,
-            )
-        };
+        return unknown(
+            id,
+            format!(
+                "thinQ's DID list does not say where these DIDs' inbound messages go: route them to {webhook} from here (it is then recorded as set from this app), or check them in thinQ's portal."
+            ),
+            facts.thinq_at,
+            unsaid,
+            fix,
+        );
     }
     failed.extend(unsaid);
     failing(

@@ -73,7 +73,7 @@ fn thinq_paths() -> HashMap<&'static str, (Vec<Value>, Vec<&'static str>)> {
             (
                 vec![
                     json!({"order": {"tns": [{"did": "integer", "sms_routing_profile_id?": "integer",
-                    "features": {"cnam?": "bool", "e911?": "bool", "sms": "bool"}}]}}),
+                    "features?": {"cnam?": "bool", "e911?": "bool", "sms?": "bool"}}]}}),
                 ],
                 vec![],
             ),
