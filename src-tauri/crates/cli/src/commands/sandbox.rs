@@ -22,9 +22,7 @@ pub struct ServeArgs {
     pub auth_failure: AuthFailureArg,
     /// Answer these open questions of the published sources the unpublished way
     /// (comma-separated); the default is the strict, published reading of both services.
-    /// (webhook-field, did-details, nulls-accepted, nested-merged, timeout-minutes,
-    /// did-ids-numbers, page-size-fixed, organization-object, form-redirect, auth-in-200).
-    #[arg(long, value_delimiter = ',', value_parser = wire_switch)]
+    #[arg(long, value_delimiter = ',', value_parser = wire_switches())]
     pub wire: Vec<WireSwitch>,
     #[command(flatten)]
     pub faults: FaultArgs,
@@ -121,12 +119,11 @@ impl FaultArgs {
     }
 }
 
-/// One `--wire` switch by its name (see `sandbox::WireSwitch`).
-fn wire_switch(name: &str) -> Result<WireSwitch, String> {
-    WireSwitch::parse(name).ok_or_else(|| {
-        let names: Vec<&str> = WireSwitch::ALL.iter().map(|s| s.name()).collect();
-        format!("no such switch; one of: {}", names.join(", "))
-    })
+/// `--wire`'s switches by their names (see `sandbox::WireSwitch`), listed in the help.
+fn wire_switches() -> impl clap::builder::TypedValueParser<Value = WireSwitch> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(WireSwitch::ALL.map(WireSwitch::name))
+        .try_map(|name| WireSwitch::parse(&name).ok_or("no such switch"))
 }
 
 /// `--auth-failure` on the command line; the sandbox's own type stays free of clap.
