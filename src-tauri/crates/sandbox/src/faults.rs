@@ -1,13 +1,6 @@
-//! Switchable faults: the ways real services and the networks in front of them misbehave,
-//! applied to requests before the simulated service sees them.
+//! Switchable faults: the ways real services and the networks in front of them misbehave, and
+//! the plan of which to serve (`fault_layer.rs` serves them to requests).
 
-use crate::state::Shared;
-use axum::body::Body;
-use axum::extract::{Request, State};
-use axum::http::{StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use serde_json::json;
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -58,7 +51,7 @@ impl Fault {
 }
 
 /// How long a [`Fault::TimeOut`] holds a request: past every client's time budget.
-const TIME_OUT_HOLD: Duration = Duration::from_secs(600);
+pub(crate) const TIME_OUT_HOLD: Duration = Duration::from_secs(600);
 
 /// Faults served at a rate rather than queued: each request on `service` (and `method`, when
 /// given: a JSON-RPC method for Ringotel, a path prefix for thinQ and for Ringotel's form)
@@ -144,7 +137,7 @@ impl FaultPlan {
 
     /// The fault for this request: the first queued one meant for its path, else one drawn
     /// from the rules that apply to it, else none.
-    fn take(&mut self, service: Service, path: &str, method: &str) -> Option<Fault> {
+    pub(crate) fn take(&mut self, service: Service, path: &str, method: &str) -> Option<Fault> {
         let queue = self.queue(service);
         if let Some(index) = queue
             .iter()
@@ -188,7 +181,7 @@ impl FaultPlan {
         self.random = SplitMix(seed);
     }
 
-    fn log(&mut self, request: LoggedRequest) {
+    pub(crate) fn log(&mut self, request: LoggedRequest) {
         if self.log.len() == LOG_LIMIT {
             self.log.pop_front();
         }
@@ -200,6 +193,16 @@ impl FaultPlan {
         self.log.drain(..).collect()
     }
 
+    /// The latency added to every request.
+    pub(crate) fn latency(&self) -> Duration {
+        self.latency
+    }
+
+    /// Whether the network to both services is cut.
+    pub(crate) fn is_unreachable(&self) -> bool {
+        self.unreachable
+    }
+
     pub fn set_latency(&mut self, latency: Duration) {
         self.latency = latency;
     }
@@ -209,131 +212,5 @@ impl FaultPlan {
             Service::Ringotel => &mut self.ringotel,
             Service::Thinq => &mut self.thinq,
         }
-    }
-}
-
-/// The answer a fault gives instead of the service's; `None` when the service answers.
-fn respond(fault: &Fault) -> Option<Response> {
-    match fault {
-        Fault::Status(code) => {
-            let status = StatusCode::from_u16(*code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            let body = json!({"error": {"message": format!("injected fault: HTTP {code}")}, "code": code});
-            Some((status, axum::Json(body)).into_response())
-        }
-        Fault::TooManyRequests { retry_after_secs } => Some(
-            (
-                StatusCode::TOO_MANY_REQUESTS,
-                [(header::RETRY_AFTER, retry_after_secs.to_string())],
-                axum::Json(json!({"error": {"message": "Too many requests"}, "code": 429})),
-            )
-                .into_response(),
-        ),
-        Fault::HtmlBadGateway => Some(
-            (
-                StatusCode::BAD_GATEWAY,
-                [(header::CONTENT_TYPE, "text/html")],
-                "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>",
-            )
-                .into_response(),
-        ),
-        Fault::ErrorIn200(message) => Some(axum::Json(json!({"error": {"message": message}})).into_response()),
-        Fault::TimeOut => Some(StatusCode::GATEWAY_TIMEOUT.into_response()),
-        Fault::ConnectionReset => Some(broken_connection()),
-        Fault::Delay(_) | Fault::DropResponse => None,
-    }
-}
-
-/// A response whose body fails before a byte is written: the server closes the connection
-/// and the client sees it drop with no answer.
-fn broken_connection() -> Response {
-    let failing = futures_util::stream::once(async {
-        Err::<axum::body::Bytes, _>(std::io::Error::new(
-            std::io::ErrorKind::ConnectionReset,
-            "injected fault: connection dropped",
-        ))
-    });
-    Response::new(Body::from_stream(failing))
-}
-
-/// The request as the log keeps it: the JSON-RPC `method` and `params` on Ringotel's `/api`,
-/// else the path (the JSON body and query keys beside it). The body is read and handed on
-/// unchanged.
-async fn logged(service: Service, request: Request) -> (Request, LoggedRequest) {
-    let path = request.uri().path().to_owned();
-    let query_keys = request.uri().query().map(url_keys).unwrap_or_default();
-    let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, transport_limit())
-        .await
-        .unwrap_or_default();
-    let json = serde_json::from_slice::<serde_json::Value>(&bytes).ok();
-    let rpc = (service == Service::Ringotel && path == "/api")
-        .then_some(())
-        .and(json.as_ref());
-    let (method, body) = match rpc {
-        Some(rpc) => (
-            rpc.get("method")
-                .and_then(|m| m.as_str())
-                .map_or_else(|| path.clone(), str::to_owned),
-            rpc.get("params").cloned(),
-        ),
-        None => (path, json),
-    };
-    let entry = LoggedRequest {
-        service,
-        method,
-        body,
-        query_keys,
-    };
-    (Request::from_parts(parts, Body::from(bytes)), entry)
-}
-
-/// The names in a query string, decoded (`Account%20ID` is `Account ID`); never the values,
-/// which for the integration form include a token.
-fn url_keys(query: &str) -> Vec<String> {
-    url::form_urlencoded::parse(query.as_bytes())
-        .map(|(key, _)| key.into_owned())
-        .collect()
-}
-
-/// Request bodies are small; this only keeps a runaway client from exhausting memory.
-fn transport_limit() -> usize {
-    16 * 1024 * 1024
-}
-
-/// The middleware: logs the request, then serves its fault, if it draws one, or passes it on.
-pub async fn serve_faults(
-    State((shared, service)): State<(Shared, Service)>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let path = request.uri().path().to_owned();
-    let (request, entry) = logged(service, request).await;
-    let method = entry.method.clone();
-    let (fault, latency) = shared.with_faults(|plan| {
-        plan.log(entry);
-        (plan.take(service, &path, &method), plan.latency)
-    });
-    let delay = match &fault {
-        Some(Fault::Delay(d)) => latency + *d,
-        Some(Fault::TimeOut) => latency + TIME_OUT_HOLD,
-        _ => latency,
-    };
-    if !delay.is_zero() {
-        tokio::time::sleep(delay).await;
-    }
-    if shared.with_faults(|plan| plan.unreachable) {
-        return broken_connection();
-    }
-    match fault.as_ref() {
-        Some(Fault::DropResponse) => {
-            // The work is done; only the answer is lost.
-            let _answered = next.run(request).await;
-            broken_connection()
-        }
-        Some(other) => match respond(other) {
-            Some(response) => response,
-            None => next.run(request).await,
-        },
-        None => next.run(request).await,
     }
 }

@@ -3,6 +3,7 @@
 //! Used in-process behind the app's Sandbox workspace and standalone for tests and demos.
 //! Follows the wire facts in `services.md`; keeps its state while it runs.
 
+mod fault_layer;
 mod faults;
 mod ringotel_api;
 mod state;
@@ -89,7 +90,7 @@ impl Sandbox {
                 ))
                 .layer(axum::middleware::from_fn_with_state(
                     (shared.clone(), service),
-                    faults::serve_faults,
+                    fault_layer::serve_faults,
                 ))
         };
         let ringotel_app = layered(ringotel_api::router(shared.clone()), Service::Ringotel);

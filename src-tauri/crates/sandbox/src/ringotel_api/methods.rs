@@ -1,9 +1,10 @@
 //! Dispatch of the simulated Admin API methods over the world's organizations.
 
-use super::params::{RpcError, RpcResult, Shape, expect_shape, object, text};
+use super::params::{RpcError, RpcResult, Shape, expect_shape, text};
+use super::records::{apply_update, org, org_mut};
 use super::trunks;
 use crate::wire::WireVariant;
-use crate::world::{Object, OrgRecord, UNKNOWN_FIELD, World, id_of};
+use crate::world::{Object, UNKNOWN_FIELD, World, id_of};
 use serde_json::{Value, json};
 
 /// Answers a method that only reads, or `None` when `method` is not one of those.
@@ -78,28 +79,6 @@ fn services(services: &[Object], wire: &WireVariant) -> Value {
     )
 }
 
-pub(super) fn org<'a>(
-    world: &'a World,
-    params: &Value,
-    key: &str,
-) -> Result<&'a OrgRecord, RpcError> {
-    let id = text(params, key)?;
-    world
-        .org(&id)
-        .ok_or_else(|| RpcError::not_found("Organization", &id))
-}
-
-pub(super) fn org_mut<'a>(
-    world: &'a mut World,
-    params: &Value,
-    key: &str,
-) -> Result<&'a mut OrgRecord, RpcError> {
-    let id = text(params, key)?;
-    world
-        .org_mut(&id)
-        .ok_or_else(|| RpcError::not_found("Organization", &id))
-}
-
 /// Loose types on purpose, as published: one `created` in seconds, the other in milliseconds.
 fn packages() -> Value {
     json!([
@@ -108,38 +87,6 @@ fn packages() -> Value {
         {"id": 2, "name": "Pro", "features": {"integrations": 1, "chats": 1},
             "created": 1_600_000_000_000_u64, UNKNOWN_FIELD: {"kept": true}},
     ])
-}
-
-/// An update as the sandbox applies it. By default it replaces the object with what was sent
-/// (the merge rules are not published, so the strict reading: clients must send the whole
-/// object back); with [`WireVariant::nested_merged`] what was sent is merged in, nested objects
-/// key by key. `null`s count as not sent where they are accepted.
-pub(super) fn apply_update(target: &mut Object, params: &Value, drop: &[&str], wire: &WireVariant) {
-    let mut fresh = object(params);
-    for key in drop {
-        fresh.remove(*key);
-    }
-    fresh.retain(|_, v| !v.is_null());
-    let id = target.get("id").cloned();
-    if wire.nested_merged {
-        merge(target, fresh);
-    } else {
-        *target = fresh;
-    }
-    if let Some(id) = id {
-        target.insert("id".into(), id);
-    }
-}
-
-fn merge(target: &mut Object, sent: Object) {
-    for (key, value) in sent {
-        match (target.get_mut(&key), value) {
-            (Some(Value::Object(mine)), Value::Object(theirs)) => merge(mine, theirs),
-            (_, value) => {
-                target.insert(key, value);
-            }
-        }
-    }
 }
 
 fn update_organization(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResult {

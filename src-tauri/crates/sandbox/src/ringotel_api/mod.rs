@@ -4,6 +4,7 @@
 mod integrations_form;
 mod methods;
 mod params;
+mod records;
 mod trunks;
 
 use crate::state::Shared;

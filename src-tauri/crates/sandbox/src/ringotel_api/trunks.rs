@@ -1,8 +1,8 @@
 //! The simulated SMS number ("SMS trunk") methods, with the validation the real service applies:
 //! a bad number, an unknown service or user, or a number already in use is an error.
 
-use super::methods::org_mut;
 use super::params::{RpcError, RpcResult, Shape, expect_shape, object, text};
+use super::records::{apply_update, org_mut};
 use crate::wire::WireVariant;
 use crate::world::{Object, OrgRecord, World, id_of};
 use serde_json::{Value, json};
@@ -156,7 +156,7 @@ pub fn update(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResul
         .iter_mut()
         .find(|t| id_of(t) == id)
         .ok_or_else(|| RpcError::not_found("SMS trunk", &id))?;
-    super::methods::apply_update(slot, &Value::Object(trunk), &[], wire);
+    apply_update(slot, &Value::Object(trunk), &[], wire);
     Ok(Value::Null)
 }
 

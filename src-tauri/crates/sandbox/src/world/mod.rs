@@ -1,5 +1,6 @@
 //! Everything the simulated services know, held in memory while the sandbox runs.
 
+mod demo;
 mod seed;
 mod seed_large;
 #[cfg(test)]
@@ -8,7 +9,8 @@ mod shapes;
 pub mod snapshot;
 pub mod thinq;
 
-pub use seed::{DEMO_API_KEY, DemoThinqAccount, demo_thinq_accounts, seeded, webhook_for};
+pub use demo::{DemoThinqAccount, webhook_for};
+pub use seed::{DEMO_API_KEY, demo_thinq_accounts, seeded};
 pub use seed_large::{SUMMIT_NUMBERS, SUMMIT_USERS, summit_thinq_account};
 pub use shapes::UNKNOWN_FIELD;
 pub use thinq::{Did, FeatureOrder, OrderedLine, RoutingProfile, ThinqAccount};

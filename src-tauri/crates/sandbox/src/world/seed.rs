@@ -2,6 +2,7 @@
 //! their connections and users, two thinQ accounts with DIDs, some with SMS off and some routed
 //! to a wrong URL, so the checks have something real to find; then the large organization.
 
+use super::demo::{DemoThinqAccount, webhook_for};
 use super::seed_large;
 use super::shapes::{
     Connection, Ids, Number, Person, branch, obj, organization, services, trunk, user,
@@ -12,15 +13,6 @@ use serde_json::json;
 
 /// The sandbox's Ringotel API key. Not a secret: it opens nothing but this simulation.
 pub const DEMO_API_KEY: &str = "sandbox-ringotel-api-key";
-
-/// Credentials of a simulated thinQ account, shown to the admin in the Sandbox workspace.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DemoThinqAccount {
-    pub organization: &'static str,
-    pub account_id: &'static str,
-    pub username: &'static str,
-    pub token: &'static str,
-}
 
 pub fn demo_thinq_accounts() -> [DemoThinqAccount; 2] {
     [
@@ -54,13 +46,6 @@ const LAST: [&str; 12] = [
     "Nguyen", "Smith", "Garcia", "Kowalski", "Okafor", "Tanaka", "Rossi", "Haddad", "Berg",
     "Moreau", "Silva", "Chen",
 ];
-
-/// The fake webhook host: `.test` is reserved, so nothing real can ever be reached through it.
-const WEBHOOK_HOST: &str = "https://sms.sandbox.ringotel.test";
-
-pub fn webhook_for(org_id: &str) -> String {
-    format!("{WEBHOOK_HOST}/thinq/{org_id}")
-}
 
 /// `count` users of one connection, numbered from `offset` across the demo so names vary.
 fn users(

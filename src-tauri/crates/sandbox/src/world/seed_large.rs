@@ -1,7 +1,7 @@
 //! "Summit Health Network": an organization sized for performance work (5,000 users, 1,000 SMS
 //! numbers on thinQ), seeded after the small ones so their ids stay as they are.
 
-use super::seed::{DemoThinqAccount, webhook_for};
+use super::demo::{DemoThinqAccount, webhook_for};
 use super::shapes::{
     Connection, Ids, Number, Person, branch, obj, organization, services, trunk, user,
 };
