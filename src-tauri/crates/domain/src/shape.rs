@@ -99,7 +99,11 @@ impl Shape {
                     } else {
                         reportable_key(key)
                     };
-                    let field = self.fields.entry(key.to_owned()).or_default();
+                    // Thousands of rows share a handful of keys: allocate a key only once.
+                    let field = match self.fields.get_mut(key) {
+                        Some(field) => field,
+                        None => self.fields.entry(key.to_owned()).or_default(),
+                    };
                     field.present += 1;
                     field.shape.add(inner, depth + 1);
                 }

@@ -5,7 +5,7 @@
 
 use crate::Engine;
 use crate::error::{EngineError, EngineResult};
-use domain::{Api, AssumptionId, NoticeArea, Verdict};
+use domain::{Api, AssumptionId, NoticeArea, Verdict, WorkspaceId};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -95,16 +95,16 @@ impl Engine {
         Ok(self.observed().await?.0)
     }
 
-    /// The diagnostics and the shapes behind them, of one workspace read in one go.
-    async fn observed(&self) -> EngineResult<(DiagnosticsView, Vec<observations::MethodShape>)> {
+    /// The diagnostics of the active workspace, and its id (so a report reads the same one).
+    async fn observed(&self) -> EngineResult<(DiagnosticsView, WorkspaceId)> {
         self.flush_observations().await?;
         let workspace = self.active_workspace().await?;
         let ws = workspace.id.clone();
-        let (evidence, shapes) = self
+        let (evidence, methods_seen) = self
             .with_db(move |db| {
                 Ok((
                     observations::evidence(db.conn(), &ws)?,
-                    observations::shapes(db.conn(), &ws)?,
+                    observations::method_count(db.conn(), &ws)?,
                 ))
             })
             .await?;
@@ -116,9 +116,9 @@ impl Engine {
                 .into_iter()
                 .map(|id| status(id, by_id.get(&id)))
                 .collect(),
-            methods_seen: u32::try_from(shapes.len()).unwrap_or(u32::MAX),
+            methods_seen,
         };
-        Ok((view, shapes))
+        Ok((view, workspace.id))
     }
 
     /// What `area` must say about the active workspace's contradicted assumptions.
@@ -144,7 +144,10 @@ impl Engine {
     /// The shape report of the active workspace: JSON text with the verdicts and the keys and
     /// types of every method's answers — no values, ids, names, numbers or secrets.
     pub async fn shape_report(&self) -> EngineResult<String> {
-        let (view, shapes) = self.observed().await?;
+        let (view, ws) = self.observed().await?;
+        let shapes = self
+            .with_db(move |db| Ok(observations::shapes(db.conn(), &ws)?))
+            .await?;
         let mut answers: serde_json::Map<String, Value> = serde_json::Map::new();
         for api in Api::ALL {
             let methods: serde_json::Map<String, Value> = shapes

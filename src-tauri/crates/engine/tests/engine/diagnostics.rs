@@ -5,7 +5,6 @@
 use crate::{files_containing, save_demo_thinq, setup, setup_with};
 use domain::{AssumptionId, NoticeArea, Verdict};
 use engine::diagnostics::ReportFile;
-use engine::numbers::ImportDidsInput;
 use engine::snapshot::Freshness;
 use sandbox::world::webhook_for;
 use sandbox::{DEMO_API_KEY, WireSwitch, WireVariant, demo_thinq_accounts};
@@ -103,15 +102,8 @@ async fn stickiness_in_minutes_is_noticed_on_the_numbers_tab() {
 #[tokio::test]
 async fn the_shape_report_of_a_whole_session_holds_no_secret_name_number_or_id() {
     let s = setup().await;
-    let org = s.org("Harbor Dental Group").await;
-    save_demo_thinq(&s.engine, &org).await;
-    s.engine
-        .paste_webhook_url(org.clone(), webhook_for(org.as_str()))
-        .await
-        .unwrap();
+    let org = s.harbor_with_thinq().await;
     let dids = s.engine.thinq_dids(org.clone()).await.unwrap();
-    let editor = s.engine.number_editor(org.clone(), None).await.unwrap();
-    let user = editor.connections[0].users[0].id.to_string();
     let free: Vec<String> = dids
         .dids
         .iter()
@@ -119,19 +111,8 @@ async fn the_shape_report_of_a_whole_session_holds_no_secret_name_number_or_id()
         .take(2)
         .map(|d| d.number.clone())
         .collect();
-    s.engine
-        .import_dids(
-            org.clone(),
-            ImportDidsInput {
-                numbers: free,
-                users: vec![user],
-                stickiness: domain::StickinessInput::Preset { seconds: 3600 },
-                inbound_format: domain::InboundFormat::E164,
-                outbound_format: domain::OutboundFormat::E164,
-            },
-        )
-        .await
-        .unwrap();
+    s.import_dids(&org, free, vec![s.first_user(&org).await])
+        .await;
     s.draft_every_fix(&org).await;
     assert_eq!(
         s.engine

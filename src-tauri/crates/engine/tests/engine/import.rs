@@ -1,19 +1,8 @@
 //! Import from thinQ: the account's DIDs with their SMS flag, added to the draft in one step.
 
-use crate::setup;
-use domain::{InboundFormat, OutboundFormat, StickinessInput};
-use engine::numbers::{ImportDidsInput, ImportDidsOutcome, NumberStatus};
+use crate::{import_input, setup};
+use engine::numbers::{ImportDidsOutcome, NumberStatus};
 use engine::snapshot::Freshness;
-
-fn shared(numbers: Vec<String>, users: Vec<String>) -> ImportDidsInput {
-    ImportDidsInput {
-        numbers,
-        users,
-        stickiness: StickinessInput::Preset { seconds: 0 },
-        inbound_format: InboundFormat::E164,
-        outbound_format: OutboundFormat::E164,
-    }
-}
 
 #[tokio::test]
 async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step() {
@@ -35,7 +24,7 @@ async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step(
     let all: Vec<String> = dids.dids.iter().map(|d| d.number.clone()).collect();
     let bad = s
         .engine
-        .import_dids(org.clone(), shared(all.clone(), vec!["1".into()]))
+        .import_dids(org.clone(), import_input(all.clone(), vec!["1".into()]))
         .await
         .unwrap();
     assert!(
@@ -44,7 +33,7 @@ async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step(
     );
     let outcome = s
         .engine
-        .import_dids(org.clone(), shared(all.clone(), vec![user.clone()]))
+        .import_dids(org.clone(), import_input(all.clone(), vec![user.clone()]))
         .await
         .unwrap();
     let ImportDidsOutcome::Imported {
@@ -68,7 +57,7 @@ async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step(
 
     let again = s
         .engine
-        .import_dids(org.clone(), shared(all, vec![user]))
+        .import_dids(org.clone(), import_input(all, vec![user]))
         .await
         .unwrap();
     assert!(

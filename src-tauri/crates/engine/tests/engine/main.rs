@@ -114,6 +114,54 @@ impl Setup {
         report
     }
 
+    /// The first user of the organization's first connection, as the editor lists them.
+    pub async fn first_user(&self, org: &RingotelId) -> String {
+        let editor = self.engine.number_editor(org.clone(), None).await.unwrap();
+        editor.connections[0].users[0].id.to_string()
+    }
+
+    /// Adds DIDs of the organization's thinQ account as new numbers for `users`.
+    pub async fn import_dids(
+        &self,
+        org: &RingotelId,
+        numbers: Vec<String>,
+        users: Vec<String>,
+    ) -> engine::numbers::ImportDidsOutcome {
+        self.engine
+            .import_dids(org.clone(), import_input(numbers, users))
+            .await
+            .unwrap()
+    }
+
+    /// Drafts an edit of the number called `name` that clears its opt-out and auto-replies.
+    pub async fn clear_opt_out(&self, org: &RingotelId, name: &str) {
+        let view = self
+            .engine
+            .numbers_view(org.clone(), engine::snapshot::Freshness::Saved)
+            .await
+            .unwrap();
+        let key = view
+            .rows
+            .iter()
+            .find(|r| r.name == name)
+            .unwrap()
+            .key
+            .clone();
+        let mut values = self
+            .engine
+            .number_editor(org.clone(), Some(key.clone()))
+            .await
+            .unwrap()
+            .values;
+        values.opt_out_keyword.clear();
+        values.opt_out_reply.clear();
+        values.auto_replies.clear();
+        self.engine
+            .save_number(org.clone(), Some(key), values)
+            .await
+            .unwrap();
+    }
+
     pub async fn org(&self, name: &str) -> RingotelId {
         let list = self.engine.list_organizations().await.unwrap();
         list.organizations
@@ -121,6 +169,17 @@ impl Setup {
             .find(|o| o.name == name)
             .unwrap()
             .id
+    }
+}
+
+/// DIDs to import with shared settings: no stickiness, E.164 both ways.
+pub fn import_input(numbers: Vec<String>, users: Vec<String>) -> engine::numbers::ImportDidsInput {
+    engine::numbers::ImportDidsInput {
+        numbers,
+        users,
+        stickiness: domain::StickinessInput::Preset { seconds: 0 },
+        inbound_format: domain::InboundFormat::E164,
+        outbound_format: domain::OutboundFormat::E164,
     }
 }
 

@@ -6,7 +6,7 @@
 use crate::setup_with;
 use crate::sync::input;
 use domain::{AssumptionId, CheckOutcome, Verdict};
-use engine::numbers::{ImportDidsInput, ImportDidsOutcome, SaveNumberOutcome};
+use engine::numbers::{ImportDidsOutcome, SaveNumberOutcome};
 use engine::snapshot::Freshness;
 use sandbox::{WireSwitch, WireVariant};
 use std::collections::HashMap;
@@ -51,22 +51,10 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
         .filter(|d| !d.taken)
         .map(|d| d.number.clone())
         .collect();
-    let editor = s.engine.number_editor(org.clone(), None).await.unwrap();
-    let user = editor.connections[0].users[0].id.to_string();
+    let user = s.first_user(&org).await;
     let imported = s
-        .engine
-        .import_dids(
-            org.clone(),
-            ImportDidsInput {
-                numbers: free[..3].to_vec(),
-                users: vec![user.clone()],
-                stickiness: domain::StickinessInput::Preset { seconds: 0 },
-                inbound_format: domain::InboundFormat::E164,
-                outbound_format: domain::OutboundFormat::E164,
-            },
-        )
-        .await
-        .unwrap();
+        .import_dids(&org, free[..3].to_vec(), vec![user.clone()])
+        .await;
     assert!(matches!(
         imported,
         ImportDidsOutcome::Imported { added: 3, .. }
@@ -82,29 +70,7 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
         "{saved:?}"
     );
     // An edit that clears the front desk's opt-out and auto-replies.
-    let view = s
-        .engine
-        .numbers_view(org.clone(), Freshness::Saved)
-        .await
-        .unwrap();
-    let desk = view
-        .rows
-        .iter()
-        .find(|r| r.name == "Harbor Front Desk")
-        .unwrap();
-    let mut values = s
-        .engine
-        .number_editor(org.clone(), Some(desk.key.clone()))
-        .await
-        .unwrap()
-        .values;
-    values.opt_out_keyword.clear();
-    values.opt_out_reply.clear();
-    values.auto_replies.clear();
-    s.engine
-        .save_number(org.clone(), Some(desk.key.clone()), values)
-        .await
-        .unwrap();
+    s.clear_opt_out(&org, "Harbor Front Desk").await;
     let first = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
     assert_eq!(first.failed, 0, "{first:#?}");
 

@@ -138,6 +138,16 @@ pub fn add_evidence(
     Ok(())
 }
 
+/// How many methods' answers the workspace recorded.
+pub fn method_count(conn: &Connection, workspace: &WorkspaceId) -> Result<u32, StoreError> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM observed_shapes WHERE workspace_id = ?1",
+        params![workspace.as_str()],
+        |r| r.get(0),
+    )?;
+    Ok(u32::try_from(n).unwrap_or(u32::MAX))
+}
+
 /// Every method seen in the workspace, by service and name.
 pub fn shapes(conn: &Connection, workspace: &WorkspaceId) -> Result<Vec<MethodShape>, StoreError> {
     let mut stmt = conn.prepare_cached(
@@ -227,6 +237,7 @@ mod tests {
         .unwrap();
         let seen = shapes(&conn, &ws).unwrap();
         assert_eq!(seen.len(), 1);
+        assert_eq!(method_count(&conn, &ws).unwrap(), 1);
         assert_eq!(seen[0].calls, 3);
         assert_eq!(seen[0].shape.fields["id"].shape.types.len(), 2);
         let mut held = Evidence::default();

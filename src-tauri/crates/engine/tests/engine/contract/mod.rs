@@ -7,7 +7,7 @@ use published::{AsRead, as_read, check, ringotel_methods, strays};
 
 use crate::{setup, setup_with};
 use domain::CheckId;
-use engine::numbers::{ImportDidsInput, NumberKey};
+use engine::numbers::NumberKey;
 use engine::readiness::Fix;
 use engine::snapshot::Freshness;
 use sandbox::{WireSwitch, WireVariant};
@@ -21,8 +21,7 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
     let engine = &s.engine;
 
     // New numbers: one with no opt-out, no auto-replies and no send-name; one with all three.
-    let editor = engine.number_editor(org.clone(), None).await.unwrap();
-    let user = editor.connections[0].users[0].id.to_string();
+    let user = s.first_user(&org).await;
     let mut bare = crate::sync::input("8584376047", "Bare", vec![user.clone()]);
     bare.send_name = false;
     engine.save_number(org.clone(), None, bare).await.unwrap();
@@ -34,41 +33,12 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
         value: "Hi".into(),
     }];
     engine.save_number(org.clone(), None, full).await.unwrap();
-    engine
-        .import_dids(
-            org.clone(),
-            ImportDidsInput {
-                numbers: vec!["18584376052".into()],
-                users: vec![user],
-                stickiness: domain::StickinessInput::Preset { seconds: 900 },
-                inbound_format: domain::InboundFormat::E164,
-                outbound_format: domain::OutboundFormat::E164,
-            },
-        )
-        .await
-        .unwrap();
+    s.import_dids(&org, vec!["18584376052".into()], vec![user])
+        .await;
     // An edit that clears an opt-out and auto-replies, and a delete.
+    s.clear_opt_out(&org, "Harbor Front Desk").await;
     let view = engine
         .numbers_view(org.clone(), Freshness::Live)
-        .await
-        .unwrap();
-    let desk = view
-        .rows
-        .iter()
-        .find(|r| r.name == "Harbor Front Desk")
-        .unwrap()
-        .key
-        .clone();
-    let mut values = engine
-        .number_editor(org.clone(), Some(desk.clone()))
-        .await
-        .unwrap()
-        .values;
-    values.opt_out_keyword.clear();
-    values.opt_out_reply.clear();
-    values.auto_replies.clear();
-    engine
-        .save_number(org.clone(), Some(desk), values)
         .await
         .unwrap();
     let billing = view
