@@ -42,6 +42,11 @@ impl Package {
         }
     }
 
+    /// How a package reads on screen, also when Ringotel reports none this app reads.
+    pub fn label_of(package: Option<Self>) -> String {
+        package.map_or_else(|| "Unknown package".into(), Self::label)
+    }
+
     pub fn allows_sms_integrations(self) -> bool {
         matches!(self, Self::Pro)
     }

@@ -156,10 +156,7 @@ impl SetupChange {
             ),
             Self::ProPackage { from, .. } => format!(
                 "{} → {} (billable; confirmed)",
-                from.map_or_else(
-                    || "Unknown package".into(),
-                    |p| crate::Package::from_id(p).label()
-                ),
+                crate::Package::label_of(from.map(crate::Package::from_id)),
                 crate::Package::Pro.label()
             ),
             Self::ThinqSmsOn { dids, url } => {

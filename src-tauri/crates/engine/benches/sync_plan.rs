@@ -6,8 +6,8 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use domain::{Country, RingotelId, WorkspaceId};
+use engine::plan::{LiveIndex, plan};
 use engine::snapshot::Freshness;
-use engine::sync::plan::{LiveIndex, plan};
 use ringotel::SmsTrunk;
 use sandbox::Sandbox;
 use std::hint::black_box;
@@ -99,7 +99,7 @@ fn sync_plan(c: &mut Criterion) {
 
 /// The trunk as the draft's typed fields, as the engine reads it.
 fn engine_fields(trunk: &SmsTrunk, fallback: Country) -> domain::SmsNumberFields {
-    engine::sync::plan::fields_of_trunk(trunk, fallback).unwrap()
+    trunk.fields(fallback).unwrap()
 }
 
 criterion_group!(benches, sync_plan);

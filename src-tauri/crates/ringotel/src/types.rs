@@ -23,6 +23,15 @@ pub struct Organization {
     pub rest: Map<String, Value>,
 }
 
+impl Organization {
+    /// The package the organization is on, when Ringotel reports one this app reads.
+    pub fn package(&self) -> Option<domain::Package> {
+        self.packageid
+            .and_then(|id| u32::try_from(id).ok())
+            .map(domain::Package::from_id)
+    }
+}
+
 /// A connection ("branch" in the API).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Branch {

@@ -2,6 +2,7 @@
 //! flag, its other features and its routing profile — each only as far as thinQ says it.
 
 use crate::client::{Call, ThinqClient};
+use crate::did_fields::{ASSUMED_ROUTING_FIELD, PROVISIONED_FIELD};
 use crate::error::ThinqError;
 use crate::wire_facts;
 use serde::Deserialize;
@@ -31,13 +32,6 @@ pub struct DidRow {
     #[serde(flatten)]
     pub rest: serde_json::Map<String, Value>,
 }
-
-/// [assumed] The per-DID routing field; no published source shows it in search2
-/// (`AssumptionId::DidRouting`).
-pub const ASSUMED_ROUTING_FIELD: &str = "sms_routing_profile_id";
-
-/// [code] The per-DID SMS flag as the one public client reads it.
-pub const PROVISIONED_FIELD: &str = "provisioned";
 
 impl DidRow {
     fn feature(&self, name: &str) -> Option<bool> {

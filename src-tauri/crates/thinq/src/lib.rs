@@ -2,6 +2,7 @@
 //! account id, and every answer through one decoding funnel.
 
 mod client;
+mod did_fields;
 mod dids;
 mod error;
 mod features;
@@ -10,7 +11,8 @@ mod routing;
 mod wire_facts;
 
 pub use client::{Balance, ThinqClient};
-pub use dids::{ASSUMED_ROUTING_FIELD, DidPage, DidRow, MAX_PAGE_ROWS};
+pub use did_fields::ASSUMED_ROUTING_FIELD;
+pub use dids::{DidPage, DidRow, MAX_PAGE_ROWS};
 pub use error::ThinqError;
 pub use features::OrderLine;
 pub use routing::RoutingProfile;

@@ -1,7 +1,7 @@
 //! What one answer of thinQ's DID list shows about the assumptions on its shape: read from the
 //! JSON as it came, in field names and types only.
 
-use crate::dids::{ASSUMED_ROUTING_FIELD, PROVISIONED_FIELD};
+use crate::did_fields::{ASSUMED_ROUTING_FIELD, PROVISIONED_FIELD};
 use domain::{AssumptionId, Fact};
 use serde_json::Value;
 

@@ -3,8 +3,8 @@
 //! form, it answers as forms do: an empty 200, or (a switch) a redirect to a page the API
 //! does not serve. Its errors come back in the API's envelope.
 
+use super::answers::{refusal_of_wrong_key, rpc_error};
 use super::params::RpcError;
-use super::{refusal_of_wrong_key, rpc_error};
 use crate::state::Shared;
 use crate::world::{World, id_of};
 use axum::extract::{Query, State};

@@ -1,6 +1,7 @@
 //! The simulated Ringotel Admin API: `POST /api` JSON-RPC with a Bearer key, and the portal's
 //! integration form at `GET /integrations`.
 
+mod answers;
 mod integrations_form;
 mod methods;
 mod params;
@@ -8,11 +9,11 @@ mod records;
 mod trunks;
 
 use crate::state::Shared;
-use crate::wire::AuthFailure;
+use answers::{refusal_of_wrong_key, rpc_error};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Value, json};
@@ -24,31 +25,6 @@ pub fn router(state: Shared) -> Router {
         .route("/api", post(rpc))
         .route("/integrations", get(integrations_form::submit))
         .with_state(state)
-}
-
-/// The refusal of a request that does not carry the account's API key as a Bearer token,
-/// answered as the sandbox is set to answer it; `None` when the key is right.
-pub(crate) fn refusal_of_wrong_key(shared: &Shared, headers: &HeaderMap) -> Option<Response> {
-    let api_key = shared.with_world(|w| w.api_key.clone());
-    let presented = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "));
-    if presented == Some(api_key.as_str()) {
-        return None;
-    }
-    let body =
-        json!({"error": {"message": "Unauthorized: invalid or expired API key", "code": 401}});
-    let status = match shared.wire().auth_failure {
-        AuthFailure::Http401 => StatusCode::UNAUTHORIZED,
-        AuthFailure::ErrorIn200 => StatusCode::OK,
-    };
-    Some((status, axum::Json(body)).into_response())
-}
-
-/// Errors travel inside HTTP 200, as the real service sends them.
-pub(crate) fn rpc_error(error: RpcError) -> Response {
-    axum::Json(json!({"error": {"message": error.message, "code": error.code}})).into_response()
 }
 
 async fn rpc(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {

@@ -1,6 +1,6 @@
 //! The account balance: the harmless authenticated call clients use to check credentials.
 
-use super::{ApiResult, authorize};
+use super::answers::{ApiResult, authorize};
 use crate::state::Shared;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;

@@ -3,7 +3,7 @@
 //! public client reads it); each DID's features and routing profile only under the
 //! `did-details` switch. An order line changes what it names and leaves the rest.
 
-use super::{ApiResult, authorize, authorize_mut, bad_request, error};
+use super::answers::{ApiResult, authorize, authorize_mut, bad_request, error};
 use crate::state::Shared;
 use crate::wire::{FIXED_PAGE_ROWS, WireVariant};
 use crate::world::{Did, FeatureOrder, OrderedLine};

@@ -1,7 +1,7 @@
 //! SMS routing profiles (where inbound messages go) and the outbound settings
 //! (where delivery confirmations go).
 
-use super::{ApiError, ApiResult, authorize, authorize_mut, bad_request, error};
+use super::answers::{ApiError, ApiResult, authorize, authorize_mut, bad_request, error};
 use crate::state::Shared;
 use crate::world::RoutingProfile;
 use axum::Json;

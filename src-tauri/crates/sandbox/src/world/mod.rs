@@ -1,6 +1,7 @@
 //! Everything the simulated services know, held in memory while the sandbox runs.
 
 mod demo;
+mod records;
 mod seed;
 mod seed_large;
 #[cfg(test)]
@@ -10,92 +11,8 @@ pub mod snapshot;
 pub mod thinq;
 
 pub use demo::{DemoThinqAccount, webhook_for};
+pub use records::{Object, OrgRecord, World, id_of, ringotel_id};
 pub use seed::{DEMO_API_KEY, demo_thinq_accounts, seeded};
 pub use seed_large::{SUMMIT_NUMBERS, SUMMIT_USERS, summit_thinq_account};
 pub use shapes::UNKNOWN_FIELD;
 pub use thinq::{Did, FeatureOrder, OrderedLine, RoutingProfile, ThinqAccount};
-
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
-
-pub type Object = Map<String, Value>;
-
-/// One Ringotel organization with everything beneath it. Objects are kept as raw JSON maps so
-/// that, like the real service, an update replaces the object and unknown fields live on.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct OrgRecord {
-    pub org: Object,
-    pub branches: Vec<Object>,
-    pub users: Vec<Object>,
-    pub services: Vec<Object>,
-    pub trunks: Vec<Object>,
-    /// What the integration form stored per service id (the simulated card settings). Written
-    /// without the tokens typed into it.
-    #[serde(serialize_with = "snapshot::settings_without_secrets")]
-    pub service_settings: Vec<(String, Object)>,
-}
-
-impl OrgRecord {
-    pub fn id(&self) -> &str {
-        id_of(&self.org)
-    }
-}
-
-pub fn id_of(object: &Object) -> &str {
-    object.get("id").and_then(Value::as_str).unwrap_or_default()
-}
-
-/// The whole simulated state: one Ringotel account and the thinQ accounts beside it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct World {
-    /// Not written to a snapshot; the sandbox always answers to its demo key.
-    #[serde(skip)]
-    pub api_key: String,
-    pub orgs: Vec<OrgRecord>,
-    pub thinq: Vec<ThinqAccount>,
-    next_id: u64,
-}
-
-impl World {
-    pub fn new(
-        api_key: &str,
-        orgs: Vec<OrgRecord>,
-        thinq: Vec<ThinqAccount>,
-        next_id: u64,
-    ) -> Self {
-        Self {
-            api_key: api_key.to_owned(),
-            orgs,
-            thinq,
-            next_id,
-        }
-    }
-
-    /// A fresh 19-digit id string, as Ringotel hands them out.
-    pub fn new_id(&mut self) -> String {
-        self.next_id += 1;
-        ringotel_id(self.next_id)
-    }
-
-    pub fn org(&self, id: &str) -> Option<&OrgRecord> {
-        self.orgs.iter().find(|o| o.id() == id)
-    }
-
-    pub fn org_mut(&mut self, id: &str) -> Option<&mut OrgRecord> {
-        self.orgs.iter_mut().find(|o| o.id() == id)
-    }
-
-    pub fn thinq_account(&self, id: &str) -> Option<&ThinqAccount> {
-        self.thinq.iter().find(|a| a.account_id == id)
-    }
-
-    pub fn thinq_account_mut(&mut self, id: &str) -> Option<&mut ThinqAccount> {
-        self.thinq.iter_mut().find(|a| a.account_id == id)
-    }
-}
-
-/// Ids past i64's range on purpose (i64::MAX + n), so a client that parses them as numbers
-/// breaks in tests.
-pub fn ringotel_id(n: u64) -> String {
-    (i64::MAX as u64 + n).to_string()
-}

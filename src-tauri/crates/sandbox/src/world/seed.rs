@@ -3,12 +3,12 @@
 //! to a wrong URL, so the checks have something real to find; then the large organization.
 
 use super::demo::{DemoThinqAccount, webhook_for};
+use super::records::{Object, OrgRecord, World, ringotel_id};
 use super::seed_large;
 use super::shapes::{
     Connection, Ids, Number, Person, branch, obj, organization, services, trunk, user,
 };
 use super::thinq::{Did, RoutingProfile, ThinqAccount};
-use super::{Object, OrgRecord, World};
 use serde_json::json;
 
 /// The sandbox's Ringotel API key. Not a secret: it opens nothing but this simulation.
@@ -123,7 +123,7 @@ fn dids(prefix: &str, count: usize, sms_off_every: usize, profile: Option<u64>) 
 /// A user Ringotel no longer has, still assigned to a number. Its id is past every id the
 /// demo hands out, so taking it moves no other id.
 fn deleted_user() -> Object {
-    obj(json!({"id": super::ringotel_id(900_000_000), "name": "Former employee"}))
+    obj(json!({"id": ringotel_id(900_000_000), "name": "Former employee"}))
 }
 
 fn harbor(ids: &mut Ids) -> OrgRecord {

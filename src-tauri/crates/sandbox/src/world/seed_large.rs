@@ -2,11 +2,11 @@
 //! numbers on thinQ), seeded after the small ones so their ids stay as they are.
 
 use super::demo::{DemoThinqAccount, webhook_for};
+use super::records::{Object, OrgRecord};
 use super::shapes::{
     Connection, Ids, Number, Person, branch, obj, organization, services, trunk, user,
 };
 use super::thinq::{Did, RoutingProfile, ThinqAccount};
-use super::{Object, OrgRecord};
 use serde_json::json;
 
 pub const SUMMIT_USERS: usize = 5_000;

@@ -1,7 +1,7 @@
 //! How each simulated Ringotel object looks: every field of the published examples, read by the
 //! app or not, plus one field no client knows, so read-modify-write is tested against the whole.
 
-use super::{Object, id_of, ringotel_id};
+use super::records::{Object, id_of, ringotel_id};
 use serde_json::{Value, json};
 
 /// A field no client knows, on every kind of object: a client that reads, changes and sends an

@@ -3,33 +3,14 @@
 //! thinQ tokens come back from the demo accounts, and tokens typed into the integration form
 //! are dropped.
 
+use super::records::World;
 use super::seed::{DEMO_API_KEY, all_thinq_accounts};
-use super::{Object, World};
-use serde::Serializer;
 use std::path::Path;
-
-/// Field labels whose values the simulated integration form must not write to disk.
-const SECRET_FIELDS: [&str; 2] = ["Token", "token"];
 
 /// The world as it would be written: no API key, no tokens. Compact, and without copying the
 /// world first: the large organization makes it megabytes, written after every change.
 pub fn to_json(world: &World) -> serde_json::Result<String> {
     serde_json::to_string(world)
-}
-
-/// Serializes an organization's integration settings without their secret fields.
-pub(super) fn settings_without_secrets<S: Serializer>(
-    settings: &[(String, Object)],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(settings.iter().map(|(service, fields)| {
-        let kept: Object = fields
-            .iter()
-            .filter(|(label, _)| !SECRET_FIELDS.contains(&label.as_str()))
-            .map(|(label, value)| (label.clone(), value.clone()))
-            .collect();
-        (service, kept)
-    }))
 }
 
 /// Reads a snapshot, restoring what snapshots leave out. `None` when there is none or it

@@ -1,0 +1,244 @@
+//! Readiness fixes: what each offers, whether the draft already holds it, and drafting it —
+//! setup changes for the connections, package and thinQ side, number edits for users and
+//! formats. Nothing here calls a service: Changes sends it.
+
+use super::checks::{ALIGNED_INBOUND, ALIGNED_OUTBOUND};
+use super::facts::Facts;
+use super::report::{Fix, FixOffer};
+use crate::areas::numbers::table::NumberKey;
+use crate::base::error::{EngineError, EngineResult};
+use crate::stored::engine::Engine;
+use crate::stored::snapshot::Freshness;
+use domain::setup::count;
+use domain::{
+    FieldKey, FieldProblem, RingotelId, SetupChange, SmsMode, SmsNumberFields, WebhookUrl,
+};
+use std::collections::HashSet;
+use store::tables::draft_numbers::DraftChange;
+
+impl Fix {
+    pub(crate) fn offer(self) -> FixOffer {
+        let (label, billable, drafts) = match &self {
+            Self::MoveToPro => ("Move to Pro…".to_owned(), true, true),
+            Self::SwitchConnections { connections } => (
+                format!(
+                    "Switch {} to {}",
+                    count(connections.len(), "connection"),
+                    SmsMode::Integrations.label()
+                ),
+                false,
+                true,
+            ),
+            Self::OpenIntegrations => ("Open Integrations".to_owned(), false, false),
+            Self::ThinqSmsOn { dids, url } => (
+                format!(
+                    "Turn SMS on for {}{}",
+                    count(dids.len(), "DID"),
+                    if url.is_some() {
+                        " and route them to the webhook"
+                    } else {
+                        ""
+                    }
+                ),
+                false,
+                true,
+            ),
+            Self::ThinqInbound { dids, .. } => (
+                format!("Route {} to the webhook", count(dids.len(), "DID")),
+                false,
+                true,
+            ),
+            Self::ThinqDeliveryUrl { .. } => (
+                "Set the delivery URL to the webhook".to_owned(),
+                false,
+                true,
+            ),
+            Self::RemoveMissingUsers { trunks } => (
+                format!(
+                    "Remove missing users from {}",
+                    count(trunks.len(), "number")
+                ),
+                false,
+                true,
+            ),
+            Self::AlignFormats { trunks } => (
+                format!("Align the formats of {}", count(trunks.len(), "number")),
+                false,
+                true,
+            ),
+        };
+        FixOffer {
+            fix: self,
+            label,
+            drafted: false,
+            billable,
+            drafts,
+        }
+    }
+}
+
+/// Whether the draft already holds the fix, so the check says "waiting in Changes".
+pub(super) fn is_drafted(fix: &Fix, facts: &Facts) -> bool {
+    let setup = &facts.setup_drafts;
+    let covers = |wanted: &[String], drafted: &[String]| wanted.iter().all(|d| drafted.contains(d));
+    match fix {
+        Fix::MoveToPro => setup.iter().any(|c| matches!(c, SetupChange::ProPackage { .. })),
+        Fix::SwitchConnections { connections } => connections.iter().all(|id| {
+            setup.iter().any(|c| matches!(c, SetupChange::ConnectionSmsMode { connection, .. } if connection == id))
+        }),
+        Fix::OpenIntegrations => false,
+        Fix::ThinqSmsOn { dids, url } => setup.iter().any(
+            |c| matches!(c, SetupChange::ThinqSmsOn { dids: d, url: u } if covers(dids, d) && u == url),
+        ),
+        Fix::ThinqInbound { url, dids } => setup.iter().any(
+            |c| matches!(c, SetupChange::ThinqInbound { url: u, dids: d } if u == url && covers(dids, d)),
+        ),
+        Fix::ThinqDeliveryUrl { url } => setup
+            .iter()
+            .any(|c| matches!(c, SetupChange::ThinqDeliveryUrl { url: u } if u == url)),
+        Fix::RemoveMissingUsers { trunks } => {
+            let known: HashSet<&RingotelId> = facts.org.users.iter().map(|u| &u.id).collect();
+            trunks.iter().all(|t| {
+                facts
+                    .number_drafts
+                    .get(t)
+                    .is_some_and(|f| f.users.iter().all(|u| known.contains(u)))
+            })
+        }
+        Fix::AlignFormats { trunks } => trunks.iter().all(|t| facts.number_drafts.get(t).is_some_and(aligned)),
+    }
+}
+
+fn aligned(fields: &SmsNumberFields) -> bool {
+    fields.inbound_format == ALIGNED_INBOUND && fields.outbound_format == ALIGNED_OUTBOUND
+}
+
+fn invalid(message: impl Into<String>) -> EngineError {
+    EngineError::Invalid(vec![FieldProblem::new(FieldKey::ReadinessFix, message)])
+}
+
+/// A thinQ DID as fixes name it: 11 digits.
+fn check_dids(dids: &[String]) -> EngineResult<()> {
+    if dids.is_empty() {
+        return Err(invalid("The fix names no DIDs"));
+    }
+    match dids
+        .iter()
+        .find(|d| d.len() != 11 || !d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Some(bad) => Err(invalid(format!("\"{bad}\" is not an 11-digit thinQ DID"))),
+        None => Ok(()),
+    }
+}
+
+fn check_url(url: &str) -> EngineResult<()> {
+    WebhookUrl::parse(url)
+        .map(|_| ())
+        .map_err(|e| invalid(format!("The webhook URL {e}")))
+}
+
+impl Engine {
+    /// Puts a readiness fix into the draft and returns its offer, now drafted.
+    /// `confirm_billable` must be set for a fix that changes what the organization pays.
+    /// Needs no network.
+    pub async fn draft_fix(
+        &self,
+        org: RingotelId,
+        fix: Fix,
+        confirm_billable: bool,
+    ) -> EngineResult<FixOffer> {
+        self.put_fix(org, fix.clone(), confirm_billable).await?;
+        Ok(FixOffer {
+            drafted: true,
+            ..fix.offer()
+        })
+    }
+
+    async fn put_fix(&self, org: RingotelId, fix: Fix, confirm_billable: bool) -> EngineResult<()> {
+        let change = match fix {
+            Fix::MoveToPro => return self.draft_pro_package(org, confirm_billable).await,
+            Fix::SwitchConnections { connections } => {
+                return self.draft_connections_sms(org, &connections).await;
+            }
+            Fix::OpenIntegrations => {
+                return Err(invalid("This is set on the Integrations tab, not drafted"));
+            }
+            Fix::RemoveMissingUsers { trunks } => {
+                return self
+                    .edit_numbers(&org, &trunks, &|fields, known| {
+                        fields.users.retain(|u| known.contains(u));
+                        !fields.users.is_empty()
+                    })
+                    .await;
+            }
+            Fix::AlignFormats { trunks } => {
+                return self
+                    .edit_numbers(&org, &trunks, &|fields, _| {
+                        fields.inbound_format = ALIGNED_INBOUND;
+                        fields.outbound_format = ALIGNED_OUTBOUND;
+                        true
+                    })
+                    .await;
+            }
+            Fix::ThinqSmsOn { dids, url } => {
+                check_dids(&dids)?;
+                if let Some(url) = &url {
+                    check_url(url)?;
+                }
+                SetupChange::ThinqSmsOn { dids, url }
+            }
+            Fix::ThinqInbound { url, dids } => {
+                check_dids(&dids)?;
+                check_url(&url)?;
+                SetupChange::ThinqInbound { url, dids }
+            }
+            Fix::ThinqDeliveryUrl { url } => {
+                check_url(&url)?;
+                SetupChange::ThinqDeliveryUrl { url }
+            }
+        };
+        let ws = self.base.active_workspace().await?.id;
+        self.put_setup_change(&ws, &org, change).await.map(|_| ())
+    }
+
+    /// Drafts an edit of each number: its drafted fields when it has a drafted change, else
+    /// Ringotel's as last fetched. `edit` says whether the result may be drafted.
+    async fn edit_numbers(
+        &self,
+        org: &RingotelId,
+        trunks: &[RingotelId],
+        edit: &(dyn Fn(&mut SmsNumberFields, &HashSet<RingotelId>) -> bool + Sync),
+    ) -> EngineResult<()> {
+        let state = self.numbers_state(org, Freshness::Saved).await?;
+        let known = state.known_users();
+        for trunk_id in trunks {
+            let key = NumberKey::Existing {
+                trunk_id: trunk_id.clone(),
+            };
+            let mut fields = match state.draft_of(&key).map(|d| &d.change) {
+                Some(DraftChange::Upsert(fields)) => (**fields).clone(),
+                Some(DraftChange::Delete) => continue, // Drafted for deletion: nothing to fix.
+                None => {
+                    let trunk = state
+                        .trunk(trunk_id)
+                        .ok_or_else(|| EngineError::NotFound(format!("SMS number {trunk_id}")))?;
+                    trunk.fields(state.fallback_country()).map_err(|e| {
+                        invalid(format!(
+                            "Ringotel's copy of {} cannot be read: {e}",
+                            trunk.number
+                        ))
+                    })?
+                }
+            };
+            if !edit(&mut fields, &known) {
+                return Err(invalid(format!(
+                    "{} would have no users left: assign some in Numbers",
+                    fields.number.international_display()
+                )));
+            }
+            self.draft_existing(&state, &key, DraftChange::Upsert(Box::new(fields)))
+                .await?;
+        }
+        Ok(())
+    }
+}

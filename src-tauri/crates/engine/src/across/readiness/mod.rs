@@ -1,0 +1,13 @@
+//! Readiness: the pre-flight checklist of product.md, each line pass / fail / unknown with why
+//! and as of when, and each failure's fix, which goes into the draft and reaches the services
+//! through Changes like every other change.
+
+mod checks;
+mod facts;
+mod fixes;
+mod report;
+mod run;
+
+pub use crate::stored::readiness_summary::ReadinessSummary;
+pub use facts::ReadinessProgress;
+pub use report::{CheckResult, Fix, FixOffer, ReadinessReport};

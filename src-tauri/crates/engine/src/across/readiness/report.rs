@@ -1,0 +1,89 @@
+//! What a readiness run reports: each check's outcome with why, and the fix it offers.
+
+use crate::stored::readiness_summary::ReadinessSummary;
+use crate::stored::snapshot::OfflineNote;
+use domain::{CheckId, CheckOutcome, RingotelId};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A fix as the engine offers it and takes it back to draft it. The UI hands it back as it
+/// was given; the engine checks it against the organization before drafting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum Fix {
+    /// Move the organization to Pro (billable: asks first).
+    MoveToPro,
+    SwitchConnections {
+        connections: Vec<RingotelId>,
+    },
+    /// Not a draft change: the thinQ card is enabled and its credentials saved on the
+    /// Integrations tab.
+    OpenIntegrations,
+    /// SMS on for these DIDs; with `url`, attached to the profile that posts there.
+    ThinqSmsOn {
+        dids: Vec<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        url: Option<String>,
+    },
+    ThinqInbound {
+        url: String,
+        dids: Vec<String>,
+    },
+    ThinqDeliveryUrl {
+        url: String,
+    },
+    /// Drop the users who no longer exist from these numbers.
+    RemoveMissingUsers {
+        trunks: Vec<RingotelId>,
+    },
+    /// Set these numbers' formats to the pair that keeps one chat per customer.
+    AlignFormats {
+        trunks: Vec<RingotelId>,
+    },
+}
+
+/// A failing check's fix: what it does, whether the draft already holds it, and whether it
+/// costs money.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FixOffer {
+    pub fix: Fix,
+    pub label: String,
+    /// The draft already holds this fix: it waits in Changes.
+    pub drafted: bool,
+    /// Changes what the organization pays: the admin confirms it explicitly.
+    pub billable: bool,
+    /// Goes into the draft (else it leads to another tab).
+    pub drafts: bool,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckResult {
+    pub id: CheckId,
+    pub label: String,
+    pub outcome: CheckOutcome,
+    pub outcome_label: String,
+    pub detail: String,
+    /// What is at fault, one line each.
+    pub items: Vec<String>,
+    /// When the facts behind this line were read (Unix ms).
+    pub as_of: i64,
+    pub fix: Option<FixOffer>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadinessReport {
+    pub checks: Vec<CheckResult>,
+    pub summary: ReadinessSummary,
+    /// When Ringotel's side was fetched.
+    pub fetched_at: i64,
+    /// Set when Ringotel could not be reached and its part was checked on the saved copy.
+    pub offline: Option<OfflineNote>,
+}

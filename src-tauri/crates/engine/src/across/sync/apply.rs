@@ -1,0 +1,354 @@
+//! Applying a plan: the only code that writes SMS numbers to Ringotel. Each call's intent is
+//! journaled before it is sent and its outcome after; an outcome lost in transit is settled by
+//! reading back, and a create is never sent again unless reading back showed it did not land.
+
+use crate::base::error::{EngineResult, ringotel_in_words as describe};
+use crate::stored::engine::Engine;
+use crate::stored::plan::{Action, Step};
+use domain::{Country, JournalState, RingotelId, SmsField, SmsNumberFields, SyncAction};
+use ringotel::{RingotelClient, RingotelError, SmsTrunk};
+use std::collections::HashMap;
+use std::sync::Arc;
+use store::tables::{draft_numbers, sync_journal};
+use transport::{Repeatable, RetryPolicy};
+
+/// How one step ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepOutcome {
+    pub draft_id: i64,
+    pub action: SyncAction,
+    pub state: JournalState,
+    /// What happened, in the admin's words, when there is more to say than "done".
+    pub detail: Option<String>,
+    /// Users whose numbers changed: they must sign in again to see it.
+    pub users_touched: Vec<RingotelId>,
+}
+
+/// What one planned change needs to run on its own task: owned, apart from the plan.
+#[derive(Debug, Clone)]
+pub(crate) struct Job {
+    pub draft_id: i64,
+    pub draft_updated_at: i64,
+    pub number: domain::PhoneNumber,
+    /// The users the number has in Ringotel now, for who must sign in again.
+    pub live_users: Vec<RingotelId>,
+    pub action: Action,
+}
+
+impl Job {
+    pub fn of(step: &Step<'_>, action: &Action) -> Self {
+        Self {
+            draft_id: step.draft_id,
+            draft_updated_at: step.draft_updated_at,
+            number: step.number.clone(),
+            live_users: step.live.map(|(_, f)| f.users.clone()).unwrap_or_default(),
+            action: action.clone(),
+        }
+    }
+}
+
+/// A step that reached its end: Ringotel holds the change.
+struct Done {
+    trunk_id: Option<RingotelId>,
+    detail: Option<String>,
+}
+
+/// Everything a step needs, shared by the steps running at once.
+pub(crate) struct Runner {
+    pub engine: Engine,
+    pub client: RingotelClient,
+    pub workspace: domain::WorkspaceId,
+    pub org: RingotelId,
+    pub run_id: i64,
+    /// Ringotel's numbers as read just before the run: updates are written onto these.
+    pub live: HashMap<RingotelId, SmsTrunk>,
+    pub fallback: Country,
+    pub retry: RetryPolicy,
+}
+
+/// The journal's word for what an action does.
+pub(crate) fn action_of(action: &Action) -> SyncAction {
+    match action {
+        Action::Create { .. } => SyncAction::Create,
+        Action::Update { .. } => SyncAction::Update,
+        Action::Delete { .. } => SyncAction::Delete,
+    }
+}
+
+const ANSWER_LOST: &str = "Ringotel's answer was lost; reading back showed the change was made.";
+
+impl Runner {
+    /// Runs one step to its end and journals it; never fails as a whole: a failure is the
+    /// step's outcome.
+    pub async fn run(self: Arc<Self>, job: Job) -> StepOutcome {
+        let (step, action) = (&job, &job.action);
+        let kind = action_of(action);
+        let users_touched = touched_users(&job);
+        let intent = sync_journal::Intent {
+            run_id: self.run_id,
+            draft_id: Some(step.draft_id),
+            action: kind,
+            number: step.number.e164().to_owned(),
+            trunk_id: match action {
+                Action::Create { .. } => None,
+                Action::Update { trunk_id, .. } | Action::Delete { trunk_id } => {
+                    Some(trunk_id.clone())
+                }
+            },
+            fields: match action {
+                Action::Create { .. } => SmsField::ALL.to_vec(),
+                Action::Update { changed, .. } => changed.clone(),
+                Action::Delete { .. } => Vec::new(),
+            },
+        };
+        let (ws, org) = (self.workspace.clone(), self.org.clone());
+        let journal_id = match self
+            .engine
+            .base
+            .with_db(move |db| Ok(sync_journal::record_intent(db.conn(), &ws, &org, &intent)?))
+            .await
+        {
+            Ok(id) => id,
+            // Nothing is sent that the journal does not know about.
+            Err(error) => {
+                return StepOutcome {
+                    draft_id: step.draft_id,
+                    action: kind,
+                    state: JournalState::Failed,
+                    detail: Some(format!("Not sent: {error}")),
+                    users_touched: Vec::new(),
+                };
+            }
+        };
+        let result = match action {
+            Action::Create { fields } => self.create(fields).await,
+            Action::Update {
+                trunk_id,
+                fields,
+                changed,
+            } => self.update(trunk_id, fields, changed).await,
+            Action::Delete { trunk_id } => self.delete(trunk_id).await,
+        };
+        let (state, detail, trunk_id) = match result {
+            Ok(done) => (JournalState::Done, done.detail, done.trunk_id),
+            Err(reason) => (JournalState::Failed, Some(reason), None),
+        };
+        let finished = self
+            .finish(journal_id, step, state, detail.clone(), trunk_id)
+            .await;
+        let (state, detail) = match finished {
+            Ok(()) => (state, detail),
+            Err(error) => (
+                JournalState::Failed,
+                Some(format!(
+                    "{}; the outcome could not be saved here: {error}",
+                    detail.unwrap_or_else(|| "Sent".into())
+                )),
+            ),
+        };
+        StepOutcome {
+            draft_id: step.draft_id,
+            action: kind,
+            users_touched: if state == JournalState::Done {
+                users_touched
+            } else {
+                Vec::new()
+            },
+            state,
+            detail,
+        }
+    }
+
+    /// Writes the outcome, and for a done step drops its change from the draft, together.
+    async fn finish(
+        &self,
+        journal_id: i64,
+        step: &Job,
+        state: JournalState,
+        detail: Option<String>,
+        trunk_id: Option<RingotelId>,
+    ) -> EngineResult<()> {
+        let ws = self.workspace.clone();
+        let (draft_id, updated_at) = (step.draft_id, step.draft_updated_at);
+        self.engine
+            .write_drafts(&self.workspace, move |db| {
+                let tx = db
+                    .conn()
+                    .unchecked_transaction()
+                    .map_err(store::StoreError::from)?;
+                sync_journal::record_outcome(
+                    &tx,
+                    &ws,
+                    journal_id,
+                    state,
+                    detail.as_deref(),
+                    trunk_id.as_ref(),
+                )?;
+                if state == JournalState::Done {
+                    draft_numbers::remove_applied(&tx, &ws, draft_id, updated_at)?;
+                }
+                tx.commit().map_err(store::StoreError::from)?;
+                Ok(())
+            })
+            .await
+    }
+
+    async fn read_back(&self) -> Result<Vec<SmsTrunk>, RingotelError> {
+        self.client.get_sms_trunks(&self.org).await
+    }
+
+    fn read(&self, trunk: &SmsTrunk) -> Option<SmsNumberFields> {
+        trunk.fields(self.fallback).ok()
+    }
+
+    async fn create(&self, fields: &SmsNumberFields) -> Result<Done, String> {
+        let body = ringotel::SmsTrunkBody::from_fields(fields);
+        let mut attempt = 1;
+        loop {
+            let error = match self.client.create_sms_trunk(&self.org, &body).await {
+                Ok(id) => {
+                    return Ok(Done {
+                        trunk_id: Some(id),
+                        detail: None,
+                    });
+                }
+                Err(error) if !error.outcome_unknown() => return Err(describe(&error)),
+                Err(error) => error,
+            };
+            // The create may have landed: look before sending it again.
+            let found = self
+                .read_back()
+                .await
+                .map_err(|read| unsettled(&error, &read))?
+                .into_iter()
+                .find(|t| {
+                    domain::PhoneNumber::from_wire(&t.number).is_ok_and(|n| n == fields.number)
+                });
+            if let Some(trunk) = found {
+                let same = self
+                    .read(&trunk)
+                    .is_some_and(|f| domain::changed_fields(&f, fields).is_empty());
+                return if same {
+                    Ok(Done {
+                        trunk_id: Some(trunk.id),
+                        detail: Some(ANSWER_LOST.into()),
+                    })
+                } else {
+                    Err("Ringotel now has this number with other settings; sync again to compare them."
+                        .into())
+                };
+            }
+            // Not there: sending it again cannot make a second one.
+            match self.retry.delay_after(
+                attempt,
+                error.transience(),
+                Repeatable::Yes,
+                transport::retry::jitter(),
+            ) {
+                Some(wait) => tokio::time::sleep(wait).await,
+                None => return Err(describe(&error)),
+            }
+            attempt += 1;
+        }
+    }
+
+    async fn update(
+        &self,
+        trunk_id: &RingotelId,
+        fields: &SmsNumberFields,
+        changed: &[SmsField],
+    ) -> Result<Done, String> {
+        let Some(live) = self.live.get(trunk_id) else {
+            return Err("Ringotel no longer has this number; sync again to decide.".into());
+        };
+        let mut trunk = live.clone();
+        for field in changed {
+            trunk.write_field(*field, fields);
+        }
+        let sent = self.client.update_sms_trunk(&self.org, &trunk).await;
+        self.checked(sent, |now| {
+            now.iter()
+                .find(|t| &t.id == trunk_id)
+                .and_then(|t| self.read(t))
+                .is_some_and(|f| changed.iter().all(|c| !c.differs(&f, fields)))
+        })
+        .await
+    }
+
+    async fn delete(&self, trunk_id: &RingotelId) -> Result<Done, String> {
+        let sent = self.client.delete_sms_trunk(&self.org, trunk_id).await;
+        self.checked(sent, |now| !now.iter().any(|t| &t.id == trunk_id))
+            .await
+    }
+
+    /// A repeatable write's end: done when Ringotel said so; when its answer is unknown (lost,
+    /// garbled, retries exhausted), done only if reading back shows `landed`.
+    async fn checked(
+        &self,
+        sent: Result<(), RingotelError>,
+        landed: impl Fn(&[SmsTrunk]) -> bool,
+    ) -> Result<Done, String> {
+        let error = match sent {
+            Ok(()) => {
+                return Ok(Done {
+                    trunk_id: None,
+                    detail: None,
+                });
+            }
+            Err(error) if !error.outcome_unknown() => return Err(describe(&error)),
+            Err(error) => error,
+        };
+        let now = self
+            .read_back()
+            .await
+            .map_err(|read| unsettled(&error, &read))?;
+        if landed(&now) {
+            Ok(Done {
+                trunk_id: None,
+                detail: Some(ANSWER_LOST.into()),
+            })
+        } else {
+            Err(describe(&error))
+        }
+    }
+}
+
+/// A call whose outcome is unknown and whose read-back failed too: the draft keeps the change
+/// and the next sync, reading Ringotel first, settles it.
+fn unsettled(call: &RingotelError, read: &RingotelError) -> String {
+    let check = match read {
+        RingotelError::Transport { .. } => {
+            "and Ringotel could not be asked again whether the change was made".to_owned()
+        }
+        other => format!(
+            "and whether the change was made could not be checked ({})",
+            describe(other)
+        ),
+    };
+    format!(
+        "{}, {check}. It stays in the draft; the next sync checks Ringotel first.",
+        describe(call)
+    )
+}
+
+/// Users whose number assignments a step changes: they must sign in again (or use Reload
+/// Objects) in their Ringotel app to see it.
+fn touched_users(job: &Job) -> Vec<RingotelId> {
+    let before = &job.live_users;
+    let mut touched = match &job.action {
+        Action::Create { fields } => fields.users.clone(),
+        Action::Delete { .. } => before.clone(),
+        Action::Update {
+            fields, changed, ..
+        } if changed.contains(&SmsField::Users) => before
+            .iter()
+            .filter(|u| !fields.users.contains(u))
+            .chain(fields.users.iter().filter(|u| !before.contains(u)))
+            .cloned()
+            .collect(),
+        Action::Update { .. } => Vec::new(),
+    };
+    touched.sort();
+    touched.dedup();
+    touched
+}

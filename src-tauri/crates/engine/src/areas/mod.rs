@@ -1,0 +1,8 @@
+//! Areas layer: one module per part of the admin's job (organizations, numbers, the thinQ
+//! integration, connections and setup, diagnostics). Imports the stored and base layers only.
+
+pub mod diagnostics;
+pub mod integrations;
+pub mod numbers;
+pub mod organizations;
+pub mod setup;

@@ -1,0 +1,217 @@
+//! Sends drafted setup changes, one after another, before the numbers (a number's connection
+//! and package come first). Each change reads the service, writes only what still differs,
+//! and reads back; its intent is journaled before the call and its outcome after, in the same
+//! transaction that drops it from the draft. Every change is safe to send again after a
+//! crash: it first reads what is there.
+
+use super::sent::{ALREADY, Sent, thinq_words};
+use super::thinq_orders::{route_inbound, sms_on};
+use crate::base::context::Connected;
+use crate::base::error::ringotel_in_words;
+use crate::stored::engine::Engine;
+use domain::{JournalState, RingotelId, SetupChange, SmsMode, WorkspaceId};
+use ringotel::RingotelError;
+use store::tables::draft_setup::{self, DraftSetup};
+use store::tables::setup_journal;
+use thinq::ThinqClient;
+
+/// One setup change's result.
+#[derive(Debug, Clone)]
+pub struct SetupOutcome {
+    pub draft_id: i64,
+    pub service: domain::SetupService,
+    pub description: String,
+    pub state: JournalState,
+    pub detail: Option<String>,
+}
+
+pub(crate) struct SetupRunner<'a> {
+    pub engine: &'a Engine,
+    pub connected: &'a Connected,
+    pub workspace: WorkspaceId,
+    pub org: RingotelId,
+    pub run_id: i64,
+    /// The organization's thinQ client, made on first use; its failure is each thinQ change's.
+    pub thinq: Option<Result<ThinqClient, String>>,
+}
+
+impl SetupRunner<'_> {
+    /// Sends one change and journals it; a change that holds leaves the draft.
+    pub async fn run(&mut self, draft: DraftSetup) -> SetupOutcome {
+        let description = draft.change.describe();
+        let service = draft.change.kind().service();
+        let journal = self.journal_intent(&draft).await;
+        let sent = match &journal {
+            Err(e) => Err(format!("Not sent: the journal could not be written ({e})")),
+            Ok(_) => self.send(&draft.change).await,
+        };
+        let (state, detail) = match sent {
+            Ok(detail) => (JournalState::Done, detail),
+            Err(detail) => (JournalState::Failed, Some(detail)),
+        };
+        if let Ok(entry) = journal {
+            let recorded = self
+                .journal_outcome(entry, &draft, state, detail.clone())
+                .await;
+            if let Err(e) = recorded {
+                return SetupOutcome {
+                    draft_id: draft.id,
+                    service,
+                    description,
+                    state: JournalState::Failed,
+                    detail: Some(format!("Sent, but the journal could not be written ({e})")),
+                };
+            }
+        }
+        SetupOutcome {
+            draft_id: draft.id,
+            service,
+            description,
+            state,
+            detail,
+        }
+    }
+
+    async fn journal_intent(&self, draft: &DraftSetup) -> Result<i64, String> {
+        let (ws, org, run, id, change) = (
+            self.workspace.clone(),
+            self.org.clone(),
+            self.run_id,
+            draft.id,
+            draft.change.clone(),
+        );
+        self.engine
+            .base
+            .with_db(move |db| {
+                Ok(setup_journal::record_intent(
+                    db.conn(),
+                    &ws,
+                    &org,
+                    run,
+                    id,
+                    &change,
+                )?)
+            })
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    async fn journal_outcome(
+        &self,
+        entry: i64,
+        draft: &DraftSetup,
+        state: JournalState,
+        detail: Option<String>,
+    ) -> Result<(), String> {
+        let (ws, id, updated_at) = (self.workspace.clone(), draft.id, draft.updated_at);
+        self.engine
+            .base
+            .with_db(move |db| {
+                let tx = db
+                    .conn()
+                    .unchecked_transaction()
+                    .map_err(store::StoreError::from)?;
+                setup_journal::record_outcome(&tx, &ws, entry, state, detail.as_deref())?;
+                if state == JournalState::Done {
+                    draft_setup::remove_applied(&tx, &ws, id, updated_at)?;
+                }
+                tx.commit().map_err(store::StoreError::from)?;
+                Ok(())
+            })
+            .await
+            .map_err(|e| e.to_string())
+    }
+
+    async fn send(&mut self, change: &SetupChange) -> Sent {
+        match change {
+            SetupChange::ConnectionSmsMode { connection, .. } => {
+                self.connection_mode(connection).await
+            }
+            SetupChange::ProPackage { .. } => self.pro_package().await,
+            SetupChange::ThinqSmsOn { dids, url } => {
+                let thinq = self.thinq().await?;
+                sms_on(
+                    &thinq,
+                    dids,
+                    url.as_deref(),
+                    self.engine.base.network.sync_concurrency,
+                )
+                .await
+            }
+            SetupChange::ThinqInbound { url, dids } => {
+                let thinq = self.thinq().await?;
+                route_inbound(&thinq, url, dids, self.engine.base.network.sync_concurrency).await
+            }
+            SetupChange::ThinqDeliveryUrl { url } => {
+                let thinq = self.thinq().await?;
+                thinq
+                    .set_delivery_confirmation_url(url)
+                    .await
+                    .map(|()| None)
+                    .map_err(|e| thinq_words(&e))
+            }
+        }
+    }
+
+    async fn thinq(&mut self) -> Result<ThinqClient, String> {
+        if self.thinq.is_none() {
+            let made = self
+                .engine
+                .saved_thinq_client(self.connected, &self.org)
+                .await
+                .map_err(|e| e.to_string());
+            self.thinq = Some(made);
+        }
+        match &self.thinq {
+            Some(made) => made.clone(),
+            None => Err("thinQ could not be reached".into()),
+        }
+    }
+
+    async fn connection_mode(&self, id: &RingotelId) -> Sent {
+        let ringotel = &self.connected.ringotel;
+        let target = SmsMode::Integrations.to_wire();
+        let mut branch = ringotel
+            .get_branch(&self.org, id)
+            .await
+            .map_err(|e| ringotel_in_words(&e))?;
+        if branch.provision.sms == Some(target) {
+            return Ok(Some(ALREADY.into()));
+        }
+        branch.provision.sms = Some(target);
+        let sent = ringotel.update_branch(&self.org, &branch).await;
+        let after = ringotel.get_branch(&self.org, id).await;
+        confirmed(sent, after.map(|b| b.provision.sms == Some(target)))
+    }
+
+    async fn pro_package(&self) -> Sent {
+        let ringotel = &self.connected.ringotel;
+        let pro = i64::from(domain::Package::Pro.id());
+        let mut org = ringotel
+            .get_organization(&self.org)
+            .await
+            .map_err(|e| ringotel_in_words(&e))?;
+        if org.packageid == Some(pro) {
+            return Ok(Some(ALREADY.into()));
+        }
+        org.packageid = Some(pro);
+        let sent = ringotel.update_organization(&org).await;
+        let after = ringotel.get_organization(&self.org).await;
+        confirmed(sent, after.map(|o| o.packageid == Some(pro)))
+    }
+}
+
+/// A Ringotel write judged by reading back: the read decides, the write's error explains.
+fn confirmed(sent: Result<(), RingotelError>, holds: Result<bool, RingotelError>) -> Sent {
+    match (sent, holds) {
+        (_, Ok(true)) => Ok(None),
+        (Err(e), _) => Err(ringotel_in_words(&e)),
+        (Ok(()), Ok(false)) => {
+            Err("Ringotel accepted it, but reading it back shows no change".into())
+        }
+        (Ok(()), Err(e)) => Err(format!(
+            "Sent, but it could not be read back: {}",
+            ringotel_in_words(&e)
+        )),
+    }
+}

@@ -1,0 +1,15 @@
+//! Base layer: errors, the data home, the engine handle with its database, vault and clients,
+//! secrets, the clock and what the services' answers showed. Imports nothing else of the engine.
+
+#[cfg(feature = "builtin-sandbox")]
+pub mod builtin_sandbox;
+pub mod clock;
+pub mod context;
+pub mod error;
+pub mod handle;
+pub mod home;
+pub mod observations;
+pub mod observer;
+pub mod secrets;
+pub mod settings;
+pub mod startup;

@@ -1,0 +1,47 @@
+//! How the engine calls both services, and where the built-in sandbox listens.
+
+use domain::{BaseUrl, Secret};
+
+/// How the engine calls both services.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NetworkSettings {
+    /// Each call's whole time budget.
+    pub request_timeout: std::time::Duration,
+    pub retry: transport::RetryPolicy,
+    /// [assumed] Ringotel publishes no rate limit (`AssumptionId::RingotelRateLimit`); this
+    /// many calls at once keeps a sync of a thousand numbers quick without looking like a flood.
+    pub sync_concurrency: usize,
+}
+
+impl Default for NetworkSettings {
+    fn default() -> Self {
+        Self {
+            request_timeout: transport::REQUEST_TIMEOUT,
+            retry: transport::RetryPolicy::default(),
+            sync_concurrency: 8,
+        }
+    }
+}
+
+/// A demo thinQ account the sandbox simulates, shown to the admin so the Sandbox can be
+/// explored without any real account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SandboxThinqAccount {
+    pub organization: String,
+    pub account_id: String,
+    pub username: String,
+    /// A simulated token: it opens nothing outside the sandbox.
+    pub token: String,
+}
+
+/// Where the in-process sandbox listens, and what it accepts.
+#[derive(Debug, Clone)]
+pub struct SandboxEndpoints {
+    pub ringotel: BaseUrl,
+    pub thinq: BaseUrl,
+    pub api_key: Secret,
+    pub thinq_accounts: Vec<SandboxThinqAccount>,
+    /// The webhook URL the simulated Ringotel portal shows for an organization id. The
+    /// simulated API does not report it, as the real one may not: the admin pastes it.
+    pub portal_webhook: fn(&str) -> String,
+}

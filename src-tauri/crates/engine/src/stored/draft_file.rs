@@ -1,0 +1,243 @@
+//! Exporting the workspace's draft to a JSON file and importing one back. A draft holds no
+//! secret, so neither does the file; a bad file is refused whole, naming the line or the entry
+//! at fault, and nothing of it is imported.
+
+use crate::base::clock::now_ms;
+use crate::base::error::{EngineError, EngineResult};
+use crate::stored::engine::Engine;
+use domain::{FieldKey, FieldProblem, PhoneNumber, RingotelId, SmsNumberFields};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::path::PathBuf;
+use store::tables::draft_numbers::{self, DraftChange, DraftRecord, DraftTarget};
+use ts_rs::TS;
+
+/// What the file says it is, so another JSON file is refused with a clear word.
+const FORMAT: &str = "ringotel-sms-admin/draft";
+const VERSION: u32 = 1;
+/// Larger than any real draft (1,000 numbers are about 1 MB); stops a wrong file early.
+const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DraftFile {
+    format: String,
+    version: u32,
+    exported_at: i64,
+    changes: Vec<FileChange>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum Action {
+    Upsert,
+    Delete,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct FileChange {
+    org_id: RingotelId,
+    /// The Ringotel number this changes; absent for a new number.
+    trunk_id: Option<RingotelId>,
+    action: Action,
+    fields: Option<SmsNumberFields>,
+    /// The number as it was when the draft began, for the compare at sync.
+    base: Option<serde_json::Value>,
+    base_fetched_at: Option<i64>,
+}
+
+/// What an export or import did, for the admin.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+pub enum DraftTransfer {
+    Exported { changes: u32, path: String },
+    Imported { changes: u32, path: String },
+    Refused { problem: FieldProblem },
+}
+
+fn refused(message: impl Into<String>) -> DraftTransfer {
+    DraftTransfer::Refused {
+        problem: FieldProblem::new(FieldKey::DraftFile, message),
+    }
+}
+
+fn to_file_change(record: DraftRecord) -> EngineResult<FileChange> {
+    let (trunk_id, base, base_fetched_at) = match record.target {
+        DraftTarget::New => (None, None, None),
+        DraftTarget::Existing {
+            trunk_id,
+            base,
+            base_fetched_at,
+        } => {
+            let base =
+                serde_json::from_str(&base).map_err(|e| EngineError::Internal(e.to_string()))?;
+            (Some(trunk_id), Some(base), Some(base_fetched_at))
+        }
+    };
+    let (action, fields) = match record.change {
+        DraftChange::Upsert(fields) => (Action::Upsert, Some(*fields)),
+        DraftChange::Delete => (Action::Delete, None),
+    };
+    Ok(FileChange {
+        org_id: record.org,
+        trunk_id,
+        action,
+        fields,
+        base,
+        base_fetched_at,
+    })
+}
+
+/// One entry of the file as a change to the draft, or why it cannot be one.
+fn to_change(entry: FileChange) -> Result<(RingotelId, DraftTarget, DraftChange), String> {
+    let change = match (entry.action, entry.fields) {
+        (Action::Upsert, Some(fields)) => DraftChange::Upsert(Box::new(fields)),
+        (Action::Upsert, None) => return Err("an upsert without its fields".into()),
+        (Action::Delete, _) => DraftChange::Delete,
+    };
+    let target = match (entry.trunk_id, entry.base) {
+        (None, _) if change == DraftChange::Delete => {
+            return Err("a deletion without the number it deletes".into());
+        }
+        (None, _) => DraftTarget::New,
+        (Some(trunk_id), Some(base)) => DraftTarget::Existing {
+            trunk_id,
+            base: base.to_string(),
+            base_fetched_at: entry.base_fetched_at.unwrap_or_default(),
+        },
+        (Some(_), None) => return Err("a change to an existing number without its base".into()),
+    };
+    Ok((entry.org_id, target, change))
+}
+
+/// Reads and checks a file: the parsed changes, or the message naming the line or entry.
+fn read_file(
+    path: &std::path::Path,
+) -> Result<Vec<(RingotelId, DraftTarget, DraftChange)>, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{} cannot be read: {e}", path.display()))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} is {size} bytes, too large to be a draft",
+            path.display()
+        ));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{} cannot be read as text: {e}", path.display()))?;
+    let file: DraftFile = serde_json::from_str(&text).map_err(|e| {
+        let message = e.to_string();
+        let message = message
+            .rsplit_once(" at line ")
+            .map_or(message.as_str(), |(m, _)| m);
+        format!("Line {}, column {}: {message}", e.line(), e.column())
+    })?;
+    if file.format != FORMAT {
+        return Err(format!(
+            "This is not a draft exported by this app (format \"{}\")",
+            file.format
+        ));
+    }
+    if file.version != VERSION {
+        return Err(format!(
+            "The draft was written by another version of this app (version {}, this one reads {VERSION})",
+            file.version
+        ));
+    }
+    file.changes
+        .into_iter()
+        .enumerate()
+        .map(|(i, entry)| to_change(entry).map_err(|e| format!("Change {}: {e}", i + 1)))
+        .collect()
+}
+
+/// A new number that the file drafts twice, or that the draft already has.
+fn duplicate_new_number(
+    incoming: &[(RingotelId, DraftTarget, DraftChange)],
+    existing: &[DraftRecord],
+) -> Option<String> {
+    let mut seen: HashSet<(&RingotelId, &PhoneNumber)> = existing
+        .iter()
+        .filter(|d| d.target == DraftTarget::New)
+        .filter_map(|d| match &d.change {
+            DraftChange::Upsert(f) => Some((&d.org, &f.number)),
+            DraftChange::Delete => None,
+        })
+        .collect();
+    incoming
+        .iter()
+        .find_map(|(org, target, change)| match (target, change) {
+            (DraftTarget::New, DraftChange::Upsert(f)) if !seen.insert((org, &f.number)) => {
+                Some(format!(
+                    "{} is drafted already (in this file or in the current draft)",
+                    f.number.international_display()
+                ))
+            }
+            _ => None,
+        })
+}
+
+impl Engine {
+    /// Writes the active workspace's draft to `path` as JSON.
+    pub async fn export_draft(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
+        let workspace = self.base.connect().await?.workspace_id();
+        let records = self
+            .base
+            .with_db(move |db| Ok(draft_numbers::list_workspace(db.conn(), &workspace)?))
+            .await?;
+        let changes = records
+            .into_iter()
+            .map(to_file_change)
+            .collect::<EngineResult<Vec<_>>>()?;
+        let count = changes.len() as u32;
+        let file = DraftFile {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at: now_ms(),
+            changes,
+        };
+        let json = serde_json::to_string_pretty(&file)
+            .map_err(|e| EngineError::Internal(e.to_string()))?;
+        if let Err(error) = std::fs::write(&path, json) {
+            return Ok(refused(format!(
+                "{} could not be written: {error}",
+                path.display()
+            )));
+        }
+        Ok(DraftTransfer::Exported {
+            changes: count,
+            path: path.display().to_string(),
+        })
+    }
+
+    /// Adds the changes in the file at `path` to the active workspace's draft, all or none.
+    pub async fn import_draft(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
+        let workspace = self.base.connect().await?.workspace_id();
+        let changes = match read_file(&path) {
+            Ok(changes) => changes,
+            Err(message) => return Ok(refused(message)),
+        };
+        let ws = workspace.clone();
+        let existing = self
+            .base
+            .with_db(move |db| Ok(draft_numbers::list_workspace(db.conn(), &ws)?))
+            .await?;
+        if let Some(message) = duplicate_new_number(&changes, &existing) {
+            return Ok(refused(message));
+        }
+        let count = self
+            .write_drafts(&workspace.clone(), move |db| {
+                Ok(draft_numbers::insert_all(db.conn(), &workspace, &changes)?)
+            })
+            .await?;
+        Ok(DraftTransfer::Imported {
+            changes: count as u32,
+            path: path.display().to_string(),
+        })
+    }
+}

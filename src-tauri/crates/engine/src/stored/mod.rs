@@ -1,0 +1,13 @@
+//! Stored layer: workspaces, the fetched copies of organizations, the draft, its plan against
+//! a fetched copy, and the journal. Imports only the base layer.
+
+pub mod draft_file;
+pub mod draft_store;
+pub mod drafts;
+pub mod engine;
+pub mod history;
+pub mod plan;
+pub mod readiness_summary;
+pub mod snapshot;
+pub mod snapshot_store;
+pub mod workspaces;

@@ -1,0 +1,162 @@
+//! The last fetched state of an organization, kept in SQLite so every screen works offline.
+//! A live fetch refreshes it; when Ringotel cannot be reached the screens read it instead and
+//! say so, "as of" its time.
+
+use crate::base::error::EngineError;
+use domain::{RingotelId, WorkspaceId};
+use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+use ts_rs::TS;
+
+/// Everything the organization's screens show, as Ringotel sent it (unknown fields kept).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct OrgSnapshot {
+    pub organization: Organization,
+    pub branches: Vec<Branch>,
+    pub users: Vec<User>,
+    pub services: Vec<Service>,
+    pub trunks: Vec<SmsTrunk>,
+    /// Each number's display form, worked out once per fetched copy: parsing a thousand
+    /// numbers again for every view was most of the Numbers tab's cost.
+    #[serde(skip)]
+    displays: OnceLock<HashMap<RingotelId, String>>,
+    /// Each number read as typed fields, once per fetched copy (every plan compares them).
+    #[serde(skip)]
+    live_index: OnceLock<crate::stored::plan::LiveIndex>,
+}
+
+impl OrgSnapshot {
+    pub fn new(
+        organization: Organization,
+        branches: Vec<Branch>,
+        users: Vec<User>,
+        services: Vec<Service>,
+        trunks: Vec<SmsTrunk>,
+    ) -> Self {
+        Self {
+            organization,
+            branches,
+            users,
+            services,
+            trunks,
+            displays: OnceLock::new(),
+            live_index: OnceLock::new(),
+        }
+    }
+
+    /// The country numbers are read in when a trunk names none: the first connection's.
+    pub fn fallback_country(&self) -> domain::Country {
+        self.branches
+            .iter()
+            .find_map(|b| domain::Country::parse(&b.country).ok())
+            .unwrap_or(domain::DEFAULT_COUNTRY)
+    }
+
+    /// The numbers as typed fields, by id and by E.164 number.
+    pub fn live_index(&self) -> &crate::stored::plan::LiveIndex {
+        self.live_index.get_or_init(|| {
+            crate::stored::plan::LiveIndex::new(&self.trunks, self.fallback_country())
+        })
+    }
+
+    /// How a number reads in a table (`+1 858-437-6048`); a stored value that is no valid
+    /// number is shown as stored.
+    pub fn display_of<'a>(&'a self, trunk: &'a SmsTrunk) -> &'a str {
+        self.displays
+            .get_or_init(|| {
+                // The numbers are parsed once, for the live index; only a trunk whose other
+                // fields cannot be read has its number parsed here.
+                let index = self.live_index();
+                self.trunks
+                    .iter()
+                    .filter_map(|t| {
+                        let display = match index.fields(&t.id) {
+                            Some(fields) => fields.number.international_display(),
+                            None => domain::PhoneNumber::from_wire(&t.number)
+                                .ok()?
+                                .international_display(),
+                        };
+                        Some((t.id.clone(), display))
+                    })
+                    .collect()
+            })
+            .get(&trunk.id)
+            .map_or(trunk.number.as_str(), String::as_str)
+    }
+}
+
+/// A part of an organization read again on its own, after a change to it.
+pub(crate) enum SavedPart {
+    Services(Vec<Service>),
+    Trunks(Vec<SmsTrunk>),
+}
+
+/// Saved copies decoded in this process, by workspace and organization, with their fetch time.
+pub(crate) type DecodedSnapshots = HashMap<(WorkspaceId, RingotelId), DecodedSnapshot>;
+
+/// A saved copy in memory: its fetch time, and why the last attempt to refresh it failed (so
+/// every screen reading it says it is offline until a fetch succeeds again).
+#[derive(Clone)]
+pub(crate) struct DecodedSnapshot {
+    pub(crate) data: Arc<OrgSnapshot>,
+    pub(crate) fetched_at: i64,
+    pub(crate) offline: Option<OfflineNote>,
+}
+
+/// How fresh the data under a screen must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Freshness {
+    /// Fetch now; the saved snapshot only when Ringotel cannot be reached.
+    Live,
+    /// The saved snapshot when there is one (nothing changed it since), else fetch.
+    Saved,
+}
+
+/// Why a screen shows saved data rather than live data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OfflineNote {
+    /// What failed, in the admin's terms.
+    pub reason: String,
+}
+
+impl OfflineNote {
+    /// The failure in the admin's words: what could not be reached, not which call failed.
+    pub(crate) fn from_error(error: &EngineError) -> Self {
+        let reason = match error {
+            EngineError::Ringotel(RingotelError::Transport { detail, .. }) => {
+                format!("Ringotel could not be reached: {detail}")
+            }
+            EngineError::Ringotel(RingotelError::Http { status, .. }) => {
+                format!("Ringotel or a proxy in front of it is failing (HTTP {status})")
+            }
+            other => other.to_string(),
+        };
+        Self { reason }
+    }
+}
+
+/// Data with the time it was fetched and whether it is live.
+#[derive(Debug)]
+pub struct Fetched<T> {
+    pub data: T,
+    pub fetched_at: i64,
+    pub offline: Option<OfflineNote>,
+}
+
+/// Whether a failure means "the service cannot be reached now" (so saved data may stand in),
+/// rather than "the service said no".
+pub(crate) fn is_unreachable(error: &EngineError) -> bool {
+    matches!(error, EngineError::Ringotel(e) if ringotel_unreachable(e))
+}
+
+pub(crate) fn ringotel_unreachable(error: &RingotelError) -> bool {
+    match error {
+        RingotelError::Transport { .. } => true,
+        RingotelError::Http { status, .. } => *status >= 500,
+        _ => false,
+    }
+}
