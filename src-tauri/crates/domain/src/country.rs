@@ -5,6 +5,15 @@ use std::fmt;
 use std::str::FromStr;
 use ts_rs::TS;
 
+/// Why text is not a country this app knows.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CountryProblem {
+    #[error("\"{0}\" is not a two-letter country code")]
+    NotTwoLetters(String),
+    #[error("\"{0}\" is not a country this app knows")]
+    Unknown(String),
+}
+
 /// A country whose numbering plan is known, such as `US`; SMS numbers are reformatted by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Country(phonenumber::country::Id);
@@ -15,17 +24,14 @@ pub const DEFAULT_COUNTRY: Country = Country(phonenumber::country::Id::US);
 
 impl Country {
     /// Reads a two-letter code in any case (`"us"`, `"US"`); anything else is refused.
-    pub fn parse(raw: &str) -> Result<Self, String> {
+    pub fn parse(raw: &str) -> Result<Self, CountryProblem> {
         let code = raw.trim().to_ascii_uppercase();
         if code.len() != 2 {
-            return Err(format!(
-                "\"{}\" is not a two-letter country code",
-                raw.trim()
-            ));
+            return Err(CountryProblem::NotTwoLetters(raw.trim().to_owned()));
         }
         phonenumber::country::Id::from_str(&code)
             .map(Self)
-            .map_err(|_| format!("\"{code}\" is not a country this app knows"))
+            .map_err(|_| CountryProblem::Unknown(code))
     }
 
     pub fn as_str(&self) -> &str {

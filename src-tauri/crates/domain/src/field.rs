@@ -71,6 +71,11 @@ impl Problems {
         }
     }
 
+    /// Keeps the value when it was valid, or records its field's problem and keeps going.
+    pub fn keep<T>(&mut self, checked: Result<T, FieldProblem>) -> Option<T> {
+        checked.map_err(|problem| self.0.push(problem)).ok()
+    }
+
     /// Records a problem found by a rule that is not a parse.
     pub fn push(&mut self, field: FieldKey, message: impl Into<String>) {
         self.0.push(FieldProblem::new(field, message));

@@ -8,16 +8,27 @@ use ts_rs::TS;
 /// letting a hostile response fill memory with one "id".
 const MAX_ID_LEN: usize = 64;
 
-fn clean_id(raw: &str) -> Result<String, String> {
+/// Why text is not an id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum IdProblem {
+    #[error("an id is empty")]
+    Empty,
+    #[error("an id is longer than {MAX_ID_LEN} characters")]
+    TooLong,
+    #[error("an id contains control characters")]
+    ControlCharacters,
+}
+
+fn clean_id(raw: &str) -> Result<String, IdProblem> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
-        return Err("an id is empty".into());
+        return Err(IdProblem::Empty);
     }
     if trimmed.len() > MAX_ID_LEN {
-        return Err(format!("an id is longer than {MAX_ID_LEN} characters"));
+        return Err(IdProblem::TooLong);
     }
     if trimmed.chars().any(char::is_control) {
-        return Err("an id contains control characters".into());
+        return Err(IdProblem::ControlCharacters);
     }
     Ok(trimmed.to_owned())
 }
@@ -47,7 +58,7 @@ macro_rules! string_id {
         pub struct $name(String);
 
         impl $name {
-            pub fn parse(raw: &str) -> Result<Self, String> {
+            pub fn parse(raw: &str) -> Result<Self, IdProblem> {
                 clean_id(raw).map(Self)
             }
 

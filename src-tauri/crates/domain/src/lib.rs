@@ -24,10 +24,10 @@ pub mod urls;
 pub mod wire;
 
 pub use assumptions::{Api, Assumption, AssumptionId, Fact, NoticeArea, Verdict};
-pub use country::{Country, CountryOption, DEFAULT_COUNTRY};
+pub use country::{Country, CountryOption, CountryProblem, DEFAULT_COUNTRY};
 pub use field::{FieldKey, FieldProblem, Problems};
 pub use formats::{Choice, InboundFormat, OutboundFormat, WireChoice};
-pub use ids::{RingotelId, ServiceId, WorkspaceId};
+pub use ids::{IdProblem, RingotelId, ServiceId, WorkspaceId};
 pub use number_diff::{Merged, SmsField, changed_fields, conflicting_fields, merge};
 pub use observe::{Observed, Observer};
 pub use organization::{Package, SmsMode};

@@ -6,7 +6,7 @@ use crate::field::{FieldKey, FieldProblem, Problems};
 use crate::formats::{InboundFormat, OutboundFormat};
 use crate::ids::{RingotelId, ServiceId};
 use crate::phone::PhoneNumber;
-use crate::stickiness::{Stickiness, StickinessUnit};
+use crate::stickiness::{Stickiness, StickinessProblem, StickinessUnit};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use ts_rs::TS;
@@ -122,8 +122,8 @@ pub struct NumberRules<'a> {
 impl SmsNumberInput {
     /// Country and number alone, for the as-you-type check of the number field.
     pub fn parse_number(&self) -> Result<(Country, PhoneNumber), FieldProblem> {
-        let country =
-            Country::parse(&self.country).map_err(|e| FieldProblem::new(FieldKey::Country, e))?;
+        let country = Country::parse(&self.country)
+            .map_err(|e| FieldProblem::new(FieldKey::Country, e.to_string()))?;
         let number = PhoneNumber::parse(&self.number, country)
             .map_err(|e| FieldProblem::new(FieldKey::Number, e.to_string()))?;
         Ok((country, number))
@@ -139,11 +139,11 @@ impl SmsNumberInput {
                 None
             }
         };
-        let name = problems.check(FieldKey::DisplayName, display_name(&self.name));
-        let users = problems.check(FieldKey::Users, users(&self.users, rules.known_users));
+        let name = problems.keep(display_name(&self.name));
+        let users = problems.keep(users(&self.users, rules.known_users));
         let stickiness = problems.check(FieldKey::Stickiness, stickiness(&self.stickiness));
         let opt_out = opt_out(&self.opt_out_keyword, &self.opt_out_reply, &mut problems);
-        let auto_replies = problems.check(FieldKey::AutoReplies, auto_replies(&self.auto_replies));
+        let auto_replies = problems.keep(auto_replies(&self.auto_replies));
         match (parsed, name, users, stickiness, auto_replies) {
             (Some((country, number)), Some(name), Some(users), Some(stickiness), Some(replies))
                 if problems.is_empty() =>
@@ -167,31 +167,34 @@ impl SmsNumberInput {
     }
 }
 
-fn display_name(raw: &str) -> Result<String, String> {
+fn display_name(raw: &str) -> Result<String, FieldProblem> {
+    let refuse = |message: String| Err(FieldProblem::new(FieldKey::DisplayName, message));
     let name = raw.trim();
     if name.is_empty() {
-        return Err("Enter a display name: users see it as the chat's title".into());
+        return refuse("Enter a display name: users see it as the chat's title".into());
     }
     if name.chars().count() > MAX_NAME_LEN {
-        return Err(format!(
+        return refuse(format!(
             "The display name is at most {MAX_NAME_LEN} characters"
         ));
     }
     if name.chars().any(char::is_control) {
-        return Err("The display name has a line break or control character".into());
+        return refuse("The display name has a line break or control character".into());
     }
     Ok(name.to_owned())
 }
 
-fn users(raw: &[String], known: &HashSet<RingotelId>) -> Result<Vec<RingotelId>, String> {
+fn users(raw: &[String], known: &HashSet<RingotelId>) -> Result<Vec<RingotelId>, FieldProblem> {
+    let refuse = |message: String| FieldProblem::new(FieldKey::Users, message);
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(raw.len());
     for id in raw {
-        let id = RingotelId::parse(id).map_err(|e| format!("A selected user is invalid: {e}"))?;
+        let id = RingotelId::parse(id)
+            .map_err(|e| refuse(format!("A selected user is invalid: {e}")))?;
         if !known.contains(&id) {
-            return Err(format!(
+            return Err(refuse(format!(
                 "User {id} is no longer in this organization; clear it and pick again"
-            ));
+            )));
         }
         if seen.insert(id.clone()) {
             out.push(id);
@@ -200,12 +203,11 @@ fn users(raw: &[String], known: &HashSet<RingotelId>) -> Result<Vec<RingotelId>,
     Ok(out)
 }
 
-fn stickiness(input: &StickinessInput) -> Result<Stickiness, String> {
+fn stickiness(input: &StickinessInput) -> Result<Stickiness, StickinessProblem> {
     match input {
         StickinessInput::Preset { seconds } => Stickiness::from_seconds(*seconds),
         StickinessInput::Custom { amount, unit } => Stickiness::custom(amount, *unit),
     }
-    .map_err(|e| e.to_string())
 }
 
 fn opt_out(keyword: &str, reply: &str, problems: &mut Problems) -> Option<OptOut> {
@@ -243,27 +245,28 @@ fn opt_out(keyword: &str, reply: &str, problems: &mut Problems) -> Option<OptOut
     })
 }
 
-fn auto_replies(raw: &[AutoReply]) -> Result<Vec<AutoReply>, String> {
+fn auto_replies(raw: &[AutoReply]) -> Result<Vec<AutoReply>, FieldProblem> {
+    let refuse = |message: String| Err(FieldProblem::new(FieldKey::AutoReplies, message));
     let mut keys = HashSet::new();
     let mut out = Vec::with_capacity(raw.len());
     for (n, reply) in raw.iter().enumerate() {
         let (key, value) = (reply.key.trim(), reply.value.trim());
         let which = n + 1;
         if key.is_empty() {
-            return Err(format!(
+            return refuse(format!(
                 "Auto-reply {which} has no keyword (use * for a first contact)"
             ));
         }
         if value.is_empty() {
-            return Err(format!("Auto-reply {which} (\"{key}\") has no text"));
+            return refuse(format!("Auto-reply {which} (\"{key}\") has no text"));
         }
         if value.chars().count() > MAX_REPLY_LEN {
-            return Err(format!(
+            return refuse(format!(
                 "Auto-reply {which} is longer than {MAX_REPLY_LEN} characters"
             ));
         }
         if !keys.insert(key.to_lowercase()) {
-            return Err(format!("The keyword \"{key}\" has two auto-replies"));
+            return refuse(format!("The keyword \"{key}\" has two auto-replies"));
         }
         out.push(AutoReply {
             key: key.to_owned(),

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 use thiserror::Error;
-use transport::Transience;
+use transport::{Failure, Transience};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RingotelError {
@@ -79,6 +79,18 @@ impl RingotelError {
 
     /// The key itself is the problem: the admin must enter a new one.
     pub fn is_auth(&self) -> bool {
-        matches!(self, Self::Unauthorized { .. } | Self::Forbidden { .. })
+        self.failure().is_refused_credentials()
+    }
+
+    /// What kind of failure this is (see [`transport::Failure`]).
+    pub fn failure(&self) -> Failure {
+        match self {
+            Self::Unauthorized { .. } => Failure::RefusedCredentials { status: 401 },
+            Self::Forbidden { .. } => Failure::RefusedCredentials { status: 403 },
+            Self::Remote { .. } => Failure::Rejected,
+            Self::Http { status, .. } => Failure::ServerError { status: *status },
+            Self::Malformed { .. } => Failure::AnswerLost,
+            Self::Transport { timed_out, .. } => Failure::no_answer(*timed_out),
+        }
     }
 }

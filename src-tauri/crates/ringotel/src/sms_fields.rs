@@ -16,7 +16,7 @@ pub enum UnreadableTrunk {
     #[error("{0}")]
     Stickiness(#[from] domain::stickiness::StickinessProblem),
     #[error("service: {0}")]
-    Service(String),
+    Service(domain::IdProblem),
     #[error("inbound format \"{0}\"")]
     InboundFormat(String),
     #[error("outbound format \"{0}\"")]

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 use thiserror::Error;
-use transport::Transience;
+use transport::{Failure, Transience};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ThinqError {
@@ -53,6 +53,17 @@ impl ThinqError {
 
     pub fn is_transient(&self) -> bool {
         matches!(self.transience(), Transience::Transient { .. })
+    }
+
+    /// What kind of failure this is (see [`transport::Failure`]).
+    pub fn failure(&self) -> Failure {
+        match self {
+            Self::Unauthorized { .. } => Failure::RefusedCredentials { status: 401 },
+            Self::AccountRefused { status, .. } => Failure::RefusedCredentials { status: *status },
+            Self::Http { status, .. } => Failure::ServerError { status: *status },
+            Self::Malformed { .. } => Failure::AnswerLost,
+            Self::Transport { timed_out, .. } => Failure::no_answer(*timed_out),
+        }
     }
 
     /// The service's own words, when it gave any (shown verbatim beside the field at fault).

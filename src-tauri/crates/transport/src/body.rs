@@ -33,24 +33,34 @@ pub fn excerpt(body: &[u8]) -> String {
     }
 }
 
+/// Why a body that began to arrive was not read whole.
+#[derive(Debug)]
+pub(crate) enum BodyProblem {
+    TooLarge,
+    Broken(reqwest::Error),
+}
+
+impl std::fmt::Display for BodyProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooLarge => write!(f, "the response is larger than {} MB", MAX_BODY_BYTES >> 20),
+            Self::Broken(e) => write!(f, "{e}"),
+        }
+    }
+}
+
 /// Reads the whole body, refusing one larger than [`MAX_BODY_BYTES`].
-pub(crate) async fn read_capped(mut response: reqwest::Response) -> Result<Vec<u8>, String> {
+pub(crate) async fn read_capped(mut response: reqwest::Response) -> Result<Vec<u8>, BodyProblem> {
     if response
         .content_length()
         .is_some_and(|len| len > MAX_BODY_BYTES as u64)
     {
-        return Err(format!(
-            "the response is larger than {} MB",
-            MAX_BODY_BYTES >> 20
-        ));
+        return Err(BodyProblem::TooLarge);
     }
     let mut body = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(|e| e.to_string())? {
+    while let Some(chunk) = response.chunk().await.map_err(BodyProblem::Broken)? {
         if body.len() + chunk.len() > MAX_BODY_BYTES {
-            return Err(format!(
-                "the response is larger than {} MB",
-                MAX_BODY_BYTES >> 20
-            ));
+            return Err(BodyProblem::TooLarge);
         }
         body.extend_from_slice(&chunk);
     }

@@ -38,8 +38,8 @@ pub async fn exchange(request: reqwest::RequestBuilder) -> Result<Reply, Exchang
         .and_then(parse_retry_after);
     let body = read_capped(response)
         .await
-        .map_err(|detail| ExchangeFailure {
-            detail,
+        .map_err(|problem| ExchangeFailure {
+            detail: problem.to_string(),
             timed_out: false,
             answered: true,
         })?;

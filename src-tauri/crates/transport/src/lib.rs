@@ -2,10 +2,12 @@
 
 mod body;
 mod exchange;
+mod failure;
 pub mod retry;
 
 pub use body::{MAX_BODY_BYTES, excerpt};
 pub use exchange::{ExchangeFailure, Reply, exchange};
+pub use failure::Failure;
 pub use retry::{Repeatable, RetryPolicy, Transience};
 
 use std::time::Duration;

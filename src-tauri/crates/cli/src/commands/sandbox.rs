@@ -88,15 +88,16 @@ impl From<FaultArg> for Fault {
     }
 }
 
+/// A fault rate outside 0 to 1, as given.
+struct OutOfRange(f64);
+
 impl FaultArgs {
-    fn check(&self) -> Result<(), String> {
+    /// The fault rate when it is one (between 0 and 1), else the rate as given.
+    fn check(&self) -> Result<(), OutOfRange> {
         if (0.0..=1.0).contains(&self.fault_rate) {
             Ok(())
         } else {
-            Err(format!(
-                "--fault-rate must be between 0 and 1, not {}",
-                self.fault_rate
-            ))
+            Err(OutOfRange(self.fault_rate))
         }
     }
 
@@ -146,7 +147,9 @@ impl From<AuthFailureArg> for AuthFailure {
 
 /// Serves until Ctrl-C; prints one JSON line with both base URLs and the demo credentials.
 pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
-    args.faults.check().map_err(Failure::usage)?;
+    args.faults.check().map_err(|OutOfRange(rate)| {
+        Failure::usage(format!("--fault-rate must be between 0 and 1, not {rate}"))
+    })?;
     let started = match (&args.state, args.ringotel_port, args.thinq_port) {
         (Some(path), 0, 0) => Sandbox::start_persistent(path).await,
         (Some(_), _, _) => {

@@ -3,7 +3,7 @@
 use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
-use crate::stored::snapshot::{Freshness, OfflineNote, ringotel_unreachable};
+use crate::stored::snapshot::{Freshness, OfflineNote};
 use domain::{Package, RingotelId, SetupChange, SmsMode};
 use ringotel::Organization;
 use serde::Serialize;
@@ -103,7 +103,7 @@ impl Engine {
                 (orgs, fetched_at, None)
             }
             Err(error) => {
-                if !ringotel_unreachable(&error) {
+                if !error.failure().is_service_down() {
                     return Err(error.into());
                 }
                 let saved = self

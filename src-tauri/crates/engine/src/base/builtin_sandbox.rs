@@ -18,7 +18,7 @@ pub async fn start(data_dir: &Path) -> std::io::Result<(Sandbox, SandboxEndpoint
 }
 
 /// What the engine needs to reach a running sandbox and offer its demo thinQ accounts.
-pub fn endpoints(sandbox: &Sandbox) -> Result<SandboxEndpoints, String> {
+pub fn endpoints(sandbox: &Sandbox) -> Result<SandboxEndpoints, domain::UrlProblem> {
     let thinq_accounts = sandbox::demo_thinq_accounts()
         .iter()
         .map(|a| SandboxThinqAccount {
@@ -29,9 +29,8 @@ pub fn endpoints(sandbox: &Sandbox) -> Result<SandboxEndpoints, String> {
         })
         .collect();
     Ok(SandboxEndpoints {
-        ringotel: BaseUrl::parse(&sandbox.ringotel_url())
-            .map_err(|e| format!("sandbox URL {e}"))?,
-        thinq: BaseUrl::parse(&sandbox.thinq_url()).map_err(|e| format!("sandbox URL {e}"))?,
+        ringotel: BaseUrl::parse(&sandbox.ringotel_url())?,
+        thinq: BaseUrl::parse(&sandbox.thinq_url())?,
         api_key: Secret::new(sandbox::DEMO_API_KEY),
         thinq_accounts,
         portal_webhook: sandbox::world::webhook_for,

@@ -6,6 +6,7 @@ use serde::Serialize;
 use store::{KeychainError, StoreError};
 use thinq::ThinqError;
 use thiserror::Error;
+use transport::Failure;
 use ts_rs::TS;
 
 #[derive(Debug, Error)]
@@ -69,8 +70,8 @@ impl From<EngineError> for Problem {
     fn from(error: EngineError) -> Self {
         let message = error.to_string();
         let (code, field) = match &error {
-            EngineError::Ringotel(e) => (ringotel_code(e), None),
-            EngineError::Thinq(e) => (thinq_code(e), None),
+            EngineError::Ringotel(e) => (code_of(e.failure()), None),
+            EngineError::Thinq(e) => (code_of(e.failure()), None),
             EngineError::Store(_) => (ProblemCode::Storage, None),
             EngineError::Keychain(_) => (ProblemCode::KeychainUnavailable, None),
             EngineError::Invalid(problems) => {
@@ -93,21 +94,12 @@ impl From<EngineError> for Problem {
     }
 }
 
-fn ringotel_code(error: &RingotelError) -> ProblemCode {
-    match error {
-        RingotelError::Unauthorized { .. } => ProblemCode::Unauthorized,
-        RingotelError::Forbidden { .. } => ProblemCode::Forbidden,
-        RingotelError::Transport { .. } | RingotelError::Http { .. } => ProblemCode::Unreachable,
-        RingotelError::Remote { .. } | RingotelError::Malformed { .. } => ProblemCode::Remote,
-    }
-}
-
-fn thinq_code(error: &ThinqError) -> ProblemCode {
-    match error {
-        ThinqError::Unauthorized { .. } => ProblemCode::Unauthorized,
-        ThinqError::AccountRefused { .. } => ProblemCode::Forbidden,
-        ThinqError::Transport { .. } | ThinqError::Http { .. } => ProblemCode::Unreachable,
-        ThinqError::Malformed { .. } => ProblemCode::Remote,
+fn code_of(failure: Failure) -> ProblemCode {
+    match failure {
+        Failure::RefusedCredentials { status: 401 } => ProblemCode::Unauthorized,
+        Failure::RefusedCredentials { .. } => ProblemCode::Forbidden,
+        f if f.is_unreachable() => ProblemCode::Unreachable,
+        _ => ProblemCode::Remote,
     }
 }
 

@@ -93,16 +93,81 @@ fn to_file_change(record: DraftRecord) -> EngineResult<FileChange> {
     })
 }
 
-/// One entry of the file as a change to the draft, or why it cannot be one.
-fn to_change(entry: FileChange) -> Result<(RingotelId, DraftTarget, DraftChange), String> {
+/// Why a file is not a draft this app can take in.
+#[derive(Debug)]
+enum Refusal {
+    Unreadable(PathBuf, std::io::Error),
+    TooLarge(PathBuf, u64),
+    NotText(PathBuf, std::io::Error),
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    NotADraft(String),
+    OtherVersion(u32),
+    Change(usize, ChangeProblem),
+}
+
+/// What one entry of the file lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ChangeProblem {
+    UpsertWithoutFields,
+    DeletionWithoutNumber,
+    ExistingWithoutBase,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Unreadable(path, e) => write!(f, "{} cannot be read: {e}", path.display()),
+            Self::TooLarge(path, size) => write!(
+                f,
+                "{} is {size} bytes, too large to be a draft",
+                path.display()
+            ),
+            Self::NotText(path, e) => {
+                write!(f, "{} cannot be read as text: {e}", path.display())
+            }
+            Self::Syntax {
+                line,
+                column,
+                message,
+            } => write!(f, "Line {line}, column {column}: {message}"),
+            Self::NotADraft(format) => write!(
+                f,
+                "This is not a draft exported by this app (format \"{format}\")"
+            ),
+            Self::OtherVersion(version) => write!(
+                f,
+                "The draft was written by another version of this app (version {version}, this one reads {VERSION})"
+            ),
+            Self::Change(n, problem) => write!(
+                f,
+                "Change {n}: {}",
+                match problem {
+                    ChangeProblem::UpsertWithoutFields => "an upsert without its fields",
+                    ChangeProblem::DeletionWithoutNumber =>
+                        "a deletion without the number it deletes",
+                    ChangeProblem::ExistingWithoutBase => {
+                        "a change to an existing number without its base"
+                    }
+                }
+            ),
+        }
+    }
+}
+
+/// One entry of the file as a change to the draft, or what it lacks.
+fn to_change(entry: FileChange) -> Result<(RingotelId, DraftTarget, DraftChange), ChangeProblem> {
     let change = match (entry.action, entry.fields) {
         (Action::Upsert, Some(fields)) => DraftChange::Upsert(Box::new(fields)),
-        (Action::Upsert, None) => return Err("an upsert without its fields".into()),
+        (Action::Upsert, None) => return Err(ChangeProblem::UpsertWithoutFields),
         (Action::Delete, _) => DraftChange::Delete,
     };
     let target = match (entry.trunk_id, entry.base) {
         (None, _) if change == DraftChange::Delete => {
-            return Err("a deletion without the number it deletes".into());
+            return Err(ChangeProblem::DeletionWithoutNumber);
         }
         (None, _) => DraftTarget::New,
         (Some(trunk_id), Some(base)) => DraftTarget::Existing {
@@ -110,49 +175,44 @@ fn to_change(entry: FileChange) -> Result<(RingotelId, DraftTarget, DraftChange)
             base: base.to_string(),
             base_fetched_at: entry.base_fetched_at.unwrap_or_default(),
         },
-        (Some(_), None) => return Err("a change to an existing number without its base".into()),
+        (Some(_), None) => return Err(ChangeProblem::ExistingWithoutBase),
     };
     Ok((entry.org_id, target, change))
 }
 
-/// Reads and checks a file: the parsed changes, or the message naming the line or entry.
+/// Reads and checks a file: the parsed changes, or what refuses it, naming the line or entry.
 fn read_file(
     path: &std::path::Path,
-) -> Result<Vec<(RingotelId, DraftTarget, DraftChange)>, String> {
+) -> Result<Vec<(RingotelId, DraftTarget, DraftChange)>, Refusal> {
     let size = std::fs::metadata(path)
-        .map_err(|e| format!("{} cannot be read: {e}", path.display()))?
+        .map_err(|e| Refusal::Unreadable(path.to_path_buf(), e))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "{} is {size} bytes, too large to be a draft",
-            path.display()
-        ));
+        return Err(Refusal::TooLarge(path.to_path_buf(), size));
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{} cannot be read as text: {e}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| Refusal::NotText(path.to_path_buf(), e))?;
     let file: DraftFile = serde_json::from_str(&text).map_err(|e| {
         let message = e.to_string();
         let message = message
             .rsplit_once(" at line ")
             .map_or(message.as_str(), |(m, _)| m);
-        format!("Line {}, column {}: {message}", e.line(), e.column())
+        Refusal::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message: message.to_owned(),
+        }
     })?;
     if file.format != FORMAT {
-        return Err(format!(
-            "This is not a draft exported by this app (format \"{}\")",
-            file.format
-        ));
+        return Err(Refusal::NotADraft(file.format));
     }
     if file.version != VERSION {
-        return Err(format!(
-            "The draft was written by another version of this app (version {}, this one reads {VERSION})",
-            file.version
-        ));
+        return Err(Refusal::OtherVersion(file.version));
     }
     file.changes
         .into_iter()
         .enumerate()
-        .map(|(i, entry)| to_change(entry).map_err(|e| format!("Change {}: {e}", i + 1)))
+        .map(|(i, entry)| to_change(entry).map_err(|e| Refusal::Change(i + 1, e)))
         .collect()
 }
 
@@ -220,7 +280,7 @@ impl Engine {
         let workspace = self.base.connect().await?.workspace_id();
         let changes = match read_file(&path) {
             Ok(changes) => changes,
-            Err(message) => return Ok(refused(message)),
+            Err(refusal) => return Ok(refused(refusal.to_string())),
         };
         let ws = workspace.clone();
         let existing = self

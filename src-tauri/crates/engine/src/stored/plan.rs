@@ -1,9 +1,9 @@
 //! The sync plan: from the draft and the numbers Ringotel has now, what each drafted change
 //! will send, what is already done, and what only the admin can decide. Pure: no I/O.
 
-use crate::stored::drafts::Draft;
+use crate::stored::drafts::{Draft, UnreadableBase};
 use domain::{Country, PhoneNumber, RingotelId, SmsField, SmsNumberFields, changed_fields, merge};
-use ringotel::SmsTrunk;
+use ringotel::{SmsTrunk, UnreadableTrunk};
 use std::collections::HashMap;
 use store::tables::draft_numbers::{DraftChange, DraftTarget};
 
@@ -35,7 +35,30 @@ pub enum Blocker {
     /// The new number was created in Ringotel meanwhile, with other settings.
     AlreadyInRingotel { trunk_id: RingotelId },
     /// The saved base or Ringotel's number has a value this app cannot read.
-    Unreadable(String),
+    Unreadable(Unreadable),
+}
+
+/// A copy of a number this app cannot read, and which copy it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unreadable {
+    /// Ringotel's copy of the number (as Ringotel stores it).
+    Live {
+        number: String,
+        problem: UnreadableTrunk,
+    },
+    /// The saved copy the change was drafted on.
+    Base(UnreadableBase),
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Live { number, problem } => {
+                write!(f, "Ringotel's copy of {number} has {problem}")
+            }
+            Self::Base(problem) => write!(f, "the saved copy it was drafted on has {problem}"),
+        }
+    }
 }
 
 /// One drafted change, planned; it borrows the draft and the live numbers it compares.
@@ -87,7 +110,7 @@ impl<'a> Plan<'a> {
 /// copy, so a plan only compares.
 #[derive(Debug, Clone, Default)]
 pub struct LiveIndex {
-    fields: HashMap<RingotelId, Result<SmsNumberFields, String>>,
+    fields: HashMap<RingotelId, Result<SmsNumberFields, Unreadable>>,
     by_number: HashMap<String, RingotelId>,
 }
 
@@ -95,9 +118,10 @@ impl LiveIndex {
     pub fn new(trunks: &[SmsTrunk], fallback: Country) -> Self {
         let mut index = Self::default();
         for trunk in trunks {
-            let read = trunk
-                .fields(fallback)
-                .map_err(|e| format!("Ringotel's copy of {} has {e}", trunk.number));
+            let read = trunk.fields(fallback).map_err(|problem| Unreadable::Live {
+                number: trunk.number.clone(),
+                problem,
+            });
             let number = match &read {
                 Ok(fields) => Some(fields.number.e164().to_owned()),
                 Err(_) => PhoneNumber::from_wire(&trunk.number)
@@ -122,10 +146,13 @@ impl LiveIndex {
         self.fields.get(id).and_then(|r| r.as_ref().ok())
     }
 
-    fn read(&self, id: &RingotelId) -> Option<Result<(&RingotelId, &SmsNumberFields), &str>> {
+    fn read(
+        &self,
+        id: &RingotelId,
+    ) -> Option<Result<(&RingotelId, &SmsNumberFields), &Unreadable>> {
         self.fields
             .get_key_value(id)
-            .map(|(id, r)| r.as_ref().map(|f| (id, f)).map_err(String::as_str))
+            .map(|(id, r)| r.as_ref().map(|f| (id, f)))
     }
 }
 
@@ -177,11 +204,9 @@ pub(crate) fn step<'a>(
             decide(&mut step, &draft.target);
         }
         (Err(problem), _) => {
-            step.blocker = Some(Blocker::Unreadable(format!(
-                "the saved copy it was drafted on has {problem}"
-            )));
+            step.blocker = Some(Blocker::Unreadable(Unreadable::Base(problem.clone())));
         }
-        (_, Err(problem)) => step.blocker = Some(Blocker::Unreadable(problem.to_owned())),
+        (_, Err(problem)) => step.blocker = Some(Blocker::Unreadable(problem.clone())),
     }
     Some(step)
 }

@@ -147,16 +147,8 @@ pub struct Fetched<T> {
     pub offline: Option<OfflineNote>,
 }
 
-/// Whether a failure means "the service cannot be reached now" (so saved data may stand in),
-/// rather than "the service said no".
-pub(crate) fn is_unreachable(error: &EngineError) -> bool {
-    matches!(error, EngineError::Ringotel(e) if ringotel_unreachable(e))
-}
-
-pub(crate) fn ringotel_unreachable(error: &RingotelError) -> bool {
-    match error {
-        RingotelError::Transport { .. } => true,
-        RingotelError::Http { status, .. } => *status >= 500,
-        _ => false,
-    }
+/// Whether Ringotel is down or failing now, so its saved copy may stand in (rather than "it
+/// said no", or a failure elsewhere).
+pub(crate) fn ringotel_down(error: &EngineError) -> bool {
+    matches!(error, EngineError::Ringotel(e) if e.failure().is_service_down())
 }

@@ -3,7 +3,7 @@
 
 use super::snapshot::{
     DecodedSnapshot, DecodedSnapshots, Fetched, Freshness, OfflineNote, OrgSnapshot, SavedPart,
-    is_unreachable,
+    ringotel_down,
 };
 use crate::base::clock::now_ms;
 use crate::base::context::Connected;
@@ -184,7 +184,7 @@ impl Engine {
         }
         match self.fetch_snapshot(connected, org).await {
             Ok(fresh) => Ok(fresh),
-            Err(error) if is_unreachable(&error) => {
+            Err(error) if ringotel_down(&error) => {
                 match self.saved_snapshot(&workspace, org).await? {
                     Some(mut saved) => {
                         let note = OfflineNote::from_error(&error);

@@ -4,7 +4,7 @@ use crate::base::error::{EngineError, EngineResult};
 use crate::base::secrets::{SecretPersistence, SecretState};
 use crate::stored::engine::Engine;
 use domain::{BaseUrl, FieldKey, FieldProblem, Problems, Secret, WorkspaceId};
-use ringotel::{RingotelClient, RingotelError};
+use ringotel::RingotelClient;
 use serde::{Deserialize, Serialize};
 use store::tables::workspaces::{self, WorkspaceRecord, WorkspaceTarget};
 use store::tables::{app_settings, thinq_settings};
@@ -95,38 +95,43 @@ pub enum RingotelTestOutcome {
     Invalid { problems: Vec<FieldProblem> },
 }
 
-fn parse_key(raw: &str) -> Result<Secret, String> {
+fn parse_key(raw: &str) -> Result<Secret, FieldProblem> {
+    let refuse = |message: &str| Err(FieldProblem::new(FieldKey::ApiKey, message));
     if raw.trim().is_empty() {
-        Err("Enter the API key (Ringotel admin portal → Integrations → API)".into())
+        refuse("Enter the API key (Ringotel admin portal → Integrations → API)")
     } else if raw.chars().any(char::is_whitespace) {
-        Err("The API key contains spaces or line breaks; copy it again without them".into())
+        refuse("The API key contains spaces or line breaks; copy it again without them")
     } else {
         Ok(Secret::new(raw))
     }
 }
 
-fn parse_name(raw: &str) -> Result<String, String> {
+fn parse_name(raw: &str) -> Result<String, FieldProblem> {
+    let refuse = |message: String| Err(FieldProblem::new(FieldKey::Name, message));
     let name = raw.trim();
     if name.is_empty() {
-        Err("Give the workspace a name, such as the customer or reseller account".into())
+        refuse("Give the workspace a name, such as the customer or reseller account".into())
     } else if name.chars().count() > MAX_NAME_LEN {
-        Err(format!("The name is longer than {MAX_NAME_LEN} characters"))
+        refuse(format!("The name is longer than {MAX_NAME_LEN} characters"))
     } else {
         Ok(name.to_owned())
     }
 }
 
-fn parse_base(raw: &str) -> Result<BaseUrl, String> {
-    BaseUrl::parse(raw).map_err(|e| format!("The server address {e}"))
+fn parse_base(raw: &str) -> Result<BaseUrl, FieldProblem> {
+    BaseUrl::parse(raw)
+        .map_err(|e| FieldProblem::new(FieldKey::BaseUrl, format!("The server address {e}")))
 }
 
 /// The thinQ API address as typed: empty (or thinQ's own) means thinQ's public address.
-fn parse_thinq_base(raw: &str) -> Result<Option<BaseUrl>, String> {
+fn parse_thinq_base(raw: &str) -> Result<Option<BaseUrl>, FieldProblem> {
     let raw = raw.trim();
     if raw.is_empty() {
         return Ok(None);
     }
-    let url = BaseUrl::parse(raw).map_err(|e| format!("The thinQ API address {e}"))?;
+    let url = BaseUrl::parse(raw).map_err(|e| {
+        FieldProblem::new(FieldKey::ThinqBaseUrl, format!("The thinQ API address {e}"))
+    })?;
     Ok((url.as_str() != thinq::DEFAULT_BASE_URL).then_some(url))
 }
 
@@ -177,13 +182,10 @@ impl Engine {
         persistence: SecretPersistence,
     ) -> EngineResult<AddWorkspaceOutcome> {
         let mut problems = Problems::default();
-        let name = problems.check(FieldKey::Name, parse_name(&input.name));
-        let base = problems.check(FieldKey::BaseUrl, parse_base(&input.base_url));
-        let key = problems.check(FieldKey::ApiKey, parse_key(input.api_key.expose()));
-        let thinq = problems.check(
-            FieldKey::ThinqBaseUrl,
-            parse_thinq_base(&input.thinq_base_url),
-        );
+        let name = problems.keep(parse_name(&input.name));
+        let base = problems.keep(parse_base(&input.base_url));
+        let key = problems.keep(parse_key(input.api_key.expose()));
+        let thinq = problems.keep(parse_thinq_base(&input.thinq_base_url));
         let (Some(name), Some(base), Some(key), Some(thinq)) = (name, base, key, thinq) else {
             return Ok(AddWorkspaceOutcome::Invalid {
                 problems: problems.into_vec(),
@@ -270,9 +272,9 @@ impl Engine {
         input: RingotelTestInput,
     ) -> EngineResult<RingotelTestOutcome> {
         let mut problems = Problems::default();
-        let base = problems.check(FieldKey::BaseUrl, parse_base(&input.base_url));
+        let base = problems.keep(parse_base(&input.base_url));
         let key = match (&input.api_key, &input.workspace_id) {
-            (Some(key), _) => problems.check(FieldKey::ApiKey, parse_key(key.expose())),
+            (Some(key), _) => problems.keep(parse_key(key.expose())),
             (None, Some(workspace)) => {
                 let stored = self
                     .base
@@ -285,7 +287,7 @@ impl Engine {
                     stored.ok_or("No API key is stored for this workspace; enter it"),
                 )
             }
-            (None, None) => problems.check(FieldKey::ApiKey, parse_key("")),
+            (None, None) => problems.keep(parse_key("")),
         };
         let (Some(base), Some(key)) = (base, key) else {
             return Ok(RingotelTestOutcome::Invalid {
@@ -297,17 +299,13 @@ impl Engine {
             Ok(orgs) => RingotelTestOutcome::Passed {
                 organizations: orgs.len() as u32,
             },
-            Err(e @ (RingotelError::Unauthorized { .. } | RingotelError::Forbidden { .. })) => {
-                RingotelTestOutcome::Rejected {
-                    field: FieldKey::ApiKey,
-                    message: e.to_string(),
-                }
-            }
-            Err(e @ (RingotelError::Transport { .. } | RingotelError::Http { .. })) => {
-                RingotelTestOutcome::Unreachable {
-                    message: e.to_string(),
-                }
-            }
+            Err(e) if e.failure().is_refused_credentials() => RingotelTestOutcome::Rejected {
+                field: FieldKey::ApiKey,
+                message: e.to_string(),
+            },
+            Err(e) if e.failure().is_unreachable() => RingotelTestOutcome::Unreachable {
+                message: e.to_string(),
+            },
             Err(e) => RingotelTestOutcome::Rejected {
                 field: FieldKey::BaseUrl,
                 message: e.to_string(),

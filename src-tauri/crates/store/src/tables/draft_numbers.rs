@@ -72,7 +72,7 @@ fn corrupt(id: i64, reason: impl Into<String>) -> StoreError {
 fn to_record(
     (id, org, trunk, fields, base, base_at, updated_at): RawRow,
 ) -> Result<DraftRecord, StoreError> {
-    let org = RingotelId::parse(&org).map_err(|e| corrupt(id, e))?;
+    let org = RingotelId::parse(&org).map_err(|e| corrupt(id, e.to_string()))?;
     let change = match fields {
         Some(json) => DraftChange::Upsert(
             serde_json::from_str(&json).map_err(|e| corrupt(id, e.to_string()))?,
@@ -82,7 +82,7 @@ fn to_record(
     let target = match (trunk, base) {
         (None, _) => DraftTarget::New,
         (Some(trunk), Some(base)) => DraftTarget::Existing {
-            trunk_id: RingotelId::parse(&trunk).map_err(|e| corrupt(id, e))?,
+            trunk_id: RingotelId::parse(&trunk).map_err(|e| corrupt(id, e.to_string()))?,
             base,
             base_fetched_at: base_at.unwrap_or_default(),
         },

@@ -51,7 +51,7 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry, StoreError>> {
     let decoded = (|| {
         Ok(JournalEntry {
             id,
-            org: RingotelId::parse(&org).map_err(|e| corrupt(id, e))?,
+            org: RingotelId::parse(&org).map_err(|e| corrupt(id, e.to_string()))?,
             intent: Intent {
                 run_id: row.get(2)?,
                 draft_id: row.get(3)?,
@@ -61,7 +61,7 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry, StoreError>> {
                 trunk_id: trunk
                     .map(|t| RingotelId::parse(&t))
                     .transpose()
-                    .map_err(|e| corrupt(id, e))?,
+                    .map_err(|e| corrupt(id, e.to_string()))?,
                 fields: serde_json::from_str(&fields).map_err(|e| corrupt(id, e.to_string()))?,
             },
             state: JournalState::parse(&state)

@@ -76,9 +76,9 @@ pub fn organizations(
         .collect::<Result<Vec<String>, _>>()?;
     orgs.iter()
         .map(|org| {
-            RingotelId::parse(org).map_err(|reason| StoreError::Corrupt {
+            RingotelId::parse(org).map_err(|e| StoreError::Corrupt {
                 what: "an organization id in the thinQ settings".into(),
-                reason,
+                reason: e.to_string(),
             })
         })
         .collect()

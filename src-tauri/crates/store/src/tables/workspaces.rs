@@ -61,7 +61,7 @@ fn to_record(
 ) -> Result<WorkspaceRecord, StoreError> {
     let id = WorkspaceId::parse(&id).map_err(|e| StoreError::Corrupt {
         what: format!("id of workspace \"{name}\""),
-        reason: e,
+        reason: e.to_string(),
     })?;
     let target = match kind.as_str() {
         "sandbox" => WorkspaceTarget::Sandbox,
@@ -135,7 +135,7 @@ pub fn insert_ringotel(
     let id = WorkspaceId::parse(&format!("ws-{created_at}-{unique:016x}")).map_err(|e| {
         StoreError::Corrupt {
             what: "a new workspace id".into(),
-            reason: e,
+            reason: e.to_string(),
         }
     })?;
     conn.execute(

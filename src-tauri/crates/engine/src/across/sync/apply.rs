@@ -77,6 +77,37 @@ pub(crate) fn action_of(action: &Action) -> SyncAction {
 
 const ANSWER_LOST: &str = "Ringotel's answer was lost; reading back showed the change was made.";
 
+/// Why a step did not reach its end; worded for the journal only when it is written.
+#[derive(Debug)]
+enum StepFailure {
+    /// Ringotel refused the call, or it failed and reading back showed nothing changed.
+    Failed(RingotelError),
+    /// The call's outcome is unknown and reading back failed too.
+    Unsettled {
+        call: RingotelError,
+        read: RingotelError,
+    },
+    /// A create whose answer was lost found the number in Ringotel with other settings.
+    TakenMeanwhile,
+    /// The number to update is no longer in Ringotel.
+    GoneMeanwhile,
+}
+
+impl std::fmt::Display for StepFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Failed(error) => f.write_str(&describe(error)),
+            Self::Unsettled { call, read } => f.write_str(&unsettled(call, read)),
+            Self::TakenMeanwhile => f.write_str(
+                "Ringotel now has this number with other settings; sync again to compare them.",
+            ),
+            Self::GoneMeanwhile => {
+                f.write_str("Ringotel no longer has this number; sync again to decide.")
+            }
+        }
+    }
+}
+
 impl Runner {
     /// Runs one step to its end and journals it; never fails as a whole: a failure is the
     /// step's outcome.
@@ -131,7 +162,7 @@ impl Runner {
         };
         let (state, detail, trunk_id) = match result {
             Ok(done) => (JournalState::Done, done.detail, done.trunk_id),
-            Err(reason) => (JournalState::Failed, Some(reason), None),
+            Err(reason) => (JournalState::Failed, Some(reason.to_string()), None),
         };
         let finished = self
             .finish(journal_id, step, state, detail.clone(), trunk_id)
@@ -201,7 +232,7 @@ impl Runner {
         trunk.fields(self.fallback).ok()
     }
 
-    async fn create(&self, fields: &SmsNumberFields) -> Result<Done, String> {
+    async fn create(&self, fields: &SmsNumberFields) -> Result<Done, StepFailure> {
         let body = ringotel::SmsTrunkBody::from_fields(fields);
         let mut attempt = 1;
         loop {
@@ -212,14 +243,17 @@ impl Runner {
                         detail: None,
                     });
                 }
-                Err(error) if !error.outcome_unknown() => return Err(describe(&error)),
+                Err(error) if !error.outcome_unknown() => return Err(StepFailure::Failed(error)),
                 Err(error) => error,
             };
             // The create may have landed: look before sending it again.
             let found = self
                 .read_back()
                 .await
-                .map_err(|read| unsettled(&error, &read))?
+                .map_err(|read| StepFailure::Unsettled {
+                    call: error.clone(),
+                    read,
+                })?
                 .into_iter()
                 .find(|t| {
                     domain::PhoneNumber::from_wire(&t.number).is_ok_and(|n| n == fields.number)
@@ -234,8 +268,7 @@ impl Runner {
                         detail: Some(ANSWER_LOST.into()),
                     })
                 } else {
-                    Err("Ringotel now has this number with other settings; sync again to compare them."
-                        .into())
+                    Err(StepFailure::TakenMeanwhile)
                 };
             }
             // Not there: sending it again cannot make a second one.
@@ -246,7 +279,7 @@ impl Runner {
                 transport::retry::jitter(),
             ) {
                 Some(wait) => tokio::time::sleep(wait).await,
-                None => return Err(describe(&error)),
+                None => return Err(StepFailure::Failed(error)),
             }
             attempt += 1;
         }
@@ -257,9 +290,9 @@ impl Runner {
         trunk_id: &RingotelId,
         fields: &SmsNumberFields,
         changed: &[SmsField],
-    ) -> Result<Done, String> {
+    ) -> Result<Done, StepFailure> {
         let Some(live) = self.live.get(trunk_id) else {
-            return Err("Ringotel no longer has this number; sync again to decide.".into());
+            return Err(StepFailure::GoneMeanwhile);
         };
         let mut trunk = live.clone();
         for field in changed {
@@ -275,7 +308,7 @@ impl Runner {
         .await
     }
 
-    async fn delete(&self, trunk_id: &RingotelId) -> Result<Done, String> {
+    async fn delete(&self, trunk_id: &RingotelId) -> Result<Done, StepFailure> {
         let sent = self.client.delete_sms_trunk(&self.org, trunk_id).await;
         self.checked(sent, |now| !now.iter().any(|t| &t.id == trunk_id))
             .await
@@ -287,7 +320,7 @@ impl Runner {
         &self,
         sent: Result<(), RingotelError>,
         landed: impl Fn(&[SmsTrunk]) -> bool,
-    ) -> Result<Done, String> {
+    ) -> Result<Done, StepFailure> {
         let error = match sent {
             Ok(()) => {
                 return Ok(Done {
@@ -295,20 +328,23 @@ impl Runner {
                     detail: None,
                 });
             }
-            Err(error) if !error.outcome_unknown() => return Err(describe(&error)),
+            Err(error) if !error.outcome_unknown() => return Err(StepFailure::Failed(error)),
             Err(error) => error,
         };
         let now = self
             .read_back()
             .await
-            .map_err(|read| unsettled(&error, &read))?;
+            .map_err(|read| StepFailure::Unsettled {
+                call: error.clone(),
+                read,
+            })?;
         if landed(&now) {
             Ok(Done {
                 trunk_id: None,
                 detail: Some(ANSWER_LOST.into()),
             })
         } else {
-            Err(describe(&error))
+            Err(StepFailure::Failed(error))
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult, ringotel_in_words};
 use crate::base::secrets::{SecretPersistence, SecretState};
 use crate::stored::engine::Engine;
-use crate::stored::snapshot::{Freshness, OfflineNote, SavedPart, is_unreachable};
+use crate::stored::snapshot::{Freshness, OfflineNote, SavedPart, ringotel_down};
 use domain::{
     FieldKey, FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput, WorkspaceId,
 };
@@ -221,12 +221,12 @@ impl Engine {
                 message: e.to_string(),
                 hint: Some(ACCOUNT_ID_HINT.into()),
             },
-            Err(e @ (ThinqError::Transport { .. } | ThinqError::Http { .. })) => {
-                ThinqTestOutcome::Unreachable {
-                    message: e.to_string(),
-                }
-            }
-            Err(e @ ThinqError::Malformed { .. }) => ThinqTestOutcome::Unreachable {
+            // Also an answer that cannot be read: whatever answered is not thinQ's API.
+            Err(
+                e @ (ThinqError::Transport { .. }
+                | ThinqError::Http { .. }
+                | ThinqError::Malformed { .. }),
+            ) => ThinqTestOutcome::Unreachable {
                 message: e.to_string(),
             },
         })
@@ -399,7 +399,7 @@ impl Engine {
             }
             Err(error) => EngineError::from(error),
         };
-        if !is_unreachable(&error) {
+        if !ringotel_down(&error) {
             return Err(error);
         }
         let workspace = connected.workspace_id();

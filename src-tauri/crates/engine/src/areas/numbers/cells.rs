@@ -13,8 +13,22 @@ pub fn format_of<T: WireChoice>(raw: &str) -> Option<T> {
         .find(|f| f.wire() == wire || f.label().to_lowercase() == raw)
 }
 
+/// Text that is no stickiness, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotADuration(pub String);
+
+impl std::fmt::Display for NotADuration {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "\"{}\" is no duration: use disabled, seconds, or an amount like 30m, 2h, 1d",
+            self.0
+        )
+    }
+}
+
 /// A stickiness: `disabled`, `0` or blank; whole seconds; or an amount with a unit.
-pub fn stickiness_of(raw: &str) -> Result<StickinessInput, String> {
+pub fn stickiness_of(raw: &str) -> Result<StickinessInput, NotADuration> {
     let raw = raw.trim().to_lowercase();
     if raw.is_empty() || raw == "disabled" || raw == "off" {
         return Ok(StickinessInput::Preset { seconds: 0 });
@@ -28,11 +42,7 @@ pub fn stickiness_of(raw: &str) -> Result<StickinessInput, String> {
         "m" | "min" | "minute" | "minutes" => StickinessUnit::Minutes,
         "h" | "hour" | "hours" => StickinessUnit::Hours,
         "d" | "day" | "days" => StickinessUnit::Days,
-        _ => {
-            return Err(format!(
-                "\"{raw}\" is no duration: use disabled, seconds, or an amount like 30m, 2h, 1d"
-            ));
-        }
+        _ => return Err(NotADuration(raw)),
     };
     Ok(StickinessInput::Custom {
         amount: amount.to_owned(),

@@ -145,7 +145,7 @@ impl Engine {
         };
         let (text, note) = match csv_text::decode(&bytes) {
             Ok(decoded) => decoded,
-            Err(why) => return refused(why),
+            Err(why) => return refused(why.to_string()),
         };
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         let service = state.thinq_service().map(|s| s.id.clone()).ok_or_else(|| {
@@ -233,7 +233,7 @@ fn read_rows(
             .filter_map(|t| {
                 users
                     .resolve(t)
-                    .map_err(|m| row_problems.push(problem(line, "users", m)))
+                    .map_err(|m| row_problems.push(problem(line, "users", m.to_string())))
                     .ok()
             })
             .collect();
@@ -242,7 +242,7 @@ fn read_rows(
                 seconds: NEW_NUMBER_STICKINESS.seconds(),
             }),
             Some(raw) => stickiness_of(raw)
-                .map_err(|m| row_problems.push(problem(line, "stickiness", m)))
+                .map_err(|m| row_problems.push(problem(line, "stickiness", m.to_string())))
                 .ok(),
         };
         let inbound =

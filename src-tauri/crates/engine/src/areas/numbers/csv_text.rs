@@ -39,10 +39,41 @@ const CP1252_HIGH: [Option<char>; 32] = [
     Some('Ÿ'),
 ];
 
+/// Why a file's bytes are not text this app reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Undecodable {
+    Utf16,
+    /// UTF-8 letters beside bytes that are not UTF-8, the first on this line.
+    MixedEncodings {
+        line: u64,
+    },
+    /// A byte that is text in neither UTF-8 nor Windows-1252.
+    NeitherEncoding {
+        line: u64,
+        byte: u8,
+    },
+}
+
+impl std::fmt::Display for Undecodable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Utf16 => f.write_str("the file is saved as UTF-16 (\"Unicode text\"): save it as \"CSV UTF-8\" and import it again"),
+            Self::MixedEncodings { line } => write!(
+                f,
+                "line {line}: the file mixes UTF-8 with another encoding: save it as \"CSV UTF-8\" and import it again"
+            ),
+            Self::NeitherEncoding { line, byte } => write!(
+                f,
+                "line {line}: the byte 0x{byte:02X} is text in neither UTF-8 nor Windows-1252: save the file as \"CSV UTF-8\""
+            ),
+        }
+    }
+}
+
 /// The file as text, and a note when it was not UTF-8; or why it cannot be read.
-pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), Undecodable> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err("the file is saved as UTF-16 (\"Unicode text\"): save it as \"CSV UTF-8\" and import it again".into());
+        return Err(Undecodable::Utf16);
     }
     let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if let Ok(text) = std::str::from_utf8(body) {
@@ -62,10 +93,9 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
         at += chunk.invalid().len();
     }
     if let (true, Some(bad)) = (utf8_letters, first_bad) {
-        return Err(format!(
-            "line {}: the file mixes UTF-8 with another encoding: save it as \"CSV UTF-8\" and import it again",
-            LineCounter::default().line_of(body, bad)
-        ));
+        return Err(Undecodable::MixedEncodings {
+            line: LineCounter::default().line_of(body, bad),
+        });
     }
     let mut text = String::with_capacity(body.len());
     for (at, byte) in body.iter().enumerate() {
@@ -76,10 +106,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<(String, Option<String>), String> {
         match c {
             Some(c) => text.push(c),
             None => {
-                return Err(format!(
-                    "line {}: the byte 0x{byte:02X} is text in neither UTF-8 nor Windows-1252: save the file as \"CSV UTF-8\"",
-                    LineCounter::default().line_of(body, at)
-                ));
+                return Err(Undecodable::NeitherEncoding {
+                    line: LineCounter::default().line_of(body, at),
+                    byte: *byte,
+                });
             }
         }
     }
@@ -133,8 +163,18 @@ mod tests {
         let (text, note) = decode(b"name\nJos\xE9 \x80\n").unwrap();
         assert_eq!(text, "name\nJosé €\n");
         assert!(note.unwrap().contains("Windows-1252"));
-        assert!(decode(b"\xFF\xFEn\0").unwrap_err().contains("UTF-16"));
-        assert!(decode(b"a\nb\x81").unwrap_err().starts_with("line 2:"));
+        assert!(
+            decode(b"\xFF\xFEn\0")
+                .unwrap_err()
+                .to_string()
+                .contains("UTF-16")
+        );
+        assert!(
+            decode(b"a\nb\x81")
+                .unwrap_err()
+                .to_string()
+                .starts_with("line 2:")
+        );
     }
 
     #[test]
@@ -155,7 +195,7 @@ mod tests {
     #[test]
     fn utf8_names_beside_a_stray_byte_are_refused_not_garbled() {
         let mixed: Vec<u8> = "name\nJosé\n".bytes().chain([b'x', 0xE9, b'\n']).collect();
-        let refused = decode(&mixed).unwrap_err();
+        let refused = decode(&mixed).unwrap_err().to_string();
         assert!(
             refused.starts_with("line 3:") && refused.contains("mixes UTF-8"),
             "{refused}"

@@ -38,17 +38,36 @@ impl UserNames {
         }
     }
 
-    pub(crate) fn resolve(&self, token: &str) -> Result<String, String> {
+    pub(crate) fn resolve(&self, token: &str) -> Result<String, UnknownUser> {
         if let Some(id) = self.by_id.get(token) {
             return Ok(id.to_string());
         }
         match self.by_extension.get(token).map(Vec::as_slice) {
             Some([one]) => Ok(one.to_string()),
-            Some(many) => Err(format!(
-                "extension {token} belongs to {} users: name them by id",
-                many.len()
-            )),
-            None => Err(format!("no user has the extension or id \"{token}\"")),
+            Some(many) => Err(UnknownUser::SharedExtension {
+                extension: token.to_owned(),
+                users: many.len(),
+            }),
+            None => Err(UnknownUser::NoOne(token.to_owned())),
+        }
+    }
+}
+
+/// A name for a user that names no one, or more than one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnknownUser {
+    SharedExtension { extension: String, users: usize },
+    NoOne(String),
+}
+
+impl std::fmt::Display for UnknownUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::SharedExtension { extension, users } => write!(
+                f,
+                "extension {extension} belongs to {users} users: name them by id"
+            ),
+            Self::NoOne(token) => write!(f, "no user has the extension or id \"{token}\""),
         }
     }
 }
@@ -60,7 +79,7 @@ impl Engine {
         &self,
         org: RingotelId,
         names: &[String],
-    ) -> EngineResult<Result<Vec<String>, String>> {
+    ) -> EngineResult<Result<Vec<String>, UnknownUser>> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         let users = UserNames::new(&state);
         Ok(names.iter().map(|n| users.resolve(n.trim())).collect())

@@ -4,13 +4,14 @@
 //! transaction that drops it from the draft. Every change is safe to send again after a
 //! crash: it first reads what is there.
 
-use super::sent::{ALREADY, Sent, thinq_words};
+use super::sent::{ALREADY, Sent, SetupFailure};
 use super::thinq_orders::{route_inbound, sms_on};
 use crate::base::context::Connected;
-use crate::base::error::ringotel_in_words;
+use crate::base::error::EngineError;
 use crate::stored::engine::Engine;
 use domain::{JournalState, RingotelId, SetupChange, SmsMode, WorkspaceId};
 use ringotel::RingotelError;
+use std::sync::Arc;
 use store::tables::draft_setup::{self, DraftSetup};
 use store::tables::setup_journal;
 use thinq::ThinqClient;
@@ -32,7 +33,7 @@ pub(crate) struct SetupRunner<'a> {
     pub org: RingotelId,
     pub run_id: i64,
     /// The organization's thinQ client, made on first use; its failure is each thinQ change's.
-    pub thinq: Option<Result<ThinqClient, String>>,
+    pub thinq: Option<Result<ThinqClient, SetupFailure>>,
 }
 
 impl SetupRunner<'_> {
@@ -40,28 +41,27 @@ impl SetupRunner<'_> {
     pub async fn run(&mut self, draft: DraftSetup) -> SetupOutcome {
         let description = draft.change.describe();
         let service = draft.change.kind().service();
-        let journal = self.journal_intent(&draft).await;
-        let sent = match &journal {
-            Err(e) => Err(format!("Not sent: the journal could not be written ({e})")),
-            Ok(_) => self.send(&draft.change).await,
+        let failed = |detail: String| SetupOutcome {
+            draft_id: draft.id,
+            service,
+            description: description.clone(),
+            state: JournalState::Failed,
+            detail: Some(detail),
         };
-        let (state, detail) = match sent {
+        // Nothing is sent that the journal does not know about.
+        let entry = match self.journal_intent(&draft).await {
+            Ok(entry) => entry,
+            Err(e) => return failed(format!("Not sent: the journal could not be written ({e})")),
+        };
+        let (state, detail) = match self.send(&draft.change).await {
             Ok(detail) => (JournalState::Done, detail),
-            Err(detail) => (JournalState::Failed, Some(detail)),
+            Err(failure) => (JournalState::Failed, Some(failure.to_string())),
         };
-        if let Ok(entry) = journal {
-            let recorded = self
-                .journal_outcome(entry, &draft, state, detail.clone())
-                .await;
-            if let Err(e) = recorded {
-                return SetupOutcome {
-                    draft_id: draft.id,
-                    service,
-                    description,
-                    state: JournalState::Failed,
-                    detail: Some(format!("Sent, but the journal could not be written ({e})")),
-                };
-            }
+        let recorded = self
+            .journal_outcome(entry, &draft, state, detail.clone())
+            .await;
+        if let Err(e) = recorded {
+            return failed(format!("Sent, but the journal could not be written ({e})"));
         }
         SetupOutcome {
             draft_id: draft.id,
@@ -72,7 +72,7 @@ impl SetupRunner<'_> {
         }
     }
 
-    async fn journal_intent(&self, draft: &DraftSetup) -> Result<i64, String> {
+    async fn journal_intent(&self, draft: &DraftSetup) -> Result<i64, EngineError> {
         let (ws, org, run, id, change) = (
             self.workspace.clone(),
             self.org.clone(),
@@ -93,7 +93,6 @@ impl SetupRunner<'_> {
                 )?)
             })
             .await
-            .map_err(|e| e.to_string())
     }
 
     async fn journal_outcome(
@@ -102,7 +101,7 @@ impl SetupRunner<'_> {
         draft: &DraftSetup,
         state: JournalState,
         detail: Option<String>,
-    ) -> Result<(), String> {
+    ) -> Result<(), EngineError> {
         let (ws, id, updated_at) = (self.workspace.clone(), draft.id, draft.updated_at);
         self.engine
             .base
@@ -119,7 +118,6 @@ impl SetupRunner<'_> {
                 Ok(())
             })
             .await
-            .map_err(|e| e.to_string())
     }
 
     async fn send(&mut self, change: &SetupChange) -> Sent {
@@ -144,37 +142,29 @@ impl SetupRunner<'_> {
             }
             SetupChange::ThinqDeliveryUrl { url } => {
                 let thinq = self.thinq().await?;
-                thinq
-                    .set_delivery_confirmation_url(url)
-                    .await
-                    .map(|()| None)
-                    .map_err(|e| thinq_words(&e))
+                thinq.set_delivery_confirmation_url(url).await?;
+                Ok(None)
             }
         }
     }
 
-    async fn thinq(&mut self) -> Result<ThinqClient, String> {
-        if self.thinq.is_none() {
-            let made = self
-                .engine
-                .saved_thinq_client(self.connected, &self.org)
-                .await
-                .map_err(|e| e.to_string());
-            self.thinq = Some(made);
+    async fn thinq(&mut self) -> Result<ThinqClient, SetupFailure> {
+        if let Some(made) = &self.thinq {
+            return made.clone();
         }
-        match &self.thinq {
-            Some(made) => made.clone(),
-            None => Err("thinQ could not be reached".into()),
-        }
+        let made = self
+            .engine
+            .saved_thinq_client(self.connected, &self.org)
+            .await
+            .map_err(|e| SetupFailure::NoThinqClient(Arc::new(e)));
+        self.thinq = Some(made.clone());
+        made
     }
 
     async fn connection_mode(&self, id: &RingotelId) -> Sent {
         let ringotel = &self.connected.ringotel;
         let target = SmsMode::Integrations.to_wire();
-        let mut branch = ringotel
-            .get_branch(&self.org, id)
-            .await
-            .map_err(|e| ringotel_in_words(&e))?;
+        let mut branch = ringotel.get_branch(&self.org, id).await?;
         if branch.provision.sms == Some(target) {
             return Ok(Some(ALREADY.into()));
         }
@@ -187,10 +177,7 @@ impl SetupRunner<'_> {
     async fn pro_package(&self) -> Sent {
         let ringotel = &self.connected.ringotel;
         let pro = i64::from(domain::Package::Pro.id());
-        let mut org = ringotel
-            .get_organization(&self.org)
-            .await
-            .map_err(|e| ringotel_in_words(&e))?;
+        let mut org = ringotel.get_organization(&self.org).await?;
         if org.packageid == Some(pro) {
             return Ok(Some(ALREADY.into()));
         }
@@ -205,13 +192,8 @@ impl SetupRunner<'_> {
 fn confirmed(sent: Result<(), RingotelError>, holds: Result<bool, RingotelError>) -> Sent {
     match (sent, holds) {
         (_, Ok(true)) => Ok(None),
-        (Err(e), _) => Err(ringotel_in_words(&e)),
-        (Ok(()), Ok(false)) => {
-            Err("Ringotel accepted it, but reading it back shows no change".into())
-        }
-        (Ok(()), Err(e)) => Err(format!(
-            "Sent, but it could not be read back: {}",
-            ringotel_in_words(&e)
-        )),
+        (Err(e), _) => Err(e.into()),
+        (Ok(()), Ok(false)) => Err(SetupFailure::NotApplied),
+        (Ok(()), Err(e)) => Err(SetupFailure::NotReadBack(e)),
     }
 }

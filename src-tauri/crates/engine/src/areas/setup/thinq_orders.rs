@@ -4,7 +4,7 @@
 //! per-DID SMS flag and routing profile are not published), a completed order is recorded as
 //! set from this app rather than failed, so its fix is not drafted again.
 
-use super::sent::{ALREADY, Sent, thinq_words};
+use super::sent::{ALREADY, Sent, SetupFailure};
 use std::collections::{HashMap, HashSet};
 use thinq::{DidRow, OrderLine, RoutingProfile, ThinqClient};
 
@@ -12,33 +12,29 @@ use thinq::{DidRow, OrderLine, RoutingProfile, ThinqClient};
 pub const ROUTING_PROFILE_NAME: &str = "Ringotel SMS";
 
 /// Every DID of the account.
-async fn all_dids(thinq: &ThinqClient, concurrency: usize) -> Result<Vec<DidRow>, String> {
-    thinq
+async fn all_dids(thinq: &ThinqClient, concurrency: usize) -> Result<Vec<DidRow>, SetupFailure> {
+    Ok(thinq
         .all_dids(thinq::MAX_PAGE_ROWS, concurrency, |_, _| {})
-        .await
-        .map_err(|e| thinq_words(&e))
+        .await?)
 }
 
 /// The rows of `all` named in `dids`, or the ones thinQ does not know, named.
-fn pick(all: &[DidRow], dids: &[String]) -> Result<HashMap<String, DidRow>, String> {
+fn pick(all: &[DidRow], dids: &[String]) -> Result<HashMap<String, DidRow>, SetupFailure> {
     let wanted: HashSet<&String> = dids.iter().collect();
     let rows: HashMap<String, DidRow> = all
         .iter()
         .filter(|r| wanted.contains(&r.id))
         .map(|r| (r.id.clone(), r.clone()))
         .collect();
-    let missing: Vec<&str> = dids
+    let missing: Vec<String> = dids
         .iter()
         .filter(|d| !rows.contains_key(*d))
-        .map(String::as_str)
+        .cloned()
         .collect();
     if missing.is_empty() {
         Ok(rows)
     } else {
-        Err(format!(
-            "Not DIDs of this thinQ account: {}",
-            missing.join(", ")
-        ))
+        Err(SetupFailure::NotThinqDids(missing))
     }
 }
 
@@ -80,23 +76,20 @@ async fn order_and_check(
             // A lost answer may still have been applied: only a read showing it settles that.
             return match after {
                 Ok(rows) if rows.values().all(|r| check(r) == Shown::Holds) => Ok(None),
-                _ => Err(thinq_words(&e)),
+                _ => Err(e.into()),
             };
         }
-        (Ok(_), Err(e)) => return Err(format!("Ordered, but it could not be read back: {e}")),
+        (Ok(_), Err(e)) => return Err(SetupFailure::OrderedNotReadBack(Box::new(e))),
         (Ok(_), Ok(rows)) => rows,
     };
-    let mut differs: Vec<&str> = rows
+    let mut differs: Vec<String> = rows
         .values()
         .filter(|r| check(r) == Shown::Differs)
-        .map(|r| r.id.as_str())
+        .map(|r| r.id.clone())
         .collect();
     differs.sort_unstable();
     if !differs.is_empty() {
-        return Err(format!(
-            "thinQ completed the order, but these DIDs do not show it yet: {}",
-            differs.join(", ")
-        ));
+        return Err(SetupFailure::NotShownYet(differs));
     }
     let mut notes = Vec::new();
     if rows.values().any(|r| check(r) == Shown::NotReported) {
@@ -146,19 +139,15 @@ async fn webhook_profile(
     url: &str,
     all: &[DidRow],
     dids: &[String],
-) -> Result<u64, String> {
-    let profiles = thinq
-        .routing_profiles()
-        .await
-        .map_err(|e| thinq_words(&e))?;
+) -> Result<u64, SetupFailure> {
+    let profiles = thinq.routing_profiles().await?;
     let id = match profiles.iter().find(|p| p.url == url) {
         Some(p) => p.id.clone(),
         None => match own_profile(all, &profiles, dids) {
             Some(p) => thinq
                 .update_routing_profile(&p.id, &p.name, url)
                 .await
-                .map(|p| p.id)
-                .map_err(|e| thinq_words(&e))?,
+                .map(|p| p.id)?,
             None => match thinq
                 .create_routing_profile(ROUTING_PROFILE_NAME, url)
                 .await
@@ -171,12 +160,11 @@ async fn webhook_profile(
                     .ok()
                     .and_then(|all| all.into_iter().find(|p| p.url == url))
                     .map(|p| p.id)
-                    .ok_or_else(|| thinq_words(&e))?,
+                    .ok_or(e)?,
             },
         },
     };
-    id.parse()
-        .map_err(|_| format!("thinQ gave the routing profile an id that is no number: {id}"))
+    id.parse().map_err(|_| SetupFailure::ProfileIdNotNumber(id))
 }
 
 /// Turns SMS on for `dids`; with `url`, attaches them to the profile that posts there in the
