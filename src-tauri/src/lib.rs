@@ -37,47 +37,8 @@ pub fn run() {
             app.manage(tauri::async_runtime::block_on(AppState::start(&data_dir)));
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::startup::get_startup_report,
-            commands::workspaces::list_workspaces,
-            commands::workspaces::add_ringotel_workspace,
-            commands::workspaces::test_ringotel_connection,
-            commands::workspaces::activate_workspace,
-            commands::workspaces::remove_workspace,
-            commands::organizations::list_organizations,
-            commands::organizations::get_organization,
-            commands::integrations::get_thinq_integration,
-            commands::integrations::check_thinq_settings,
-            commands::integrations::test_thinq_connection,
-            commands::integrations::save_thinq_settings,
-            commands::integrations::disable_thinq_integration,
-            commands::integrations::paste_webhook_url,
-            commands::numbers::get_numbers,
-            commands::numbers::get_number_editor,
-            commands::numbers::check_number,
-            commands::numbers::preview_formats,
-            commands::numbers::save_number,
-            commands::numbers::delete_number,
-            commands::numbers::revert_number,
-            commands::numbers::get_thinq_dids,
-            commands::numbers::import_dids,
-            commands::drafts::export_draft,
-            commands::drafts::import_draft,
-            commands::sync::get_changes,
-            commands::sync::sync_changes,
-            commands::sync::resolve_conflict,
-            commands::sync::discard_change,
-            commands::sync::discard_draft,
-            commands::sync::get_history,
-            commands::readiness::run_readiness,
-            commands::readiness::draft_readiness_fix,
-            commands::readiness::switch_connection_sms,
-            commands::readiness::move_to_pro,
-            commands::readiness::discard_setup_change,
-            commands::diagnostics::get_diagnostics,
-            commands::diagnostics::get_assumption_notices,
-            commands::diagnostics::save_shape_report,
-        ]);
+        // Every #[tauri::command] in commands/, listed by build.rs.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")));
     match builder.build(tauri::generate_context!()) {
         Ok(app) => app.run(|handle, event| {
             if let tauri::RunEvent::Exit = event {

@@ -140,8 +140,10 @@ impl AppSession {
         self.wait_for(&format!("[data-testid='{testid}']")).await
     }
 
+    /// Clicks the element once it is enabled, as a person waits for a button that is still
+    /// waiting for its data.
     pub async fn click(&self, testid: &str) {
-        self.by_testid(testid)
+        self.wait_for(&format!("[data-testid='{testid}']:not([disabled])"))
             .await
             .click()
             .await

@@ -332,7 +332,15 @@ blocked: number,
 /**
  * Changes Sync would send, setup changes included.
  */
-ready: number, };
+ready: number, 
+/**
+ * Drafted changes of either kind: the draft is empty when there are none.
+ */
+drafted: number, 
+/**
+ * Sync may start: something is drafted and nothing waits for a decision.
+ */
+canSync: boolean, };
 
 export type SyncProgress = { done: number, total: number, failed: number, };
 
@@ -344,7 +352,15 @@ export type SyncReport = { status: SyncStatus, items: Array<SyncItemResult>,
 /**
  * The setup changes sent before the numbers.
  */
-setup: Array<SetupResult>, sent: number, failed: number, 
+setup: Array<SetupResult>, sent: number, 
+/**
+ * Changes of either kind that did not reach their end.
+ */
+failed: number, 
+/**
+ * The drafted number changes that failed, for "Retry failed".
+ */
+failedChanges: Array<number>, 
 /**
  * Users whose number assignments changed: they must sign in again, or use Reload Objects,
  * in their Ringotel app. "Name (extension)".

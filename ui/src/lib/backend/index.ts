@@ -1,5 +1,6 @@
 // The one typed door to the Rust backend: components call these functions, never `invoke`.
 import { Channel, invoke } from '@tauri-apps/api/core';
+import type { Command } from './commands';
 import type {
   AddWorkspaceOutcome,
   FieldProblem,
@@ -75,7 +76,7 @@ export function toProblem(error: unknown): Problem {
   return { code: 'internal', message, field: null };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (error) {

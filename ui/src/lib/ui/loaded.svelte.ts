@@ -3,7 +3,8 @@
 import { toProblem, type Problem } from '../backend';
 
 export class Loaded<T> {
-  value: T | null = $state(null);
+  /** Replaced whole, never changed in place: a large view is not made reactive field by field. */
+  value: T | null = $state.raw(null);
   problem: Problem | null = $state(null);
   loading = $state(false);
 

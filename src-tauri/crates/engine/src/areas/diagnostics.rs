@@ -178,7 +178,7 @@ impl Engine {
             "assumptions": assumptions,
             "answers": answers,
         });
-        serde_json::to_string_pretty(&report).map_err(|e| EngineError::Internal(e.to_string()))
+        serde_json::to_string_pretty(&report).map_err(|e| EngineError::Internal(e.into()))
     }
 
     /// Writes the shape report to `path`.

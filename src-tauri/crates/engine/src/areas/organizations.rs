@@ -86,8 +86,8 @@ impl Engine {
         let (orgs, fetched_at, offline) = match connected.ringotel.get_organizations().await {
             Ok(orgs) => {
                 let fetched_at = now_ms();
-                let payload = serde_json::to_string(&orgs)
-                    .map_err(|e| EngineError::Internal(e.to_string()))?;
+                let payload =
+                    serde_json::to_string(&orgs).map_err(|e| EngineError::Internal(e.into()))?;
                 let ws = workspace.clone();
                 self.base
                     .with_db(move |db| {

@@ -3,6 +3,7 @@
 
 use super::handle::Base;
 use super::settings::SandboxEndpoints;
+use crate::base::error::Internal;
 use crate::base::error::{EngineError, EngineResult};
 use domain::{BaseUrl, ThinqCredentials, WorkspaceId};
 use ringotel::RingotelClient;
@@ -66,7 +67,7 @@ impl Base {
                 let thinq_base = match thinq {
                     Some(own) => own.clone(),
                     None => BaseUrl::parse(thinq::DEFAULT_BASE_URL)
-                        .map_err(|e| EngineError::Internal(format!("thinQ base URL {e}")))?,
+                        .map_err(|e| EngineError::Internal(Internal::ThinqBaseUrl(e)))?,
                 };
                 (base.clone(), key, thinq_base)
             }

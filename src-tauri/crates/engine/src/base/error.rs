@@ -1,6 +1,6 @@
 //! Engine failures, and the one `{code, message, field?}` object they become at the UI's edge.
 
-use domain::{FieldKey, FieldProblem, WorkspaceId};
+use domain::{FieldKey, FieldProblem, RingotelId, WorkspaceId};
 use ringotel::RingotelError;
 use serde::Serialize;
 use store::{KeychainError, StoreError};
@@ -32,13 +32,44 @@ pub enum EngineError {
     #[error("Organization {0} has no thinQ integration card in Ringotel")]
     NoThinqCard(String),
     #[error("There is no {0} any more; refresh to see the current list")]
-    NotFound(String),
+    NotFound(Missing),
     #[error(
         "The thinQ Account ID, username and token of this organization are not saved here; save them on the Integrations tab first"
     )]
-    NoThinqSettings(String),
+    NoThinqSettings(RingotelId),
     #[error("Internal error: {0}")]
-    Internal(String),
+    Internal(Internal),
+}
+
+/// What an action named that is not there (any more).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Missing {
+    #[error("drafted change {0}")]
+    DraftedChange(i64),
+    #[error("drafted number {0}")]
+    DraftedNumber(i64),
+    #[error("SMS number {0}")]
+    SmsNumber(RingotelId),
+    #[error("connection {0}")]
+    Connection(RingotelId),
+}
+
+/// A failure that is this app's own fault, not the admin's or a service's.
+#[derive(Debug, Error)]
+pub enum Internal {
+    #[error("{0}")]
+    Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    HttpClient(#[from] reqwest::Error),
+    #[error("{0}")]
+    Task(#[from] tokio::task::JoinError),
+    #[error("thinQ base URL {0}")]
+    ThinqBaseUrl(domain::UrlProblem),
+    #[error("not an existing number")]
+    NotAnExistingNumber,
+    /// What in a drafted change cannot be read (the plan's own type, above this layer).
+    #[error("this change cannot be compared ({0}); discard it and draft it again")]
+    CannotCompare(Box<dyn std::error::Error + Send + Sync>),
 }
 
 /// What the UI branches on. Messages are for people; codes are for code.

@@ -34,7 +34,7 @@ impl Base {
         let (db, set_aside) = Database::open_in(data_dir)?;
         let network = NetworkSettings::default();
         let http = transport::build_client_with(network.request_timeout)
-            .map_err(|e| EngineError::Internal(e.to_string()))?;
+            .map_err(|e| EngineError::Internal(e.into()))?;
         Ok(Self {
             db: Arc::new(Mutex::new(db)),
             vault: Arc::new(SecretVault::new(Keychain::new(keychain_service))),
@@ -50,7 +50,7 @@ impl Base {
     /// The same base calling the services with other time-outs, retries or concurrency.
     pub fn with_network(mut self, network: NetworkSettings) -> EngineResult<Self> {
         self.http = transport::build_client_with(network.request_timeout)
-            .map_err(|e| EngineError::Internal(e.to_string()))?;
+            .map_err(|e| EngineError::Internal(e.into()))?;
         self.network = network;
         Ok(self)
     }
@@ -67,7 +67,7 @@ impl Base {
             f(&mut guard)
         })
         .await
-        .map_err(|e| EngineError::Internal(e.to_string()))?
+        .map_err(|e| EngineError::Internal(e.into()))?
     }
 
     /// Runs `f` on the secret vault on a blocking thread (keychain calls go over D-Bus).
@@ -79,6 +79,6 @@ impl Base {
         let vault = self.vault.clone();
         tokio::task::spawn_blocking(move || f(&vault))
             .await
-            .map_err(|e| EngineError::Internal(e.to_string()))?
+            .map_err(|e| EngineError::Internal(e.into()))?
     }
 }

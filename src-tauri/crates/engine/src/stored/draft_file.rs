@@ -74,8 +74,7 @@ fn to_file_change(record: DraftRecord) -> EngineResult<FileChange> {
             base,
             base_fetched_at,
         } => {
-            let base =
-                serde_json::from_str(&base).map_err(|e| EngineError::Internal(e.to_string()))?;
+            let base = serde_json::from_str(&base).map_err(|e| EngineError::Internal(e.into()))?;
             (Some(trunk_id), Some(base), Some(base_fetched_at))
         }
     };
@@ -261,8 +260,8 @@ impl Engine {
             exported_at: now_ms(),
             changes,
         };
-        let json = serde_json::to_string_pretty(&file)
-            .map_err(|e| EngineError::Internal(e.to_string()))?;
+        let json =
+            serde_json::to_string_pretty(&file).map_err(|e| EngineError::Internal(e.into()))?;
         if let Err(error) = std::fs::write(&path, json) {
             return Ok(refused(format!(
                 "{} could not be written: {error}",

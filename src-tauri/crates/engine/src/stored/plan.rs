@@ -50,6 +50,8 @@ pub enum Unreadable {
     Base(UnreadableBase),
 }
 
+impl std::error::Error for Unreadable {}
+
 impl std::fmt::Display for Unreadable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

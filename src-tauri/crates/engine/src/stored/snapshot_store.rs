@@ -140,8 +140,8 @@ impl Engine {
         data: Arc<OrgSnapshot>,
     ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let fetched_at = now_ms();
-        let payload = serde_json::to_string(data.as_ref())
-            .map_err(|e| EngineError::Internal(e.to_string()))?;
+        let payload =
+            serde_json::to_string(data.as_ref()).map_err(|e| EngineError::Internal(e.into()))?;
         self.decoded().insert(
             (workspace.clone(), org.clone()),
             DecodedSnapshot {

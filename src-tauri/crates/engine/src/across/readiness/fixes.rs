@@ -6,6 +6,7 @@ use super::checks::{ALIGNED_INBOUND, ALIGNED_OUTBOUND};
 use super::facts::Facts;
 use super::report::{Fix, FixOffer};
 use crate::areas::numbers::table::NumberKey;
+use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
@@ -219,9 +220,9 @@ impl Engine {
                 Some(DraftChange::Upsert(fields)) => (**fields).clone(),
                 Some(DraftChange::Delete) => continue, // Drafted for deletion: nothing to fix.
                 None => {
-                    let trunk = state
-                        .trunk(trunk_id)
-                        .ok_or_else(|| EngineError::NotFound(format!("SMS number {trunk_id}")))?;
+                    let trunk = state.trunk(trunk_id).ok_or_else(|| {
+                        EngineError::NotFound(Missing::SmsNumber(trunk_id.clone()))
+                    })?;
                     trunk.fields(state.fallback_country()).map_err(|e| {
                         invalid(format!(
                             "Ringotel's copy of {} cannot be read: {e}",

@@ -15,6 +15,7 @@ use crate::areas::numbers::table::NumbersState;
 use crate::areas::setup::apply::SetupRunner;
 use crate::base::clock::now_ms;
 use crate::base::error::EngineResult;
+use crate::base::error::Missing;
 use crate::stored::engine::Engine;
 use crate::stored::plan;
 use crate::stored::snapshot::{Freshness, SavedPart};
@@ -77,7 +78,10 @@ pub struct SyncReport {
     /// The setup changes sent before the numbers.
     pub setup: Vec<SetupResult>,
     pub sent: u32,
+    /// Changes of either kind that did not reach their end.
     pub failed: u32,
+    /// The drafted number changes that failed, for "Retry failed".
+    pub failed_changes: Vec<i64>,
     /// Users whose number assignments changed: they must sign in again, or use Reload Objects,
     /// in their Ringotel app. "Name (extension)".
     pub relogin: Vec<String>,
@@ -128,9 +132,9 @@ impl Engine {
     ) -> EngineResult<ChangesView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         if !state.drafts.iter().any(|d| d.id == draft_id) {
-            return Err(crate::base::error::EngineError::NotFound(format!(
-                "drafted change {draft_id}"
-            )));
+            return Err(crate::base::error::EngineError::NotFound(
+                Missing::DraftedChange(draft_id),
+            ));
         }
         let ws = state.workspace.clone();
         self.write_drafts(&ws.clone(), move |db| {
@@ -152,9 +156,9 @@ impl Engine {
             .with_db(move |db| Ok(draft_setup::remove(db.conn(), &ws, &id, draft_id)?))
             .await?;
         if !found {
-            return Err(crate::base::error::EngineError::NotFound(format!(
-                "drafted change {draft_id}"
-            )));
+            return Err(crate::base::error::EngineError::NotFound(
+                Missing::DraftedChange(draft_id),
+            ));
         }
         self.changes_view(org, Freshness::Saved).await
     }
@@ -216,6 +220,7 @@ impl Engine {
                 setup: Vec::new(),
                 sent: 0,
                 failed: 0,
+                failed_changes: Vec::new(),
                 relogin: Vec::new(),
                 resumed: 0,
                 view: self.changes_of(&state).await?,
@@ -301,11 +306,14 @@ impl Engine {
             .collect();
         relogin.sort();
         relogin.dedup();
-        let failed = outcomes
+        let failed_changes: Vec<i64> = outcomes
             .iter()
             .filter(|o| o.state != JournalState::Done)
-            .count() as u32;
+            .map(|o| o.draft_id)
+            .collect();
+        let failed = failed_changes.len() as u32;
         Ok(SyncReport {
+            failed_changes,
             status: SyncStatus::Finished,
             sent: (outcomes.len() + setup.len()) as u32 - failed - setup_failed,
             failed: failed + setup_failed,

@@ -3,6 +3,7 @@
 
 use super::view::ChangesView;
 use crate::base::error::{EngineError, EngineResult};
+use crate::base::error::{Internal, Missing};
 use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Blocker};
 use crate::stored::snapshot::Freshness;
@@ -29,7 +30,7 @@ enum Rewrite {
 }
 
 fn json(trunk: &SmsTrunk) -> EngineResult<String> {
-    serde_json::to_string(trunk).map_err(|e| EngineError::Internal(e.to_string()))
+    serde_json::to_string(trunk).map_err(|e| EngineError::Internal(e.into()))
 }
 
 impl Engine {
@@ -43,7 +44,7 @@ impl Engine {
         side: Side,
     ) -> EngineResult<ChangesView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
-        let not_found = || EngineError::NotFound(format!("drafted change {draft_id}"));
+        let not_found = || EngineError::NotFound(Missing::DraftedChange(draft_id));
         let draft = state
             .drafts
             .iter()
@@ -71,9 +72,9 @@ impl Engine {
         };
         let rewrite = match (blocker, side) {
             (Blocker::Unreadable(problem), _) => {
-                return Err(EngineError::Internal(format!(
-                    "this change cannot be compared ({problem}); discard it and draft it again"
-                )));
+                return Err(EngineError::Internal(Internal::CannotCompare(Box::new(
+                    problem.clone(),
+                ))));
             }
             (Blocker::GoneFromRingotel | Blocker::AlreadyInRingotel { .. }, Side::Theirs) => {
                 Rewrite::Drop
@@ -102,7 +103,7 @@ impl Engine {
                     return Err(not_found());
                 };
                 let mut base: SmsTrunk =
-                    serde_json::from_str(base).map_err(|e| EngineError::Internal(e.to_string()))?;
+                    serde_json::from_str(base).map_err(|e| EngineError::Internal(e.into()))?;
                 let mut mine = domain::SmsNumberFields::clone(mine);
                 for conflict in conflicts.iter().filter(|c| field.is_none_or(|f| f == **c)) {
                     // The base takes Ringotel's value: the field no longer counts as changed

@@ -81,6 +81,10 @@ pub struct ChangesView {
     pub blocked: u32,
     /// Changes Sync would send, setup changes included.
     pub ready: u32,
+    /// Drafted changes of either kind: the draft is empty when there are none.
+    pub drafted: u32,
+    /// Sync may start: something is drafted and nothing waits for a decision.
+    pub can_sync: bool,
 }
 
 pub(crate) fn build(
@@ -96,13 +100,17 @@ pub(crate) fn build(
         .iter()
         .map(|s| item(s, users, failures.get(&s.draft_id).cloned()))
         .collect();
+    let blocked = items.iter().filter(|i| i.blocker.is_some()).count() as u32;
+    let drafted = (items.len() + setup.len()) as u32;
     ChangesView {
-        blocked: items.iter().filter(|i| i.blocker.is_some()).count() as u32,
+        blocked,
         ready: items
             .iter()
             .filter(|i| i.blocker.is_none() && i.action.is_some())
             .count() as u32
             + setup.len() as u32,
+        drafted,
+        can_sync: drafted > 0 && blocked == 0,
         items,
         setup,
         fetched_at,

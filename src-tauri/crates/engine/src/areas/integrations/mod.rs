@@ -133,7 +133,7 @@ impl Engine {
             .base
             .with_db(move |db| Ok(thinq_settings::get(db.conn(), &workspace, &org_id)?))
             .await?
-            .ok_or_else(|| EngineError::NoThinqSettings(org.to_string()))?;
+            .ok_or_else(|| EngineError::NoThinqSettings(org.clone()))?;
         let input = ThinqSettingsInput {
             account_id: saved.account_id.to_string(),
             username: saved.username.as_str().to_owned(),
@@ -142,7 +142,7 @@ impl Engine {
         let creds = self
             .credentials(&connected.workspace_id(), org, &input)
             .await?
-            .map_err(|_| EngineError::NoThinqSettings(org.to_string()))?;
+            .map_err(|_| EngineError::NoThinqSettings(org.clone()))?;
         Ok(self.base.thinq_client(connected, creds))
     }
 

@@ -4,6 +4,7 @@
 use super::editor::duplicate_of;
 use super::table::{NumberKey, NumbersState, NumbersView};
 use crate::base::error::{EngineError, EngineResult};
+use crate::base::error::{Internal, Missing};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::sms_number::NumberRules;
@@ -100,7 +101,7 @@ impl Engine {
             Some(NumberKey::New { draft_id }) => {
                 // Only a draft of this organization: an id from another one is not found here.
                 if state.draft_of(&NumberKey::New { draft_id }).is_none() {
-                    return Err(EngineError::NotFound(format!("drafted number {draft_id}")));
+                    return Err(EngineError::NotFound(Missing::DraftedNumber(draft_id)));
                 }
                 let change = DraftChange::Upsert(Box::new(fields));
                 let found = self
@@ -114,14 +115,14 @@ impl Engine {
                     })
                     .await?;
                 if !found {
-                    return Err(EngineError::NotFound(format!("drafted number {draft_id}")));
+                    return Err(EngineError::NotFound(Missing::DraftedNumber(draft_id)));
                 }
                 Ok(NumberKey::New { draft_id })
             }
             Some(NumberKey::Existing { trunk_id }) => {
                 let trunk = state
                     .trunk(&trunk_id)
-                    .ok_or_else(|| EngineError::NotFound(format!("SMS number {trunk_id}")))?;
+                    .ok_or_else(|| EngineError::NotFound(Missing::SmsNumber(trunk_id.clone())))?;
                 let unchanged = trunk
                     .fields(state.fallback_country())
                     .is_ok_and(|live| domain::changed_fields(&live, &fields).is_empty());
@@ -145,13 +146,12 @@ impl Engine {
         change: DraftChange,
     ) -> EngineResult<()> {
         let NumberKey::Existing { trunk_id } = key else {
-            return Err(EngineError::Internal("not an existing number".into()));
+            return Err(EngineError::Internal(Internal::NotAnExistingNumber));
         };
         let trunk = state
             .trunk(trunk_id)
-            .ok_or_else(|| EngineError::NotFound(format!("SMS number {trunk_id}")))?;
-        let base =
-            serde_json::to_string(trunk).map_err(|e| EngineError::Internal(e.to_string()))?;
+            .ok_or_else(|| EngineError::NotFound(Missing::SmsNumber(trunk_id.clone())))?;
+        let base = serde_json::to_string(trunk).map_err(|e| EngineError::Internal(e.into()))?;
         let fetched_at = state.snapshot.fetched_at;
         let (ws, org, trunk_id) = (
             state.workspace.clone(),

@@ -3,6 +3,7 @@
 
 use super::convert;
 use super::table::{NumberKey, NumbersState};
+use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
@@ -223,9 +224,9 @@ impl Engine {
             Some(key) => match (state.draft_of(key).map(|d| &d.change), key) {
                 (Some(DraftChange::Upsert(fields)), _) => convert::input_of(fields),
                 (_, NumberKey::Existing { trunk_id }) => {
-                    let trunk = state
-                        .trunk(trunk_id)
-                        .ok_or_else(|| EngineError::NotFound(format!("SMS number {trunk_id}")))?;
+                    let trunk = state.trunk(trunk_id).ok_or_else(|| {
+                        EngineError::NotFound(Missing::SmsNumber(trunk_id.clone()))
+                    })?;
                     match trunk.fields(state.fallback_country()) {
                         Ok(fields) => convert::input_of(&fields),
                         Err(_) => convert::input_of_unreadable(
@@ -236,7 +237,7 @@ impl Engine {
                     }
                 }
                 (_, NumberKey::New { draft_id }) => {
-                    return Err(EngineError::NotFound(format!("drafted number {draft_id}")));
+                    return Err(EngineError::NotFound(Missing::DraftedNumber(*draft_id)));
                 }
             },
         };

@@ -9,6 +9,7 @@ mod thinq_orders;
 pub use thinq_orders::ROUTING_PROFILE_NAME;
 
 use crate::base::clock::now_ms;
+use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
@@ -109,7 +110,7 @@ impl Engine {
                 .branches
                 .iter()
                 .find(|b| &b.id == connection)
-                .ok_or_else(|| EngineError::NotFound(format!("connection {connection}")))?;
+                .ok_or_else(|| EngineError::NotFound(Missing::Connection(connection.clone())))?;
             if branch.provision.sms.map(SmsMode::from_wire) == Some(SmsMode::Integrations) {
                 return Err(EngineError::Invalid(vec![FieldProblem::new(
                     FieldKey::Connection,
