@@ -371,9 +371,10 @@ relogin: Array<string>,
  */
 resumed: number, 
 /**
- * The Changes tab after the sync.
+ * The Changes tab after the sync; `None` when it could not be read again (the sync and
+ * its outcomes stand: the tab reads it afresh).
  */
-view: ChangesView, };
+view: ChangesView | null, };
 
 export type HistoryEntry = { id: number, 
 /**

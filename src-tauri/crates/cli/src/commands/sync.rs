@@ -112,7 +112,10 @@ pub async fn apply(session: &Session, org: &str, out: Output) -> Result<(), Fail
             );
         }
         if report.status == SyncStatus::Blocked {
-            print_plan(&report.view, out);
+            // A blocked sync sent nothing, and always carries the plan that blocked it.
+            if let Some(view) = &report.view {
+                print_plan(view, out);
+            }
         } else {
             println!("{} change(s) made, {} failed.", report.sent, report.failed);
             if !report.relogin.is_empty() {

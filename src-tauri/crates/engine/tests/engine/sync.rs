@@ -165,7 +165,15 @@ async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_t
         !report.relogin.is_empty(),
         "the new number's user signs in again"
     );
-    assert!(report.view.items.is_empty(), "nothing left to sync");
+    assert!(
+        report
+            .view
+            .as_ref()
+            .expect("the Changes tab after the sync")
+            .items
+            .is_empty(),
+        "nothing left to sync"
+    );
     let mut made = calls(&setup.sandbox);
     made.sort();
     assert_eq!(
@@ -208,7 +216,11 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
     let blocked = setup.engine.sync(org.clone(), None, |_| {}).await.unwrap();
     assert_eq!(blocked.status, SyncStatus::Blocked);
     assert_eq!(calls(&setup.sandbox), ["getSMSTrunks"], "nothing is sent");
-    let item = &blocked.view.items[0];
+    let item = &blocked
+        .view
+        .as_ref()
+        .expect("the plan that blocked the sync")
+        .items[0];
     let blocker = item.blocker.as_ref().unwrap();
     assert_eq!(blocker.kind, BlockerKind::Fields);
     assert_eq!(blocker.fields[0].mine.as_deref(), Some("Mine"));
@@ -233,7 +245,12 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
     let key = rename_first(&setup.engine, &org, "Mine again").await;
     rename_on_server(&setup.sandbox, &org, &key, "Theirs again");
     let blocked = setup.engine.sync(org.clone(), None, |_| {}).await.unwrap();
-    let draft = blocked.view.items[0].draft_id;
+    let draft = blocked
+        .view
+        .as_ref()
+        .expect("the plan that blocked the sync")
+        .items[0]
+        .draft_id;
     let resolved = setup
         .engine
         .resolve_conflict(org.clone(), draft, None, Side::Theirs)
@@ -376,11 +393,25 @@ async fn a_refused_change_fails_alone_named_and_stays_in_the_draft() {
         "no method names on screen: {detail}"
     );
     assert_eq!(
-        report.view.items.len(),
+        report
+            .view
+            .as_ref()
+            .expect("the Changes tab after the sync")
+            .items
+            .len(),
         1,
         "the refused change stays drafted"
     );
-    assert_eq!(report.view.items[0].last_failure.as_deref(), Some(detail));
+    assert_eq!(
+        report
+            .view
+            .as_ref()
+            .expect("the Changes tab after the sync")
+            .items[0]
+            .last_failure
+            .as_deref(),
+        Some(detail)
+    );
     let history = setup.engine.history(org).await.unwrap();
     assert_eq!(
         history

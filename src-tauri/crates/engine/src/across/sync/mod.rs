@@ -87,8 +87,9 @@ pub struct SyncReport {
     pub relogin: Vec<String>,
     /// Changes a sync cut short earlier (the app stopped) that this one found made or finished.
     pub resumed: u32,
-    /// The Changes tab after the sync.
-    pub view: ChangesView,
+    /// The Changes tab after the sync; `None` when it could not be read again (the sync and
+    /// its outcomes stand: the tab reads it afresh).
+    pub view: Option<ChangesView>,
 }
 
 /// The message journaled for calls a stopped app never heard back about.
@@ -223,7 +224,7 @@ impl Engine {
                 failed_changes: Vec::new(),
                 relogin: Vec::new(),
                 resumed: 0,
-                view: self.changes_of(&state).await?,
+                view: Some(self.changes_of(&state).await?),
             });
         }
         let run_id = now_ms();
@@ -264,7 +265,16 @@ impl Engine {
             total,
             failed: setup_failed,
         };
-        let settled = self.settle(&state, &plan, run_id).await?;
+        // From here on something may have been sent: nothing below fails the sync, so its
+        // report always carries every outcome (each is journaled already).
+        let settled = self
+            .settle(&state, &plan, run_id)
+            .await
+            .unwrap_or_else(|error| {
+                // They stay in the draft; the next sync settles them again.
+                tracing::warn!(%error, "changes Ringotel already holds could not be marked done");
+                Vec::new()
+            });
         let resumed = interrupted
             .iter()
             .filter(|e| e.intent.draft_id.is_some_and(|d| settled.contains(&d)))
@@ -287,12 +297,20 @@ impl Engine {
             .any(|o| o.state == JournalState::Done && o.service == domain::SetupService::Ringotel);
         if ringotel_setup {
             let _ = self.org_snapshot(&connected, &org, Freshness::Live).await;
-        } else if let Ok(after) = connected.ringotel.get_sms_trunks(&org).await {
-            self.save_part(&connected, &org, SavedPart::Trunks(after))
-                .await?;
+        } else if let Ok(after) = connected.ringotel.get_sms_trunks(&org).await
+            && let Err(error) = self
+                .save_part(&connected, &org, SavedPart::Trunks(after))
+                .await
+        {
+            tracing::warn!(%error, "the numbers as synced could not be saved for offline use");
         }
-        let after = self.reread(&state).await?;
-        let users = UserNames::new(&after.snapshot.data.users);
+        let after = self.reread(&state).await.map_err(|error| {
+            tracing::warn!(%error, "the organization could not be read again after the sync");
+        });
+        let users = UserNames::new(match &after {
+            Ok(after) => &after.snapshot.data.users,
+            Err(()) => &state.snapshot.data.users,
+        });
         let numbers: HashMap<i64, String> = plan
             .steps
             .iter()
@@ -341,7 +359,16 @@ impl Engine {
                     detail: o.detail,
                 })
                 .collect(),
-            view: self.changes_of(&after).await?,
+            view: match &after {
+                Ok(after) => self
+                    .changes_of(after)
+                    .await
+                    .map_err(|error| {
+                        tracing::warn!(%error, "the Changes tab could not be built after the sync");
+                    })
+                    .ok(),
+                Err(()) => None,
+            },
         })
     }
 
