@@ -2,7 +2,8 @@
 //! Disable.
 
 use crate::state::AppState;
-use domain::{FieldProblem, RingotelId, ThinqSettingsInput};
+use domain::OrgId;
+use domain::{FieldProblem, ThinqSettingsInput};
 use engine::integrations::{
     PasteWebhookOutcome, SaveThinqOutcome, ThinqIntegrationView, ThinqTestOutcome,
 };
@@ -14,7 +15,7 @@ use tauri::State;
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_thinq_integration(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     freshness: Freshness,
 ) -> Result<ThinqIntegrationView, Problem> {
     Ok(state.engine()?.thinq_integration(org_id, freshness).await?)
@@ -33,7 +34,7 @@ pub async fn check_thinq_settings(
 #[tracing::instrument(skip(state, input), err(Debug))]
 pub async fn test_thinq_connection(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     input: ThinqSettingsInput,
 ) -> Result<ThinqTestOutcome, Problem> {
     Ok(state.engine()?.test_thinq_connection(org_id, input).await?)
@@ -43,7 +44,7 @@ pub async fn test_thinq_connection(
 #[tracing::instrument(skip(state, input), err(Debug))]
 pub async fn save_thinq_settings(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     input: ThinqSettingsInput,
     persistence: SecretPersistence,
 ) -> Result<SaveThinqOutcome, Problem> {
@@ -57,7 +58,7 @@ pub async fn save_thinq_settings(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn disable_thinq_integration(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
 ) -> Result<ThinqIntegrationView, Problem> {
     Ok(state.engine()?.disable_thinq_integration(org_id).await?)
 }
@@ -67,7 +68,7 @@ pub async fn disable_thinq_integration(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn paste_webhook_url(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     url: String,
 ) -> Result<PasteWebhookOutcome, Problem> {
     Ok(state.engine()?.paste_webhook_url(org_id, url).await?)

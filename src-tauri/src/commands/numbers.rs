@@ -2,8 +2,9 @@
 //! and Import from thinQ.
 
 use crate::state::AppState;
+use domain::OrgId;
 use domain::format_simulator::FormatExample;
-use domain::{InboundFormat, OutboundFormat, RingotelId, SmsNumberInput};
+use domain::{InboundFormat, OutboundFormat, SmsNumberInput};
 use engine::Problem;
 use engine::numbers::{
     ImportDidsInput, ImportDidsOutcome, NumberCheck, NumberEditor, NumberKey, NumbersView,
@@ -16,7 +17,7 @@ use tauri::State;
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_numbers(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     freshness: Freshness,
 ) -> Result<NumbersView, Problem> {
     Ok(state.engine()?.numbers_view(org_id, freshness).await?)
@@ -26,7 +27,7 @@ pub async fn get_numbers(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_number_editor(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     editing: Option<NumberKey>,
 ) -> Result<NumberEditor, Problem> {
     Ok(state.engine()?.number_editor(org_id, editing).await?)
@@ -36,7 +37,7 @@ pub async fn get_number_editor(
 #[tauri::command]
 pub async fn check_number(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     input: SmsNumberInput,
     editing: Option<NumberKey>,
 ) -> Result<NumberCheck, Problem> {
@@ -56,7 +57,7 @@ pub async fn preview_formats(
 #[tracing::instrument(skip(state, input), err(Debug))]
 pub async fn save_number(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     editing: Option<NumberKey>,
     input: SmsNumberInput,
 ) -> Result<SaveNumberOutcome, Problem> {
@@ -67,7 +68,7 @@ pub async fn save_number(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn delete_number(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     key: NumberKey,
 ) -> Result<NumbersView, Problem> {
     Ok(state.engine()?.delete_number(org_id, key).await?)
@@ -77,7 +78,7 @@ pub async fn delete_number(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn revert_number(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     key: NumberKey,
 ) -> Result<NumbersView, Problem> {
     Ok(state.engine()?.revert_number(org_id, key).await?)
@@ -88,7 +89,7 @@ pub async fn revert_number(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_thinq_dids(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
 ) -> Result<ThinqDidsView, Problem> {
     Ok(state.engine()?.thinq_dids(org_id).await?)
 }
@@ -97,7 +98,7 @@ pub async fn get_thinq_dids(
 #[tracing::instrument(skip(state, input), err(Debug))]
 pub async fn import_dids(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     input: ImportDidsInput,
 ) -> Result<ImportDidsOutcome, Problem> {
     Ok(state.engine()?.import_dids(org_id, input).await?)

@@ -1,7 +1,7 @@
 //! Organization commands: the list and one organization's facts.
 
 use crate::state::AppState;
-use domain::RingotelId;
+use domain::OrgId;
 use engine::Problem;
 use engine::organizations::{OrganizationDetail, OrganizationList};
 use engine::snapshot::Freshness;
@@ -17,7 +17,7 @@ pub async fn list_organizations(state: State<'_, AppState>) -> Result<Organizati
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_organization(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     freshness: Freshness,
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state

@@ -2,6 +2,7 @@
 //! channel), draft a fix, switch a connection's SMS mode, move to Pro, drop a setup change.
 
 use crate::state::AppState;
+use domain::OrgId;
 use domain::RingotelId;
 use engine::Problem;
 use engine::organizations::OrganizationDetail;
@@ -15,7 +16,7 @@ use tauri::ipc::Channel;
 #[tracing::instrument(skip(state, progress), err(Debug))]
 pub async fn run_readiness(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     freshness: Freshness,
     progress: Channel<ReadinessProgress>,
 ) -> Result<ReadinessReport, Problem> {
@@ -31,7 +32,7 @@ pub async fn run_readiness(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn draft_readiness_fix(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     fix: Fix,
     confirm_billable: bool,
 ) -> Result<FixOffer, Problem> {
@@ -45,7 +46,7 @@ pub async fn draft_readiness_fix(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn switch_connection_sms(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     connection_id: RingotelId,
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
@@ -58,7 +59,7 @@ pub async fn switch_connection_sms(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn move_to_pro(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     confirm_billable: bool,
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
@@ -71,7 +72,7 @@ pub async fn move_to_pro(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn discard_setup_change(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     draft_id: i64,
 ) -> Result<ChangesView, Problem> {
     Ok(state

@@ -2,7 +2,8 @@
 //! its progress sent over a channel as each change ends.
 
 use crate::state::AppState;
-use domain::{RingotelId, SmsField};
+use domain::OrgId;
+use domain::SmsField;
 use engine::Problem;
 use engine::snapshot::Freshness;
 use engine::sync::{ChangesView, HistoryView, Side, SyncProgress, SyncReport};
@@ -13,7 +14,7 @@ use tauri::ipc::Channel;
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_changes(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     freshness: Freshness,
 ) -> Result<ChangesView, Problem> {
     Ok(state.engine()?.changes_view(org_id, freshness).await?)
@@ -23,7 +24,7 @@ pub async fn get_changes(
 #[tracing::instrument(skip(state, progress), err(Debug))]
 pub async fn sync_changes(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     only: Option<Vec<i64>>,
     progress: Channel<SyncProgress>,
 ) -> Result<SyncReport, Problem> {
@@ -41,7 +42,7 @@ pub async fn sync_changes(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn resolve_conflict(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     draft_id: i64,
     field: Option<SmsField>,
     side: Side,
@@ -56,7 +57,7 @@ pub async fn resolve_conflict(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn discard_change(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
     draft_id: i64,
 ) -> Result<ChangesView, Problem> {
     Ok(state.engine()?.discard_change(org_id, draft_id).await?)
@@ -66,7 +67,7 @@ pub async fn discard_change(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn discard_draft(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
 ) -> Result<ChangesView, Problem> {
     Ok(state.engine()?.discard_draft(org_id).await?)
 }
@@ -75,7 +76,7 @@ pub async fn discard_draft(
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_history(
     state: State<'_, AppState>,
-    org_id: RingotelId,
+    org_id: OrgId,
 ) -> Result<HistoryView, Problem> {
     Ok(state.engine()?.history(org_id).await?)
 }

@@ -3,7 +3,7 @@
 //! and the command talks to the services.
 
 use crate::exit::Failure;
-use domain::RingotelId;
+use domain::OrgId;
 use engine::{Engine, builtin_sandbox, home};
 use sandbox::Sandbox;
 use std::path::PathBuf;
@@ -53,7 +53,7 @@ pub async fn open(data_dir: Option<PathBuf>, services: bool) -> Result<Session, 
 
 impl Session {
     /// The organization `given` names: its id, its name (any case), or the one name it is part of.
-    pub async fn org(&self, given: &str) -> Result<RingotelId, Failure> {
+    pub async fn org(&self, given: &str) -> Result<OrgId, Failure> {
         let list = self.engine.list_organizations().await?;
         let wanted = given.trim().to_lowercase();
         let orgs = &list.organizations;

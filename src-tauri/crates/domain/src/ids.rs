@@ -82,8 +82,12 @@ macro_rules! string_id {
 }
 
 string_id!(
-    /// An organization, connection (branch), user or SMS number id in the Ringotel Admin API.
+    /// A connection (branch), user or SMS number id in the Ringotel Admin API.
     RingotelId
+);
+string_id!(
+    /// An organization's id in the Ringotel Admin API.
+    OrgId
 );
 string_id!(
     /// An integration's id as `getServices` reports it (`"ThinQ"`, `"Twilio"`, ...).

@@ -5,7 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-use domain::{BaseUrl, RingotelId, Secret, WorkspaceId};
+use domain::OrgId;
+use domain::{BaseUrl, Secret, WorkspaceId};
 use engine::snapshot::Freshness;
 use engine::{Engine, SandboxEndpoints};
 use sandbox::Sandbox;
@@ -25,7 +26,7 @@ fn draft_view(c: &mut Criterion) {
         let org = w.orgs.iter().max_by_key(|o| o.trunks.len()).unwrap();
         (org.id().to_owned(), org.trunks.len())
     });
-    let org = RingotelId::parse(&largest.0).unwrap();
+    let org = OrgId::parse(&largest.0).unwrap();
     let ws = WorkspaceId::parse("sandbox").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let endpoints = SandboxEndpoints {

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
+use domain::OrgId;
 use domain::{RingotelId, WorkspaceId};
 use engine::NetworkSettings;
 use engine::snapshot::Freshness;
@@ -32,7 +33,7 @@ fn one_run(runtime: &tokio::runtime::Runtime, concurrency: usize) -> Duration {
                 .unwrap();
             let user = harbor.users[0]["id"].as_str().unwrap().to_owned();
             (
-                RingotelId::parse(harbor.id()).unwrap(),
+                OrgId::parse(harbor.id()).unwrap(),
                 RingotelId::parse(&user).unwrap(),
             )
         });

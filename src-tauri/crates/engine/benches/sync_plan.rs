@@ -5,7 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use domain::{Country, RingotelId, WorkspaceId};
+use domain::OrgId;
+use domain::{Country, WorkspaceId};
 use engine::plan::{LiveIndex, plan};
 use engine::snapshot::Freshness;
 use ringotel::SmsTrunk;
@@ -20,14 +21,14 @@ mod common;
 fn sync_plan(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let sandbox = runtime.block_on(Sandbox::start()).unwrap();
-    let (org, live): (RingotelId, Vec<SmsTrunk>) = sandbox.with_world(|w| {
+    let (org, live): (OrgId, Vec<SmsTrunk>) = sandbox.with_world(|w| {
         let org = w.orgs.iter().max_by_key(|o| o.trunks.len()).unwrap();
         let trunks = org
             .trunks
             .iter()
             .map(|t| serde_json::from_value(serde_json::Value::Object(t.clone())).unwrap())
             .collect();
-        (RingotelId::parse(org.id()).unwrap(), trunks)
+        (OrgId::parse(org.id()).unwrap(), trunks)
     });
     let us = Country::parse("US").unwrap();
     let ws = WorkspaceId::parse("sandbox").unwrap();

@@ -5,7 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
-use domain::{BaseUrl, RingotelId, Secret, ThinqSettingsInput};
+use domain::OrgId;
+use domain::{BaseUrl, Secret, ThinqSettingsInput};
 use engine::{Engine, SandboxEndpoints, SecretPersistence};
 use sandbox::Sandbox;
 use sandbox::world::Did;
@@ -41,7 +42,7 @@ fn one_run(runtime: &tokio::runtime::Runtime) -> Duration {
                 .iter()
                 .find(|o| o.org["name"] == "Harbor Dental Group")
                 .unwrap();
-            RingotelId::parse(harbor.id()).unwrap()
+            OrgId::parse(harbor.id()).unwrap()
         });
         let dir = tempfile::tempdir().unwrap();
         let endpoints = SandboxEndpoints {

@@ -19,6 +19,7 @@ pub fn typescript() -> String {
     let decls = declarations!(
         &cfg,
         domain::RingotelId,
+        domain::OrgId,
         domain::ServiceId,
         domain::WorkspaceId,
         domain::FieldProblem,

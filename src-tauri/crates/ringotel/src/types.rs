@@ -2,13 +2,13 @@
 //! interpret are kept in `rest` and sent back untouched on update (read-modify-write).
 
 use crate::lenient;
-use domain::{RingotelId, ServiceId};
+use domain::{OrgId, RingotelId, ServiceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Organization {
-    pub id: RingotelId,
+    pub id: OrgId,
     #[serde(default, deserialize_with = "lenient::text")]
     pub name: String,
     #[serde(default, deserialize_with = "lenient::text")]

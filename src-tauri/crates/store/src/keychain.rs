@@ -1,7 +1,8 @@
 //! Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential Manager),
 //! with each way the keychain can be missing turned into a cause the admin can act on.
 
-use domain::{RingotelId, Secret, WorkspaceId};
+use domain::OrgId;
+use domain::{Secret, WorkspaceId};
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use serde::{Deserialize, Serialize};
 use std::sync::{Arc, Mutex};
@@ -11,13 +12,8 @@ use ts_rs::TS;
 /// Which secret an entry holds; the keychain's "account" field is derived from it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SecretName {
-    RingotelApiKey {
-        workspace: WorkspaceId,
-    },
-    ThinqToken {
-        workspace: WorkspaceId,
-        org: RingotelId,
-    },
+    RingotelApiKey { workspace: WorkspaceId },
+    ThinqToken { workspace: WorkspaceId, org: OrgId },
 }
 
 impl SecretName {
@@ -189,8 +185,8 @@ mod tests {
         WorkspaceId::parse(id).unwrap()
     }
 
-    fn org(id: &str) -> RingotelId {
-        RingotelId::parse(id).unwrap()
+    fn org(id: &str) -> OrgId {
+        OrgId::parse(id).unwrap()
     }
 
     #[test]

@@ -100,7 +100,7 @@ async fn an_admin_enables_thinq_in_the_sandbox_and_finds_it_after_a_restart() {
     let keychain = Keychain::new(APP_KEYCHAIN_SERVICE);
     let name = SecretName::ThinqToken {
         workspace: store::tables::workspaces::sandbox_id(),
-        org: domain::RingotelId::parse(&harbor_org_id()).unwrap(),
+        org: domain::OrgId::parse(&harbor_org_id()).unwrap(),
     };
     let stored = keychain
         .load(&name)

@@ -3,6 +3,8 @@
 
 export type RingotelId = string;
 
+export type OrgId = string;
+
 export type ServiceId = string;
 
 export type WorkspaceId = string;
@@ -109,7 +111,7 @@ portalWebhookUrl: string, };
 
 export type IntegrationCard = { id: string, name: string, enabled: boolean, };
 
-export type ThinqIntegrationView = { orgId: RingotelId, orgName: string, 
+export type ThinqIntegrationView = { orgId: OrgId, orgName: string, 
 /**
  * SMS integrations need the Pro package; when they are unavailable, this says why.
  */

@@ -6,7 +6,7 @@ use crate::exit::{FAILED_ITEMS, Failure};
 use crate::output::Output;
 use crate::session::Session;
 use domain::CheckOutcome;
-use domain::RingotelId;
+use domain::OrgId;
 use engine::readiness::ReadinessReport;
 use engine::snapshot::Freshness;
 
@@ -72,7 +72,7 @@ pub async fn run(session: &Session, args: ReadinessArgs, out: Output) -> Result<
 /// would settle them — billable ones only when confirmed; marks them drafted in the report.
 async fn draft_fixes(
     session: &Session,
-    org: &RingotelId,
+    org: &OrgId,
     report: &mut ReadinessReport,
     confirm_billable: bool,
 ) -> Result<(), Failure> {

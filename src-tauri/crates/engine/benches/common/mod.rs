@@ -1,6 +1,7 @@
 //! What the engine's benchmarks share: drafted numbers, and the bare `SELECT` of draft rows each
 //! measurement is compared with.
 
+use domain::OrgId;
 use domain::{
     BaseUrl, Country, PhoneNumber, RingotelId, Secret, ServiceId, SmsNumberFields, WorkspaceId,
 };
@@ -24,7 +25,7 @@ pub fn drafted_fields(i: u32, users: Vec<RingotelId>) -> SmsNumberFields {
 
 /// Reads every draft row of the organization as plain columns, decoding nothing: the floor
 /// any load of the draft is measured against.
-pub fn bare_select(db: &Database, ws: &WorkspaceId, org: &RingotelId) -> usize {
+pub fn bare_select(db: &Database, ws: &WorkspaceId, org: &OrgId) -> usize {
     let mut stmt = db
         .conn()
         .prepare_cached(
@@ -72,7 +73,7 @@ pub fn harbor(sandbox: &Sandbox) -> RingotelId {
 }
 
 /// The organization's draft read from the file, as a fresh engine first decodes it.
-pub fn load_drafts(db: &Database, ws: &WorkspaceId, org: &RingotelId) -> Vec<Draft> {
+pub fn load_drafts(db: &Database, ws: &WorkspaceId, org: &OrgId) -> Vec<Draft> {
     draft_numbers::list(db.conn(), ws, org)
         .unwrap()
         .into_iter()

@@ -4,7 +4,7 @@ use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, OfflineNote};
-use domain::{Package, RingotelId, SetupChange, SmsMode};
+use domain::{OrgId, Package, RingotelId, SetupChange, SmsMode};
 use ringotel::Organization;
 use serde::Serialize;
 use store::tables::readiness_summaries;
@@ -15,7 +15,7 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationRow {
     #[ts(type = "string")]
-    pub id: RingotelId,
+    pub id: OrgId,
     pub name: String,
     pub domain: String,
     pub package: Option<Package>,
@@ -152,7 +152,7 @@ impl Engine {
 
     /// One organization, fetched live and saved for offline use (or the saved copy when
     /// Ringotel cannot be reached).
-    pub async fn organization_detail(&self, org: RingotelId) -> EngineResult<OrganizationDetail> {
+    pub async fn organization_detail(&self, org: OrgId) -> EngineResult<OrganizationDetail> {
         self.organization_detail_as(org, Freshness::Live).await
     }
 
@@ -160,7 +160,7 @@ impl Engine {
     /// the last fetch or sync saved, and after a change to the draft.
     pub async fn organization_detail_as(
         &self,
-        org: RingotelId,
+        org: OrgId,
         freshness: Freshness,
     ) -> EngineResult<OrganizationDetail> {
         let connected = self.base.connect().await?;
@@ -215,7 +215,7 @@ impl Engine {
     /// saved, with the switch drafted. Needs no network.
     pub async fn switch_connection_sms(
         &self,
-        org: RingotelId,
+        org: OrgId,
         connection: RingotelId,
     ) -> EngineResult<OrganizationDetail> {
         self.draft_connections_sms(org.clone(), &[connection])
@@ -227,7 +227,7 @@ impl Engine {
     /// organization as saved. Needs no network.
     pub async fn move_to_pro(
         &self,
-        org: RingotelId,
+        org: OrgId,
         confirmed: bool,
     ) -> EngineResult<OrganizationDetail> {
         self.draft_pro_package(org.clone(), confirmed).await?;

@@ -1,6 +1,6 @@
 //! Engine failures, and the one `{code, message, field?}` object they become at the UI's edge.
 
-use domain::{FieldKey, FieldProblem, RingotelId, WorkspaceId};
+use domain::{FieldKey, FieldProblem, OrgId, RingotelId, WorkspaceId};
 use ringotel::RingotelError;
 use serde::Serialize;
 use store::{KeychainError, StoreError};
@@ -36,7 +36,7 @@ pub enum EngineError {
     #[error(
         "The thinQ Account ID, username and token of this organization are not saved here; save them on the Integrations tab first"
     )]
-    NoThinqSettings(RingotelId),
+    NoThinqSettings(OrgId),
     #[error("Internal error: {0}")]
     Internal(Internal),
 }

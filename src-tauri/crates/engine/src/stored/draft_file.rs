@@ -5,6 +5,7 @@
 use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
+use domain::OrgId;
 use domain::{FieldKey, FieldProblem, PhoneNumber, RingotelId, SmsNumberFields};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -37,7 +38,7 @@ enum Action {
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct FileChange {
-    org_id: RingotelId,
+    org_id: OrgId,
     /// The Ringotel number this changes; absent for a new number.
     trunk_id: Option<RingotelId>,
     action: Action,
@@ -158,7 +159,7 @@ impl std::fmt::Display for Refusal {
 }
 
 /// One entry of the file as a change to the draft, or what it lacks.
-fn to_change(entry: FileChange) -> Result<(RingotelId, DraftTarget, DraftChange), ChangeProblem> {
+fn to_change(entry: FileChange) -> Result<(OrgId, DraftTarget, DraftChange), ChangeProblem> {
     let change = match (entry.action, entry.fields) {
         (Action::Upsert, Some(fields)) => DraftChange::Upsert(Box::new(fields)),
         (Action::Upsert, None) => return Err(ChangeProblem::UpsertWithoutFields),
@@ -180,9 +181,7 @@ fn to_change(entry: FileChange) -> Result<(RingotelId, DraftTarget, DraftChange)
 }
 
 /// Reads and checks a file: the parsed changes, or what refuses it, naming the line or entry.
-fn read_file(
-    path: &std::path::Path,
-) -> Result<Vec<(RingotelId, DraftTarget, DraftChange)>, Refusal> {
+fn read_file(path: &std::path::Path) -> Result<Vec<(OrgId, DraftTarget, DraftChange)>, Refusal> {
     let size = std::fs::metadata(path)
         .map_err(|e| Refusal::Unreadable(path.to_path_buf(), e))?
         .len();
@@ -217,10 +216,10 @@ fn read_file(
 
 /// A new number that the file drafts twice, or that the draft already has.
 fn duplicate_new_number(
-    incoming: &[(RingotelId, DraftTarget, DraftChange)],
+    incoming: &[(OrgId, DraftTarget, DraftChange)],
     existing: &[DraftRecord],
 ) -> Option<String> {
-    let mut seen: HashSet<(&RingotelId, &PhoneNumber)> = existing
+    let mut seen: HashSet<(&OrgId, &PhoneNumber)> = existing
         .iter()
         .filter(|d| d.target == DraftTarget::New)
         .filter_map(|d| match &d.change {

@@ -5,7 +5,8 @@
 use super::drafts::{DecodedDrafts, Draft};
 use crate::base::error::EngineResult;
 use crate::stored::engine::Engine;
-use domain::{RingotelId, WorkspaceId};
+use domain::OrgId;
+use domain::WorkspaceId;
 use std::sync::{Arc, MutexGuard};
 use store::Database;
 use store::tables::draft_numbers;
@@ -21,7 +22,7 @@ impl Engine {
     pub(crate) async fn drafts(
         &self,
         workspace: &WorkspaceId,
-        org: &RingotelId,
+        org: &OrgId,
     ) -> EngineResult<Arc<Vec<Draft>>> {
         let key = (workspace.clone(), org.clone());
         if let Some(drafts) = self.decoded_drafts().get(&key).cloned() {

@@ -1,6 +1,7 @@
 //! One drafted change as the engine holds it, with the number it was based on decoded once.
 
-use domain::{Country, RingotelId, SmsNumberFields, WorkspaceId};
+use domain::OrgId;
+use domain::{Country, SmsNumberFields, WorkspaceId};
 use ringotel::{SmsTrunk, UnreadableTrunk};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -63,4 +64,4 @@ impl std::ops::Deref for Draft {
 
 /// Drafts decoded in this process, by workspace and organization. Decoding validates every
 /// drafted number again, which for a thousand numbers costs more than the view built on them.
-pub(crate) type DecodedDrafts = HashMap<(WorkspaceId, RingotelId), Arc<Vec<Draft>>>;
+pub(crate) type DecodedDrafts = HashMap<(WorkspaceId, OrgId), Arc<Vec<Draft>>>;

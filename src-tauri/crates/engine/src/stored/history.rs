@@ -2,7 +2,8 @@
 
 use crate::base::error::EngineResult;
 use crate::stored::engine::Engine;
-use domain::{JournalState, PhoneNumber, RingotelId, SyncAction};
+use domain::OrgId;
+use domain::{JournalState, PhoneNumber, SyncAction};
 use serde::Serialize;
 use store::tables::{setup_journal, sync_journal};
 use ts_rs::TS;
@@ -50,7 +51,7 @@ pub struct HistoryView {
 
 impl Engine {
     /// The organization's sync journal, newest first. Reads only the local database.
-    pub async fn history(&self, org: RingotelId) -> EngineResult<HistoryView> {
+    pub async fn history(&self, org: OrgId) -> EngineResult<HistoryView> {
         let ws = self.base.active_workspace().await?.id;
         let (entries, setup) = self
             .base

@@ -2,6 +2,7 @@
 //! draft, and once applied leaves nothing more to do.
 
 use super::*;
+use domain::OrgId;
 use domain::formats::WireChoice;
 use domain::{InboundFormat, OutboundFormat, ServiceId, Stickiness};
 use proptest::prelude::*;
@@ -97,7 +98,7 @@ fn nothing_waits(plan: &[Outcome]) -> bool {
 fn existing(draft_id: i64, base: &SmsTrunk, change: DraftChange) -> DraftRecord {
     DraftRecord {
         id: draft_id,
-        org: id(1),
+        org: OrgId::parse("1").unwrap_or_else(|e| panic!("{e}")),
         target: DraftTarget::Existing {
             trunk_id: base.id.clone(),
             base: serde_json::to_string(base).unwrap_or_default(),
@@ -111,7 +112,7 @@ fn existing(draft_id: i64, base: &SmsTrunk, change: DraftChange) -> DraftRecord 
 fn new(draft_id: i64, fields: &SmsNumberFields) -> DraftRecord {
     DraftRecord {
         id: draft_id,
-        org: id(1),
+        org: OrgId::parse("1").unwrap_or_else(|e| panic!("{e}")),
         target: DraftTarget::New,
         change: DraftChange::Upsert(Box::new(fields.clone())),
         updated_at: 0,

@@ -3,6 +3,7 @@
 //! say so, "as of" its time.
 
 use crate::base::error::EngineError;
+use domain::OrgId;
 use domain::{RingotelId, WorkspaceId};
 use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
 use serde::{Deserialize, Serialize};
@@ -94,7 +95,7 @@ pub(crate) enum SavedPart {
 }
 
 /// Saved copies decoded in this process, by workspace and organization, with their fetch time.
-pub(crate) type DecodedSnapshots = HashMap<(WorkspaceId, RingotelId), DecodedSnapshot>;
+pub(crate) type DecodedSnapshots = HashMap<(WorkspaceId, OrgId), DecodedSnapshot>;
 
 /// A saved copy in memory: its fetch time, and why the last attempt to refresh it failed (so
 /// every screen reading it says it is offline until a fetch succeeds again).

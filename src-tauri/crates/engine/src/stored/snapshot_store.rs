@@ -9,7 +9,8 @@ use crate::base::clock::now_ms;
 use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
-use domain::{RingotelId, WorkspaceId};
+use domain::OrgId;
+use domain::WorkspaceId;
 use serde::Deserialize;
 use std::sync::Arc;
 use store::tables::snapshots::{self, Scope};
@@ -29,7 +30,7 @@ impl Engine {
     pub(crate) async fn saved_snapshot(
         &self,
         workspace: &WorkspaceId,
-        org: &RingotelId,
+        org: &OrgId,
     ) -> EngineResult<Option<Fetched<Arc<OrgSnapshot>>>> {
         let key = (workspace.clone(), org.clone());
         if let Some(saved) = self.decoded().get(&key).cloned() {
@@ -64,12 +65,7 @@ impl Engine {
     }
 
     /// Remembers that refreshing this saved copy just failed, until a fetch succeeds.
-    pub(crate) fn mark_offline(
-        &self,
-        workspace: &WorkspaceId,
-        org: &RingotelId,
-        note: &OfflineNote,
-    ) {
+    pub(crate) fn mark_offline(&self, workspace: &WorkspaceId, org: &OrgId, note: &OfflineNote) {
         if let Some(saved) = self.decoded().get_mut(&(workspace.clone(), org.clone())) {
             saved.offline = Some(note.clone());
         }
@@ -84,7 +80,7 @@ impl Engine {
     async fn fetch_snapshot(
         &self,
         connected: &Connected,
-        org: &RingotelId,
+        org: &OrgId,
     ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let client = &connected.ringotel;
         let (organization, branches, users, services, trunks) = tokio::try_join!(
@@ -110,7 +106,7 @@ impl Engine {
     pub(crate) async fn save_part(
         &self,
         connected: &Connected,
-        org: &RingotelId,
+        org: &OrgId,
         part: SavedPart,
     ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let workspace = connected.workspace_id();
@@ -136,7 +132,7 @@ impl Engine {
     async fn store_snapshot(
         &self,
         workspace: WorkspaceId,
-        org: RingotelId,
+        org: OrgId,
         data: Arc<OrgSnapshot>,
     ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let fetched_at = now_ms();
@@ -173,7 +169,7 @@ impl Engine {
     pub(crate) async fn org_snapshot(
         &self,
         connected: &Connected,
-        org: &RingotelId,
+        org: &OrgId,
         freshness: Freshness,
     ) -> EngineResult<Fetched<Arc<OrgSnapshot>>> {
         let workspace = connected.workspace_id();

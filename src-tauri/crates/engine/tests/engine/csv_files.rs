@@ -3,7 +3,8 @@
 //! `number` and `users` required.
 
 use crate::setup;
-use domain::{InboundFormat, OutboundFormat, RingotelId};
+use domain::OrgId;
+use domain::{InboundFormat, OutboundFormat};
 use engine::numbers::CsvImportOutcome;
 use engine::snapshot::Freshness;
 
@@ -30,7 +31,7 @@ fn rows(spanning: bool) -> Vec<String> {
     lines
 }
 
-async fn import(s: &crate::Setup, org: &RingotelId, bytes: &[u8]) -> CsvImportOutcome {
+async fn import(s: &crate::Setup, org: &OrgId, bytes: &[u8]) -> CsvImportOutcome {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("numbers.csv");
     std::fs::write(&path, bytes).unwrap();

@@ -5,7 +5,7 @@ use engine::draft_file::DraftTransfer;
 use engine::numbers::{NumberStatus, SaveNumberOutcome};
 use engine::snapshot::Freshness;
 
-async fn draft_two_changes(setup: &crate::Setup) -> domain::RingotelId {
+async fn draft_two_changes(setup: &crate::Setup) -> domain::OrgId {
     let org = setup.org("Harbor Dental Group").await;
     let view = setup
         .engine

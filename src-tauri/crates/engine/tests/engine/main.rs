@@ -17,7 +17,8 @@ mod sync;
 mod wire_variants;
 mod workspaces;
 
-use domain::{BaseUrl, RingotelId, Secret};
+use domain::OrgId;
+use domain::{BaseUrl, Secret};
 use engine::{Engine, SandboxEndpoints, SandboxThinqAccount};
 use sandbox::{DEMO_API_KEY, Sandbox, WireVariant, demo_thinq_accounts};
 
@@ -80,7 +81,7 @@ impl Setup {
 
     /// Harbor with its thinQ settings saved (the card enabled, whatever the form answers) and,
     /// where Ringotel does not report the card's webhook URL, the one its portal shows pasted.
-    pub async fn harbor_with_thinq(&self) -> RingotelId {
+    pub async fn harbor_with_thinq(&self) -> OrgId {
         let org = self.org("Harbor Dental Group").await;
         let saved = save_demo_thinq(&self.engine, &org).await;
         assert!(
@@ -97,7 +98,7 @@ impl Setup {
     }
 
     /// Runs readiness and drafts every fix it offers that is not billable.
-    pub async fn draft_every_fix(&self, org: &RingotelId) -> engine::readiness::ReadinessReport {
+    pub async fn draft_every_fix(&self, org: &OrgId) -> engine::readiness::ReadinessReport {
         let report = self
             .engine
             .readiness(org.clone(), engine::snapshot::Freshness::Live, |_| {})
@@ -115,7 +116,7 @@ impl Setup {
     }
 
     /// The first user of the organization's first connection, as the editor lists them.
-    pub async fn first_user(&self, org: &RingotelId) -> String {
+    pub async fn first_user(&self, org: &OrgId) -> String {
         let editor = self.engine.number_editor(org.clone(), None).await.unwrap();
         editor.connections[0].users[0].id.to_string()
     }
@@ -123,7 +124,7 @@ impl Setup {
     /// Adds DIDs of the organization's thinQ account as new numbers for `users`.
     pub async fn import_dids(
         &self,
-        org: &RingotelId,
+        org: &OrgId,
         numbers: Vec<String>,
         users: Vec<String>,
     ) -> engine::numbers::ImportDidsOutcome {
@@ -134,7 +135,7 @@ impl Setup {
     }
 
     /// Drafts an edit of the number called `name` that clears its opt-out and auto-replies.
-    pub async fn clear_opt_out(&self, org: &RingotelId, name: &str) {
+    pub async fn clear_opt_out(&self, org: &OrgId, name: &str) {
         let view = self
             .engine
             .numbers_view(org.clone(), engine::snapshot::Freshness::Saved)
@@ -162,7 +163,7 @@ impl Setup {
             .unwrap();
     }
 
-    pub async fn org(&self, name: &str) -> RingotelId {
+    pub async fn org(&self, name: &str) -> OrgId {
         let list = self.engine.list_organizations().await.unwrap();
         list.organizations
             .into_iter()
@@ -186,7 +187,7 @@ pub fn import_input(numbers: Vec<String>, users: Vec<String>) -> engine::numbers
 /// Saves the demo thinQ account's settings for `org`, the token for this session only.
 pub async fn save_demo_thinq(
     engine: &Engine,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> engine::integrations::SaveThinqOutcome {
     let demo = demo_thinq_accounts()[0];
     engine

@@ -2,7 +2,8 @@
 //! is back, with the draft on top and a status per row.
 
 use crate::{endpoints, setup};
-use domain::{InboundFormat, OutboundFormat, RingotelId, SmsNumberInput, StickinessInput};
+use domain::OrgId;
+use domain::{InboundFormat, OutboundFormat, SmsNumberInput, StickinessInput};
 use engine::Engine;
 use engine::numbers::{NumberCheck, NumberKey, NumberStatus, SaveNumberOutcome};
 use engine::snapshot::Freshness;
@@ -107,7 +108,7 @@ async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
 async fn open_harbor_row(
     setup: &crate::Setup,
     index: usize,
-) -> (RingotelId, NumberKey, engine::numbers::NumberEditor) {
+) -> (OrgId, NumberKey, engine::numbers::NumberEditor) {
     let org = setup.org("Harbor Dental Group").await;
     let view = setup
         .engine

@@ -2,9 +2,8 @@
 //! network, lost answers that must not duplicate a number, and the calls each action makes.
 
 use crate::{Setup, setup};
-use domain::{
-    InboundFormat, OutboundFormat, RingotelId, SmsField, SmsNumberInput, StickinessInput,
-};
+use domain::OrgId;
+use domain::{InboundFormat, OutboundFormat, SmsField, SmsNumberInput, StickinessInput};
 use engine::numbers::{NumberKey, NumberStatus, SaveNumberOutcome};
 use engine::snapshot::Freshness;
 use engine::sync::view::BlockerKind;
@@ -32,7 +31,7 @@ pub fn input(number: &str, name: &str, users: Vec<String>) -> SmsNumberInput {
 }
 
 /// Drafts `count` new numbers (858-200-1000 on) for the organization's first SMS user.
-pub async fn draft_new(engine: &Engine, org: &RingotelId, count: usize) -> Vec<String> {
+pub async fn draft_new(engine: &Engine, org: &OrgId, count: usize) -> Vec<String> {
     let editor = engine.number_editor(org.clone(), None).await.unwrap();
     let user = editor.connections[0].users[0].id.to_string();
     let mut wires = Vec::new();
@@ -56,7 +55,7 @@ pub async fn draft_new(engine: &Engine, org: &RingotelId, count: usize) -> Vec<S
 }
 
 /// Every number the sandbox holds for the organization, with how many times each occurs.
-pub fn server_numbers(sandbox: &Sandbox, org: &RingotelId) -> HashMap<String, usize> {
+pub fn server_numbers(sandbox: &Sandbox, org: &OrgId) -> HashMap<String, usize> {
     let id = org.to_string();
     sandbox.with_world(|world| {
         let mut counts = HashMap::new();
@@ -95,7 +94,7 @@ fn impatient(setup: &Setup) -> Engine {
         .unwrap()
 }
 
-async fn rename_first(engine: &Engine, org: &RingotelId, name: &str) -> NumberKey {
+async fn rename_first(engine: &Engine, org: &OrgId, name: &str) -> NumberKey {
     let view = engine
         .numbers_view(org.clone(), Freshness::Saved)
         .await
@@ -114,7 +113,7 @@ async fn rename_first(engine: &Engine, org: &RingotelId, name: &str) -> NumberKe
     key
 }
 
-fn rename_on_server(sandbox: &Sandbox, org: &RingotelId, key: &NumberKey, name: &str) {
+fn rename_on_server(sandbox: &Sandbox, org: &OrgId, key: &NumberKey, name: &str) {
     let NumberKey::Existing { trunk_id } = key else {
         panic!("an existing number")
     };

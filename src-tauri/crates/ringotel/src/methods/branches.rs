@@ -3,31 +3,24 @@
 use crate::client::RingotelClient;
 use crate::error::RingotelError;
 use crate::types::Branch;
+use domain::OrgId;
 use domain::RingotelId;
 use serde_json::{Value, json};
 use transport::Repeatable;
 
 impl RingotelClient {
-    pub async fn get_branches(&self, org: &RingotelId) -> Result<Vec<Branch>, RingotelError> {
+    pub async fn get_branches(&self, org: &OrgId) -> Result<Vec<Branch>, RingotelError> {
         self.rpc("getBranches", json!({ "orgid": org })).await
     }
 
-    pub async fn get_branch(
-        &self,
-        org: &RingotelId,
-        id: &RingotelId,
-    ) -> Result<Branch, RingotelError> {
+    pub async fn get_branch(&self, org: &OrgId, id: &RingotelId) -> Result<Branch, RingotelError> {
         self.rpc("getBranch", json!({ "id": id, "orgid": org }))
             .await
     }
 
     /// Replaces the connection with `branch`, its whole `provision` included (fields this app
     /// does not know too), so the update means the same whether the service merges or replaces.
-    pub async fn update_branch(
-        &self,
-        org: &RingotelId,
-        branch: &Branch,
-    ) -> Result<(), RingotelError> {
+    pub async fn update_branch(&self, org: &OrgId, branch: &Branch) -> Result<(), RingotelError> {
         let mut params = serde_json::to_value(branch).map_err(|e| RingotelError::Malformed {
             method: "updateBranch".into(),
             detail: e.to_string(),

@@ -10,7 +10,8 @@
 use crate::client::RingotelClient;
 use crate::envelope;
 use crate::error::RingotelError;
-use domain::{Api, AssumptionId, Fact, RingotelId, ServiceId, ThinqCredentials};
+use domain::OrgId;
+use domain::{Api, AssumptionId, Fact, ServiceId, ThinqCredentials};
 
 /// [code] The thinQ card's field labels, which become the form's query keys.
 pub const THINQ_FORM_FIELDS: [&str; 3] = ["Account ID", "Username", "Token"];
@@ -20,7 +21,7 @@ const FORM_METHOD: &str = "integrations form";
 
 /// One submission of an integration card: enable with credentials, or disable.
 pub struct IntegrationForm<'a> {
-    pub org: &'a RingotelId,
+    pub org: &'a OrgId,
     pub service: &'a ServiceId,
     /// `Some` enables the card with these credentials; `None` disables it.
     pub thinq: Option<&'a ThinqCredentials>,

@@ -3,7 +3,8 @@
 use crate::client::{RingotelClient, no_params};
 use crate::error::RingotelError;
 use crate::types::Organization;
-use domain::{AssumptionId, Fact, RingotelId};
+use domain::OrgId;
+use domain::{AssumptionId, Fact};
 use serde::Deserialize;
 use serde_json::json;
 use transport::Repeatable;
@@ -22,7 +23,7 @@ impl RingotelClient {
         self.rpc("getOrganizations", no_params()).await
     }
 
-    pub async fn get_organization(&self, id: &RingotelId) -> Result<Organization, RingotelError> {
+    pub async fn get_organization(&self, id: &OrgId) -> Result<Organization, RingotelError> {
         let answer = self.rpc("getOrganization", json!({ "id": id })).await?;
         let is_list = matches!(answer, OneOrList::List(_));
         self.observed().fact(Fact::new(

@@ -4,11 +4,12 @@ use crate::client::RingotelClient;
 use crate::error::RingotelError;
 use crate::types::ASSUMED_THINQ_SERVICE_ID;
 use crate::types::Service;
-use domain::{AssumptionId, Fact, RingotelId};
+use domain::OrgId;
+use domain::{AssumptionId, Fact};
 use serde_json::json;
 
 impl RingotelClient {
-    pub async fn get_services(&self, org: &RingotelId) -> Result<Vec<Service>, RingotelError> {
+    pub async fn get_services(&self, org: &OrgId) -> Result<Vec<Service>, RingotelError> {
         let services: Vec<Service> = self.rpc("getServices", json!({ "orgid": org })).await?;
         if let Some(card) = services.iter().find(|s| s.is_thinq()) {
             let exact = card

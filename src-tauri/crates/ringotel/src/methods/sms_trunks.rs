@@ -3,6 +3,7 @@
 use crate::client::RingotelClient;
 use crate::error::RingotelError;
 use crate::types::{SmsTrunk, SmsTrunkBody};
+use domain::OrgId;
 use domain::{AssumptionId, Fact, RingotelId};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -17,7 +18,7 @@ struct Created {
 }
 
 /// The trunk's fields as the write methods take them: the object with `orgid` added.
-fn params(org: &RingotelId, trunk: &impl serde::Serialize) -> Result<Value, RingotelError> {
+fn params(org: &OrgId, trunk: &impl serde::Serialize) -> Result<Value, RingotelError> {
     let mut value = serde_json::to_value(trunk).map_err(|e| RingotelError::Malformed {
         method: "SMS number".into(),
         detail: e.to_string(),
@@ -71,7 +72,7 @@ fn trunk_facts(trunks: &[SmsTrunk]) -> Vec<Fact> {
 }
 
 impl RingotelClient {
-    pub async fn get_sms_trunks(&self, org: &RingotelId) -> Result<Vec<SmsTrunk>, RingotelError> {
+    pub async fn get_sms_trunks(&self, org: &OrgId) -> Result<Vec<SmsTrunk>, RingotelError> {
         let trunks: Vec<SmsTrunk> = self.rpc("getSMSTrunks", json!({ "orgid": org })).await?;
         for fact in trunk_facts(&trunks) {
             self.observed().fact(fact);
@@ -83,7 +84,7 @@ impl RingotelClient {
     /// after a lost answer could make the number twice, so the caller reads back instead.
     pub async fn create_sms_trunk(
         &self,
-        org: &RingotelId,
+        org: &OrgId,
         trunk: &SmsTrunkBody,
     ) -> Result<RingotelId, RingotelError> {
         let outcome = self
@@ -105,7 +106,7 @@ impl RingotelClient {
     /// so the update means the same whether the service merges or replaces.
     pub async fn update_sms_trunk(
         &self,
-        org: &RingotelId,
+        org: &OrgId,
         trunk: &SmsTrunk,
     ) -> Result<(), RingotelError> {
         self.rpc_write("updateSMSTrunk", params(org, trunk)?, Repeatable::Yes)
@@ -115,7 +116,7 @@ impl RingotelClient {
 
     pub async fn delete_sms_trunk(
         &self,
-        org: &RingotelId,
+        org: &OrgId,
         id: &RingotelId,
     ) -> Result<(), RingotelError> {
         self.rpc_write(

@@ -3,13 +3,14 @@
 use crate::client::RingotelClient;
 use crate::error::RingotelError;
 use crate::types::User;
+use domain::OrgId;
 use domain::RingotelId;
 use serde_json::json;
 
 impl RingotelClient {
     pub async fn get_users(
         &self,
-        org: &RingotelId,
+        org: &OrgId,
         branch: Option<&RingotelId>,
     ) -> Result<Vec<User>, RingotelError> {
         let params = match branch {

@@ -2,7 +2,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
-use domain::{BaseUrl, RingotelId, Secret, ServiceId, ThinqCredentials, ThinqSettingsInput};
+use domain::OrgId;
+use domain::{BaseUrl, Secret, ServiceId, ThinqCredentials, ThinqSettingsInput};
 use ringotel::{IntegrationForm, RingotelClient, RingotelError};
 use sandbox::{
     AuthFailure, DEMO_API_KEY, Fault, Sandbox, Service, WireSwitch, WireVariant,
@@ -43,7 +44,7 @@ fn demo_credentials() -> ThinqCredentials {
     .unwrap()
 }
 
-async fn harbor(client: &RingotelClient) -> RingotelId {
+async fn harbor(client: &RingotelClient) -> OrgId {
     let orgs = client.get_organizations().await.unwrap();
     orgs.into_iter()
         .find(|o| o.name == "Harbor Dental Group")
@@ -94,7 +95,7 @@ async fn a_wrong_key_is_unauthorized() {
 async fn a_wrong_key_refused_inside_http_200_is_unauthorized_as_with_a_401() {
     let sandbox = Sandbox::start().await.unwrap();
     let wrong = client(&sandbox, "not-the-key");
-    let org = RingotelId::parse("1").unwrap();
+    let org = OrgId::parse("1").unwrap();
     let service = ServiceId::parse("ThinQ").unwrap();
     let form = || IntegrationForm {
         org: &org,
@@ -121,7 +122,7 @@ async fn a_wrong_key_refused_inside_http_200_is_unauthorized_as_with_a_401() {
 #[tokio::test]
 async fn an_unknown_organization_is_an_error_inside_http_200() {
     let sandbox = Sandbox::start().await.unwrap();
-    let missing = RingotelId::parse("1").unwrap();
+    let missing = OrgId::parse("1").unwrap();
     let err = client(&sandbox, DEMO_API_KEY)
         .get_branches(&missing)
         .await

@@ -4,6 +4,7 @@
 
 use super::now_ms;
 use crate::error::StoreError;
+use domain::OrgId;
 use domain::{RingotelId, SmsNumberFields, WorkspaceId};
 use rusqlite::{Connection, Row, params};
 
@@ -32,7 +33,7 @@ pub enum DraftTarget {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftRecord {
     pub id: i64,
-    pub org: RingotelId,
+    pub org: OrgId,
     pub target: DraftTarget,
     pub change: DraftChange,
     pub updated_at: i64,
@@ -72,7 +73,7 @@ fn corrupt(id: i64, reason: impl Into<String>) -> StoreError {
 fn to_record(
     (id, org, trunk, fields, base, base_at, updated_at): RawRow,
 ) -> Result<DraftRecord, StoreError> {
-    let org = RingotelId::parse(&org).map_err(|e| corrupt(id, e.to_string()))?;
+    let org = OrgId::parse(&org).map_err(|e| corrupt(id, e.to_string()))?;
     let change = match fields {
         Some(json) => DraftChange::Upsert(
             serde_json::from_str(&json).map_err(|e| corrupt(id, e.to_string()))?,
@@ -125,7 +126,7 @@ fn collect(
 pub fn list(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<Vec<DraftRecord>, StoreError> {
     collect(
         conn,
@@ -152,7 +153,7 @@ pub fn list_workspace(
 pub fn insert_new(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     fields: &SmsNumberFields,
 ) -> Result<i64, StoreError> {
     conn.execute(
@@ -187,7 +188,7 @@ pub fn update_change(
 pub fn upsert_existing(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     trunk_id: &RingotelId,
     base: &str,
     base_fetched_at: i64,
@@ -220,7 +221,7 @@ pub fn upsert_existing(
 pub fn insert_all(
     conn: &Connection,
     workspace: &WorkspaceId,
-    changes: &[(RingotelId, DraftTarget, DraftChange)],
+    changes: &[(OrgId, DraftTarget, DraftChange)],
 ) -> Result<usize, StoreError> {
     let tx = conn.unchecked_transaction()?;
     for (org, target, change) in changes {
@@ -310,7 +311,7 @@ pub fn remove_applied(
 pub fn remove_org(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<usize, StoreError> {
     Ok(conn.execute(
         "DELETE FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2",
@@ -342,10 +343,10 @@ mod tests {
         }
     }
 
-    fn ids() -> (WorkspaceId, RingotelId) {
+    fn ids() -> (WorkspaceId, OrgId) {
         (
             WorkspaceId::parse("sandbox").unwrap(),
-            RingotelId::parse("9223372036854775808").unwrap(),
+            OrgId::parse("9223372036854775808").unwrap(),
         )
     }
 

@@ -3,7 +3,8 @@
 
 use super::now_ms;
 use crate::error::StoreError;
-use domain::{RingotelId, SetupChange, WorkspaceId};
+use domain::OrgId;
+use domain::{SetupChange, WorkspaceId};
 use rusqlite::{Connection, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +25,7 @@ fn encode(change: &SetupChange) -> Result<String, StoreError> {
 pub fn put(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     change: &SetupChange,
 ) -> Result<i64, StoreError> {
     conn.query_row(
@@ -50,7 +51,7 @@ pub fn put(
 pub fn list(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<Vec<DraftSetup>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, change, updated_at FROM draft_setup
@@ -87,7 +88,7 @@ pub fn list(
 pub fn remove(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     id: i64,
 ) -> Result<bool, StoreError> {
     let n = conn.execute(
@@ -114,7 +115,7 @@ pub fn remove_applied(
 pub fn remove_org(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<(), StoreError> {
     conn.execute(
         "DELETE FROM draft_setup WHERE workspace_id = ?1 AND org_id = ?2",
@@ -128,13 +129,13 @@ mod tests {
     use super::*;
     use crate::migrations::migrate;
 
-    fn db() -> (Connection, WorkspaceId, RingotelId) {
+    fn db() -> (Connection, WorkspaceId, OrgId) {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         (
             conn,
             WorkspaceId::parse("sandbox").unwrap(),
-            RingotelId::parse("9223372036854775808").unwrap(),
+            OrgId::parse("9223372036854775808").unwrap(),
         )
     }
 

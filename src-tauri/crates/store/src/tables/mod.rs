@@ -28,7 +28,7 @@ pub(crate) fn last_failures_in(
     conn: &rusqlite::Connection,
     table: &'static str,
     workspace: &domain::WorkspaceId,
-    org: &domain::RingotelId,
+    org: &domain::OrgId,
 ) -> Result<std::collections::HashMap<i64, String>, crate::StoreError> {
     // SQLite takes the bare columns of an aggregate query from the row `max()` picked.
     let mut stmt = conn.prepare_cached(&format!(

@@ -3,13 +3,14 @@
 
 use super::now_ms;
 use crate::error::StoreError;
-use domain::{RingotelId, WebhookUrl, WorkspaceId};
+use domain::OrgId;
+use domain::{WebhookUrl, WorkspaceId};
 use rusqlite::{Connection, OptionalExtension, params};
 
 pub fn get(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<Option<WebhookUrl>, StoreError> {
     let raw: Option<String> = conn
         .query_row(
@@ -30,7 +31,7 @@ pub fn get(
 pub fn put(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     url: &WebhookUrl,
 ) -> Result<(), StoreError> {
     conn.execute(
@@ -50,7 +51,7 @@ mod tests {
     fn a_pasted_url_is_read_back_and_replaced() {
         let db = Database::open_in_memory().unwrap();
         let ws = crate::tables::workspaces::sandbox_id();
-        let org = RingotelId::parse("42").unwrap();
+        let org = OrgId::parse("42").unwrap();
         assert_eq!(get(db.conn(), &ws, &org).unwrap(), None);
         let first = WebhookUrl::parse("https://sms.example/hook/1").unwrap();
         put(db.conn(), &ws, &org, &first).unwrap();

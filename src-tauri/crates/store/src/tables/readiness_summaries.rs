@@ -1,7 +1,8 @@
 //! Each organization's last readiness result, for the organization list.
 
 use crate::error::StoreError;
-use domain::{RingotelId, WorkspaceId};
+use domain::OrgId;
+use domain::WorkspaceId;
 use rusqlite::{Connection, params};
 use std::collections::HashMap;
 
@@ -16,7 +17,7 @@ pub struct Summary {
 pub fn put(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     summary: Summary,
 ) -> Result<(), StoreError> {
     conn.execute(

@@ -3,7 +3,8 @@
 
 use super::now_ms;
 use crate::error::StoreError;
-use domain::{JournalState, RingotelId, SetupChange, SetupKind, WorkspaceId};
+use domain::OrgId;
+use domain::{JournalState, SetupChange, SetupKind, WorkspaceId};
 use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
@@ -58,7 +59,7 @@ fn query(
 pub fn record_intent(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     run_id: i64,
     draft_id: i64,
     change: &SetupChange,
@@ -103,7 +104,7 @@ pub fn record_outcome(
 pub fn interrupt_unfinished(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     detail: &str,
 ) -> Result<usize, StoreError> {
     Ok(conn.execute(
@@ -117,7 +118,7 @@ pub fn interrupt_unfinished(
 pub fn last_failures(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<HashMap<i64, String>, StoreError> {
     super::last_failures_in(conn, "setup_journal", workspace, org)
 }
@@ -126,7 +127,7 @@ pub fn last_failures(
 pub fn list(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     limit: usize,
 ) -> Result<Vec<SetupEntry>, StoreError> {
     query(
@@ -144,7 +145,7 @@ pub fn list(
 pub fn done(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<Vec<SetupEntry>, StoreError> {
     query(
         conn,
@@ -160,7 +161,7 @@ pub fn done(
 pub fn last_done(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     kind: SetupKind,
 ) -> Result<Option<SetupEntry>, StoreError> {
     // Few entries per organization: filter by kind after decoding, so the stored JSON stays
@@ -187,7 +188,7 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         let ws = WorkspaceId::parse("sandbox").unwrap();
-        let org = RingotelId::parse("9223372036854775808").unwrap();
+        let org = OrgId::parse("9223372036854775808").unwrap();
         let url = |u: &str| SetupChange::ThinqDeliveryUrl { url: u.into() };
         let a = record_intent(&conn, &ws, &org, 1, 7, &url("https://a.example/1")).unwrap();
         record_outcome(&conn, &ws, a, JournalState::Done, None).unwrap();

@@ -2,14 +2,15 @@
 //! Payloads are the service's JSON as received, unknown fields included.
 
 use crate::error::StoreError;
-use domain::{RingotelId, WorkspaceId};
+use domain::OrgId;
+use domain::WorkspaceId;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// What a snapshot holds: the workspace's organization list, or one organization's objects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope<'a> {
     Organizations,
-    Organization(&'a RingotelId),
+    Organization(&'a OrgId),
 }
 
 impl Scope<'_> {
@@ -71,13 +72,13 @@ mod tests {
     fn a_newer_fetch_replaces_the_older_one_per_scope() {
         let db = Database::open_in_memory().unwrap();
         let ws = WorkspaceId::parse("sandbox").unwrap();
-        let org = RingotelId::parse("42").unwrap();
+        let org = OrgId::parse("42").unwrap();
         put(db.conn(), &ws, Scope::Organizations, "[1]", 10).unwrap();
         put(db.conn(), &ws, Scope::Organization(&org), "{}", 11).unwrap();
         put(db.conn(), &ws, Scope::Organizations, "[1,2]", 12).unwrap();
         let list = get(db.conn(), &ws, Scope::Organizations).unwrap().unwrap();
         assert_eq!((list.payload.as_str(), list.fetched_at), ("[1,2]", 12));
-        let other = RingotelId::parse("43").unwrap();
+        let other = OrgId::parse("43").unwrap();
         assert_eq!(
             get(db.conn(), &ws, Scope::Organization(&other)).unwrap(),
             None

@@ -4,6 +4,7 @@
 
 use super::now_ms;
 use crate::error::StoreError;
+use domain::OrgId;
 use domain::{JournalState, RingotelId, SmsField, SyncAction, WorkspaceId};
 use rusqlite::{Connection, Row, params};
 
@@ -23,7 +24,7 @@ pub struct Intent {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JournalEntry {
     pub id: i64,
-    pub org: RingotelId,
+    pub org: OrgId,
     pub intent: Intent,
     pub state: JournalState,
     pub detail: Option<String>,
@@ -51,7 +52,7 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry, StoreError>> {
     let decoded = (|| {
         Ok(JournalEntry {
             id,
-            org: RingotelId::parse(&org).map_err(|e| corrupt(id, e.to_string()))?,
+            org: OrgId::parse(&org).map_err(|e| corrupt(id, e.to_string()))?,
             intent: Intent {
                 run_id: row.get(2)?,
                 draft_id: row.get(3)?,
@@ -78,7 +79,7 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry, StoreError>> {
 pub fn record_intent(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     intent: &Intent,
 ) -> Result<i64, StoreError> {
     let fields = serde_json::to_string(&intent.fields).map_err(|e| StoreError::Corrupt {
@@ -135,7 +136,7 @@ pub fn record_outcome(
 pub fn interrupt_unfinished(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     detail: &str,
 ) -> Result<Vec<JournalEntry>, StoreError> {
     let tx = conn.unchecked_transaction()?;
@@ -160,7 +161,7 @@ pub fn interrupt_unfinished(
 pub fn last_failures(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<std::collections::HashMap<i64, String>, StoreError> {
     super::last_failures_in(conn, "sync_journal", workspace, org)
 }
@@ -169,7 +170,7 @@ pub fn last_failures(
 pub fn list(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     limit: usize,
 ) -> Result<Vec<JournalEntry>, StoreError> {
     query(
@@ -215,7 +216,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (db, _) = Database::open_in(dir.path()).unwrap();
         let ws = crate::tables::workspaces::sandbox_id();
-        let org = RingotelId::parse("42").unwrap();
+        let org = OrgId::parse("42").unwrap();
         let first = record_intent(db.conn(), &ws, &org, &intent(SyncAction::Create)).unwrap();
         let second = record_intent(db.conn(), &ws, &org, &intent(SyncAction::Delete)).unwrap();
         let trunk = RingotelId::parse("900").unwrap();
@@ -244,7 +245,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (db, _) = Database::open_in(dir.path()).unwrap();
         let ws = crate::tables::workspaces::sandbox_id();
-        let org = RingotelId::parse("42").unwrap();
+        let org = OrgId::parse("42").unwrap();
         let first = record_intent(db.conn(), &ws, &org, &intent(SyncAction::Create)).unwrap();
         record_outcome(
             db.conn(),
@@ -272,7 +273,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (db, _) = Database::open_in(dir.path()).unwrap();
         let ws = crate::tables::workspaces::sandbox_id();
-        let org = RingotelId::parse("42").unwrap();
+        let org = OrgId::parse("42").unwrap();
         let id = record_intent(db.conn(), &ws, &org, &intent(SyncAction::Create)).unwrap();
         let found = interrupt_unfinished(db.conn(), &ws, &org, "stopped").unwrap();
         assert_eq!(found.iter().map(|e| e.id).collect::<Vec<_>>(), [id]);

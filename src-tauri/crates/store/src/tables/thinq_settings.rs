@@ -3,7 +3,8 @@
 
 use super::now_ms;
 use crate::error::StoreError;
-use domain::{RingotelId, ThinqAccountId, ThinqUsername, WorkspaceId};
+use domain::OrgId;
+use domain::{ThinqAccountId, ThinqUsername, WorkspaceId};
 use rusqlite::{Connection, OptionalExtension, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub struct ThinqSettingsRecord {
 pub fn get(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
 ) -> Result<Option<ThinqSettingsRecord>, StoreError> {
     let row: Option<(String, String, i64)> = conn
         .query_row(
@@ -44,7 +45,7 @@ pub fn get(
 pub fn put(
     conn: &Connection,
     workspace: &WorkspaceId,
-    org: &RingotelId,
+    org: &OrgId,
     account_id: &ThinqAccountId,
     username: &ThinqUsername,
 ) -> Result<(), StoreError> {
@@ -65,10 +66,7 @@ pub fn put(
 }
 
 /// Organizations of a workspace that have thinQ settings (and so may have a token stored).
-pub fn organizations(
-    conn: &Connection,
-    workspace: &WorkspaceId,
-) -> Result<Vec<RingotelId>, StoreError> {
+pub fn organizations(conn: &Connection, workspace: &WorkspaceId) -> Result<Vec<OrgId>, StoreError> {
     let mut stmt =
         conn.prepare("SELECT org_id FROM thinq_settings WHERE workspace_id = ?1 ORDER BY org_id")?;
     let orgs = stmt
@@ -76,7 +74,7 @@ pub fn organizations(
         .collect::<Result<Vec<String>, _>>()?;
     orgs.iter()
         .map(|org| {
-            RingotelId::parse(org).map_err(|e| StoreError::Corrupt {
+            OrgId::parse(org).map_err(|e| StoreError::Corrupt {
                 what: "an organization id in the thinQ settings".into(),
                 reason: e.to_string(),
             })
@@ -93,10 +91,7 @@ mod tests {
     fn settings_are_kept_per_workspace_and_organization_and_overwritten_in_place() {
         let db = Database::open_in_memory().unwrap();
         let ws = WorkspaceId::parse("sandbox").unwrap();
-        let (org1, org2) = (
-            RingotelId::parse("1").unwrap(),
-            RingotelId::parse("2").unwrap(),
-        );
+        let (org1, org2) = (OrgId::parse("1").unwrap(), OrgId::parse("2").unwrap());
         let account = ThinqAccountId::parse("21458").unwrap();
         let user = ThinqUsername::parse("harbor-sms").unwrap();
         put(db.conn(), &ws, &org1, &account, &user).unwrap();

@@ -1,5 +1,6 @@
 //! Opening real database files: persistence, and recovery from damaged or too-new files.
 
+use domain::OrgId;
 use domain::{
     BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, ServiceId,
     SmsNumberFields, Stickiness, ThinqAccountId, ThinqUsername, WorkspaceId,
@@ -16,7 +17,7 @@ fn seeded(dir: &std::path::Path) {
     thinq_settings::put(
         db.conn(),
         &WorkspaceId::parse("sandbox").unwrap(),
-        &RingotelId::parse("42").unwrap(),
+        &OrgId::parse("42").unwrap(),
         &ThinqAccountId::parse("21458").unwrap(),
         &ThinqUsername::parse("u").unwrap(),
     )
@@ -44,7 +45,7 @@ fn what_was_saved_is_there_after_reopening() {
         thinq_settings::get(
             db.conn(),
             &WorkspaceId::parse("sandbox").unwrap(),
-            &RingotelId::parse("42").unwrap(),
+            &OrgId::parse("42").unwrap(),
         )
         .unwrap()
         .is_some()
@@ -55,7 +56,7 @@ fn what_was_saved_is_there_after_reopening() {
 fn a_drafted_number_is_read_back_whole_after_reopening_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let ws = WorkspaceId::parse("sandbox").unwrap();
-    let org = RingotelId::parse("42").unwrap();
+    let org = OrgId::parse("42").unwrap();
     let us = Country::parse("US").unwrap();
     let fields = SmsNumberFields {
         number: PhoneNumber::parse("(858) 437-6047", us).unwrap(),

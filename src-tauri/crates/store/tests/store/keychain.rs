@@ -4,7 +4,8 @@
 //! Needs a session bus with an unlocked keyring (the README's test command provides one);
 //! without it these tests fail and say so, never skip.
 
-use domain::{RingotelId, Secret, WorkspaceId};
+use domain::OrgId;
+use domain::{Secret, WorkspaceId};
 use serde_json::Value;
 use std::process::Command;
 use store::{Keychain, KeychainProblem, SecretLocation, SecretName, SecretVault};
@@ -22,7 +23,7 @@ fn keychain() -> Keychain {
 fn name(tag: &str) -> SecretName {
     SecretName::ThinqToken {
         workspace: WorkspaceId::parse(&format!("test-{}", std::process::id())).unwrap(),
-        org: RingotelId::parse(tag).unwrap(),
+        org: OrgId::parse(tag).unwrap(),
     }
 }
 

@@ -7,6 +7,7 @@ use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, OfflineNote, OrgSnapshot};
+use domain::OrgId;
 use domain::{RingotelId, SetupChange, SmsNumberFields, WebhookUrl};
 use ringotel::Service;
 use std::collections::HashMap;
@@ -98,7 +99,7 @@ impl Engine {
     pub(crate) async fn readiness_facts(
         &self,
         connected: &Connected,
-        org: &RingotelId,
+        org: &OrgId,
         freshness: Freshness,
         progress: &(impl Fn(ReadinessProgress) + Send + Sync),
     ) -> EngineResult<Facts> {

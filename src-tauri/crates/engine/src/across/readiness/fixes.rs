@@ -10,6 +10,7 @@ use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::OrgId;
 use domain::setup::count;
 use domain::{
     FieldKey, FieldProblem, RingotelId, SetupChange, SmsMode, SmsNumberFields, WebhookUrl,
@@ -144,7 +145,7 @@ impl Engine {
     /// Needs no network.
     pub async fn draft_fix(
         &self,
-        org: RingotelId,
+        org: OrgId,
         fix: Fix,
         confirm_billable: bool,
     ) -> EngineResult<FixOffer> {
@@ -155,7 +156,7 @@ impl Engine {
         })
     }
 
-    async fn put_fix(&self, org: RingotelId, fix: Fix, confirm_billable: bool) -> EngineResult<()> {
+    async fn put_fix(&self, org: OrgId, fix: Fix, confirm_billable: bool) -> EngineResult<()> {
         let change = match fix {
             Fix::MoveToPro => return self.draft_pro_package(org, confirm_billable).await,
             Fix::SwitchConnections { connections } => {
@@ -206,7 +207,7 @@ impl Engine {
     /// Ringotel's as last fetched. `edit` says whether the result may be drafted.
     async fn edit_numbers(
         &self,
-        org: &RingotelId,
+        org: &OrgId,
         trunks: &[RingotelId],
         edit: &(dyn Fn(&mut SmsNumberFields, &HashSet<RingotelId>) -> bool + Sync),
     ) -> EngineResult<()> {

@@ -7,7 +7,8 @@ use super::{checks, fixes};
 use crate::base::error::EngineResult;
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
-use domain::{CheckOutcome, RingotelId};
+use domain::CheckOutcome;
+use domain::OrgId;
 use store::tables::readiness_summaries::{self, Summary};
 
 impl Engine {
@@ -18,7 +19,7 @@ impl Engine {
     /// it); `Live` reads it again. thinQ is always read now.
     pub async fn readiness(
         &self,
-        org: RingotelId,
+        org: OrgId,
         freshness: Freshness,
         progress: impl Fn(ReadinessProgress) + Send + Sync,
     ) -> EngineResult<ReadinessReport> {

@@ -5,6 +5,7 @@
 use crate::base::error::{EngineResult, ringotel_in_words as describe};
 use crate::stored::engine::Engine;
 use crate::stored::plan::{Action, Step};
+use domain::OrgId;
 use domain::{Country, JournalState, RingotelId, SmsField, SmsNumberFields, SyncAction};
 use ringotel::{RingotelClient, RingotelError, SmsTrunk};
 use std::collections::HashMap;
@@ -58,7 +59,7 @@ pub(crate) struct Runner {
     pub engine: Engine,
     pub client: RingotelClient,
     pub workspace: domain::WorkspaceId,
-    pub org: RingotelId,
+    pub org: OrgId,
     pub run_id: i64,
     /// Ringotel's numbers as read just before the run: updates are written onto these.
     pub live: HashMap<RingotelId, SmsTrunk>,

@@ -20,7 +20,8 @@ use crate::stored::engine::Engine;
 use crate::stored::plan;
 use crate::stored::snapshot::{Freshness, SavedPart};
 use apply::Runner;
-use domain::{JournalState, RingotelId, SyncAction};
+use domain::OrgId;
+use domain::{JournalState, SyncAction};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -118,7 +119,7 @@ impl Engine {
     /// no network) or fetched now (`Live`, the saved copy when Ringotel cannot be reached).
     pub async fn changes_view(
         &self,
-        org: RingotelId,
+        org: OrgId,
         freshness: Freshness,
     ) -> EngineResult<ChangesView> {
         let state = self.numbers_state(&org, freshness).await?;
@@ -126,11 +127,7 @@ impl Engine {
     }
 
     /// Drops one drafted change.
-    pub async fn discard_change(
-        &self,
-        org: RingotelId,
-        draft_id: i64,
-    ) -> EngineResult<ChangesView> {
+    pub async fn discard_change(&self, org: OrgId, draft_id: i64) -> EngineResult<ChangesView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         if !state.drafts.iter().any(|d| d.id == draft_id) {
             return Err(crate::base::error::EngineError::NotFound(
@@ -148,7 +145,7 @@ impl Engine {
     /// Drops one drafted setup change; returns the Changes tab.
     pub async fn discard_setup_change(
         &self,
-        org: RingotelId,
+        org: OrgId,
         draft_id: i64,
     ) -> EngineResult<ChangesView> {
         let (ws, id) = (self.base.active_workspace().await?.id, org.clone());
@@ -165,7 +162,7 @@ impl Engine {
     }
 
     /// Drops the organization's whole draft.
-    pub async fn discard_draft(&self, org: RingotelId) -> EngineResult<ChangesView> {
+    pub async fn discard_draft(&self, org: OrgId) -> EngineResult<ChangesView> {
         let connected = self.base.connect().await?;
         let (ws, id) = (connected.workspace_id(), org.clone());
         self.write_drafts(&ws.clone(), move |db| {
@@ -184,7 +181,7 @@ impl Engine {
     /// journaled. One change failing does not stop the others.
     pub async fn sync(
         &self,
-        org: RingotelId,
+        org: OrgId,
         only: Option<Vec<i64>>,
         progress: impl Fn(SyncProgress) + Send + Sync + 'static,
     ) -> EngineResult<SyncReport> {

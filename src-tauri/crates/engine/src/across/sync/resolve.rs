@@ -7,7 +7,8 @@ use crate::base::error::{Internal, Missing};
 use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Blocker};
 use crate::stored::snapshot::Freshness;
-use domain::{RingotelId, SmsField};
+use domain::OrgId;
+use domain::SmsField;
 use ringotel::SmsTrunk;
 use serde::Deserialize;
 use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
@@ -38,7 +39,7 @@ impl Engine {
     /// them when `None`); otherwise the change as a whole.
     pub async fn resolve_conflict(
         &self,
-        org: RingotelId,
+        org: OrgId,
         draft_id: i64,
         field: Option<SmsField>,
         side: Side,

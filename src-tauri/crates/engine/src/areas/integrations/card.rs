@@ -7,14 +7,14 @@ use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, SavedPart};
-use domain::RingotelId;
+use domain::OrgId;
 use ringotel::IntegrationForm;
 
 impl Engine {
     /// Disables the card in Ringotel. The saved settings and token stay, for enabling again.
     pub async fn disable_thinq_integration(
         &self,
-        org: RingotelId,
+        org: OrgId,
     ) -> EngineResult<ThinqIntegrationView> {
         let connected = self.base.connect().await?;
         let report = self
@@ -70,7 +70,7 @@ impl Engine {
     pub(super) async fn read_back_card(
         &self,
         connected: &Connected,
-        org: &RingotelId,
+        org: &OrgId,
     ) -> EngineResult<ThinqIntegrationView> {
         let services = connected.ringotel.get_services(org).await?;
         let saved = self

@@ -13,9 +13,8 @@ use crate::base::error::{EngineError, EngineResult, ringotel_in_words};
 use crate::base::secrets::{SecretPersistence, SecretState};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, OfflineNote, SavedPart, ringotel_down};
-use domain::{
-    FieldKey, FieldProblem, RingotelId, ThinqCredentials, ThinqSettingsInput, WorkspaceId,
-};
+use domain::OrgId;
+use domain::{FieldKey, FieldProblem, ThinqCredentials, ThinqSettingsInput, WorkspaceId};
 use ringotel::IntegrationForm;
 use serde::Serialize;
 use store::tables::{pasted_webhooks, thinq_settings};
@@ -80,7 +79,7 @@ pub enum SaveThinqOutcome {
 const ACCOUNT_ID_HINT: &str = "The Account ID is the number thinQ shows for the account (in the portal's \
     account menu), not the API username. Check that the token belongs to that account.";
 
-fn token_name(workspace: &WorkspaceId, org: &RingotelId) -> SecretName {
+fn token_name(workspace: &WorkspaceId, org: &OrgId) -> SecretName {
     SecretName::ThinqToken {
         workspace: workspace.clone(),
         org: org.clone(),
@@ -113,7 +112,7 @@ impl Engine {
     /// network); `Live` asks Ringotel again (Refresh).
     pub async fn thinq_integration(
         &self,
-        org: RingotelId,
+        org: OrgId,
         freshness: Freshness,
     ) -> EngineResult<ThinqIntegrationView> {
         let connected = self.base.connect().await?;
@@ -126,7 +125,7 @@ impl Engine {
     pub(crate) async fn saved_thinq_client(
         &self,
         connected: &Connected,
-        org: &RingotelId,
+        org: &OrgId,
     ) -> EngineResult<thinq::ThinqClient> {
         let (workspace, org_id) = (connected.workspace_id(), org.clone());
         let saved = self
@@ -150,7 +149,7 @@ impl Engine {
     async fn credentials(
         &self,
         workspace: &WorkspaceId,
-        org: &RingotelId,
+        org: &OrgId,
         input: &ThinqSettingsInput,
     ) -> EngineResult<Result<ThinqCredentials, Vec<FieldProblem>>> {
         let stored = match input.token {
@@ -164,7 +163,7 @@ impl Engine {
     /// one. Needs no network: the card is the one the tab shows.
     pub async fn paste_webhook_url(
         &self,
-        org: RingotelId,
+        org: OrgId,
         raw: String,
     ) -> EngineResult<PasteWebhookOutcome> {
         let url = match domain::WebhookUrl::parse(raw.trim()) {
@@ -194,7 +193,7 @@ impl Engine {
     /// Checks the credentials with a harmless authenticated thinQ call.
     pub async fn test_thinq_connection(
         &self,
-        org: RingotelId,
+        org: OrgId,
         input: ThinqSettingsInput,
     ) -> EngineResult<ThinqTestOutcome> {
         let connected = self.base.connect().await?;
@@ -236,7 +235,7 @@ impl Engine {
     /// enables the card in Ringotel with them and reads the card back to confirm.
     pub async fn save_thinq_settings(
         &self,
-        org: RingotelId,
+        org: OrgId,
         input: ThinqSettingsInput,
         persistence: SecretPersistence,
     ) -> EngineResult<SaveThinqOutcome> {
@@ -327,7 +326,7 @@ impl Engine {
     pub(crate) async fn integration_view(
         &self,
         connected: &Connected,
-        org: &RingotelId,
+        org: &OrgId,
         report: view::ServicesReport,
     ) -> EngineResult<ThinqIntegrationView> {
         let workspace = connected.workspace.id.clone();
@@ -365,7 +364,7 @@ impl Engine {
     async fn services_report(
         &self,
         connected: &Connected,
-        org: &RingotelId,
+        org: &OrgId,
         freshness: Freshness,
     ) -> EngineResult<view::ServicesReport> {
         if freshness == Freshness::Saved

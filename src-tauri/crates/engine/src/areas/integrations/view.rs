@@ -2,7 +2,8 @@
 
 use crate::base::secrets::SecretState;
 use crate::stored::snapshot::OfflineNote;
-use domain::{Package, RingotelId, ServiceId, WebhookUrl};
+use domain::OrgId;
+use domain::{Package, ServiceId, WebhookUrl};
 use ringotel::{Organization, Service};
 use serde::Serialize;
 use store::tables::thinq_settings::ThinqSettingsRecord;
@@ -31,7 +32,7 @@ pub struct IntegrationCard {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ThinqIntegrationView {
-    pub org_id: RingotelId,
+    pub org_id: OrgId,
     pub org_name: String,
     /// SMS integrations need the Pro package; when they are unavailable, this says why.
     pub unavailable_reason: Option<String>,

@@ -16,12 +16,11 @@ use super::user_names::UserNames;
 use crate::base::error::EngineResult;
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::OrgId;
 use domain::sms_number::{
     NEW_NUMBER_INBOUND, NEW_NUMBER_OUTBOUND, NEW_NUMBER_STICKINESS, NumberRules,
 };
-use domain::{
-    FieldKey, InboundFormat, OutboundFormat, RingotelId, SmsNumberInput, StickinessInput,
-};
+use domain::{FieldKey, InboundFormat, OutboundFormat, SmsNumberInput, StickinessInput};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
@@ -123,7 +122,7 @@ fn columns(header: &csv::StringRecord) -> Result<HashMap<String, usize>, RowProb
 impl Engine {
     /// Adds the numbers in the CSV file at `path` to the organization's draft as new numbers
     /// through its thinQ card, all or none. Needs no network.
-    pub async fn import_csv(&self, org: RingotelId, path: &Path) -> EngineResult<CsvImportOutcome> {
+    pub async fn import_csv(&self, org: OrgId, path: &Path) -> EngineResult<CsvImportOutcome> {
         let refused = |message: String| {
             Ok(CsvImportOutcome::Refused {
                 problems: vec![problem(0, "file", message)],

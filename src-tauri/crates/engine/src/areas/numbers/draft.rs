@@ -7,8 +7,9 @@ use crate::base::error::{EngineError, EngineResult};
 use crate::base::error::{Internal, Missing};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::OrgId;
 use domain::sms_number::NumberRules;
-use domain::{FieldKey, FieldProblem, RingotelId, ServiceId, SmsNumberFields, SmsNumberInput};
+use domain::{FieldKey, FieldProblem, ServiceId, SmsNumberFields, SmsNumberInput};
 use serde::Serialize;
 use store::tables::draft_numbers::{self, DraftChange};
 use ts_rs::TS;
@@ -53,7 +54,7 @@ impl Engine {
     /// Saves the editor's fields into the draft: a new number, or a change to one.
     pub async fn save_number(
         &self,
-        org: RingotelId,
+        org: OrgId,
         editing: Option<NumberKey>,
         input: SmsNumberInput,
     ) -> EngineResult<SaveNumberOutcome> {
@@ -185,11 +186,7 @@ impl Engine {
     }
 
     /// Deletes a number: a drafted new number is dropped; an existing one is drafted for deletion.
-    pub async fn delete_number(
-        &self,
-        org: RingotelId,
-        key: NumberKey,
-    ) -> EngineResult<NumbersView> {
+    pub async fn delete_number(&self, org: OrgId, key: NumberKey) -> EngineResult<NumbersView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         match &key {
             NumberKey::New { .. } => self.drop_draft(&state, &key).await?,
@@ -202,11 +199,7 @@ impl Engine {
     }
 
     /// Drops the drafted change of one number: it goes back to what Ringotel has.
-    pub async fn revert_number(
-        &self,
-        org: RingotelId,
-        key: NumberKey,
-    ) -> EngineResult<NumbersView> {
+    pub async fn revert_number(&self, org: OrgId, key: NumberKey) -> EngineResult<NumbersView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         self.drop_draft(&state, &key).await?;
         self.reload(&state).await

@@ -7,6 +7,7 @@ use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::OrgId;
 use domain::format_simulator::{FormatExample, simulate};
 use domain::formats::WireChoice;
 use domain::{
@@ -206,7 +207,7 @@ impl Engine {
     /// The editor for a new number (`editing` = `None`) or an existing one, from saved data.
     pub async fn number_editor(
         &self,
-        org: RingotelId,
+        org: OrgId,
         editing: Option<NumberKey>,
     ) -> EngineResult<NumberEditor> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
@@ -272,7 +273,7 @@ impl Engine {
     /// The as-you-type check of the number field, from saved data and the draft.
     pub async fn check_number(
         &self,
-        org: RingotelId,
+        org: OrgId,
         input: SmsNumberInput,
         editing: Option<NumberKey>,
     ) -> EngineResult<NumberCheck> {

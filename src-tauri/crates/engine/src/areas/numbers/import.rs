@@ -6,10 +6,10 @@ use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::OrgId;
 use domain::sms_number::NumberRules;
 use domain::{
-    FieldProblem, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, SmsNumberInput,
-    StickinessInput,
+    FieldProblem, InboundFormat, OutboundFormat, PhoneNumber, SmsNumberInput, StickinessInput,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -101,7 +101,7 @@ impl<'a> Taken<'a> {
 impl Engine {
     /// Every DID of the organization's thinQ account, with its SMS flag and whether the
     /// organization already has it; pages read at the engine's concurrency.
-    pub async fn thinq_dids(&self, org: RingotelId) -> EngineResult<ThinqDidsView> {
+    pub async fn thinq_dids(&self, org: OrgId) -> EngineResult<ThinqDidsView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         let client = self.saved_thinq_client(&state.connected, &org).await?;
         let rows = client
@@ -140,7 +140,7 @@ impl Engine {
     /// their number, all or none; numbers the organization already has are skipped and named.
     pub async fn import_dids(
         &self,
-        org: RingotelId,
+        org: OrgId,
         input: ImportDidsInput,
     ) -> EngineResult<ImportDidsOutcome> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;

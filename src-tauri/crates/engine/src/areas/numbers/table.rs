@@ -7,6 +7,7 @@ use crate::stored::drafts::Draft;
 use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Blocker};
 use crate::stored::snapshot::{Fetched, Freshness, OfflineNote, OrgSnapshot};
+use domain::OrgId;
 use domain::formats::WireChoice;
 use domain::{
     Country, InboundFormat, OutboundFormat, RingotelId, SmsField, SmsNumberFields, WorkspaceId,
@@ -337,7 +338,7 @@ pub(crate) fn rows(state: &NumbersState, failures: &LastFailures) -> Vec<NumberR
 impl Engine {
     pub(crate) async fn numbers_state(
         &self,
-        org: &RingotelId,
+        org: &OrgId,
         freshness: Freshness,
     ) -> EngineResult<NumbersState> {
         let connected = self.base.connect().await?;
@@ -349,7 +350,7 @@ impl Engine {
     pub(crate) async fn numbers_state_on(
         &self,
         connected: Connected,
-        org: &RingotelId,
+        org: &OrgId,
         freshness: Freshness,
     ) -> EngineResult<NumbersState> {
         let workspace = connected.workspace_id();
@@ -389,7 +390,7 @@ impl Engine {
     /// `Live` fetches it again, falling back to the saved copy when Ringotel cannot be reached.
     pub async fn numbers_view(
         &self,
-        org: RingotelId,
+        org: OrgId,
         freshness: Freshness,
     ) -> EngineResult<NumbersView> {
         let state = self.numbers_state(&org, freshness).await?;

@@ -5,6 +5,7 @@ use super::table::NumbersState;
 use crate::base::error::EngineResult;
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::OrgId;
 use domain::RingotelId;
 use std::collections::HashMap;
 
@@ -77,7 +78,7 @@ impl Engine {
     /// fetched, or the first that names no one (or more than one), said why.
     pub async fn user_ids(
         &self,
-        org: RingotelId,
+        org: OrgId,
         names: &[String],
     ) -> EngineResult<Result<Vec<String>, UnknownUser>> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;

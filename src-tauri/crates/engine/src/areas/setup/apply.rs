@@ -9,6 +9,7 @@ use super::thinq_orders::{route_inbound, sms_on};
 use crate::base::context::Connected;
 use crate::base::error::EngineError;
 use crate::stored::engine::Engine;
+use domain::OrgId;
 use domain::{JournalState, RingotelId, SetupChange, SmsMode, WorkspaceId};
 use ringotel::RingotelError;
 use std::sync::Arc;
@@ -30,7 +31,7 @@ pub(crate) struct SetupRunner<'a> {
     pub engine: &'a Engine,
     pub connected: &'a Connected,
     pub workspace: WorkspaceId,
-    pub org: RingotelId,
+    pub org: OrgId,
     pub run_id: i64,
     /// The organization's thinQ client, made on first use; its failure is each thinQ change's.
     pub thinq: Option<Result<ThinqClient, SetupFailure>>,

@@ -13,6 +13,7 @@ use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::OrgId;
 use domain::{
     FieldKey, FieldProblem, RingotelId, SetupChange, SetupKind, SetupService, SmsMode, WorkspaceId,
 };
@@ -39,7 +40,7 @@ impl Engine {
     pub(crate) async fn setup_drafts(
         &self,
         workspace: &WorkspaceId,
-        org: &RingotelId,
+        org: &OrgId,
     ) -> EngineResult<Vec<DraftSetup>> {
         let (ws, id) = (workspace.clone(), org.clone());
         self.base
@@ -51,7 +52,7 @@ impl Engine {
     pub(crate) async fn setup_items(
         &self,
         workspace: &WorkspaceId,
-        org: &RingotelId,
+        org: &OrgId,
     ) -> EngineResult<Vec<SetupItem>> {
         let (ws, id) = (workspace.clone(), org.clone());
         let (drafts, failures) = self
@@ -83,7 +84,7 @@ impl Engine {
     pub(crate) async fn put_setup_change(
         &self,
         workspace: &WorkspaceId,
-        org: &RingotelId,
+        org: &OrgId,
         change: SetupChange,
     ) -> EngineResult<i64> {
         let (ws, id) = (workspace.clone(), org.clone());
@@ -96,7 +97,7 @@ impl Engine {
     /// the connections are the ones the organization's last fetch saved.
     pub(crate) async fn draft_connections_sms(
         &self,
-        org: RingotelId,
+        org: OrgId,
         connections: &[RingotelId],
     ) -> EngineResult<()> {
         let connected = self.base.connect().await?;
@@ -144,11 +145,7 @@ impl Engine {
     }
 
     /// Drafts moving the organization to Pro. Billable: refused unless the admin confirmed it.
-    pub(crate) async fn draft_pro_package(
-        &self,
-        org: RingotelId,
-        confirmed: bool,
-    ) -> EngineResult<()> {
+    pub(crate) async fn draft_pro_package(&self, org: OrgId, confirmed: bool) -> EngineResult<()> {
         if !confirmed {
             return Err(EngineError::Invalid(vec![FieldProblem::new(
                 FieldKey::Package,

@@ -6,13 +6,14 @@
 mod published;
 
 use crate::{Setup, setup, setup_with};
-use domain::{CheckId, CheckOutcome, RingotelId, SetupKind};
+use domain::OrgId;
+use domain::{CheckId, CheckOutcome, SetupKind};
 use engine::readiness::{CheckResult, Fix, ReadinessReport};
 use engine::snapshot::Freshness;
 use sandbox::world::{Did, webhook_for};
 use sandbox::{Fault, FaultRule, Service, WireSwitch, WireVariant, demo_thinq_accounts};
 
-async fn readiness(s: &Setup, org: &RingotelId) -> ReadinessReport {
+async fn readiness(s: &Setup, org: &OrgId) -> ReadinessReport {
     s.engine
         .readiness(org.clone(), Freshness::Live, |_| {})
         .await
