@@ -2,8 +2,8 @@
 //! channel), draft a fix, switch a connection's SMS mode, move to Pro, drop a setup change.
 
 use crate::state::AppState;
+use domain::ConnectionId;
 use domain::OrgId;
-use domain::RingotelId;
 use engine::Problem;
 use engine::organizations::OrganizationDetail;
 use engine::readiness::{Fix, FixOffer, ReadinessProgress, ReadinessReport};
@@ -47,7 +47,7 @@ pub async fn draft_readiness_fix(
 pub async fn switch_connection_sms(
     state: State<'_, AppState>,
     org_id: OrgId,
-    connection_id: RingotelId,
+    connection_id: ConnectionId,
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
         .engine()?

@@ -82,8 +82,16 @@ macro_rules! string_id {
 }
 
 string_id!(
-    /// A connection (branch), user or SMS number id in the Ringotel Admin API.
-    RingotelId
+    /// A connection's id in the Ringotel Admin API ("branch" in the API).
+    ConnectionId
+);
+string_id!(
+    /// A user's id in the Ringotel Admin API.
+    UserId
+);
+string_id!(
+    /// An SMS number's id in the Ringotel Admin API (an SMS trunk there).
+    SmsNumberId
 );
 string_id!(
     /// An organization's id in the Ringotel Admin API.
@@ -105,26 +113,26 @@ mod tests {
 
     #[test]
     fn a_twenty_digit_id_survives_as_written() {
-        let id: RingotelId = serde_json::from_str("\"18446744073709551616\"").unwrap();
+        let id: SmsNumberId = serde_json::from_str("\"18446744073709551616\"").unwrap();
         assert_eq!(id.as_str(), "18446744073709551616");
     }
 
     #[test]
     fn an_id_sent_as_a_number_is_kept_digit_for_digit() {
-        let id: RingotelId = serde_json::from_str("1234567890123456789").unwrap();
+        let id: SmsNumberId = serde_json::from_str("1234567890123456789").unwrap();
         assert_eq!(id.as_str(), "1234567890123456789");
     }
 
     #[test]
     fn an_id_too_big_for_an_integer_is_refused_rather_than_rounded() {
-        assert!(serde_json::from_str::<RingotelId>("18446744073709551616").is_err());
+        assert!(serde_json::from_str::<SmsNumberId>("18446744073709551616").is_err());
     }
 
     #[test]
     fn empty_null_and_oversized_ids_are_refused() {
-        assert!(serde_json::from_str::<RingotelId>("\"\"").is_err());
-        assert!(serde_json::from_str::<RingotelId>("null").is_err());
+        assert!(serde_json::from_str::<SmsNumberId>("\"\"").is_err());
+        assert!(serde_json::from_str::<SmsNumberId>("null").is_err());
         let long = format!("\"{}\"", "9".repeat(MAX_ID_LEN + 1));
-        assert!(serde_json::from_str::<RingotelId>(&long).is_err());
+        assert!(serde_json::from_str::<SmsNumberId>(&long).is_err());
     }
 }

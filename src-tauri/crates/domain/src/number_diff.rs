@@ -149,8 +149,8 @@ mod tests {
     use super::*;
     use crate::formats::WireChoice;
     use crate::{
-        AutoReply, Country, InboundFormat, OptOut, OutboundFormat, PhoneNumber, RingotelId,
-        ServiceId, Stickiness,
+        AutoReply, Country, InboundFormat, OptOut, OutboundFormat, PhoneNumber, ServiceId,
+        Stickiness, UserId,
     };
     use proptest::prelude::*;
 
@@ -159,10 +159,7 @@ mod tests {
         let number = PhoneNumber::parse("8584376048", us).unwrap();
         SmsNumberFields {
             name: "Desk".into(),
-            users: vec![
-                RingotelId::parse("1").unwrap(),
-                RingotelId::parse("2").unwrap(),
-            ],
+            users: vec![UserId::parse("1").unwrap(), UserId::parse("2").unwrap()],
             ..SmsNumberFields::new(number, ServiceId::parse("ThinQ").unwrap(), us)
         }
     }
@@ -212,7 +209,7 @@ mod tests {
                         service: ServiceId::parse(["ThinQ", "Twilio"][svc]).unwrap(),
                         users: users
                             .into_iter()
-                            .map(|u| RingotelId::parse(&u.to_string()).unwrap())
+                            .map(|u| UserId::parse(&u.to_string()).unwrap())
                             .collect(),
                         country: us,
                         inbound_format: InboundFormat::ALL[inb],

@@ -2,7 +2,7 @@
 //! organization's package, and the thinQ account's DIDs, inbound routing and delivery URL.
 //! Each kind has the one string it is stored as and the words the admin reads.
 
-use crate::ids::RingotelId;
+use crate::ids::ConnectionId;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -16,7 +16,7 @@ use ts_rs::TS;
 pub enum SetupChange {
     /// Switch a connection's SMS mode to "SMS via Integrations".
     ConnectionSmsMode {
-        connection: RingotelId,
+        connection: ConnectionId,
         /// The connection's name when drafted, for the Changes tab.
         name: String,
         /// The mode it had when drafted (`provision.sms`), if Ringotel reported one.
@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn a_change_round_trips_through_json_and_names_its_target() {
         let change = SetupChange::ConnectionSmsMode {
-            connection: RingotelId::parse("9223372036854775808").unwrap(),
+            connection: ConnectionId::parse("9223372036854775808").unwrap(),
             name: "La Jolla".into(),
             from: Some(0),
         };

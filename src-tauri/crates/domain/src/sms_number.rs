@@ -4,7 +4,7 @@
 use crate::country::Country;
 use crate::field::{FieldKey, FieldProblem, Problems};
 use crate::formats::{InboundFormat, OutboundFormat};
-use crate::ids::{RingotelId, ServiceId};
+use crate::ids::{ServiceId, UserId};
 use crate::phone::PhoneNumber;
 use crate::stickiness::{Stickiness, StickinessProblem, StickinessUnit};
 use serde::{Deserialize, Serialize};
@@ -40,7 +40,7 @@ pub struct SmsNumberFields {
     pub number: PhoneNumber,
     pub name: String,
     pub service: ServiceId,
-    pub users: Vec<RingotelId>,
+    pub users: Vec<UserId>,
     #[ts(type = "string")]
     pub country: Country,
     pub inbound_format: InboundFormat,
@@ -115,7 +115,7 @@ pub struct SmsNumberInput {
 /// What the rules need to know beyond the input: the organization's users and the
 /// integration the number belongs to.
 pub struct NumberRules<'a> {
-    pub known_users: &'a HashSet<RingotelId>,
+    pub known_users: &'a HashSet<UserId>,
     pub service: ServiceId,
 }
 
@@ -184,13 +184,13 @@ fn display_name(raw: &str) -> Result<String, FieldProblem> {
     Ok(name.to_owned())
 }
 
-fn users(raw: &[String], known: &HashSet<RingotelId>) -> Result<Vec<RingotelId>, FieldProblem> {
+fn users(raw: &[String], known: &HashSet<UserId>) -> Result<Vec<UserId>, FieldProblem> {
     let refuse = |message: String| FieldProblem::new(FieldKey::Users, message);
     let mut seen = HashSet::new();
     let mut out = Vec::with_capacity(raw.len());
     for id in raw {
-        let id = RingotelId::parse(id)
-            .map_err(|e| refuse(format!("A selected user is invalid: {e}")))?;
+        let id =
+            UserId::parse(id).map_err(|e| refuse(format!("A selected user is invalid: {e}")))?;
         if !known.contains(&id) {
             return Err(refuse(format!(
                 "User {id} is no longer in this organization; clear it and pick again"
@@ -281,8 +281,8 @@ mod tests {
     use super::*;
     use crate::field::FieldKey;
 
-    fn user(n: u32) -> RingotelId {
-        RingotelId::parse(&format!("92233720368547758{n:02}")).unwrap()
+    fn user(n: u32) -> UserId {
+        UserId::parse(&format!("92233720368547758{n:02}")).unwrap()
     }
 
     fn input() -> SmsNumberInput {
@@ -309,7 +309,7 @@ mod tests {
     }
 
     fn validate(input: &SmsNumberInput) -> Result<SmsNumberFields, Vec<FieldKey>> {
-        let known: HashSet<RingotelId> = [user(1), user(2)].into();
+        let known: HashSet<UserId> = [user(1), user(2)].into();
         let rules = NumberRules {
             known_users: &known,
             service: ServiceId::parse("ThinQ").unwrap(),

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a benchmark fails loudly
 
 use domain::OrgId;
-use domain::{RingotelId, WorkspaceId};
+use domain::{UserId, WorkspaceId};
 use engine::NetworkSettings;
 use engine::snapshot::Freshness;
 use sandbox::Sandbox;
@@ -34,7 +34,7 @@ fn one_run(runtime: &tokio::runtime::Runtime, concurrency: usize) -> Duration {
             let user = harbor.users[0]["id"].as_str().unwrap().to_owned();
             (
                 OrgId::parse(harbor.id()).unwrap(),
-                RingotelId::parse(&user).unwrap(),
+                UserId::parse(&user).unwrap(),
             )
         });
         let dir = tempfile::tempdir().unwrap();

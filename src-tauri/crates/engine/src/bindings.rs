@@ -18,7 +18,9 @@ pub fn typescript() -> String {
     let cfg = Config::new().with_large_int("number");
     let decls = declarations!(
         &cfg,
-        domain::RingotelId,
+        domain::ConnectionId,
+        domain::UserId,
+        domain::SmsNumberId,
         domain::OrgId,
         domain::ServiceId,
         domain::WorkspaceId,

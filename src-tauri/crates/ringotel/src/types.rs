@@ -2,7 +2,10 @@
 //! interpret are kept in `rest` and sent back untouched on update (read-modify-write).
 
 use crate::lenient;
-use domain::{OrgId, RingotelId, ServiceId};
+use domain::ConnectionId;
+use domain::SmsNumberId;
+use domain::UserId;
+use domain::{OrgId, ServiceId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -35,7 +38,7 @@ impl Organization {
 /// A connection ("branch" in the API).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct Branch {
-    pub id: RingotelId,
+    pub id: ConnectionId,
     #[serde(default, deserialize_with = "lenient::text")]
     pub name: String,
     #[serde(default, deserialize_with = "lenient::text")]
@@ -61,9 +64,9 @@ pub struct Provision {
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct User {
-    pub id: RingotelId,
+    pub id: UserId,
     #[serde(default)]
-    pub branchid: Option<RingotelId>,
+    pub branchid: Option<ConnectionId>,
     #[serde(default, deserialize_with = "lenient::text")]
     pub name: String,
     #[serde(default, deserialize_with = "lenient::text")]
@@ -128,7 +131,7 @@ impl Service {
 /// sends (the service assigns the id).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct SmsTrunk {
-    pub id: RingotelId,
+    pub id: SmsNumberId,
     #[serde(flatten)]
     pub body: SmsTrunkBody,
 }
@@ -157,7 +160,7 @@ pub struct SmsTrunkBody {
     #[serde(default, deserialize_with = "lenient::text")]
     pub service: String,
     #[serde(default, deserialize_with = "lenient::list")]
-    pub users: Vec<RingotelId>,
+    pub users: Vec<UserId>,
     #[serde(default, deserialize_with = "lenient::text")]
     pub country: String,
     #[serde(default, deserialize_with = "lenient::text")]

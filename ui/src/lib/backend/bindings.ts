@@ -1,7 +1,11 @@
 // Generated from the Rust types by `UPDATE_BINDINGS=1 cargo test -p smsadmin-engine bindings`.
 // Do not edit: change the Rust type and regenerate.
 
-export type RingotelId = string;
+export type ConnectionId = string;
+
+export type UserId = string;
+
+export type SmsNumberId = string;
 
 export type OrgId = string;
 
@@ -181,11 +185,11 @@ export type OfflineNote = {
  */
 reason: string, };
 
-export type NumberKey = { "kind": "existing", trunkId: RingotelId, } | { "kind": "new", draftId: number, };
+export type NumberKey = { "kind": "existing", trunkId: SmsNumberId, } | { "kind": "new", draftId: number, };
 
 export type NumberStatus = "synced" | "new" | "changed" | "deleted" | "conflict" | "failed";
 
-export type UserRef = { id: RingotelId, name: string, extension: string, 
+export type UserRef = { id: UserId, name: string, extension: string, 
 /**
  * False when the id is no longer among the organization's users.
  */
@@ -212,9 +216,9 @@ export type NumbersView = { rows: Array<NumberRow>, fetchedAt: number, offline: 
  */
 drafted: number, };
 
-export type PickUser = { id: RingotelId, name: string, extension: string, };
+export type PickUser = { id: UserId, name: string, extension: string, };
 
-export type EditorConnection = { id: RingotelId, name: string, country: string, smsViaIntegrations: boolean, users: Array<PickUser>, };
+export type EditorConnection = { id: ConnectionId, name: string, country: string, smsViaIntegrations: boolean, users: Array<PickUser>, };
 
 export type NumberEditor = { 
 /**
@@ -228,7 +232,7 @@ notes: Array<string>, connections: Array<EditorConnection>,
 /**
  * The first connection with SMS via Integrations, else the first.
  */
-defaultConnection: RingotelId | null, countries: Array<CountryOption>, stickinessPresets: Array<Choice<number>>, stickinessUnits: Array<Choice<StickinessUnit>>, inboundFormats: Array<Choice<InboundFormat>>, outboundFormats: Array<Choice<OutboundFormat>>, 
+defaultConnection: ConnectionId | null, countries: Array<CountryOption>, stickinessPresets: Array<Choice<number>>, stickinessUnits: Array<Choice<StickinessUnit>>, inboundFormats: Array<Choice<InboundFormat>>, outboundFormats: Array<Choice<OutboundFormat>>, 
 /**
  * The integration new numbers go through; `None` when the organization has no thinQ card.
  */
@@ -413,7 +417,7 @@ export type CheckId = "proPackage" | "connectionsSmsMode" | "integrationEnabled"
 
 export type CheckOutcome = "pass" | "fail" | "unknown";
 
-export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<RingotelId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<string>, url?: string, } | { "kind": "thinqInbound", url: string, dids: Array<string>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", trunks: Array<RingotelId>, } | { "kind": "alignFormats", trunks: Array<RingotelId>, };
+export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<ConnectionId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<string>, url?: string, } | { "kind": "thinqInbound", url: string, dids: Array<string>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", trunks: Array<SmsNumberId>, } | { "kind": "alignFormats", trunks: Array<SmsNumberId>, };
 
 export type FixOffer = { fix: Fix, label: string, 
 /**

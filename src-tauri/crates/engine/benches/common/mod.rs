@@ -1,9 +1,9 @@
 //! What the engine's benchmarks share: drafted numbers, and the bare `SELECT` of draft rows each
 //! measurement is compared with.
 
-use domain::OrgId;
+use domain::UserId;
 use domain::{
-    BaseUrl, Country, PhoneNumber, RingotelId, Secret, ServiceId, SmsNumberFields, WorkspaceId,
+    BaseUrl, Country, OrgId, PhoneNumber, Secret, ServiceId, SmsNumberFields, WorkspaceId,
 };
 use engine::drafts::Draft;
 use engine::{Engine, SandboxEndpoints};
@@ -12,7 +12,7 @@ use store::Database;
 use store::tables::draft_numbers;
 
 /// The `i`-th of a run of distinct, valid US numbers, as a new number for these users.
-pub fn drafted_fields(i: u32, users: Vec<RingotelId>) -> SmsNumberFields {
+pub fn drafted_fields(i: u32, users: Vec<UserId>) -> SmsNumberFields {
     let us = Country::parse("US").unwrap();
     let number =
         PhoneNumber::parse(&format!("(442) {}-{:04}", 300 + i / 10_000, i % 10_000), us).unwrap();
@@ -61,14 +61,14 @@ pub fn engine_on(dir: &std::path::Path, sandbox: &Sandbox) -> Engine {
 }
 
 /// The id of the sandbox's Harbor Dental Group.
-pub fn harbor(sandbox: &Sandbox) -> RingotelId {
+pub fn harbor(sandbox: &Sandbox) -> OrgId {
     sandbox.with_world(|w| {
         let harbor = w
             .orgs
             .iter()
             .find(|o| o.org["name"] == "Harbor Dental Group")
             .unwrap();
-        RingotelId::parse(harbor.id()).unwrap()
+        OrgId::parse(harbor.id()).unwrap()
     })
 }
 

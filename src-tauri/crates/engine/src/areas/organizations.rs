@@ -4,7 +4,8 @@ use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, OfflineNote};
-use domain::{OrgId, Package, RingotelId, SetupChange, SmsMode};
+use domain::ConnectionId;
+use domain::{OrgId, Package, SetupChange, SmsMode};
 use ringotel::Organization;
 use serde::Serialize;
 use store::tables::readiness_summaries;
@@ -40,7 +41,7 @@ pub struct OrganizationList {
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionRow {
     #[ts(type = "string")]
-    pub id: RingotelId,
+    pub id: ConnectionId,
     pub name: String,
     pub country: String,
     pub sms_mode: Option<SmsMode>,
@@ -167,7 +168,7 @@ impl Engine {
         let fetched = self.org_snapshot(&connected, &org, freshness).await?;
         let data = fetched.data;
         let drafted = self.setup_drafts(&connected.workspace_id(), &org).await?;
-        let switch_drafted = |id: &RingotelId| {
+        let switch_drafted = |id: &ConnectionId| {
             drafted.iter().any(|d| {
                 matches!(&d.change, SetupChange::ConnectionSmsMode { connection, .. } if connection == id)
             })
@@ -216,7 +217,7 @@ impl Engine {
     pub async fn switch_connection_sms(
         &self,
         org: OrgId,
-        connection: RingotelId,
+        connection: ConnectionId,
     ) -> EngineResult<OrganizationDetail> {
         self.draft_connections_sms(org.clone(), &[connection])
             .await?;

@@ -1,6 +1,8 @@
 //! Engine failures, and the one `{code, message, field?}` object they become at the UI's edge.
 
-use domain::{FieldKey, FieldProblem, OrgId, RingotelId, WorkspaceId};
+use domain::ConnectionId;
+use domain::SmsNumberId;
+use domain::{FieldKey, FieldProblem, OrgId, WorkspaceId};
 use ringotel::RingotelError;
 use serde::Serialize;
 use store::{KeychainError, StoreError};
@@ -49,9 +51,9 @@ pub enum Missing {
     #[error("drafted number {0}")]
     DraftedNumber(i64),
     #[error("SMS number {0}")]
-    SmsNumber(RingotelId),
+    SmsNumber(SmsNumberId),
     #[error("connection {0}")]
-    Connection(RingotelId),
+    Connection(ConnectionId),
 }
 
 /// A failure that is this app's own fault, not the admin's or a service's.

@@ -6,7 +6,8 @@ use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use domain::OrgId;
-use domain::{FieldKey, FieldProblem, PhoneNumber, RingotelId, SmsNumberFields};
+use domain::SmsNumberId;
+use domain::{FieldKey, FieldProblem, PhoneNumber, SmsNumberFields};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -40,7 +41,7 @@ enum Action {
 struct FileChange {
     org_id: OrgId,
     /// The Ringotel number this changes; absent for a new number.
-    trunk_id: Option<RingotelId>,
+    trunk_id: Option<SmsNumberId>,
     action: Action,
     fields: Option<SmsNumberFields>,
     /// The number as it was when the draft began, for the compare at sync.

@@ -2,7 +2,8 @@
 //! will send, what is already done, and what only the admin can decide. Pure: no I/O.
 
 use crate::stored::drafts::{Draft, UnreadableBase};
-use domain::{Country, PhoneNumber, RingotelId, SmsField, SmsNumberFields, changed_fields, merge};
+use domain::SmsNumberId;
+use domain::{Country, PhoneNumber, SmsField, SmsNumberFields, changed_fields, merge};
 use ringotel::{SmsTrunk, UnreadableTrunk};
 use std::collections::HashMap;
 use store::tables::draft_numbers::{DraftChange, DraftTarget};
@@ -15,12 +16,12 @@ pub enum Action {
     },
     /// Sets `changed` to their values in `fields` (the merged number), keeping the rest.
     Update {
-        trunk_id: RingotelId,
+        trunk_id: SmsNumberId,
         fields: SmsNumberFields,
         changed: Vec<SmsField>,
     },
     Delete {
-        trunk_id: RingotelId,
+        trunk_id: SmsNumberId,
     },
 }
 
@@ -33,7 +34,7 @@ pub enum Blocker {
     /// The number the draft edits was deleted in Ringotel.
     GoneFromRingotel,
     /// The new number was created in Ringotel meanwhile, with other settings.
-    AlreadyInRingotel { trunk_id: RingotelId },
+    AlreadyInRingotel { trunk_id: SmsNumberId },
     /// The saved base or Ringotel's number has a value this app cannot read.
     Unreadable(Unreadable),
 }
@@ -76,7 +77,7 @@ pub struct Step<'a> {
     /// The number as it was when the draft began (`None` for a new number).
     pub base: Option<&'a SmsNumberFields>,
     /// Ringotel's number now, when it has one.
-    pub live: Option<(&'a RingotelId, &'a SmsNumberFields)>,
+    pub live: Option<(&'a SmsNumberId, &'a SmsNumberFields)>,
     /// What will be sent; `None` when Ringotel already holds the drafted state.
     pub action: Option<Action>,
     pub blocker: Option<Blocker>,
@@ -112,8 +113,8 @@ impl<'a> Plan<'a> {
 /// copy, so a plan only compares.
 #[derive(Debug, Clone, Default)]
 pub struct LiveIndex {
-    fields: HashMap<RingotelId, Result<SmsNumberFields, Unreadable>>,
-    by_number: HashMap<String, RingotelId>,
+    fields: HashMap<SmsNumberId, Result<SmsNumberFields, Unreadable>>,
+    by_number: HashMap<String, SmsNumberId>,
 }
 
 impl LiveIndex {
@@ -144,14 +145,14 @@ impl LiveIndex {
     }
 
     /// The number's fields, when Ringotel has it and they can be read.
-    pub fn fields(&self, id: &RingotelId) -> Option<&SmsNumberFields> {
+    pub fn fields(&self, id: &SmsNumberId) -> Option<&SmsNumberFields> {
         self.fields.get(id).and_then(|r| r.as_ref().ok())
     }
 
     fn read(
         &self,
-        id: &RingotelId,
-    ) -> Option<Result<(&RingotelId, &SmsNumberFields), &Unreadable>> {
+        id: &SmsNumberId,
+    ) -> Option<Result<(&SmsNumberId, &SmsNumberFields), &Unreadable>> {
         self.fields
             .get_key_value(id)
             .map(|(id, r)| r.as_ref().map(|f| (id, f)))

@@ -3,6 +3,8 @@
 
 use super::*;
 use domain::OrgId;
+use domain::SmsNumberId;
+use domain::UserId;
 use domain::formats::WireChoice;
 use domain::{InboundFormat, OutboundFormat, ServiceId, Stickiness};
 use proptest::prelude::*;
@@ -12,8 +14,12 @@ fn us() -> Country {
     Country::parse("US").unwrap_or(domain::DEFAULT_COUNTRY)
 }
 
-fn id(n: u64) -> RingotelId {
-    RingotelId::parse(&n.to_string()).unwrap_or_else(|_| unreachable!())
+fn id(n: u64) -> SmsNumberId {
+    SmsNumberId::parse(&n.to_string()).unwrap_or_else(|_| unreachable!())
+}
+
+fn user(n: u64) -> UserId {
+    UserId::parse(&n.to_string()).unwrap_or_else(|_| unreachable!())
 }
 
 /// Fields drawn from small sets, so two draws often agree on a field.
@@ -34,7 +40,7 @@ fn fields() -> impl Strategy<Value = SmsNumberFields> {
                     .unwrap_or_else(|_| unreachable!()),
                 name: ["Desk", "Front", "Sales"][name].into(),
                 service: ServiceId::parse("ThinQ").unwrap_or_else(|_| unreachable!()),
-                users: users.into_iter().map(id).collect(),
+                users: users.into_iter().map(user).collect(),
                 country: us(),
                 inbound_format: InboundFormat::ALL[inbound],
                 outbound_format: OutboundFormat::ALL[outbound],
@@ -226,7 +232,7 @@ proptest! {
 fn a_new_number_found_in_ringotel_as_drafted_is_done_and_otherwise_waits_for_the_admin() {
     let mut desk = SmsNumberFields {
         name: "Desk".into(),
-        users: vec![id(1)],
+        users: vec![user(1)],
         ..desk()
     };
     let live = vec![trunk(9, &desk)];

@@ -4,7 +4,8 @@
 
 use crate::base::error::EngineError;
 use domain::OrgId;
-use domain::{RingotelId, WorkspaceId};
+use domain::SmsNumberId;
+use domain::WorkspaceId;
 use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -22,7 +23,7 @@ pub struct OrgSnapshot {
     /// Each number's display form, worked out once per fetched copy: parsing a thousand
     /// numbers again for every view was most of the Numbers tab's cost.
     #[serde(skip)]
-    displays: OnceLock<HashMap<RingotelId, String>>,
+    displays: OnceLock<HashMap<SmsNumberId, String>>,
     /// Each number read as typed fields, once per fetched copy (every plan compares them).
     #[serde(skip)]
     live_index: OnceLock<crate::stored::plan::LiveIndex>,

@@ -3,8 +3,8 @@
 use crate::client::RingotelClient;
 use crate::error::RingotelError;
 use crate::types::Branch;
+use domain::ConnectionId;
 use domain::OrgId;
-use domain::RingotelId;
 use serde_json::{Value, json};
 use transport::Repeatable;
 
@@ -13,7 +13,11 @@ impl RingotelClient {
         self.rpc("getBranches", json!({ "orgid": org })).await
     }
 
-    pub async fn get_branch(&self, org: &OrgId, id: &RingotelId) -> Result<Branch, RingotelError> {
+    pub async fn get_branch(
+        &self,
+        org: &OrgId,
+        id: &ConnectionId,
+    ) -> Result<Branch, RingotelError> {
         self.rpc("getBranch", json!({ "id": id, "orgid": org }))
             .await
     }

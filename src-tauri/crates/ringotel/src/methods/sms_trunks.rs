@@ -4,7 +4,7 @@ use crate::client::RingotelClient;
 use crate::error::RingotelError;
 use crate::types::{SmsTrunk, SmsTrunkBody};
 use domain::OrgId;
-use domain::{AssumptionId, Fact, RingotelId};
+use domain::{AssumptionId, Fact, SmsNumberId};
 use serde::Deserialize;
 use serde_json::{Value, json};
 use transport::Repeatable;
@@ -14,7 +14,7 @@ const CREATE: &str = "createSMSTrunk";
 /// `createSMSTrunk`'s answer: `{id}`.
 #[derive(Deserialize)]
 struct Created {
-    id: RingotelId,
+    id: SmsNumberId,
 }
 
 /// The trunk's fields as the write methods take them: the object with `orgid` added.
@@ -86,7 +86,7 @@ impl RingotelClient {
         &self,
         org: &OrgId,
         trunk: &SmsTrunkBody,
-    ) -> Result<RingotelId, RingotelError> {
+    ) -> Result<SmsNumberId, RingotelError> {
         let outcome = self
             .rpc_write(CREATE, params(org, trunk)?, Repeatable::No)
             .await?;
@@ -117,7 +117,7 @@ impl RingotelClient {
     pub async fn delete_sms_trunk(
         &self,
         org: &OrgId,
-        id: &RingotelId,
+        id: &SmsNumberId,
     ) -> Result<(), RingotelError> {
         self.rpc_write(
             "deleteSMSTrunk",

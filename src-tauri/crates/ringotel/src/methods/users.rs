@@ -3,15 +3,15 @@
 use crate::client::RingotelClient;
 use crate::error::RingotelError;
 use crate::types::User;
+use domain::ConnectionId;
 use domain::OrgId;
-use domain::RingotelId;
 use serde_json::json;
 
 impl RingotelClient {
     pub async fn get_users(
         &self,
         org: &OrgId,
-        branch: Option<&RingotelId>,
+        branch: Option<&ConnectionId>,
     ) -> Result<Vec<User>, RingotelError> {
         let params = match branch {
             Some(branch) => json!({ "orgid": org, "branchid": branch }),

@@ -5,7 +5,7 @@
 use super::now_ms;
 use crate::error::StoreError;
 use domain::OrgId;
-use domain::{RingotelId, SmsNumberFields, WorkspaceId};
+use domain::{SmsNumberFields, SmsNumberId, WorkspaceId};
 use rusqlite::{Connection, Row, params};
 
 /// What the draft does to one number.
@@ -23,7 +23,7 @@ pub enum DraftChange {
 pub enum DraftTarget {
     New,
     Existing {
-        trunk_id: RingotelId,
+        trunk_id: SmsNumberId,
         /// The trunk's JSON as last fetched when the draft of it began.
         base: String,
         base_fetched_at: i64,
@@ -83,7 +83,7 @@ fn to_record(
     let target = match (trunk, base) {
         (None, _) => DraftTarget::New,
         (Some(trunk), Some(base)) => DraftTarget::Existing {
-            trunk_id: RingotelId::parse(&trunk).map_err(|e| corrupt(id, e.to_string()))?,
+            trunk_id: SmsNumberId::parse(&trunk).map_err(|e| corrupt(id, e.to_string()))?,
             base,
             base_fetched_at: base_at.unwrap_or_default(),
         },
@@ -189,7 +189,7 @@ pub fn upsert_existing(
     conn: &Connection,
     workspace: &WorkspaceId,
     org: &OrgId,
-    trunk_id: &RingotelId,
+    trunk_id: &SmsNumberId,
     base: &str,
     base_fetched_at: i64,
     change: &DraftChange,
@@ -373,7 +373,7 @@ mod tests {
     fn the_first_edit_of_a_number_fixes_its_base() {
         let db = Database::open_in_memory().unwrap();
         let (ws, org) = ids();
-        let trunk = RingotelId::parse("9223372036854775900").unwrap();
+        let trunk = SmsNumberId::parse("9223372036854775900").unwrap();
         let edit = DraftChange::Upsert(Box::new(fields("8584376048", "Desk")));
         let a = upsert_existing(db.conn(), &ws, &org, &trunk, "{\"v\":1}", 5, &edit).unwrap();
         let b = upsert_existing(

@@ -5,7 +5,7 @@
 use super::now_ms;
 use crate::error::StoreError;
 use domain::OrgId;
-use domain::{JournalState, RingotelId, SmsField, SyncAction, WorkspaceId};
+use domain::{JournalState, SmsField, SmsNumberId, SyncAction, WorkspaceId};
 use rusqlite::{Connection, Row, params};
 
 /// A call about to be made.
@@ -16,7 +16,7 @@ pub struct Intent {
     pub action: SyncAction,
     /// E.164 digits of the number.
     pub number: String,
-    pub trunk_id: Option<RingotelId>,
+    pub trunk_id: Option<SmsNumberId>,
     /// The fields the call sets (all of them for a create, none for a delete).
     pub fields: Vec<SmsField>,
 }
@@ -60,7 +60,7 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry, StoreError>> {
                     .ok_or_else(|| corrupt(id, format!("action \"{action}\"")))?,
                 number: row.get(5)?,
                 trunk_id: trunk
-                    .map(|t| RingotelId::parse(&t))
+                    .map(|t| SmsNumberId::parse(&t))
                     .transpose()
                     .map_err(|e| corrupt(id, e.to_string()))?,
                 fields: serde_json::from_str(&fields).map_err(|e| corrupt(id, e.to_string()))?,
@@ -97,7 +97,7 @@ pub fn record_intent(
             intent.draft_id,
             intent.action.as_str(),
             intent.number,
-            intent.trunk_id.as_ref().map(RingotelId::as_str),
+            intent.trunk_id.as_ref().map(SmsNumberId::as_str),
             fields,
             JournalState::Sending.as_str(),
             now_ms()
@@ -113,7 +113,7 @@ pub fn record_outcome(
     id: i64,
     state: JournalState,
     detail: Option<&str>,
-    trunk_id: Option<&RingotelId>,
+    trunk_id: Option<&SmsNumberId>,
 ) -> Result<(), StoreError> {
     conn.execute(
         "UPDATE sync_journal SET state = ?3, detail = ?4, finished_at = ?5,
@@ -125,7 +125,7 @@ pub fn record_outcome(
             state.as_str(),
             detail,
             now_ms(),
-            trunk_id.map(RingotelId::as_str)
+            trunk_id.map(SmsNumberId::as_str)
         ],
     )?;
     Ok(())
@@ -219,7 +219,7 @@ mod tests {
         let org = OrgId::parse("42").unwrap();
         let first = record_intent(db.conn(), &ws, &org, &intent(SyncAction::Create)).unwrap();
         let second = record_intent(db.conn(), &ws, &org, &intent(SyncAction::Delete)).unwrap();
-        let trunk = RingotelId::parse("900").unwrap();
+        let trunk = SmsNumberId::parse("900").unwrap();
         record_outcome(
             db.conn(),
             &ws,

@@ -2,8 +2,8 @@
 
 use domain::OrgId;
 use domain::{
-    BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, RingotelId, ServiceId,
-    SmsNumberFields, Stickiness, ThinqAccountId, ThinqUsername, WorkspaceId,
+    BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, ServiceId, SmsNumberFields,
+    Stickiness, ThinqAccountId, ThinqUsername, UserId, WorkspaceId,
 };
 use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
 use store::tables::{thinq_settings, workspaces};
@@ -62,7 +62,7 @@ fn a_drafted_number_is_read_back_whole_after_reopening_the_file() {
         number: PhoneNumber::parse("(858) 437-6047", us).unwrap(),
         name: "Front Desk 2".into(),
         service: ServiceId::parse("ThinQ").unwrap(),
-        users: vec![RingotelId::parse("7").unwrap()],
+        users: vec![UserId::parse("7").unwrap()],
         country: us,
         inbound_format: InboundFormat::National,
         outbound_format: OutboundFormat::National,

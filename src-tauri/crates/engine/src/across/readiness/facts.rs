@@ -8,7 +8,8 @@ use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, OfflineNote, OrgSnapshot};
 use domain::OrgId;
-use domain::{RingotelId, SetupChange, SmsNumberFields, WebhookUrl};
+use domain::SmsNumberId;
+use domain::{SetupChange, SmsNumberFields, WebhookUrl};
 use ringotel::Service;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -41,7 +42,7 @@ pub(crate) struct Facts {
     pub set_here: SetFromApp,
     pub setup_drafts: Vec<SetupChange>,
     /// Drafted changes to numbers Ringotel has, by number id.
-    pub number_drafts: HashMap<RingotelId, SmsNumberFields>,
+    pub number_drafts: HashMap<SmsNumberId, SmsNumberFields>,
 }
 
 /// What this app set on thinQ, by the journal of setup changes done: the checks whose input

@@ -11,10 +11,10 @@ use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::OrgId;
+use domain::SmsNumberId;
+use domain::UserId;
 use domain::setup::count;
-use domain::{
-    FieldKey, FieldProblem, RingotelId, SetupChange, SmsMode, SmsNumberFields, WebhookUrl,
-};
+use domain::{FieldKey, FieldProblem, SetupChange, SmsMode, SmsNumberFields, WebhookUrl};
 use std::collections::HashSet;
 use store::tables::draft_numbers::DraftChange;
 
@@ -99,7 +99,7 @@ pub(super) fn is_drafted(fix: &Fix, facts: &Facts) -> bool {
             .iter()
             .any(|c| matches!(c, SetupChange::ThinqDeliveryUrl { url: u } if u == url)),
         Fix::RemoveMissingUsers { trunks } => {
-            let known: HashSet<&RingotelId> = facts.org.users.iter().map(|u| &u.id).collect();
+            let known: HashSet<&UserId> = facts.org.users.iter().map(|u| &u.id).collect();
             trunks.iter().all(|t| {
                 facts
                     .number_drafts
@@ -208,8 +208,8 @@ impl Engine {
     async fn edit_numbers(
         &self,
         org: &OrgId,
-        trunks: &[RingotelId],
-        edit: &(dyn Fn(&mut SmsNumberFields, &HashSet<RingotelId>) -> bool + Sync),
+        trunks: &[SmsNumberId],
+        edit: &(dyn Fn(&mut SmsNumberFields, &HashSet<UserId>) -> bool + Sync),
     ) -> EngineResult<()> {
         let state = self.numbers_state(org, Freshness::Saved).await?;
         let known = state.known_users();

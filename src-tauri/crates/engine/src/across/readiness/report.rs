@@ -2,7 +2,9 @@
 
 use crate::stored::readiness_summary::ReadinessSummary;
 use crate::stored::snapshot::OfflineNote;
-use domain::{CheckId, CheckOutcome, RingotelId};
+use domain::ConnectionId;
+use domain::SmsNumberId;
+use domain::{CheckId, CheckOutcome};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -18,7 +20,7 @@ pub enum Fix {
     /// Move the organization to Pro (billable: asks first).
     MoveToPro,
     SwitchConnections {
-        connections: Vec<RingotelId>,
+        connections: Vec<ConnectionId>,
     },
     /// Not a draft change: the thinQ card is enabled and its credentials saved on the
     /// Integrations tab.
@@ -39,11 +41,11 @@ pub enum Fix {
     },
     /// Drop the users who no longer exist from these numbers.
     RemoveMissingUsers {
-        trunks: Vec<RingotelId>,
+        trunks: Vec<SmsNumberId>,
     },
     /// Set these numbers' formats to the pair that keeps one chat per customer.
     AlignFormats {
-        trunks: Vec<RingotelId>,
+        trunks: Vec<SmsNumberId>,
     },
 }
 

@@ -6,7 +6,9 @@ use crate::base::error::{EngineResult, ringotel_in_words as describe};
 use crate::stored::engine::Engine;
 use crate::stored::plan::{Action, Step};
 use domain::OrgId;
-use domain::{Country, JournalState, RingotelId, SmsField, SmsNumberFields, SyncAction};
+use domain::SmsNumberId;
+use domain::UserId;
+use domain::{Country, JournalState, SmsField, SmsNumberFields, SyncAction};
 use ringotel::{RingotelClient, RingotelError, SmsTrunk};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,7 +24,7 @@ pub struct StepOutcome {
     /// What happened, in the admin's words, when there is more to say than "done".
     pub detail: Option<String>,
     /// Users whose numbers changed: they must sign in again to see it.
-    pub users_touched: Vec<RingotelId>,
+    pub users_touched: Vec<UserId>,
 }
 
 /// What one planned change needs to run on its own task: owned, apart from the plan.
@@ -32,7 +34,7 @@ pub(crate) struct Job {
     pub draft_updated_at: i64,
     pub number: domain::PhoneNumber,
     /// The users the number has in Ringotel now, for who must sign in again.
-    pub live_users: Vec<RingotelId>,
+    pub live_users: Vec<UserId>,
     pub action: Action,
 }
 
@@ -50,7 +52,7 @@ impl Job {
 
 /// A step that reached its end: Ringotel holds the change.
 struct Done {
-    trunk_id: Option<RingotelId>,
+    trunk_id: Option<SmsNumberId>,
     detail: Option<String>,
 }
 
@@ -62,7 +64,7 @@ pub(crate) struct Runner {
     pub org: OrgId,
     pub run_id: i64,
     /// Ringotel's numbers as read just before the run: updates are written onto these.
-    pub live: HashMap<RingotelId, SmsTrunk>,
+    pub live: HashMap<SmsNumberId, SmsTrunk>,
     pub fallback: Country,
     pub retry: RetryPolicy,
 }
@@ -198,7 +200,7 @@ impl Runner {
         step: &Job,
         state: JournalState,
         detail: Option<String>,
-        trunk_id: Option<RingotelId>,
+        trunk_id: Option<SmsNumberId>,
     ) -> EngineResult<()> {
         let ws = self.workspace.clone();
         let (draft_id, updated_at) = (step.draft_id, step.draft_updated_at);
@@ -288,7 +290,7 @@ impl Runner {
 
     async fn update(
         &self,
-        trunk_id: &RingotelId,
+        trunk_id: &SmsNumberId,
         fields: &SmsNumberFields,
         changed: &[SmsField],
     ) -> Result<Done, StepFailure> {
@@ -309,7 +311,7 @@ impl Runner {
         .await
     }
 
-    async fn delete(&self, trunk_id: &RingotelId) -> Result<Done, StepFailure> {
+    async fn delete(&self, trunk_id: &SmsNumberId) -> Result<Done, StepFailure> {
         let sent = self.client.delete_sms_trunk(&self.org, trunk_id).await;
         self.checked(sent, |now| !now.iter().any(|t| &t.id == trunk_id))
             .await
@@ -370,7 +372,7 @@ fn unsettled(call: &RingotelError, read: &RingotelError) -> String {
 
 /// Users whose number assignments a step changes: they must sign in again (or use Reload
 /// Objects) in their Ringotel app to see it.
-fn touched_users(job: &Job) -> Vec<RingotelId> {
+fn touched_users(job: &Job) -> Vec<UserId> {
     let before = &job.live_users;
     let mut touched = match &job.action {
         Action::Create { fields } => fields.users.clone(),

@@ -1,12 +1,13 @@
 //! A field's value as the Changes tab shows it: "before → after" in the admin's words.
 
+use domain::UserId;
 use domain::formats::WireChoice;
-use domain::{RingotelId, SmsField, SmsNumberFields};
+use domain::{SmsField, SmsNumberFields};
 use ringotel::User;
 use std::collections::HashMap;
 
 /// Users by id, named "Name (extension)" as the editor lists them.
-pub(crate) struct UserNames<'a>(HashMap<&'a RingotelId, &'a User>);
+pub(crate) struct UserNames<'a>(HashMap<&'a UserId, &'a User>);
 
 impl<'a> UserNames<'a> {
     pub fn new(users: &'a [User]) -> Self {
@@ -14,11 +15,11 @@ impl<'a> UserNames<'a> {
     }
 
     /// Whether the organization still has this user.
-    pub fn knows(&self, id: &RingotelId) -> bool {
+    pub fn knows(&self, id: &UserId) -> bool {
         self.0.contains_key(id)
     }
 
-    pub fn name(&self, id: &RingotelId) -> String {
+    pub fn name(&self, id: &UserId) -> String {
         match self.0.get(id) {
             Some(u) if u.extension.is_empty() => u.name.clone(),
             Some(u) => format!("{} ({})", u.name, u.extension),

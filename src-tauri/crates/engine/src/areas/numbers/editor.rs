@@ -7,12 +7,14 @@ use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::ConnectionId;
 use domain::OrgId;
+use domain::UserId;
 use domain::format_simulator::{FormatExample, simulate};
 use domain::formats::WireChoice;
 use domain::{
     Choice, Country, CountryOption, FieldKey, FieldProblem, InboundFormat, OutboundFormat,
-    PhoneNumber, RingotelId, SmsMode, SmsNumberInput, Stickiness, StickinessInput, StickinessUnit,
+    PhoneNumber, SmsMode, SmsNumberInput, Stickiness, StickinessInput, StickinessUnit,
     country::country_options,
 };
 use serde::Serialize;
@@ -23,7 +25,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct PickUser {
-    pub id: RingotelId,
+    pub id: UserId,
     pub name: String,
     pub extension: String,
 }
@@ -32,7 +34,7 @@ pub struct PickUser {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct EditorConnection {
-    pub id: RingotelId,
+    pub id: ConnectionId,
     pub name: String,
     pub country: String,
     pub sms_via_integrations: bool,
@@ -50,7 +52,7 @@ pub struct NumberEditor {
     pub notes: Vec<String>,
     pub connections: Vec<EditorConnection>,
     /// The first connection with SMS via Integrations, else the first.
-    pub default_connection: Option<RingotelId>,
+    pub default_connection: Option<ConnectionId>,
     pub countries: Vec<CountryOption>,
     pub stickiness_presets: Vec<Choice<u32>>,
     pub stickiness_units: Vec<Choice<StickinessUnit>>,

@@ -8,10 +8,11 @@ use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Blocker};
 use crate::stored::snapshot::{Fetched, Freshness, OfflineNote, OrgSnapshot};
 use domain::OrgId;
+use domain::SmsNumberId;
+use domain::UserId;
 use domain::formats::WireChoice;
 use domain::{
-    Country, InboundFormat, OutboundFormat, RingotelId, SmsField, SmsNumberFields, WorkspaceId,
-    stickiness,
+    Country, InboundFormat, OutboundFormat, SmsField, SmsNumberFields, WorkspaceId, stickiness,
 };
 use ringotel::SmsTrunk;
 use serde::{Deserialize, Serialize};
@@ -30,7 +31,7 @@ use ts_rs::TS;
 )]
 pub enum NumberKey {
     /// A number Ringotel has.
-    Existing { trunk_id: RingotelId },
+    Existing { trunk_id: SmsNumberId },
     /// A number that exists only in the draft.
     New { draft_id: i64 },
 }
@@ -65,7 +66,7 @@ impl NumberStatus {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct UserRef {
-    pub id: RingotelId,
+    pub id: UserId,
     pub name: String,
     pub extension: String,
     /// False when the id is no longer among the organization's users.
@@ -124,7 +125,7 @@ impl NumbersState {
     }
 
     /// The ids of the organization's users, which a number's users must be among.
-    pub fn known_users(&self) -> std::collections::HashSet<RingotelId> {
+    pub fn known_users(&self) -> std::collections::HashSet<UserId> {
         self.snapshot
             .data
             .users
@@ -149,7 +150,7 @@ impl NumbersState {
         }
     }
 
-    pub fn trunk(&self, id: &RingotelId) -> Option<&SmsTrunk> {
+    pub fn trunk(&self, id: &SmsNumberId) -> Option<&SmsTrunk> {
         self.snapshot.data.trunks.iter().find(|t| &t.id == id)
     }
 
@@ -170,12 +171,12 @@ fn labels(fields: &[SmsField]) -> Vec<String> {
 
 struct RowBuilder<'a> {
     snapshot: &'a OrgSnapshot,
-    users: HashMap<&'a RingotelId, &'a ringotel::User>,
+    users: HashMap<&'a UserId, &'a ringotel::User>,
     fallback: Country,
 }
 
 impl RowBuilder<'_> {
-    fn users(&self, ids: &[RingotelId]) -> Vec<UserRef> {
+    fn users(&self, ids: &[UserId]) -> Vec<UserRef> {
         ids.iter()
             .map(|id| match self.users.get(id) {
                 Some(u) => UserRef {
@@ -306,7 +307,7 @@ pub(crate) fn rows(state: &NumbersState, failures: &LastFailures) -> Vec<NumberR
         users: data.users.iter().map(|u| (&u.id, u)).collect(),
         fallback: state.fallback_country(),
     };
-    let mut by_trunk: HashMap<&RingotelId, &Draft> = HashMap::new();
+    let mut by_trunk: HashMap<&SmsNumberId, &Draft> = HashMap::new();
     let mut rows = Vec::with_capacity(data.trunks.len() + state.drafts.len());
     let mut new_rows = Vec::new();
     for draft in state.drafts.iter() {

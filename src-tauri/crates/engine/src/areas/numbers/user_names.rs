@@ -6,19 +6,19 @@ use crate::base::error::EngineResult;
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::OrgId;
-use domain::RingotelId;
+use domain::UserId;
 use std::collections::HashMap;
 
 /// The organization's users by what a file may name them by: id, or an extension only one
 /// user has.
 pub(crate) struct UserNames {
-    by_id: HashMap<String, RingotelId>,
-    by_extension: HashMap<String, Vec<RingotelId>>,
+    by_id: HashMap<String, UserId>,
+    by_extension: HashMap<String, Vec<UserId>>,
 }
 
 impl UserNames {
     pub(crate) fn new(state: &NumbersState) -> Self {
-        let mut by_extension: HashMap<String, Vec<RingotelId>> = HashMap::new();
+        let mut by_extension: HashMap<String, Vec<UserId>> = HashMap::new();
         for u in &state.snapshot.data.users {
             if !u.extension.is_empty() {
                 by_extension

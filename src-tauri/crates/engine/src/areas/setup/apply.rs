@@ -9,8 +9,9 @@ use super::thinq_orders::{route_inbound, sms_on};
 use crate::base::context::Connected;
 use crate::base::error::EngineError;
 use crate::stored::engine::Engine;
+use domain::ConnectionId;
 use domain::OrgId;
-use domain::{JournalState, RingotelId, SetupChange, SmsMode, WorkspaceId};
+use domain::{JournalState, SetupChange, SmsMode, WorkspaceId};
 use ringotel::RingotelError;
 use std::sync::Arc;
 use store::tables::draft_setup::{self, DraftSetup};
@@ -162,7 +163,7 @@ impl SetupRunner<'_> {
         made
     }
 
-    async fn connection_mode(&self, id: &RingotelId) -> Sent {
+    async fn connection_mode(&self, id: &ConnectionId) -> Sent {
         let ringotel = &self.connected.ringotel;
         let target = SmsMode::Integrations.to_wire();
         let mut branch = ringotel.get_branch(&self.org, id).await?;

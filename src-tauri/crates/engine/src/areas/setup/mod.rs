@@ -13,10 +13,9 @@ use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::ConnectionId;
 use domain::OrgId;
-use domain::{
-    FieldKey, FieldProblem, RingotelId, SetupChange, SetupKind, SetupService, SmsMode, WorkspaceId,
-};
+use domain::{FieldKey, FieldProblem, SetupChange, SetupKind, SetupService, SmsMode, WorkspaceId};
 use serde::Serialize;
 use store::tables::draft_setup::{self, DraftSetup};
 use store::tables::setup_journal;
@@ -98,7 +97,7 @@ impl Engine {
     pub(crate) async fn draft_connections_sms(
         &self,
         org: OrgId,
-        connections: &[RingotelId],
+        connections: &[ConnectionId],
     ) -> EngineResult<()> {
         let connected = self.base.connect().await?;
         let saved = self

@@ -3,10 +3,10 @@
 use super::common::{Numbers, failing, plural, result};
 use crate::across::readiness::facts::Facts;
 use crate::across::readiness::report::{CheckResult, Fix};
+use domain::SmsNumberId;
+use domain::UserId;
 use domain::format_simulator::reformat_inbound;
-use domain::{
-    CheckId, CheckOutcome, InboundFormat, OutboundFormat, RingotelId, SmsNumberFields, WireChoice,
-};
+use domain::{CheckId, CheckOutcome, InboundFormat, OutboundFormat, SmsNumberFields, WireChoice};
 use ringotel::SmsTrunk;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -16,7 +16,7 @@ pub(super) fn numbers_users(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult
     if numbers.all.is_empty() {
         return result(id, CheckOutcome::Pass, "No SMS numbers yet.", at);
     }
-    let known: HashSet<&RingotelId> = facts.org.users.iter().map(|u| &u.id).collect();
+    let known: HashSet<&UserId> = facts.org.users.iter().map(|u| &u.id).collect();
     let mut items = Vec::new();
     let mut fixable = Vec::new();
     for (trunk, fields, shown) in &numbers.all {
@@ -71,7 +71,7 @@ fn renderings(fields: &SmsNumberFields) -> (String, String) {
 pub(super) fn consistent_formats(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
     let id = CheckId::ConsistentFormats;
     let at = facts.fetched_at;
-    let mut split: BTreeMap<&RingotelId, String> = BTreeMap::new();
+    let mut split: BTreeMap<&SmsNumberId, String> = BTreeMap::new();
     for (trunk, fields, shown) in &numbers.all {
         let (received, sent) = renderings(fields);
         if received != sent {
@@ -79,8 +79,7 @@ pub(super) fn consistent_formats(facts: &Facts, numbers: &Numbers<'_>) -> CheckR
         }
     }
     // Numbers that share a user must show one customer alike, or that user sees two chats.
-    let mut by_user: HashMap<&RingotelId, Vec<&(&SmsTrunk, &SmsNumberFields, &str)>> =
-        HashMap::new();
+    let mut by_user: HashMap<&UserId, Vec<&(&SmsTrunk, &SmsNumberFields, &str)>> = HashMap::new();
     for entry in &numbers.all {
         for user in &entry.1.users {
             by_user.entry(user).or_default().push(entry);
@@ -116,7 +115,7 @@ pub(super) fn consistent_formats(facts: &Facts, numbers: &Numbers<'_>) -> CheckR
             at,
         );
     }
-    let trunks: Vec<RingotelId> = split.keys().map(|id| (*id).clone()).collect();
+    let trunks: Vec<SmsNumberId> = split.keys().map(|id| (*id).clone()).collect();
     failing(
         id,
         format!(

@@ -3,7 +3,9 @@
 use super::common::{failing, plural, result, unknown};
 use crate::across::readiness::facts::Facts;
 use crate::across::readiness::report::{CheckResult, Fix};
-use domain::{CheckId, CheckOutcome, Package, RingotelId, SmsMode};
+use domain::ConnectionId;
+use domain::UserId;
+use domain::{CheckId, CheckOutcome, Package, SmsMode};
 use std::collections::HashSet;
 
 pub(super) fn pro_package(facts: &Facts) -> CheckResult {
@@ -33,8 +35,8 @@ pub(super) fn pro_package(facts: &Facts) -> CheckResult {
 
 /// The connections whose users are assigned to numbers; every connection while none are.
 fn chosen_connections(facts: &Facts) -> Vec<&ringotel::Branch> {
-    let assigned: HashSet<&RingotelId> = facts.org.trunks.iter().flat_map(|t| &t.users).collect();
-    let used: HashSet<&RingotelId> = facts
+    let assigned: HashSet<&UserId> = facts.org.trunks.iter().flat_map(|t| &t.users).collect();
+    let used: HashSet<&ConnectionId> = facts
         .org
         .users
         .iter()
