@@ -3,6 +3,7 @@
 
 use crate::state::AppState;
 use domain::ConnectionId;
+use domain::DraftId;
 use domain::OrgId;
 use engine::Problem;
 use engine::organizations::OrganizationDetail;
@@ -73,7 +74,7 @@ pub async fn move_to_pro(
 pub async fn discard_setup_change(
     state: State<'_, AppState>,
     org_id: OrgId,
-    draft_id: i64,
+    draft_id: DraftId,
 ) -> Result<ChangesView, Problem> {
     Ok(state
         .engine()?

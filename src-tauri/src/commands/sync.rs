@@ -2,6 +2,7 @@
 //! its progress sent over a channel as each change ends.
 
 use crate::state::AppState;
+use domain::DraftId;
 use domain::OrgId;
 use domain::SmsField;
 use engine::Problem;
@@ -25,7 +26,7 @@ pub async fn get_changes(
 pub async fn sync_changes(
     state: State<'_, AppState>,
     org_id: OrgId,
-    only: Option<Vec<i64>>,
+    only: Option<Vec<DraftId>>,
     progress: Channel<SyncProgress>,
 ) -> Result<SyncReport, Problem> {
     let report = state
@@ -43,7 +44,7 @@ pub async fn sync_changes(
 pub async fn resolve_conflict(
     state: State<'_, AppState>,
     org_id: OrgId,
-    draft_id: i64,
+    draft_id: DraftId,
     field: Option<SmsField>,
     side: Side,
 ) -> Result<ChangesView, Problem> {
@@ -58,7 +59,7 @@ pub async fn resolve_conflict(
 pub async fn discard_change(
     state: State<'_, AppState>,
     org_id: OrgId,
-    draft_id: i64,
+    draft_id: DraftId,
 ) -> Result<ChangesView, Problem> {
     Ok(state.engine()?.discard_change(org_id, draft_id).await?)
 }

@@ -102,6 +102,18 @@ string_id!(
     ServiceId
 );
 
+/// A drafted change's id in this app's database (a number change or a setup change).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(transparent)]
+#[ts(type = "number")]
+pub struct DraftId(pub i64);
+
+impl fmt::Display for DraftId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 string_id!(
     /// A workspace of this app: the built-in Sandbox or one Ringotel account.
     WorkspaceId

@@ -27,7 +27,9 @@ pub use assumptions::{Api, Assumption, AssumptionId, Fact, NoticeArea, Verdict};
 pub use country::{Country, CountryOption, CountryProblem, DEFAULT_COUNTRY};
 pub use field::{FieldKey, FieldProblem, Problems};
 pub use formats::{Choice, InboundFormat, OutboundFormat, WireChoice};
-pub use ids::{ConnectionId, IdProblem, OrgId, ServiceId, SmsNumberId, UserId, WorkspaceId};
+pub use ids::{
+    ConnectionId, DraftId, IdProblem, OrgId, ServiceId, SmsNumberId, UserId, WorkspaceId,
+};
 pub use number_diff::{Merged, SmsField, changed_fields, conflicting_fields, merge};
 pub use observe::{Observed, Observer};
 pub use organization::{Package, SmsMode};

@@ -22,6 +22,7 @@ pub fn typescript() -> String {
         domain::UserId,
         domain::SmsNumberId,
         domain::OrgId,
+        domain::DraftId,
         domain::ServiceId,
         domain::WorkspaceId,
         domain::FieldProblem,

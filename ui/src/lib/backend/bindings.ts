@@ -9,6 +9,8 @@ export type SmsNumberId = string;
 
 export type OrgId = string;
 
+export type DraftId = number;
+
 export type ServiceId = string;
 
 export type WorkspaceId = string;
@@ -185,7 +187,7 @@ export type OfflineNote = {
  */
 reason: string, };
 
-export type NumberKey = { "kind": "existing", trunkId: SmsNumberId, } | { "kind": "new", draftId: number, };
+export type NumberKey = { "kind": "existing", trunkId: SmsNumberId, } | { "kind": "new", draftId: DraftId, };
 
 export type NumberStatus = "synced" | "new" | "changed" | "deleted" | "conflict" | "failed";
 
@@ -312,7 +314,7 @@ export type BlockerView = { kind: BlockerKind, message: string, fields: Array<Co
  */
 perField: boolean, resolvable: boolean, };
 
-export type ChangeItem = { draftId: number, number: string, name: string, 
+export type ChangeItem = { draftId: DraftId, number: string, name: string, 
 /**
  * What Sync will send; `None` when Ringotel already holds the drafted state.
  */
@@ -352,7 +354,7 @@ export type SyncProgress = { done: number, total: number, failed: number, };
 
 export type SyncStatus = "finished" | "blocked";
 
-export type SyncItemResult = { draftId: number, number: string, action: SyncAction, actionLabel: string, state: JournalState, stateLabel: string, detail: string | null, };
+export type SyncItemResult = { draftId: DraftId, number: string, action: SyncAction, actionLabel: string, state: JournalState, stateLabel: string, detail: string | null, };
 
 export type SyncReport = { status: SyncStatus, items: Array<SyncItemResult>, 
 /**
@@ -366,7 +368,7 @@ failed: number,
 /**
  * The drafted number changes that failed, for "Retry failed".
  */
-failedChanges: Array<number>, 
+failedChanges: Array<DraftId>, 
 /**
  * Users whose number assignments changed: they must sign in again, or use Reload Objects,
  * in their Ringotel app. "Name (extension)".
@@ -405,13 +407,13 @@ export type SetupKind = "connectionSmsMode" | "proPackage" | "thinqSmsOn" | "thi
 
 export type SetupService = "ringotel" | "thinq";
 
-export type SetupItem = { draftId: number, kind: SetupKind, kindLabel: string, service: SetupService, serviceLabel: string, description: string, 
+export type SetupItem = { draftId: DraftId, kind: SetupKind, kindLabel: string, service: SetupService, serviceLabel: string, description: string, 
 /**
  * The last sync's failure for this change, in the admin's words.
  */
 lastFailure: string | null, };
 
-export type SetupResult = { draftId: number, description: string, state: JournalState, stateLabel: string, detail: string | null, };
+export type SetupResult = { draftId: DraftId, description: string, state: JournalState, stateLabel: string, detail: string | null, };
 
 export type CheckId = "proPackage" | "connectionsSmsMode" | "integrationEnabled" | "thinqCredentials" | "didsSmsOn" | "inboundRouting" | "deliveryUrl" | "numbersUsers" | "consistentFormats";
 

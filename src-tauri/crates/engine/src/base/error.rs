@@ -1,6 +1,7 @@
 //! Engine failures, and the one `{code, message, field?}` object they become at the UI's edge.
 
 use domain::ConnectionId;
+use domain::DraftId;
 use domain::SmsNumberId;
 use domain::{FieldKey, FieldProblem, OrgId, WorkspaceId};
 use ringotel::RingotelError;
@@ -47,9 +48,9 @@ pub enum EngineError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Missing {
     #[error("drafted change {0}")]
-    DraftedChange(i64),
+    DraftedChange(DraftId),
     #[error("drafted number {0}")]
-    DraftedNumber(i64),
+    DraftedNumber(DraftId),
     #[error("SMS number {0}")]
     SmsNumber(SmsNumberId),
     #[error("connection {0}")]

@@ -2,6 +2,7 @@
 //! will send, what is already done, and what only the admin can decide. Pure: no I/O.
 
 use crate::stored::drafts::{Draft, UnreadableBase};
+use domain::DraftId;
 use domain::SmsNumberId;
 use domain::{Country, PhoneNumber, SmsField, SmsNumberFields, changed_fields, merge};
 use ringotel::{SmsTrunk, UnreadableTrunk};
@@ -67,7 +68,7 @@ impl std::fmt::Display for Unreadable {
 /// One drafted change, planned; it borrows the draft and the live numbers it compares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step<'a> {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     /// When the drafted change was last edited: an applied change is dropped from the draft
     /// only if the admin has not edited it again meanwhile.
     pub draft_updated_at: i64,

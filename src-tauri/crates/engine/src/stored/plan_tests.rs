@@ -2,6 +2,7 @@
 //! draft, and once applied leaves nothing more to do.
 
 use super::*;
+use domain::DraftId;
 use domain::OrgId;
 use domain::SmsNumberId;
 use domain::UserId;
@@ -103,7 +104,7 @@ fn nothing_waits(plan: &[Outcome]) -> bool {
 
 fn existing(draft_id: i64, base: &SmsTrunk, change: DraftChange) -> DraftRecord {
     DraftRecord {
-        id: draft_id,
+        id: DraftId(draft_id),
         org: OrgId::parse("1").unwrap_or_else(|e| panic!("{e}")),
         target: DraftTarget::Existing {
             trunk_id: base.id.clone(),
@@ -117,7 +118,7 @@ fn existing(draft_id: i64, base: &SmsTrunk, change: DraftChange) -> DraftRecord 
 
 fn new(draft_id: i64, fields: &SmsNumberFields) -> DraftRecord {
     DraftRecord {
-        id: draft_id,
+        id: DraftId(draft_id),
         org: OrgId::parse("1").unwrap_or_else(|e| panic!("{e}")),
         target: DraftTarget::New,
         change: DraftChange::Upsert(Box::new(fields.clone())),

@@ -4,6 +4,7 @@
 
 use super::now_ms;
 use crate::error::StoreError;
+use domain::DraftId;
 use domain::OrgId;
 use domain::{SmsNumberFields, SmsNumberId, WorkspaceId};
 use rusqlite::{Connection, Row, params};
@@ -32,7 +33,7 @@ pub enum DraftTarget {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftRecord {
-    pub id: i64,
+    pub id: DraftId,
     pub org: OrgId,
     pub target: DraftTarget,
     pub change: DraftChange,
@@ -90,7 +91,7 @@ fn to_record(
         (Some(_), None) => return Err(corrupt(id, "an edit without the number it was based on")),
     };
     Ok(DraftRecord {
-        id,
+        id: DraftId(id),
         org,
         target,
         change,
@@ -155,7 +156,7 @@ pub fn insert_new(
     workspace: &WorkspaceId,
     org: &OrgId,
     fields: &SmsNumberFields,
-) -> Result<i64, StoreError> {
+) -> Result<DraftId, StoreError> {
     conn.execute(
         "INSERT INTO draft_numbers (workspace_id, org_id, fields, updated_at) VALUES (?1, ?2, ?3, ?4)",
         params![
@@ -165,20 +166,20 @@ pub fn insert_new(
             now_ms()
         ],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(DraftId(conn.last_insert_rowid()))
 }
 
 /// Replaces what a drafted change does, keeping its target and base.
 pub fn update_change(
     conn: &Connection,
     workspace: &WorkspaceId,
-    id: i64,
+    id: DraftId,
     change: &DraftChange,
 ) -> Result<bool, StoreError> {
     let changed = conn.execute(
         "UPDATE draft_numbers SET fields = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2
            AND (trunk_id IS NOT NULL OR ?3 IS NOT NULL)",
-        params![workspace.as_str(), id, fields_json(change)?, now_ms()],
+        params![workspace.as_str(), id.0, fields_json(change)?, now_ms()],
     )?;
     Ok(changed > 0)
 }
@@ -193,7 +194,7 @@ pub fn upsert_existing(
     base: &str,
     base_fetched_at: i64,
     change: &DraftChange,
-) -> Result<i64, StoreError> {
+) -> Result<DraftId, StoreError> {
     conn.execute(
         "INSERT INTO draft_numbers (workspace_id, org_id, trunk_id, fields, base, base_fetched_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
@@ -212,7 +213,7 @@ pub fn upsert_existing(
     conn.query_row(
         "SELECT id FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2 AND trunk_id = ?3",
         params![workspace.as_str(), org.as_str(), trunk_id.as_str()],
-        |r| r.get(0),
+        |r| r.get(0).map(DraftId),
     )
     .map_err(StoreError::from)
 }
@@ -260,7 +261,7 @@ pub fn insert_all(
 pub fn replace(
     conn: &Connection,
     workspace: &WorkspaceId,
-    id: i64,
+    id: DraftId,
     target: &DraftTarget,
     change: &DraftChange,
 ) -> Result<bool, StoreError> {
@@ -281,7 +282,7 @@ pub fn replace(
             updated_at = ?7 WHERE workspace_id = ?1 AND id = ?2",
         params![
             workspace.as_str(),
-            id,
+            id.0,
             trunk,
             fields_json(change)?,
             base,
@@ -297,12 +298,12 @@ pub fn replace(
 pub fn remove_applied(
     conn: &Connection,
     workspace: &WorkspaceId,
-    id: i64,
+    id: DraftId,
     updated_at: i64,
 ) -> Result<bool, StoreError> {
     let removed = conn.execute(
         "DELETE FROM draft_numbers WHERE workspace_id = ?1 AND id = ?2 AND updated_at = ?3",
-        params![workspace.as_str(), id, updated_at],
+        params![workspace.as_str(), id.0, updated_at],
     )?;
     Ok(removed > 0)
 }
@@ -320,10 +321,10 @@ pub fn remove_org(
 }
 
 /// Drops one drafted change (the number goes back to what Ringotel has, or away if new).
-pub fn remove(conn: &Connection, workspace: &WorkspaceId, id: i64) -> Result<bool, StoreError> {
+pub fn remove(conn: &Connection, workspace: &WorkspaceId, id: DraftId) -> Result<bool, StoreError> {
     let removed = conn.execute(
         "DELETE FROM draft_numbers WHERE workspace_id = ?1 AND id = ?2",
-        params![workspace.as_str(), id],
+        params![workspace.as_str(), id.0],
     )?;
     Ok(removed > 0)
 }
@@ -407,7 +408,7 @@ mod tests {
         db.conn()
             .execute(
                 "UPDATE draft_numbers SET fields = replace(fields, '+18584376047', '+1858') WHERE id = ?1",
-                [id],
+                [id.0],
             )
             .unwrap();
         let err = list(db.conn(), &ws, &org).unwrap_err().to_string();

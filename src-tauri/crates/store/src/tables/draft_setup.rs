@@ -3,13 +3,14 @@
 
 use super::now_ms;
 use crate::error::StoreError;
+use domain::DraftId;
 use domain::OrgId;
 use domain::{SetupChange, WorkspaceId};
 use rusqlite::{Connection, params};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftSetup {
-    pub id: i64,
+    pub id: DraftId,
     pub change: SetupChange,
     pub updated_at: i64,
 }
@@ -27,7 +28,7 @@ pub fn put(
     workspace: &WorkspaceId,
     org: &OrgId,
     change: &SetupChange,
-) -> Result<i64, StoreError> {
+) -> Result<DraftId, StoreError> {
     conn.query_row(
         "INSERT INTO draft_setup (workspace_id, org_id, kind, target, change, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -42,7 +43,7 @@ pub fn put(
             encode(change)?,
             now_ms()
         ],
-        |r| r.get(0),
+        |r| r.get(0).map(DraftId),
     )
     .map_err(StoreError::from)
 }
@@ -72,7 +73,7 @@ pub fn list(
             reason: e.to_string(),
         })?;
         drafts.push(DraftSetup {
-            id,
+            id: DraftId(id),
             change,
             updated_at,
         });
@@ -89,11 +90,11 @@ pub fn remove(
     conn: &Connection,
     workspace: &WorkspaceId,
     org: &OrgId,
-    id: i64,
+    id: DraftId,
 ) -> Result<bool, StoreError> {
     let n = conn.execute(
         "DELETE FROM draft_setup WHERE workspace_id = ?1 AND org_id = ?2 AND id = ?3",
-        params![workspace.as_str(), org.as_str(), id],
+        params![workspace.as_str(), org.as_str(), id.0],
     )?;
     Ok(n > 0)
 }
@@ -102,12 +103,12 @@ pub fn remove(
 pub fn remove_applied(
     conn: &Connection,
     workspace: &WorkspaceId,
-    id: i64,
+    id: DraftId,
     updated_at: i64,
 ) -> Result<(), StoreError> {
     conn.execute(
         "DELETE FROM draft_setup WHERE workspace_id = ?1 AND id = ?2 AND updated_at = ?3",
-        params![workspace.as_str(), id, updated_at],
+        params![workspace.as_str(), id.0, updated_at],
     )?;
     Ok(())
 }

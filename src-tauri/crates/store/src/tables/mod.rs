@@ -29,7 +29,7 @@ pub(crate) fn last_failures_in(
     table: &'static str,
     workspace: &domain::WorkspaceId,
     org: &domain::OrgId,
-) -> Result<std::collections::HashMap<i64, String>, crate::StoreError> {
+) -> Result<std::collections::HashMap<domain::DraftId, String>, crate::StoreError> {
     // SQLite takes the bare columns of an aggregate query from the row `max()` picked.
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT draft_id, state, detail, max(id) FROM {table}
@@ -46,7 +46,7 @@ pub(crate) fn last_failures_in(
     for row in rows {
         let (draft, state, detail) = row?;
         if state == domain::JournalState::Failed.as_str() {
-            failures.insert(draft, detail.unwrap_or_default());
+            failures.insert(domain::DraftId(draft), detail.unwrap_or_default());
         }
     }
     Ok(failures)

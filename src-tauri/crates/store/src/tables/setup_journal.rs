@@ -3,6 +3,7 @@
 
 use super::now_ms;
 use crate::error::StoreError;
+use domain::DraftId;
 use domain::OrgId;
 use domain::{JournalState, SetupChange, SetupKind, WorkspaceId};
 use rusqlite::{Connection, Row, params};
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetupEntry {
     pub id: i64,
-    pub draft_id: Option<i64>,
+    pub draft_id: Option<DraftId>,
     pub change: SetupChange,
     pub state: JournalState,
     pub detail: Option<String>,
@@ -35,7 +36,7 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Result<SetupEntry, StoreError>> {
     let decoded = (|| {
         Ok(SetupEntry {
             id,
-            draft_id: row.get(1)?,
+            draft_id: row.get::<_, Option<i64>>(1)?.map(DraftId),
             change: serde_json::from_str(&change).map_err(|e| corrupt(id, e.to_string()))?,
             state: JournalState::parse(&state)
                 .ok_or_else(|| corrupt(id, format!("state \"{state}\"")))?,
@@ -61,7 +62,7 @@ pub fn record_intent(
     workspace: &WorkspaceId,
     org: &OrgId,
     run_id: i64,
-    draft_id: i64,
+    draft_id: DraftId,
     change: &SetupChange,
 ) -> Result<i64, StoreError> {
     let change = serde_json::to_string(change).map_err(|e| StoreError::Corrupt {
@@ -75,7 +76,7 @@ pub fn record_intent(
             workspace.as_str(),
             org.as_str(),
             run_id,
-            draft_id,
+            draft_id.0,
             change,
             JournalState::Sending.as_str(),
             now_ms()
@@ -119,7 +120,7 @@ pub fn last_failures(
     conn: &Connection,
     workspace: &WorkspaceId,
     org: &OrgId,
-) -> Result<HashMap<i64, String>, StoreError> {
+) -> Result<HashMap<DraftId, String>, StoreError> {
     super::last_failures_in(conn, "setup_journal", workspace, org)
 }
 
@@ -190,17 +191,23 @@ mod tests {
         let ws = WorkspaceId::parse("sandbox").unwrap();
         let org = OrgId::parse("9223372036854775808").unwrap();
         let url = |u: &str| SetupChange::ThinqDeliveryUrl { url: u.into() };
-        let a = record_intent(&conn, &ws, &org, 1, 7, &url("https://a.example/1")).unwrap();
+        let a =
+            record_intent(&conn, &ws, &org, 1, DraftId(7), &url("https://a.example/1")).unwrap();
         record_outcome(&conn, &ws, a, JournalState::Done, None).unwrap();
-        let b = record_intent(&conn, &ws, &org, 2, 7, &url("https://a.example/2")).unwrap();
+        let b =
+            record_intent(&conn, &ws, &org, 2, DraftId(7), &url("https://a.example/2")).unwrap();
         record_outcome(&conn, &ws, b, JournalState::Failed, Some("refused")).unwrap();
-        let c = record_intent(&conn, &ws, &org, 3, 8, &url("https://a.example/3")).unwrap();
+        let c =
+            record_intent(&conn, &ws, &org, 3, DraftId(8), &url("https://a.example/3")).unwrap();
         let last = last_done(&conn, &ws, &org, SetupKind::ThinqDeliveryUrl)
             .unwrap()
             .unwrap();
         assert_eq!(last.change, url("https://a.example/1"));
         assert_eq!(done(&conn, &ws, &org).unwrap().len(), 1);
-        assert_eq!(last_failures(&conn, &ws, &org).unwrap()[&7], "refused");
+        assert_eq!(
+            last_failures(&conn, &ws, &org).unwrap()[&DraftId(7)],
+            "refused"
+        );
         assert_eq!(
             interrupt_unfinished(&conn, &ws, &org, "stopped").unwrap(),
             1

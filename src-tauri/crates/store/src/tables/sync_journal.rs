@@ -4,6 +4,7 @@
 
 use super::now_ms;
 use crate::error::StoreError;
+use domain::DraftId;
 use domain::OrgId;
 use domain::{JournalState, SmsField, SmsNumberId, SyncAction, WorkspaceId};
 use rusqlite::{Connection, Row, params};
@@ -12,7 +13,7 @@ use rusqlite::{Connection, Row, params};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Intent {
     pub run_id: i64,
-    pub draft_id: Option<i64>,
+    pub draft_id: Option<DraftId>,
     pub action: SyncAction,
     /// E.164 digits of the number.
     pub number: String,
@@ -55,7 +56,7 @@ fn entry(row: &Row<'_>) -> rusqlite::Result<Result<JournalEntry, StoreError>> {
             org: OrgId::parse(&org).map_err(|e| corrupt(id, e.to_string()))?,
             intent: Intent {
                 run_id: row.get(2)?,
-                draft_id: row.get(3)?,
+                draft_id: row.get::<_, Option<i64>>(3)?.map(DraftId),
                 action: SyncAction::parse(&action)
                     .ok_or_else(|| corrupt(id, format!("action \"{action}\"")))?,
                 number: row.get(5)?,
@@ -94,7 +95,7 @@ pub fn record_intent(
             workspace.as_str(),
             org.as_str(),
             intent.run_id,
-            intent.draft_id,
+            intent.draft_id.map(|d| d.0),
             intent.action.as_str(),
             intent.number,
             intent.trunk_id.as_ref().map(SmsNumberId::as_str),
@@ -162,7 +163,7 @@ pub fn last_failures(
     conn: &Connection,
     workspace: &WorkspaceId,
     org: &OrgId,
-) -> Result<std::collections::HashMap<i64, String>, StoreError> {
+) -> Result<std::collections::HashMap<DraftId, String>, StoreError> {
     super::last_failures_in(conn, "sync_journal", workspace, org)
 }
 
@@ -203,7 +204,7 @@ mod tests {
     fn intent(action: SyncAction) -> Intent {
         Intent {
             run_id: 1,
-            draft_id: Some(3),
+            draft_id: Some(DraftId(3)),
             action,
             number: "18584376047".into(),
             trunk_id: None,
@@ -259,7 +260,7 @@ mod tests {
         assert_eq!(
             last_failures(db.conn(), &ws, &org)
                 .unwrap()
-                .get(&3)
+                .get(&DraftId(3))
                 .map(String::as_str),
             Some("refused")
         );

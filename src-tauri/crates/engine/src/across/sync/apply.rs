@@ -5,6 +5,7 @@
 use crate::base::error::{EngineResult, ringotel_in_words as describe};
 use crate::stored::engine::Engine;
 use crate::stored::plan::{Action, Step};
+use domain::DraftId;
 use domain::OrgId;
 use domain::SmsNumberId;
 use domain::UserId;
@@ -18,7 +19,7 @@ use transport::{Repeatable, RetryPolicy};
 /// How one step ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StepOutcome {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     pub action: SyncAction,
     pub state: JournalState,
     /// What happened, in the admin's words, when there is more to say than "done".
@@ -30,7 +31,7 @@ pub struct StepOutcome {
 /// What one planned change needs to run on its own task: owned, apart from the plan.
 #[derive(Debug, Clone)]
 pub(crate) struct Job {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     pub draft_updated_at: i64,
     pub number: domain::PhoneNumber,
     /// The users the number has in Ringotel now, for who must sign in again.

@@ -20,6 +20,7 @@ use crate::stored::engine::Engine;
 use crate::stored::plan;
 use crate::stored::snapshot::{Freshness, SavedPart};
 use apply::Runner;
+use domain::DraftId;
 use domain::OrgId;
 use domain::{JournalState, SyncAction};
 use serde::Serialize;
@@ -51,7 +52,7 @@ pub enum SyncStatus {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SyncItemResult {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     pub number: String,
     pub action: SyncAction,
     pub action_label: String,
@@ -64,7 +65,7 @@ pub struct SyncItemResult {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetupResult {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     pub description: String,
     pub state: JournalState,
     pub state_label: String,
@@ -82,7 +83,7 @@ pub struct SyncReport {
     /// Changes of either kind that did not reach their end.
     pub failed: u32,
     /// The drafted number changes that failed, for "Retry failed".
-    pub failed_changes: Vec<i64>,
+    pub failed_changes: Vec<DraftId>,
     /// Users whose number assignments changed: they must sign in again, or use Reload Objects,
     /// in their Ringotel app. "Name (extension)".
     pub relogin: Vec<String>,
@@ -127,7 +128,7 @@ impl Engine {
     }
 
     /// Drops one drafted change.
-    pub async fn discard_change(&self, org: OrgId, draft_id: i64) -> EngineResult<ChangesView> {
+    pub async fn discard_change(&self, org: OrgId, draft_id: DraftId) -> EngineResult<ChangesView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         if !state.drafts.iter().any(|d| d.id == draft_id) {
             return Err(crate::base::error::EngineError::NotFound(
@@ -146,7 +147,7 @@ impl Engine {
     pub async fn discard_setup_change(
         &self,
         org: OrgId,
-        draft_id: i64,
+        draft_id: DraftId,
     ) -> EngineResult<ChangesView> {
         let (ws, id) = (self.base.active_workspace().await?.id, org.clone());
         let found = self
@@ -182,7 +183,7 @@ impl Engine {
     pub async fn sync(
         &self,
         org: OrgId,
-        only: Option<Vec<i64>>,
+        only: Option<Vec<DraftId>>,
         progress: impl Fn(SyncProgress) + Send + Sync + 'static,
     ) -> EngineResult<SyncReport> {
         let connected = self.base.connect().await?;
@@ -308,7 +309,7 @@ impl Engine {
             Ok(after) => &after.snapshot.data.users,
             Err(()) => &state.snapshot.data.users,
         });
-        let numbers: HashMap<i64, String> = plan
+        let numbers: HashMap<DraftId, String> = plan
             .steps
             .iter()
             .map(|s| (s.draft_id, s.number.international_display()))
@@ -321,7 +322,7 @@ impl Engine {
             .collect();
         relogin.sort();
         relogin.dedup();
-        let failed_changes: Vec<i64> = outcomes
+        let failed_changes: Vec<DraftId> = outcomes
             .iter()
             .filter(|o| o.state != JournalState::Done)
             .map(|o| o.draft_id)
@@ -376,8 +377,8 @@ impl Engine {
         state: &NumbersState,
         plan: &plan::Plan<'_>,
         run_id: i64,
-    ) -> EngineResult<Vec<i64>> {
-        let settled: Vec<(i64, i64, sync_journal::Intent)> = plan
+    ) -> EngineResult<Vec<DraftId>> {
+        let settled: Vec<(DraftId, i64, sync_journal::Intent)> = plan
             .steps
             .iter()
             .filter(|s| s.is_settled())

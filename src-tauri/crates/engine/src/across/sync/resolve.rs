@@ -7,6 +7,7 @@ use crate::base::error::{Internal, Missing};
 use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Blocker};
 use crate::stored::snapshot::Freshness;
+use domain::DraftId;
 use domain::OrgId;
 use domain::SmsField;
 use ringotel::SmsTrunk;
@@ -40,7 +41,7 @@ impl Engine {
     pub async fn resolve_conflict(
         &self,
         org: OrgId,
-        draft_id: i64,
+        draft_id: DraftId,
         field: Option<SmsField>,
         side: Side,
     ) -> EngineResult<ChangesView> {

@@ -4,6 +4,7 @@
 use super::values::{UserNames, show};
 use crate::stored::plan::{Action, Blocker, Plan, Step};
 use crate::stored::snapshot::OfflineNote;
+use domain::DraftId;
 use domain::{SmsField, SyncAction};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -56,7 +57,7 @@ pub struct BlockerView {
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangeItem {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     pub number: String,
     pub name: String,
     /// What Sync will send; `None` when Ringotel already holds the drafted state.
@@ -90,7 +91,7 @@ pub struct ChangesView {
 pub(crate) fn build(
     plan: &Plan<'_>,
     users: &UserNames<'_>,
-    failures: &HashMap<i64, String>,
+    failures: &HashMap<DraftId, String>,
     setup: Vec<crate::areas::setup::SetupItem>,
     fetched_at: i64,
     offline: Option<OfflineNote>,

@@ -7,6 +7,7 @@ use crate::stored::drafts::Draft;
 use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Blocker};
 use crate::stored::snapshot::{Fetched, Freshness, OfflineNote, OrgSnapshot};
+use domain::DraftId;
 use domain::OrgId;
 use domain::SmsNumberId;
 use domain::UserId;
@@ -33,7 +34,7 @@ pub enum NumberKey {
     /// A number Ringotel has.
     Existing { trunk_id: SmsNumberId },
     /// A number that exists only in the draft.
-    New { draft_id: i64 },
+    New { draft_id: DraftId },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -116,7 +117,7 @@ pub(crate) struct NumbersState {
 
 /// The last sync's failure per drafted change, from the journal; read only to build a view, not
 /// for every as-you-type check that loads the state.
-pub(crate) type LastFailures = HashMap<i64, String>;
+pub(crate) type LastFailures = HashMap<DraftId, String>;
 
 impl NumbersState {
     /// The country numbers are read in when a trunk names none.
@@ -244,7 +245,7 @@ impl RowBuilder<'_> {
         &self,
         draft: &Draft,
         trunk: Option<&SmsTrunk>,
-        failures: &HashMap<i64, String>,
+        failures: &HashMap<DraftId, String>,
     ) -> Option<NumberRow> {
         let step = plan::step(draft, self.snapshot.live_index(), self.fallback)?;
         let key = match &draft.target {

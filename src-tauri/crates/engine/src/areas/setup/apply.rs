@@ -10,6 +10,7 @@ use crate::base::context::Connected;
 use crate::base::error::EngineError;
 use crate::stored::engine::Engine;
 use domain::ConnectionId;
+use domain::DraftId;
 use domain::OrgId;
 use domain::{JournalState, SetupChange, SmsMode, WorkspaceId};
 use ringotel::RingotelError;
@@ -21,7 +22,7 @@ use thinq::ThinqClient;
 /// One setup change's result.
 #[derive(Debug, Clone)]
 pub struct SetupOutcome {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     pub service: domain::SetupService,
     pub description: String,
     pub state: JournalState,

@@ -14,6 +14,7 @@ use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::ConnectionId;
+use domain::DraftId;
 use domain::OrgId;
 use domain::{FieldKey, FieldProblem, SetupChange, SetupKind, SetupService, SmsMode, WorkspaceId};
 use serde::Serialize;
@@ -25,7 +26,7 @@ use ts_rs::TS;
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SetupItem {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     pub kind: SetupKind,
     pub kind_label: String,
     pub service: SetupService,
@@ -85,7 +86,7 @@ impl Engine {
         workspace: &WorkspaceId,
         org: &OrgId,
         change: SetupChange,
-    ) -> EngineResult<i64> {
+    ) -> EngineResult<DraftId> {
         let (ws, id) = (workspace.clone(), org.clone());
         self.base
             .with_db(move |db| Ok(draft_setup::put(db.conn(), &ws, &id, &change)?))
