@@ -73,6 +73,13 @@ macro_rules! string_id {
             }
         }
 
+        /// Lists of ids join as text (`ids.join(", ")`); hashing agrees with the text's.
+        impl std::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.0)
@@ -96,6 +103,10 @@ string_id!(
 string_id!(
     /// An organization's id in the Ringotel Admin API.
     OrgId
+);
+string_id!(
+    /// A thinQ DID as thinQ names it (11 digits for a North American number).
+    DidId
 );
 string_id!(
     /// An integration's id as `getServices` reports it (`"ThinQ"`, `"Twilio"`, ...).

@@ -28,7 +28,7 @@ pub use country::{Country, CountryOption, CountryProblem, DEFAULT_COUNTRY};
 pub use field::{FieldKey, FieldProblem, Problems};
 pub use formats::{Choice, InboundFormat, OutboundFormat, WireChoice};
 pub use ids::{
-    ConnectionId, DraftId, IdProblem, OrgId, ServiceId, SmsNumberId, UserId, WorkspaceId,
+    ConnectionId, DidId, DraftId, IdProblem, OrgId, ServiceId, SmsNumberId, UserId, WorkspaceId,
 };
 pub use number_diff::{Merged, SmsField, changed_fields, conflicting_fields, merge};
 pub use observe::{Observed, Observer};

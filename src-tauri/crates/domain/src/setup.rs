@@ -3,6 +3,7 @@
 //! Each kind has the one string it is stored as and the words the admin reads.
 
 use crate::ids::ConnectionId;
+use crate::ids::DidId;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -33,14 +34,14 @@ pub enum SetupChange {
     /// posts there in the same order: a number that should reach Ringotel never has its
     /// profile left to chance.
     ThinqSmsOn {
-        dids: Vec<String>,
+        dids: Vec<DidId>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(optional)]
         url: Option<String>,
     },
     /// thinQ: inbound messages of these DIDs go to `url`, through a routing profile with that
     /// URL (an existing one, one repointed, or a new one) that the DIDs are attached to.
-    ThinqInbound { url: String, dids: Vec<String> },
+    ThinqInbound { url: String, dids: Vec<DidId> },
     /// thinQ: delivery confirmations are posted to `url`.
     ThinqDeliveryUrl { url: String },
 }
@@ -216,7 +217,7 @@ mod tests {
             "La Jolla: SMS mode Off → SMS via Integrations"
         );
         let order = SetupChange::ThinqSmsOn {
-            dids: vec!["18584376050".into()],
+            dids: vec![DidId::parse("18584376050").unwrap()],
             url: None,
         };
         assert_eq!(order.describe(), "Turn SMS on for 1 DID: 18584376050");

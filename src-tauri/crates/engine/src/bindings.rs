@@ -23,6 +23,7 @@ pub fn typescript() -> String {
         domain::SmsNumberId,
         domain::OrgId,
         domain::DraftId,
+        domain::DidId,
         domain::ServiceId,
         domain::WorkspaceId,
         domain::FieldProblem,

@@ -5,6 +5,7 @@ use crate::client::{Call, ThinqClient};
 use crate::did_fields::{ASSUMED_ROUTING_FIELD, PROVISIONED_FIELD};
 use crate::error::ThinqError;
 use crate::wire_facts;
+use domain::DidId;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -27,8 +28,8 @@ pub struct DidPage {
 #[derive(Debug, Clone, Deserialize)]
 pub struct DidRow {
     /// 11-digit NANP number; sent as a string or a number (`AssumptionId::DidIdType`).
-    #[serde(deserialize_with = "id_text")]
-    pub id: String,
+    #[serde(deserialize_with = "did_id")]
+    pub id: DidId,
     #[serde(flatten)]
     pub rest: serde_json::Map<String, Value>,
 }
@@ -85,6 +86,11 @@ fn lenient_flag<'de, D: serde::Deserializer<'de>>(d: D) -> Result<bool, D::Error
 }
 
 /// thinQ ids (DIDs, orders, profiles) come as strings or as numbers; kept as text.
+/// A DID's id, sent as a string or a number, as this app's [`DidId`].
+fn did_id<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<DidId, D::Error> {
+    DidId::parse(&id_text(deserializer)?).map_err(serde::de::Error::custom)
+}
+
 pub(crate) fn id_text<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<String, D::Error> {

@@ -6,6 +6,7 @@
 use crate::client::{Call, ThinqClient};
 use crate::dids::DidRow;
 use crate::error::ThinqError;
+use domain::DidId;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use transport::Repeatable;
@@ -14,7 +15,7 @@ use transport::Repeatable;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrderLine {
     /// 11-digit DID, as thinQ names it.
-    pub did: String,
+    pub did: DidId,
     /// SMS on or off; `None`: left out (a route for a DID whose SMS state was not read).
     pub sms: Option<bool>,
     /// The DID's other features as read; `None`: not reported, left out of the order.
@@ -57,6 +58,7 @@ impl OrderLine {
         line.insert(
             "did".into(),
             self.did
+                .as_str()
                 .parse::<u64>()
                 .map_or_else(|_| json!(self.did), |n| json!(n)),
         );

@@ -11,6 +11,8 @@ export type OrgId = string;
 
 export type DraftId = number;
 
+export type DidId = string;
+
 export type ServiceId = string;
 
 export type WorkspaceId = string;
@@ -419,7 +421,7 @@ export type CheckId = "proPackage" | "connectionsSmsMode" | "integrationEnabled"
 
 export type CheckOutcome = "pass" | "fail" | "unknown";
 
-export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<ConnectionId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<string>, url?: string, } | { "kind": "thinqInbound", url: string, dids: Array<string>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", trunks: Array<SmsNumberId>, } | { "kind": "alignFormats", trunks: Array<SmsNumberId>, };
+export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<ConnectionId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<DidId>, url?: string, } | { "kind": "thinqInbound", url: string, dids: Array<DidId>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", trunks: Array<SmsNumberId>, } | { "kind": "alignFormats", trunks: Array<SmsNumberId>, };
 
 export type FixOffer = { fix: Fix, label: string, 
 /**

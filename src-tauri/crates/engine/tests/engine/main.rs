@@ -221,3 +221,8 @@ pub fn files_containing(dir: &std::path::Path, needle: &str) -> Vec<std::path::P
     }
     hits
 }
+
+/// A thinQ DID as fixes and setup changes name it.
+pub fn did(number: &str) -> domain::DidId {
+    domain::DidId::parse(number).unwrap()
+}

@@ -43,7 +43,7 @@ async fn a_list_paged_by_thinqs_own_size_with_numeric_ids_is_still_read_whole() 
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 24);
-    assert!(ids.iter().all(|id| id.len() == 11));
+    assert!(ids.iter().all(|id| id.as_str().len() == 11));
     sandbox.set_wire(WireVariant::of(&[WireSwitch::PageSizeFixed]));
     let seeded = sandbox.with_world(|w| w.thinq[2].dids.len());
     let summit = demo_summit(&sandbox)
@@ -70,9 +70,21 @@ async fn on_published_rows_an_order_names_only_sms_and_the_rest_stays() {
         (line.cnam, line.e911, line.routing_profile_id),
         (None, None, None)
     );
-    let before = sandbox.with_world(|w| w.thinq[0].dids.iter().find(|d| d.id == off.id).cloned());
+    let before = sandbox.with_world(|w| {
+        w.thinq[0]
+            .dids
+            .iter()
+            .find(|d| d.id == off.id.as_str())
+            .cloned()
+    });
     thinq.order_features(&[line]).await.unwrap();
-    let now = sandbox.with_world(|w| w.thinq[0].dids.iter().find(|d| d.id == off.id).cloned());
+    let now = sandbox.with_world(|w| {
+        w.thinq[0]
+            .dids
+            .iter()
+            .find(|d| d.id == off.id.as_str())
+            .cloned()
+    });
     let (before, now) = (before.unwrap(), now.unwrap());
     assert!(now.sms);
     assert_eq!(
@@ -97,7 +109,7 @@ async fn where_thinq_resets_what_an_order_leaves_out_the_unread_features_go_off(
     let Some(id) = with_e911 else {
         panic!("the demo has a DID with E911 and SMS off")
     };
-    let row = all.iter().find(|d| d.id == id).unwrap();
+    let row = all.iter().find(|d| d.id.as_str() == id).unwrap();
     let line = OrderLine::new(row, Some(true), None);
     assert!(
         line.leaves_features_out(),

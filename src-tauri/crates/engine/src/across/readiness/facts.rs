@@ -7,6 +7,7 @@ use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, OfflineNote, OrgSnapshot};
+use domain::DidId;
 use domain::OrgId;
 use domain::SmsNumberId;
 use domain::{SetupChange, SmsNumberFields, WebhookUrl};
@@ -50,9 +51,9 @@ pub(crate) struct Facts {
 #[derive(Debug, Default)]
 pub(crate) struct SetFromApp {
     /// DIDs SMS was turned on for, and when.
-    pub sms_on: HashMap<String, i64>,
+    pub sms_on: HashMap<DidId, i64>,
     /// DIDs routed, the URL they were routed to, and when.
-    pub routed: HashMap<String, (String, i64)>,
+    pub routed: HashMap<DidId, (String, i64)>,
     /// The delivery-confirmation URL last set, and when.
     pub delivery: Option<(String, i64)>,
 }

@@ -10,6 +10,7 @@ use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
+use domain::DidId;
 use domain::OrgId;
 use domain::SmsNumberId;
 use domain::UserId;
@@ -82,7 +83,7 @@ impl Fix {
 /// Whether the draft already holds the fix, so the check says "waiting in Changes".
 pub(super) fn is_drafted(fix: &Fix, facts: &Facts) -> bool {
     let setup = &facts.setup_drafts;
-    let covers = |wanted: &[String], drafted: &[String]| wanted.iter().all(|d| drafted.contains(d));
+    let covers = |wanted: &[DidId], drafted: &[DidId]| wanted.iter().all(|d| drafted.contains(d));
     match fix {
         Fix::MoveToPro => setup.iter().any(|c| matches!(c, SetupChange::ProPackage { .. })),
         Fix::SwitchConnections { connections } => connections.iter().all(|id| {
@@ -120,13 +121,13 @@ fn invalid(message: impl Into<String>) -> EngineError {
 }
 
 /// A thinQ DID as fixes name it: 11 digits.
-fn check_dids(dids: &[String]) -> EngineResult<()> {
+fn check_dids(dids: &[DidId]) -> EngineResult<()> {
     if dids.is_empty() {
         return Err(invalid("The fix names no DIDs"));
     }
     match dids
         .iter()
-        .find(|d| d.len() != 11 || !d.bytes().all(|b| b.is_ascii_digit()))
+        .find(|d| d.as_str().len() != 11 || !d.as_str().bytes().all(|b| b.is_ascii_digit()))
     {
         Some(bad) => Err(invalid(format!("\"{bad}\" is not an 11-digit thinQ DID"))),
         None => Ok(()),

@@ -3,6 +3,7 @@
 use crate::stored::readiness_summary::ReadinessSummary;
 use crate::stored::snapshot::OfflineNote;
 use domain::ConnectionId;
+use domain::DidId;
 use domain::SmsNumberId;
 use domain::{CheckId, CheckOutcome};
 use serde::{Deserialize, Serialize};
@@ -27,14 +28,14 @@ pub enum Fix {
     OpenIntegrations,
     /// SMS on for these DIDs; with `url`, attached to the profile that posts there.
     ThinqSmsOn {
-        dids: Vec<String>,
+        dids: Vec<DidId>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[ts(optional)]
         url: Option<String>,
     },
     ThinqInbound {
         url: String,
-        dids: Vec<String>,
+        dids: Vec<DidId>,
     },
     ThinqDeliveryUrl {
         url: String,

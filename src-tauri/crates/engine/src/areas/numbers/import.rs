@@ -115,7 +115,7 @@ impl Engine {
         let mut unreadable = 0;
         let dids = rows
             .iter()
-            .filter_map(|row| match PhoneNumber::from_wire(&row.id) {
+            .filter_map(|row| match PhoneNumber::from_wire(row.id.as_str()) {
                 Ok(number) => Some(ThinqDid {
                     taken: taken.has(&number),
                     number: number.ringotel_wire().to_owned(),

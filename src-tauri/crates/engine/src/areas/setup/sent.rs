@@ -2,6 +2,7 @@
 //! until the journal words it.
 
 use crate::base::error::{EngineError, ringotel_in_words};
+use domain::DidId;
 use ringotel::RingotelError;
 use std::fmt;
 use std::sync::Arc;
@@ -25,11 +26,11 @@ pub(crate) enum SetupFailure {
     /// Ringotel answered the write; reading it back failed.
     NotReadBack(RingotelError),
     /// These DIDs are not the account's.
-    NotThinqDids(Vec<String>),
+    NotThinqDids(Vec<DidId>),
     /// thinQ took the order; reading the DIDs back failed.
     OrderedNotReadBack(Box<SetupFailure>),
     /// thinQ completed the order, but these DIDs do not show it.
-    NotShownYet(Vec<String>),
+    NotShownYet(Vec<DidId>),
     /// thinQ gave a routing profile an id that is not a number.
     ProfileIdNotNumber(String),
 }

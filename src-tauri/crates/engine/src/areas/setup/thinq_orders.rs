@@ -5,6 +5,7 @@
 //! set from this app rather than failed, so its fix is not drafted again.
 
 use super::sent::{ALREADY, Sent, SetupFailure};
+use domain::DidId;
 use std::collections::{HashMap, HashSet};
 use thinq::{DidRow, OrderLine, RoutingProfile, ThinqClient};
 
@@ -19,14 +20,14 @@ async fn all_dids(thinq: &ThinqClient, concurrency: usize) -> Result<Vec<DidRow>
 }
 
 /// The rows of `all` named in `dids`, or the ones thinQ does not know, named.
-fn pick(all: &[DidRow], dids: &[String]) -> Result<HashMap<String, DidRow>, SetupFailure> {
-    let wanted: HashSet<&String> = dids.iter().collect();
-    let rows: HashMap<String, DidRow> = all
+fn pick(all: &[DidRow], dids: &[DidId]) -> Result<HashMap<DidId, DidRow>, SetupFailure> {
+    let wanted: HashSet<&DidId> = dids.iter().collect();
+    let rows: HashMap<DidId, DidRow> = all
         .iter()
         .filter(|r| wanted.contains(&r.id))
         .map(|r| (r.id.clone(), r.clone()))
         .collect();
-    let missing: Vec<String> = dids
+    let missing: Vec<DidId> = dids
         .iter()
         .filter(|d| !rows.contains_key(*d))
         .cloned()
@@ -64,7 +65,7 @@ async fn order_and_check(
     what: &str,
     concurrency: usize,
 ) -> Sent {
-    let dids: Vec<String> = lines.iter().map(|l| l.did.clone()).collect();
+    let dids: Vec<DidId> = lines.iter().map(|l| l.did.clone()).collect();
     let unread_features = lines.iter().any(OrderLine::leaves_features_out);
     let sent = thinq.order_features(&lines).await;
     let after = match all_dids(thinq, concurrency).await {
@@ -82,7 +83,7 @@ async fn order_and_check(
         (Ok(_), Err(e)) => return Err(SetupFailure::OrderedNotReadBack(Box::new(e))),
         (Ok(_), Ok(rows)) => rows,
     };
-    let mut differs: Vec<String> = rows
+    let mut differs: Vec<DidId> = rows
         .values()
         .filter(|r| check(r) == Shown::Differs)
         .map(|r| r.id.clone())
@@ -111,9 +112,9 @@ async fn order_and_check(
 fn own_profile<'p>(
     all: &[DidRow],
     profiles: &'p [RoutingProfile],
-    dids: &[String],
+    dids: &[DidId],
 ) -> Option<&'p RoutingProfile> {
-    let ours: HashSet<&String> = dids.iter().collect();
+    let ours: HashSet<&DidId> = dids.iter().collect();
     let on = |row: &DidRow| row.routing_profile().flatten();
     let shared: HashSet<Option<u64>> = all
         .iter()
@@ -138,7 +139,7 @@ async fn webhook_profile(
     thinq: &ThinqClient,
     url: &str,
     all: &[DidRow],
-    dids: &[String],
+    dids: &[DidId],
 ) -> Result<u64, SetupFailure> {
     let profiles = thinq.routing_profiles().await?;
     let id = match profiles.iter().find(|p| p.url == url) {
@@ -172,7 +173,7 @@ async fn webhook_profile(
 /// left out of the order when not: never detached by a `null`.
 pub(super) async fn sms_on(
     thinq: &ThinqClient,
-    dids: &[String],
+    dids: &[DidId],
     url: Option<&str>,
     concurrency: usize,
 ) -> Sent {
@@ -211,7 +212,7 @@ pub(super) async fn sms_on(
 pub(super) async fn route_inbound(
     thinq: &ThinqClient,
     url: &str,
-    dids: &[String],
+    dids: &[DidId],
     concurrency: usize,
 ) -> Sent {
     // One read of the account's DIDs serves both the DIDs to attach and whose profile is whose.

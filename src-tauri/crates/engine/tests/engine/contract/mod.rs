@@ -73,7 +73,7 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
         .unwrap();
     let fixed = engine.sync(org.clone(), None, |_| {}).await.unwrap();
     assert_eq!(fixed.failed, 0, "{fixed:#?}");
-    let unknown = vec!["18584376053".into()];
+    let unknown = vec![crate::did("18584376053")];
     engine
         .draft_fix(
             org.clone(),

@@ -82,7 +82,7 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
     assert_eq!(
         fix(&report, C::DidsSmsOn),
         Fix::ThinqSmsOn {
-            dids: vec!["18584376050".into()],
+            dids: vec![crate::did("18584376050")],
             url: Some(webhook.clone()),
         }
     );
@@ -97,7 +97,7 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
         inbound.fix.as_ref().unwrap().fix,
         Fix::ThinqInbound {
             url: webhook.clone(),
-            dids: vec!["18584376048".into(), "18584376050".into()]
+            dids: vec![crate::did("18584376048"), crate::did("18584376050")]
         }
     );
     assert!(

@@ -29,7 +29,7 @@ async fn on_published_shapes_routing_is_unknown_then_set_from_this_app_and_never
         fix(&report, C::InboundRouting),
         Fix::ThinqInbound {
             url: webhook.clone(),
-            dids: vec!["18584376048".into(), "18584376050".into()]
+            dids: vec![crate::did("18584376048"), crate::did("18584376050")]
         }
     );
     for c in &report.checks {
