@@ -17,6 +17,14 @@ pub enum SecretName {
 }
 
 impl SecretName {
+    /// Where an organization's thinQ token is kept.
+    pub fn thinq_token(workspace: &WorkspaceId, org: &OrgId) -> Self {
+        Self::ThinqToken {
+            workspace: workspace.clone(),
+            org: org.clone(),
+        }
+    }
+
     fn account(&self) -> String {
         match self {
             Self::RingotelApiKey { workspace } => format!("ringotel-api-key/{workspace}"),

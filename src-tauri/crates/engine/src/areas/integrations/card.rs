@@ -1,8 +1,8 @@
 //! The thinQ card switched through the portal's form: disabling it, and what each submission
 //! showed about the form, judged by the card read back with `getServices`.
 
-use super::ThinqIntegrationView;
 use super::view;
+use super::view::ThinqIntegrationView;
 use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
 use crate::stored::engine::Engine;

@@ -222,77 +222,8 @@ fn read_rows(
             }
         };
         let line = record.position().map_or(0, |p| line_at(p.byte()));
-        let cell = |name: &str| at.get(name).and_then(|i| record.get(*i)).unwrap_or("");
-        // A column the file leaves out takes the editor's default for a new number.
-        let column = |name: &str| at.contains_key(name).then(|| cell(name));
         let mut row_problems = Vec::new();
-        let user_ids: Vec<String> = cell("users")
-            .split([';', ' ', ','])
-            .filter(|t| !t.is_empty())
-            .filter_map(|t| {
-                users
-                    .resolve(t)
-                    .map_err(|m| row_problems.push(problem(line, "users", m.to_string())))
-                    .ok()
-            })
-            .collect();
-        let stickiness = match column("stickiness") {
-            None => Some(StickinessInput::Preset {
-                seconds: NEW_NUMBER_STICKINESS.seconds(),
-            }),
-            Some(raw) => stickiness_of(raw)
-                .map_err(|m| row_problems.push(problem(line, "stickiness", m.to_string())))
-                .ok(),
-        };
-        let inbound =
-            column("inbound").map_or(Some(NEW_NUMBER_INBOUND), format_of::<InboundFormat>);
-        if inbound.is_none() {
-            row_problems.push(problem(
-                line,
-                "inbound",
-                format!(
-                    "\"{}\" is not an inbound format (off, e164, national, national0)",
-                    cell("inbound")
-                ),
-            ));
-        }
-        let outbound =
-            column("outbound").map_or(Some(NEW_NUMBER_OUTBOUND), format_of::<OutboundFormat>);
-        if outbound.is_none() {
-            row_problems.push(problem(
-                line,
-                "outbound",
-                format!(
-                    "\"{}\" is not an outbound format (off, e164, national, international)",
-                    cell("outbound")
-                ),
-            ));
-        }
-        let country = match cell(COUNTRY) {
-            "" => fallback.as_str().to_owned(),
-            given => given.to_uppercase(),
-        };
-        if let (Some(stickiness), Some(inbound_format), Some(outbound_format)) =
-            (stickiness, inbound, outbound)
-        {
-            // Without a name, a number is named by itself, as Import from thinQ names it.
-            let name = match column("name").map(str::trim) {
-                None | Some("") => national_name(cell("number"), &country),
-                Some(given) => given.to_owned(),
-            };
-            let input = SmsNumberInput {
-                country,
-                number: cell("number").to_owned(),
-                name,
-                users: user_ids,
-                stickiness,
-                inbound_format,
-                outbound_format,
-                send_name: false,
-                opt_out_keyword: String::new(),
-                opt_out_reply: String::new(),
-                auto_replies: Vec::new(),
-            };
+        if let Some(input) = row_input(&record, &at, line, &users, fallback, &mut row_problems) {
             match input.validate(rules) {
                 Ok(f) => {
                     let e164 = f.number.e164().to_owned();
@@ -333,4 +264,88 @@ fn read_rows(
         problems.extend(row_problems);
     }
     (fields, problems)
+}
+
+/// One record's cells read as the editor's input for a new number; `None` when a setting cell
+/// cannot be read. What is wrong with a cell is added to `row_problems`.
+fn row_input(
+    record: &csv::StringRecord,
+    at: &HashMap<String, usize>,
+    line: u64,
+    users: &UserNames,
+    fallback: domain::Country,
+    row_problems: &mut Vec<RowProblem>,
+) -> Option<SmsNumberInput> {
+    let cell = |name: &str| at.get(name).and_then(|i| record.get(*i)).unwrap_or("");
+    // A column the file leaves out takes the editor's default for a new number.
+    let column = |name: &str| at.contains_key(name).then(|| cell(name));
+    let user_ids: Vec<String> = cell("users")
+        .split([';', ' ', ','])
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| {
+            users
+                .resolve(t)
+                .map_err(|m| row_problems.push(problem(line, "users", m.to_string())))
+                .ok()
+        })
+        .collect();
+    let stickiness = match column("stickiness") {
+        None => Some(StickinessInput::Preset {
+            seconds: NEW_NUMBER_STICKINESS.seconds(),
+        }),
+        Some(raw) => stickiness_of(raw)
+            .map_err(|m| row_problems.push(problem(line, "stickiness", m.to_string())))
+            .ok(),
+    };
+    let inbound = column("inbound").map_or(Some(NEW_NUMBER_INBOUND), format_of::<InboundFormat>);
+    if inbound.is_none() {
+        row_problems.push(problem(
+            line,
+            "inbound",
+            format!(
+                "\"{}\" is not an inbound format (off, e164, national, national0)",
+                cell("inbound")
+            ),
+        ));
+    }
+    let outbound =
+        column("outbound").map_or(Some(NEW_NUMBER_OUTBOUND), format_of::<OutboundFormat>);
+    if outbound.is_none() {
+        row_problems.push(problem(
+            line,
+            "outbound",
+            format!(
+                "\"{}\" is not an outbound format (off, e164, national, international)",
+                cell("outbound")
+            ),
+        ));
+    }
+    let country = match cell(COUNTRY) {
+        "" => fallback.as_str().to_owned(),
+        given => given.to_uppercase(),
+    };
+    let (Some(stickiness), Some(inbound_format), Some(outbound_format)) =
+        (stickiness, inbound, outbound)
+    else {
+        return None;
+    };
+    // Without a name, a number is named by itself, as Import from thinQ names it.
+    let name = match column("name").map(str::trim) {
+        None | Some("") => national_name(cell("number"), &country),
+        Some(given) => given.to_owned(),
+    };
+    let input = SmsNumberInput {
+        country,
+        number: cell("number").to_owned(),
+        name,
+        users: user_ids,
+        stickiness,
+        inbound_format,
+        outbound_format,
+        send_name: false,
+        opt_out_keyword: String::new(),
+        opt_out_reply: String::new(),
+        auto_replies: Vec::new(),
+    };
+    Some(input)
 }
