@@ -7,13 +7,13 @@ use transport::{Failure, Transience};
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum RingotelError {
     /// HTTP 401, or an error with code 401 inside HTTP 200: deployments answer either way.
-    #[error("Ringotel refused the API key (401): it is invalid or has expired{}", detail(.message))]
+    #[error("Ringotel refused the API key (401): it is invalid or has expired{}", transport::said(.message))]
     Unauthorized {
         method: String,
         message: Option<String>,
     },
     /// HTTP 403, or an error with code 403 inside HTTP 200.
-    #[error("The API key may not call {method} (403){}", detail(.message))]
+    #[error("The API key may not call {method} (403){}", transport::said(.message))]
     Forbidden {
         method: String,
         message: Option<String>,
@@ -24,7 +24,7 @@ pub enum RingotelError {
         code: Option<String>,
         message: String,
     },
-    #[error("Ringotel or a proxy in front of it failed on {method} (HTTP {status}){}", detail(.message))]
+    #[error("Ringotel or a proxy in front of it failed on {method} (HTTP {status}){}", transport::said(.message))]
     Http {
         method: String,
         status: u16,
@@ -40,13 +40,6 @@ pub enum RingotelError {
         detail: String,
         timed_out: bool,
     },
-}
-
-fn detail(message: &Option<String>) -> String {
-    message
-        .as_deref()
-        .map(|m| format!(": {m}"))
-        .unwrap_or_default()
 }
 
 impl RingotelError {

@@ -6,17 +6,17 @@ use transport::{Failure, Transience};
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ThinqError {
-    #[error("thinQ refused the username or token (HTTP 401){}", detail(.message))]
+    #[error("thinQ refused the username or token (HTTP 401){}", transport::said(.message))]
     Unauthorized { message: Option<String> },
     /// 403 and 404 on an account path usually mean the Account ID is wrong, often the username
     /// typed where the numeric Account ID belongs.
-    #[error("thinQ refused access to account {account_id} (HTTP {status}){}", detail(.message))]
+    #[error("thinQ refused access to account {account_id} (HTTP {status}){}", transport::said(.message))]
     AccountRefused {
         account_id: String,
         status: u16,
         message: Option<String>,
     },
-    #[error("thinQ answered HTTP {status}{}", detail(.message))]
+    #[error("thinQ answered HTTP {status}{}", transport::said(.message))]
     Http {
         status: u16,
         message: Option<String>,
@@ -27,13 +27,6 @@ pub enum ThinqError {
     Malformed { detail: String },
     #[error("Could not reach thinQ: {detail}")]
     Transport { detail: String, timed_out: bool },
-}
-
-fn detail(message: &Option<String>) -> String {
-    message
-        .as_deref()
-        .map(|m| format!(": {m}"))
-        .unwrap_or_default()
 }
 
 impl ThinqError {

@@ -49,6 +49,14 @@ impl std::fmt::Display for BodyProblem {
     }
 }
 
+/// A service's own words after an error's headline (`": words"`), or nothing.
+pub fn said(message: &Option<String>) -> String {
+    message
+        .as_deref()
+        .map(|m| format!(": {m}"))
+        .unwrap_or_default()
+}
+
 /// Reads the whole body, refusing one larger than [`MAX_BODY_BYTES`].
 pub(crate) async fn read_capped(mut response: reqwest::Response) -> Result<Vec<u8>, BodyProblem> {
     if response

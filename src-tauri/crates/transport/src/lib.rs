@@ -5,7 +5,7 @@ mod exchange;
 mod failure;
 pub mod retry;
 
-pub use body::{MAX_BODY_BYTES, excerpt};
+pub use body::{MAX_BODY_BYTES, excerpt, said};
 pub use exchange::{ExchangeFailure, Reply, exchange};
 pub use failure::Failure;
 pub use retry::{Repeatable, RetryPolicy, Transience};
