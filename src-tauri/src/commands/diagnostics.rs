@@ -12,7 +12,7 @@ use tauri_plugin_dialog::DialogExt;
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_diagnostics(state: State<'_, AppState>) -> Result<DiagnosticsView, Problem> {
-    Ok(state.engine()?.diagnostics().await?)
+    Ok(state.engine()?.diagnostics().view().await?)
 }
 
 #[tauri::command]
@@ -21,7 +21,11 @@ pub async fn get_assumption_notices(
     state: State<'_, AppState>,
     area: NoticeArea,
 ) -> Result<Vec<AssumptionNotice>, Problem> {
-    Ok(state.engine()?.assumption_notices(area).await?)
+    Ok(state
+        .engine()?
+        .diagnostics()
+        .assumption_notices(area)
+        .await?)
 }
 
 /// Asks where to save the shape report, then writes it there; `None` when the admin cancelled.
@@ -42,7 +46,7 @@ pub async fn save_shape_report(
             let _ = chosen.send(path.and_then(|p| p.into_path().ok()));
         });
     match answer.await.ok().flatten() {
-        Some(path) => Ok(Some(engine.save_shape_report(&path).await?)),
+        Some(path) => Ok(Some(engine.diagnostics().save_shape_report(&path).await?)),
         None => Ok(None),
     }
 }

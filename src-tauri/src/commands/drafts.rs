@@ -12,7 +12,7 @@ pub async fn export_draft(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<DraftTransfer, Problem> {
-    Ok(state.engine()?.export_draft(path).await?)
+    Ok(state.engine()?.draft_files().export(path).await?)
 }
 
 #[tauri::command]
@@ -21,5 +21,5 @@ pub async fn import_draft(
     state: State<'_, AppState>,
     path: PathBuf,
 ) -> Result<DraftTransfer, Problem> {
-    Ok(state.engine()?.import_draft(path).await?)
+    Ok(state.engine()?.draft_files().import(path).await?)
 }

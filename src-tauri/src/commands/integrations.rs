@@ -18,7 +18,11 @@ pub async fn get_thinq_integration(
     org_id: OrgId,
     freshness: Freshness,
 ) -> Result<ThinqIntegrationView, Problem> {
-    Ok(state.engine()?.thinq_integration(org_id, freshness).await?)
+    Ok(state
+        .engine()?
+        .integrations()
+        .thinq(org_id, freshness)
+        .await?)
 }
 
 /// Inline validation as the admin types: Rust decides what is valid, the UI only shows it.
@@ -37,7 +41,11 @@ pub async fn test_thinq_connection(
     org_id: OrgId,
     input: ThinqSettingsInput,
 ) -> Result<ThinqTestOutcome, Problem> {
-    Ok(state.engine()?.test_thinq_connection(org_id, input).await?)
+    Ok(state
+        .engine()?
+        .integrations()
+        .test_thinq_connection(org_id, input)
+        .await?)
 }
 
 #[tauri::command]
@@ -50,6 +58,7 @@ pub async fn save_thinq_settings(
 ) -> Result<SaveThinqOutcome, Problem> {
     Ok(state
         .engine()?
+        .integrations()
         .save_thinq_settings(org_id, input, persistence)
         .await?)
 }
@@ -60,7 +69,7 @@ pub async fn disable_thinq_integration(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<ThinqIntegrationView, Problem> {
-    Ok(state.engine()?.disable_thinq_integration(org_id).await?)
+    Ok(state.engine()?.integrations().disable_thinq(org_id).await?)
 }
 
 /// Keeps a webhook URL the admin pasted, for a card Ringotel reports without one.
@@ -71,5 +80,9 @@ pub async fn paste_webhook_url(
     org_id: OrgId,
     url: String,
 ) -> Result<PasteWebhookOutcome, Problem> {
-    Ok(state.engine()?.paste_webhook_url(org_id, url).await?)
+    Ok(state
+        .engine()?
+        .integrations()
+        .paste_webhook_url(org_id, url)
+        .await?)
 }

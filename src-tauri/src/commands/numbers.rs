@@ -20,7 +20,7 @@ pub async fn get_numbers(
     org_id: OrgId,
     freshness: Freshness,
 ) -> Result<NumbersView, Problem> {
-    Ok(state.engine()?.numbers_view(org_id, freshness).await?)
+    Ok(state.engine()?.numbers().view(org_id, freshness).await?)
 }
 
 #[tauri::command]
@@ -30,7 +30,7 @@ pub async fn get_number_editor(
     org_id: OrgId,
     editing: Option<NumberKey>,
 ) -> Result<NumberEditor, Problem> {
-    Ok(state.engine()?.number_editor(org_id, editing).await?)
+    Ok(state.engine()?.numbers().editor(org_id, editing).await?)
 }
 
 /// The number field's as-you-type check: Rust decides what is valid and what it becomes.
@@ -41,7 +41,11 @@ pub async fn check_number(
     input: SmsNumberInput,
     editing: Option<NumberKey>,
 ) -> Result<NumberCheck, Problem> {
-    Ok(state.engine()?.check_number(org_id, input, editing).await?)
+    Ok(state
+        .engine()?
+        .numbers()
+        .check(org_id, input, editing)
+        .await?)
 }
 
 #[tauri::command]
@@ -61,7 +65,11 @@ pub async fn save_number(
     editing: Option<NumberKey>,
     input: SmsNumberInput,
 ) -> Result<SaveNumberOutcome, Problem> {
-    Ok(state.engine()?.save_number(org_id, editing, input).await?)
+    Ok(state
+        .engine()?
+        .numbers()
+        .save(org_id, editing, input)
+        .await?)
 }
 
 #[tauri::command]
@@ -71,7 +79,7 @@ pub async fn delete_number(
     org_id: OrgId,
     key: NumberKey,
 ) -> Result<NumbersView, Problem> {
-    Ok(state.engine()?.delete_number(org_id, key).await?)
+    Ok(state.engine()?.numbers().delete(org_id, key).await?)
 }
 
 #[tauri::command]
@@ -81,7 +89,7 @@ pub async fn revert_number(
     org_id: OrgId,
     key: NumberKey,
 ) -> Result<NumbersView, Problem> {
-    Ok(state.engine()?.revert_number(org_id, key).await?)
+    Ok(state.engine()?.numbers().revert(org_id, key).await?)
 }
 
 /// The organization's thinQ DIDs for Import from thinQ (reads thinQ, every page).
@@ -91,7 +99,7 @@ pub async fn get_thinq_dids(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<ThinqDidsView, Problem> {
-    Ok(state.engine()?.thinq_dids(org_id).await?)
+    Ok(state.engine()?.numbers().thinq_dids(org_id).await?)
 }
 
 #[tauri::command]
@@ -101,5 +109,5 @@ pub async fn import_dids(
     org_id: OrgId,
     input: ImportDidsInput,
 ) -> Result<ImportDidsOutcome, Problem> {
-    Ok(state.engine()?.import_dids(org_id, input).await?)
+    Ok(state.engine()?.numbers().import_dids(org_id, input).await?)
 }

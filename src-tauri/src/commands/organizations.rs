@@ -10,7 +10,7 @@ use tauri::State;
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_organizations(state: State<'_, AppState>) -> Result<OrganizationList, Problem> {
-    Ok(state.engine()?.list_organizations().await?)
+    Ok(state.engine()?.organizations().list().await?)
 }
 
 #[tauri::command]
@@ -22,6 +22,7 @@ pub async fn get_organization(
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
         .engine()?
-        .organization_detail_as(org_id, freshness)
+        .organizations()
+        .detail_as(org_id, freshness)
         .await?)
 }

@@ -23,7 +23,8 @@ pub async fn run_readiness(
 ) -> Result<ReadinessReport, Problem> {
     Ok(state
         .engine()?
-        .readiness(org_id, freshness, move |p| {
+        .readiness()
+        .run(org_id, freshness, move |p| {
             let _ = progress.send(p);
         })
         .await?)
@@ -39,6 +40,7 @@ pub async fn draft_readiness_fix(
 ) -> Result<FixOffer, Problem> {
     Ok(state
         .engine()?
+        .readiness()
         .draft_fix(org_id, fix, confirm_billable)
         .await?)
 }
@@ -52,6 +54,7 @@ pub async fn switch_connection_sms(
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
         .engine()?
+        .organizations()
         .switch_connection_sms(org_id, connection_id)
         .await?)
 }
@@ -65,6 +68,7 @@ pub async fn move_to_pro(
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
         .engine()?
+        .organizations()
         .move_to_pro(org_id, confirm_billable)
         .await?)
 }
@@ -78,6 +82,7 @@ pub async fn discard_setup_change(
 ) -> Result<ChangesView, Problem> {
     Ok(state
         .engine()?
-        .discard_setup_change(org_id, draft_id)
+        .changes()
+        .discard_setup(org_id, draft_id)
         .await?)
 }

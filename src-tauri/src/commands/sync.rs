@@ -18,7 +18,7 @@ pub async fn get_changes(
     org_id: OrgId,
     freshness: Freshness,
 ) -> Result<ChangesView, Problem> {
-    Ok(state.engine()?.changes_view(org_id, freshness).await?)
+    Ok(state.engine()?.changes().view(org_id, freshness).await?)
 }
 
 #[tauri::command]
@@ -31,6 +31,7 @@ pub async fn sync_changes(
 ) -> Result<SyncReport, Problem> {
     let report = state
         .engine()?
+        .changes()
         .sync(org_id, only, move |p| {
             // A closed window stops listening; the sync itself goes on to its end.
             let _ = progress.send(p);
@@ -50,6 +51,7 @@ pub async fn resolve_conflict(
 ) -> Result<ChangesView, Problem> {
     Ok(state
         .engine()?
+        .changes()
         .resolve_conflict(org_id, draft_id, field, side)
         .await?)
 }
@@ -61,7 +63,7 @@ pub async fn discard_change(
     org_id: OrgId,
     draft_id: DraftId,
 ) -> Result<ChangesView, Problem> {
-    Ok(state.engine()?.discard_change(org_id, draft_id).await?)
+    Ok(state.engine()?.changes().discard(org_id, draft_id).await?)
 }
 
 #[tauri::command]
@@ -70,7 +72,7 @@ pub async fn discard_draft(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<ChangesView, Problem> {
-    Ok(state.engine()?.discard_draft(org_id).await?)
+    Ok(state.engine()?.changes().discard_all(org_id).await?)
 }
 
 #[tauri::command]
@@ -79,5 +81,5 @@ pub async fn get_history(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<HistoryView, Problem> {
-    Ok(state.engine()?.history(org_id).await?)
+    Ok(state.engine()?.history().view(org_id).await?)
 }

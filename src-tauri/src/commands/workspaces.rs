@@ -11,7 +11,7 @@ use tauri::State;
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_workspaces(state: State<'_, AppState>) -> Result<WorkspaceList, Problem> {
-    Ok(state.engine()?.list_workspaces().await?)
+    Ok(state.engine()?.workspaces().list().await?)
 }
 
 #[tauri::command]
@@ -23,7 +23,8 @@ pub async fn add_ringotel_workspace(
 ) -> Result<AddWorkspaceOutcome, Problem> {
     Ok(state
         .engine()?
-        .add_ringotel_workspace(input, persistence)
+        .workspaces()
+        .add_ringotel(input, persistence)
         .await?)
 }
 
@@ -33,7 +34,11 @@ pub async fn test_ringotel_connection(
     state: State<'_, AppState>,
     input: RingotelTestInput,
 ) -> Result<RingotelTestOutcome, Problem> {
-    Ok(state.engine()?.test_ringotel_connection(input).await?)
+    Ok(state
+        .engine()?
+        .workspaces()
+        .test_ringotel_connection(input)
+        .await?)
 }
 
 #[tauri::command]
@@ -42,11 +47,11 @@ pub async fn activate_workspace(
     state: State<'_, AppState>,
     id: WorkspaceId,
 ) -> Result<(), Problem> {
-    Ok(state.engine()?.activate_workspace(id).await?)
+    Ok(state.engine()?.workspaces().activate(id).await?)
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn remove_workspace(state: State<'_, AppState>, id: WorkspaceId) -> Result<(), Problem> {
-    Ok(state.engine()?.remove_workspace(id).await?)
+    Ok(state.engine()?.workspaces().remove(id).await?)
 }

@@ -29,7 +29,7 @@ pub async fn open(data_dir: Option<PathBuf>, services: bool) -> Result<Session, 
             _sandbox: None,
         });
     }
-    let workspaces = engine.list_workspaces().await?;
+    let workspaces = engine.workspaces().list().await?;
     let on_sandbox = workspaces
         .workspaces
         .iter()
@@ -54,7 +54,7 @@ pub async fn open(data_dir: Option<PathBuf>, services: bool) -> Result<Session, 
 impl Session {
     /// The organization `given` names: its id, its name (any case), or the one name it is part of.
     pub async fn org(&self, given: &str) -> Result<OrgId, Failure> {
-        let list = self.engine.list_organizations().await?;
+        let list = self.engine.organizations().list().await?;
         let wanted = given.trim().to_lowercase();
         let orgs = &list.organizations;
         if let Some(o) = orgs

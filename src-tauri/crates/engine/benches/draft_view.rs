@@ -56,10 +56,10 @@ fn draft_view(c: &mut Criterion) {
     };
     let engine = open();
     runtime
-        .block_on(engine.numbers_view(org.clone(), Freshness::Live))
+        .block_on(engine.numbers().view(org.clone(), Freshness::Live))
         .unwrap();
     let view = runtime
-        .block_on(engine.numbers_view(org.clone(), Freshness::Saved))
+        .block_on(engine.numbers().view(org.clone(), Freshness::Saved))
         .unwrap();
     assert_eq!(view.rows.len(), largest.1 + DRAFTED as usize);
     println!("rows: {} live + {DRAFTED} drafted", largest.1);
@@ -87,7 +87,7 @@ fn draft_view(c: &mut Criterion) {
                 |fresh| {
                     black_box(
                         runtime
-                            .block_on(fresh.numbers_view(org.clone(), Freshness::Saved))
+                            .block_on(fresh.numbers().view(org.clone(), Freshness::Saved))
                             .unwrap(),
                     )
                 },
@@ -99,7 +99,7 @@ fn draft_view(c: &mut Criterion) {
         b.iter(|| {
             black_box(
                 runtime
-                    .block_on(engine.numbers_view(org.clone(), Freshness::Saved))
+                    .block_on(engine.numbers().view(org.clone(), Freshness::Saved))
                     .unwrap(),
             )
         });

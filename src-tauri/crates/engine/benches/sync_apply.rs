@@ -62,12 +62,13 @@ fn one_run(runtime: &tokio::runtime::Runtime, concurrency: usize) -> Duration {
             })
             .unwrap();
         engine
-            .numbers_view(org.clone(), Freshness::Live)
+            .numbers()
+            .view(org.clone(), Freshness::Live)
             .await
             .unwrap();
         sandbox.set_latency(LATENCY);
         let started = Instant::now();
-        let report = engine.sync(org, None, |_| {}).await.unwrap();
+        let report = engine.changes().sync(org, None, |_| {}).await.unwrap();
         let took = started.elapsed();
         assert_eq!((report.sent, report.failed), (NUMBERS, 0));
         took

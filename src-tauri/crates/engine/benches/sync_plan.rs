@@ -65,7 +65,7 @@ fn sync_plan(c: &mut Criterion) {
     // The engine on the same file, with the organization saved as a live fetch leaves it.
     let engine = common::engine_on(dir.path(), &sandbox);
     let view = runtime
-        .block_on(engine.changes_view(org.clone(), Freshness::Live))
+        .block_on(engine.changes().view(org.clone(), Freshness::Live))
         .unwrap();
     assert_eq!(view.ready as usize, live.len());
 
@@ -89,7 +89,7 @@ fn sync_plan(c: &mut Criterion) {
             b.iter(|| {
                 black_box(
                     runtime
-                        .block_on(engine.changes_view(org.clone(), Freshness::Saved))
+                        .block_on(engine.changes().view(org.clone(), Freshness::Saved))
                         .unwrap(),
                 )
             });

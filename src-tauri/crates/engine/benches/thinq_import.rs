@@ -53,8 +53,9 @@ fn one_run(runtime: &tokio::runtime::Runtime) -> Duration {
             portal_webhook: sandbox::world::webhook_for,
         };
         let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints)).unwrap();
-        engine.organization_detail(org.clone()).await.unwrap();
+        engine.organizations().detail(org.clone()).await.unwrap();
         engine
+            .integrations()
             .save_thinq_settings(
                 org.clone(),
                 ThinqSettingsInput {
@@ -68,7 +69,7 @@ fn one_run(runtime: &tokio::runtime::Runtime) -> Duration {
             .unwrap();
         sandbox.set_latency(LATENCY);
         let started = Instant::now();
-        let view = engine.thinq_dids(org).await.unwrap();
+        let view = engine.numbers().thinq_dids(org).await.unwrap();
         let took = started.elapsed();
         assert_eq!(view.dids.len(), DIDS);
         took

@@ -5,6 +5,7 @@ mod across;
 mod areas;
 mod base;
 pub mod bindings;
+mod engine;
 mod stored;
 
 #[cfg(test)]
@@ -18,5 +19,5 @@ pub use base::error::{EngineError, EngineResult, Problem, ProblemCode};
 pub use base::secrets::{SecretPersistence, SecretState};
 pub use base::settings::{NetworkSettings, SandboxEndpoints, SandboxThinqAccount};
 pub use base::{home, startup};
-pub use stored::engine::Engine;
+pub use engine::Engine;
 pub use stored::{draft_file, drafts, plan, snapshot, workspaces};

@@ -19,9 +19,9 @@ pub struct DoctorArgs {
 
 pub async fn run(session: &Session, args: DoctorArgs, out: Output) -> Result<(), Failure> {
     let engine = &session.engine;
-    let view = engine.diagnostics().await?;
+    let view = engine.diagnostics().view().await?;
     let saved = match &args.report {
-        Some(path) => match engine.save_shape_report(path).await? {
+        Some(path) => match engine.diagnostics().save_shape_report(path).await? {
             ReportFile::NotWritten { message } => return Err(Failure::usage(message)),
             saved @ ReportFile::Saved { .. } => Some(saved),
         },

@@ -11,14 +11,14 @@ use std::path::Path;
 
 pub async fn run(session: &Session, command: DraftCommand, out: Output) -> Result<(), Failure> {
     let transfer = match command {
-        DraftCommand::Export { file } => session.engine.export_draft(file).await?,
+        DraftCommand::Export { file } => session.engine.draft_files().export(file).await?,
         DraftCommand::Import { file, org } if is_csv(&file) => {
             let org = org.ok_or_else(|| {
                 Failure::usage("a CSV file needs --org: the organization its numbers are for")
             })?;
             return import_csv(session, &org, &file, out).await;
         }
-        DraftCommand::Import { file, .. } => session.engine.import_draft(file).await?,
+        DraftCommand::Import { file, .. } => session.engine.draft_files().import(file).await?,
     };
     if out.json {
         out.json(&transfer);
@@ -44,7 +44,7 @@ fn is_csv(file: &Path) -> bool {
 
 async fn import_csv(session: &Session, org: &str, file: &Path, out: Output) -> Result<(), Failure> {
     let org = session.org(org).await?;
-    let outcome = session.engine.import_csv(org, file).await?;
+    let outcome = session.engine.numbers().import_csv(org, file).await?;
     if out.json {
         out.json(&outcome);
     }

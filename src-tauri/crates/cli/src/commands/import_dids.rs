@@ -35,11 +35,12 @@ pub async fn run(session: &Session, args: ImportDidsArgs, out: Output) -> Result
         })?,
     };
     let users = engine
+        .numbers()
         .user_ids(org.clone(), &args.users)
         .await?
         .map_err(|m| Failure::usage(format!("{m} (--users)")))?;
     let numbers = if args.all {
-        let listed = engine.thinq_dids(org.clone()).await?;
+        let listed = engine.numbers().thinq_dids(org.clone()).await?;
         listed
             .dids
             .into_iter()
@@ -58,6 +59,7 @@ pub async fn run(session: &Session, args: ImportDidsArgs, out: Output) -> Result
             .collect::<Result<Vec<_>, _>>()?
     };
     let outcome = engine
+        .numbers()
         .import_dids(
             org,
             ImportDidsInput {

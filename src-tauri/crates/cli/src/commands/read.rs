@@ -11,7 +11,7 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
     let engine = &session.engine;
     match command {
         Command::Orgs => {
-            let list = engine.list_organizations().await?;
+            let list = engine.organizations().list().await?;
             if out.json {
                 out.json(&list);
                 return Ok(());
@@ -43,7 +43,8 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
         }
         Command::Connections(org) => {
             let detail = engine
-                .organization_detail_as(session.org(&org.org).await?, Freshness::Live)
+                .organizations()
+                .detail_as(session.org(&org.org).await?, Freshness::Live)
                 .await?;
             if out.json {
                 out.json(&detail);
@@ -66,9 +67,10 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
             let org = session.org(&org.org).await?;
             // The organization as Ringotel has it now, then its users by connection.
             engine
-                .organization_detail_as(org.clone(), Freshness::Live)
+                .organizations()
+                .detail_as(org.clone(), Freshness::Live)
                 .await?;
-            let editor = engine.number_editor(org, None).await?;
+            let editor = engine.numbers().editor(org, None).await?;
             if out.json {
                 out.json(&editor.connections);
                 return Ok(());
@@ -88,7 +90,8 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
         }
         Command::Numbers(org) => {
             let view = engine
-                .numbers_view(session.org(&org.org).await?, Freshness::Live)
+                .numbers()
+                .view(session.org(&org.org).await?, Freshness::Live)
                 .await?;
             if out.json {
                 out.json(&view);
@@ -130,7 +133,8 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
         }
         Command::Integrations(org) => {
             let view = engine
-                .thinq_integration(session.org(&org.org).await?, Freshness::Live)
+                .integrations()
+                .thinq(session.org(&org.org).await?, Freshness::Live)
                 .await?;
             if out.json {
                 out.json(&view);
@@ -163,7 +167,10 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
             out.table(&table);
         }
         Command::Dids(org) => {
-            let view = engine.thinq_dids(session.org(&org.org).await?).await?;
+            let view = engine
+                .numbers()
+                .thinq_dids(session.org(&org.org).await?)
+                .await?;
             if out.json {
                 out.json(&view);
                 return Ok(());

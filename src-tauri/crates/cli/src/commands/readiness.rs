@@ -14,7 +14,8 @@ pub async fn run(session: &Session, args: ReadinessArgs, out: Output) -> Result<
     let org = session.org(&args.org.org).await?;
     let mut report = session
         .engine
-        .readiness(org.clone(), Freshness::Live, |_| {})
+        .readiness()
+        .run(org.clone(), Freshness::Live, |_| {})
         .await?;
     if args.fix {
         draft_fixes(session, &org, &mut report, args.confirm_billable).await?;
@@ -85,6 +86,7 @@ async fn draft_fixes(
         }
         *offer = session
             .engine
+            .readiness()
             .draft_fix(org.clone(), offer.fix.clone(), confirm_billable)
             .await?;
     }

@@ -11,7 +11,8 @@ use std::io::Write;
 pub async fn plan(session: &Session, org: &str, out: Output) -> Result<(), Failure> {
     let view = session
         .engine
-        .changes_view(session.org(org).await?, Freshness::Live)
+        .changes()
+        .view(session.org(org).await?, Freshness::Live)
         .await?;
     if out.json {
         out.json(&view);
@@ -80,6 +81,7 @@ pub async fn apply(session: &Session, org: &str, out: Output) -> Result<(), Fail
     let live = out.live_progress && !out.json;
     let report = session
         .engine
+        .changes()
         .sync(session.org(org).await?, None, move |p| progress(p, live))
         .await?;
     if live {

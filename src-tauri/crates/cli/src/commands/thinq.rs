@@ -13,6 +13,7 @@ pub async fn webhook(session: &Session, args: WebhookArgs, out: Output) -> Resul
     let org = session.org(&args.org.org).await?;
     let outcome = session
         .engine
+        .integrations()
         .paste_webhook_url(org, args.webhook_url)
         .await?;
     if out.json {
@@ -55,6 +56,7 @@ pub async fn enable(session: &Session, args: EnableThinqArgs, out: Output) -> Re
     };
     let outcome = session
         .engine
+        .integrations()
         .save_thinq_settings(org, input, persistence)
         .await?;
     if out.json {

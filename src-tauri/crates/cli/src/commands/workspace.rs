@@ -28,7 +28,7 @@ pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> R
             } else {
                 SecretPersistence::Keychain
             };
-            match engine.add_ringotel_workspace(input, persistence).await? {
+            match engine.workspaces().add_ringotel(input, persistence).await? {
                 AddWorkspaceOutcome::Added { .. } => {}
                 AddWorkspaceOutcome::Invalid { problems } => {
                     let lines: Vec<String> = problems
@@ -48,15 +48,15 @@ pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> R
             }
         }
         WorkspaceCommand::Use { workspace } => {
-            let id = find(&engine.list_workspaces().await?, &workspace)?;
-            engine.activate_workspace(id).await?;
+            let id = find(&engine.workspaces().list().await?, &workspace)?;
+            engine.workspaces().activate(id).await?;
         }
         WorkspaceCommand::Remove { workspace } => {
-            let id = find(&engine.list_workspaces().await?, &workspace)?;
-            engine.remove_workspace(id).await?;
+            let id = find(&engine.workspaces().list().await?, &workspace)?;
+            engine.workspaces().remove(id).await?;
         }
     }
-    print(&engine.list_workspaces().await?, out);
+    print(&engine.workspaces().list().await?, out);
     Ok(())
 }
 

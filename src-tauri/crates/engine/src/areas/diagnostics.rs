@@ -4,7 +4,7 @@
 //! and JSON types of every method's answers, with no values — that an admin can send.
 
 use crate::base::error::{EngineError, EngineResult};
-use crate::stored::engine::Engine;
+use crate::base::handle::Base;
 use domain::{Api, AssumptionId, NoticeArea, Verdict, WorkspaceId};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -89,15 +89,27 @@ fn status(id: AssumptionId, evidence: Option<&Evidence>) -> AssumptionStatus {
     }
 }
 
-impl Engine {
+/// The diagnostics area: what the services' answers showed, and the shape report.
+#[derive(Clone, Copy)]
+pub struct Diagnostics<'s> {
+    pub(crate) base: &'s Base,
+}
+
+impl<'s> Diagnostics<'s> {
+    pub(crate) fn new(base: &'s Base) -> Self {
+        Self { base }
+    }
+}
+
+impl Diagnostics<'_> {
     /// Every assumption as the active workspace's answers showed it so far.
-    pub async fn diagnostics(&self) -> EngineResult<DiagnosticsView> {
+    pub async fn view(&self) -> EngineResult<DiagnosticsView> {
         Ok(self.observed().await?.0)
     }
 
     /// The diagnostics of the active workspace, and its id (so a report reads the same one).
     async fn observed(&self) -> EngineResult<(DiagnosticsView, WorkspaceId)> {
-        self.flush_observations().await?;
+        self.base.flush_observations().await?;
         let workspace = self.base.active_workspace().await?;
         let ws = workspace.id.clone();
         let (evidence, methods_seen) = self
@@ -127,7 +139,7 @@ impl Engine {
         &self,
         area: NoticeArea,
     ) -> EngineResult<Vec<AssumptionNotice>> {
-        let view = self.diagnostics().await?;
+        let view = self.view().await?;
         Ok(view
             .assumptions
             .into_iter()

@@ -10,6 +10,7 @@ pub mod handle;
 pub mod home;
 pub mod observations;
 pub mod observer;
+pub mod saved_thinq;
 pub mod secrets;
 pub mod settings;
 pub mod startup;

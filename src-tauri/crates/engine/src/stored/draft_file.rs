@@ -4,7 +4,8 @@
 
 use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
-use crate::stored::engine::Engine;
+use crate::base::handle::Base;
+use crate::stored::handle::Stored;
 use domain::OrgId;
 use domain::SmsNumberId;
 use domain::{FieldKey, FieldProblem, PhoneNumber, SmsNumberFields};
@@ -241,9 +242,25 @@ fn duplicate_new_number(
         })
 }
 
-impl Engine {
+/// The draft written to and read from a file.
+#[derive(Clone, Copy)]
+pub struct DraftFiles<'s> {
+    pub(crate) base: &'s Base,
+    pub(crate) stored: &'s Stored,
+}
+
+impl<'s> DraftFiles<'s> {
+    pub(crate) fn new(stored: &'s Stored) -> Self {
+        Self {
+            base: &stored.base,
+            stored,
+        }
+    }
+}
+
+impl DraftFiles<'_> {
     /// Writes the active workspace's draft to `path` as JSON.
-    pub async fn export_draft(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
+    pub async fn export(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
         let workspace = self.base.connect().await?.workspace_id();
         let records = self
             .base
@@ -275,7 +292,7 @@ impl Engine {
     }
 
     /// Adds the changes in the file at `path` to the active workspace's draft, all or none.
-    pub async fn import_draft(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
+    pub async fn import(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
         let workspace = self.base.connect().await?.workspace_id();
         let changes = match read_file(&path) {
             Ok(changes) => changes,
@@ -290,6 +307,7 @@ impl Engine {
             return Ok(refused(message));
         }
         let count = self
+            .stored
             .write_drafts(&workspace.clone(), move |db| {
                 Ok(draft_numbers::insert_all(db.conn(), &workspace, &changes)?)
             })

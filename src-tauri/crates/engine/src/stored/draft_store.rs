@@ -1,17 +1,17 @@
 //! The draft read and written through the engine. Every write goes through
-//! [`Engine::write_drafts`], which forgets the decoded copy kept in memory, so reads never see a
+//! [`Stored::write_drafts`], which forgets the decoded copy kept in memory, so reads never see a
 //! stale draft.
 
 use super::drafts::{DecodedDrafts, Draft};
 use crate::base::error::EngineResult;
-use crate::stored::engine::Engine;
+use crate::stored::handle::Stored;
 use domain::OrgId;
 use domain::WorkspaceId;
 use std::sync::{Arc, MutexGuard};
 use store::Database;
 use store::tables::draft_numbers;
 
-impl Engine {
+impl Stored {
     fn decoded_drafts(&self) -> MutexGuard<'_, DecodedDrafts> {
         self.decoded_drafts
             .lock()

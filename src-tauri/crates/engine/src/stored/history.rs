@@ -1,7 +1,7 @@
 //! The History tab: the sync journal, newest first, in the admin's words.
 
 use crate::base::error::EngineResult;
-use crate::stored::engine::Engine;
+use crate::base::handle::Base;
 use domain::OrgId;
 use domain::{JournalState, PhoneNumber, SyncAction};
 use serde::Serialize;
@@ -49,9 +49,21 @@ pub struct HistoryView {
     pub setup: Vec<SetupHistoryEntry>,
 }
 
-impl Engine {
+/// The sync journal as the History tab shows it.
+#[derive(Clone, Copy)]
+pub struct History<'s> {
+    pub(crate) base: &'s Base,
+}
+
+impl<'s> History<'s> {
+    pub(crate) fn new(base: &'s Base) -> Self {
+        Self { base }
+    }
+}
+
+impl History<'_> {
     /// The organization's sync journal, newest first. Reads only the local database.
-    pub async fn history(&self, org: OrgId) -> EngineResult<HistoryView> {
+    pub async fn view(&self, org: OrgId) -> EngineResult<HistoryView> {
         let ws = self.base.active_workspace().await?.id;
         let (entries, setup) = self
             .base

@@ -4,10 +4,11 @@
 pub mod draft_file;
 pub mod draft_store;
 pub mod drafts;
-pub mod engine;
+pub mod handle;
 pub mod history;
 pub mod plan;
 pub mod readiness_summary;
+pub mod setup_drafts;
 pub mod snapshot;
 pub mod snapshot_store;
 pub mod workspaces;

@@ -8,7 +8,7 @@ use super::snapshot::{
 use crate::base::clock::now_ms;
 use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
-use crate::stored::engine::Engine;
+use crate::stored::handle::Stored;
 use domain::OrgId;
 use domain::WorkspaceId;
 use serde::Deserialize;
@@ -24,7 +24,7 @@ fn decode<T: for<'de> Deserialize<'de>>(what: &str, payload: &str) -> EngineResu
     })
 }
 
-impl Engine {
+impl Stored {
     /// The saved copy: from memory when this process decoded it already (every draft edit
     /// reads it, and the big organization's copy is megabytes of JSON), else from the file.
     pub(crate) async fn saved_snapshot(

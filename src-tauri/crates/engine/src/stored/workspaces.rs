@@ -1,8 +1,8 @@
 //! Workspaces: the built-in Sandbox and Ringotel accounts, their API keys, and which is active.
 
 use crate::base::error::{EngineError, EngineResult};
+use crate::base::handle::Base;
 use crate::base::secrets::{SecretPersistence, SecretState};
-use crate::stored::engine::Engine;
 use domain::{BaseUrl, FieldKey, FieldProblem, Problems, Secret, WorkspaceId};
 use ringotel::RingotelClient;
 use serde::{Deserialize, Serialize};
@@ -135,8 +135,20 @@ fn parse_thinq_base(raw: &str) -> Result<Option<BaseUrl>, FieldProblem> {
     Ok((url.as_str() != thinq::DEFAULT_BASE_URL).then_some(url))
 }
 
-impl Engine {
-    pub async fn list_workspaces(&self) -> EngineResult<WorkspaceList> {
+/// The workspaces: listed, added, tested, switched and removed.
+#[derive(Clone, Copy)]
+pub struct Workspaces<'s> {
+    pub(crate) base: &'s Base,
+}
+
+impl<'s> Workspaces<'s> {
+    pub(crate) fn new(base: &'s Base) -> Self {
+        Self { base }
+    }
+}
+
+impl Workspaces<'_> {
+    pub async fn list(&self) -> EngineResult<WorkspaceList> {
         let (active, records) = self
             .base
             .with_db(|db| {
@@ -176,7 +188,7 @@ impl Engine {
 
     /// Adds a Ringotel account and makes it active. The key goes to the keychain (or, by
     /// explicit choice, this session); if it cannot be kept, nothing is kept.
-    pub async fn add_ringotel_workspace(
+    pub async fn add_ringotel(
         &self,
         input: NewWorkspaceInput,
         persistence: SecretPersistence,
@@ -215,7 +227,7 @@ impl Engine {
                 message: e.message(),
             });
         }
-        self.activate_workspace(record.id.clone()).await?;
+        self.activate(record.id.clone()).await?;
         let location = match persistence {
             SecretPersistence::Keychain => SecretLocation::Keychain,
             SecretPersistence::Session => SecretLocation::Session,
@@ -225,7 +237,7 @@ impl Engine {
         })
     }
 
-    pub async fn activate_workspace(&self, id: WorkspaceId) -> EngineResult<()> {
+    pub async fn activate(&self, id: WorkspaceId) -> EngineResult<()> {
         self.base
             .with_db(move |db| {
                 if workspaces::get(db.conn(), &id)?.is_none() {
@@ -237,7 +249,7 @@ impl Engine {
     }
 
     /// Removes a Ringotel workspace, its saved settings and every secret stored for it.
-    pub async fn remove_workspace(&self, id: WorkspaceId) -> EngineResult<()> {
+    pub async fn remove(&self, id: WorkspaceId) -> EngineResult<()> {
         let workspace = id.clone();
         let orgs = self
             .base

@@ -13,6 +13,7 @@ async fn a_wrong_key_is_named_at_the_api_key_field_in_both_answers() {
         s.sandbox.set_auth_failure(style);
         let outcome = s
             .engine
+            .workspaces()
             .test_ringotel_connection(RingotelTestInput {
                 base_url: s.sandbox.ringotel_url(),
                 api_key: Some(Secret::new("wrong")),

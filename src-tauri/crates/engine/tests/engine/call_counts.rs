@@ -21,20 +21,23 @@ async fn opening_an_organization_reads_each_of_its_parts_once_and_its_tabs_read_
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
     let _ = s.sandbox.take_request_log();
-    s.engine.organization_detail(org.clone()).await.unwrap();
+    s.engine.organizations().detail(org.clone()).await.unwrap();
     s.engine
-        .thinq_integration(org.clone(), Freshness::Saved)
+        .integrations()
+        .thinq(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     s.engine
-        .numbers_view(org.clone(), Freshness::Saved)
+        .numbers()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     s.engine
-        .changes_view(org.clone(), Freshness::Saved)
+        .changes()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
-    s.engine.history(org).await.unwrap();
+    s.engine.history().view(org).await.unwrap();
     assert_eq!(
         ringotel_calls(&s.sandbox),
         [
@@ -51,7 +54,7 @@ async fn opening_an_organization_reads_each_of_its_parts_once_and_its_tabs_read_
 async fn save_and_continue_on_the_thinq_card_submits_once_and_reads_the_card_back_once() {
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
-    s.engine.organization_detail(org.clone()).await.unwrap();
+    s.engine.organizations().detail(org.clone()).await.unwrap();
     let _ = s.sandbox.take_request_log();
     let outcome = crate::save_demo_thinq(&s.engine, &org).await;
     assert!(

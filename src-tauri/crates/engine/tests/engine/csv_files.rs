@@ -35,7 +35,11 @@ async fn import(s: &crate::Setup, org: &OrgId, bytes: &[u8]) -> CsvImportOutcome
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("numbers.csv");
     std::fs::write(&path, bytes).unwrap();
-    s.engine.import_csv(org.clone(), &path).await.unwrap()
+    s.engine
+        .numbers()
+        .import_csv(org.clone(), &path)
+        .await
+        .unwrap()
 }
 
 fn named_lines(outcome: &CsvImportOutcome) -> Vec<(u64, String)> {
@@ -52,7 +56,7 @@ fn named_lines(outcome: &CsvImportOutcome) -> Vec<(u64, String)> {
 async fn the_same_bad_rows_are_named_by_the_files_own_lines_whatever_the_line_ends() {
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
-    s.engine.organization_detail(org.clone()).await.unwrap();
+    s.engine.organizations().detail(org.clone()).await.unwrap();
     let expected = vec![
         (11, "users".to_owned()),
         (31, "outbound".to_owned()),
@@ -87,7 +91,12 @@ async fn the_same_bad_rows_are_named_by_the_files_own_lines_whatever_the_line_en
             "a cell spanning lines, joined by {joiner:?}"
         );
     }
-    let view = s.engine.numbers_view(org, Freshness::Saved).await.unwrap();
+    let view = s
+        .engine
+        .numbers()
+        .view(org, Freshness::Saved)
+        .await
+        .unwrap();
     assert_eq!(view.drafted, 0, "nothing imported from a bad file");
 }
 
@@ -95,7 +104,7 @@ async fn the_same_bad_rows_are_named_by_the_files_own_lines_whatever_the_line_en
 async fn a_windows_export_is_read_and_said_and_utf16_is_refused_with_what_to_do() {
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
-    s.engine.organization_detail(org.clone()).await.unwrap();
+    s.engine.organizations().detail(org.clone()).await.unwrap();
     let cp1252 = b"number,users,name\r\n858-300-2000,101,Jos\xE9 \x96 front\r\n".to_vec();
     let outcome = import(&s, &org, &cp1252).await;
     let CsvImportOutcome::Imported {
@@ -108,7 +117,8 @@ async fn a_windows_export_is_read_and_said_and_utf16_is_refused_with_what_to_do(
     assert!(note.contains("Windows-1252"), "{note}");
     let view = s
         .engine
-        .numbers_view(org.clone(), Freshness::Saved)
+        .numbers()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     assert!(
@@ -132,7 +142,7 @@ async fn a_windows_export_is_read_and_said_and_utf16_is_refused_with_what_to_do(
 async fn only_number_and_users_are_required_the_rest_take_the_editors_defaults() {
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
-    s.engine.organization_detail(org.clone()).await.unwrap();
+    s.engine.organizations().detail(org.clone()).await.unwrap();
     let outcome = import(&s, &org, b"users,number\n101,858-300-3000\n").await;
     assert!(
         matches!(
@@ -146,7 +156,8 @@ async fn only_number_and_users_are_required_the_rest_take_the_editors_defaults()
     );
     let view = s
         .engine
-        .numbers_view(org.clone(), Freshness::Saved)
+        .numbers()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     let row = view
@@ -156,7 +167,8 @@ async fn only_number_and_users_are_required_the_rest_take_the_editors_defaults()
         .unwrap();
     let editor = s
         .engine
-        .number_editor(org.clone(), Some(row.key.clone()))
+        .numbers()
+        .editor(org.clone(), Some(row.key.clone()))
         .await
         .unwrap();
     assert_eq!(

@@ -20,7 +20,7 @@ fn verdict(view: &engine::diagnostics::DiagnosticsView, id: AssumptionId) -> Ver
 #[tokio::test]
 async fn nothing_is_seen_before_a_call_and_what_the_answers_show_is_kept_across_restarts() {
     let s = setup().await;
-    let fresh = s.engine.diagnostics().await.unwrap();
+    let fresh = s.engine.diagnostics().view().await.unwrap();
     assert!(
         fresh
             .assumptions
@@ -33,10 +33,11 @@ async fn nothing_is_seen_before_a_call_and_what_the_answers_show_is_kept_across_
     let org = s.org("Harbor Dental Group").await;
     save_demo_thinq(&s.engine, &org).await;
     s.engine
-        .readiness(org.clone(), Freshness::Live, |_| {})
+        .readiness()
+        .run(org.clone(), Freshness::Live, |_| {})
         .await
         .unwrap();
-    let seen = s.reopen().diagnostics().await;
+    let seen = s.reopen().diagnostics().view().await;
     // A second engine reads what the first one wrote as its last action started.
     let seen = seen.unwrap();
     assert_eq!(
@@ -47,7 +48,7 @@ async fn nothing_is_seen_before_a_call_and_what_the_answers_show_is_kept_across_
         verdict(&seen, AssumptionId::OrganizationShape),
         Verdict::Confirmed
     );
-    let now = s.engine.diagnostics().await.unwrap();
+    let now = s.engine.diagnostics().view().await.unwrap();
     let routing = now
         .assumptions
         .iter()
@@ -63,12 +64,14 @@ async fn nothing_is_seen_before_a_call_and_what_the_answers_show_is_kept_across_
 
     let overview = s
         .engine
+        .diagnostics()
         .assumption_notices(NoticeArea::Overview)
         .await
         .unwrap();
     assert!(overview.iter().any(|n| n.id == AssumptionId::DidRouting));
     let integrations = s
         .engine
+        .diagnostics()
         .assumption_notices(NoticeArea::Integrations)
         .await
         .unwrap();
@@ -78,6 +81,7 @@ async fn nothing_is_seen_before_a_call_and_what_the_answers_show_is_kept_across_
     );
     assert!(
         s.engine
+            .diagnostics()
             .assumption_notices(NoticeArea::Numbers)
             .await
             .unwrap()
@@ -89,9 +93,10 @@ async fn nothing_is_seen_before_a_call_and_what_the_answers_show_is_kept_across_
 async fn stickiness_in_minutes_is_noticed_on_the_numbers_tab() {
     let s = setup_with(WireVariant::of(&[WireSwitch::TimeoutMinutes])).await;
     let org = s.org("Harbor Dental Group").await;
-    s.engine.organization_detail(org).await.unwrap();
+    s.engine.organizations().detail(org).await.unwrap();
     let notices = s
         .engine
+        .diagnostics()
         .assumption_notices(NoticeArea::Numbers)
         .await
         .unwrap();
@@ -103,7 +108,7 @@ async fn stickiness_in_minutes_is_noticed_on_the_numbers_tab() {
 async fn the_shape_report_of_a_whole_session_holds_no_secret_name_number_or_id() {
     let s = setup().await;
     let org = s.harbor_with_thinq().await;
-    let dids = s.engine.thinq_dids(org.clone()).await.unwrap();
+    let dids = s.engine.numbers().thinq_dids(org.clone()).await.unwrap();
     let free: Vec<String> = dids
         .dids
         .iter()
@@ -116,17 +121,23 @@ async fn the_shape_report_of_a_whole_session_holds_no_secret_name_number_or_id()
     s.draft_every_fix(&org).await;
     assert_eq!(
         s.engine
+            .changes()
             .sync(org.clone(), None, |_| {})
             .await
             .unwrap()
             .failed,
         0
     );
-    s.engine.list_organizations().await.unwrap();
+    s.engine.organizations().list().await.unwrap();
 
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("shapes.json");
-    let saved = s.engine.save_shape_report(&path).await.unwrap();
+    let saved = s
+        .engine
+        .diagnostics()
+        .save_shape_report(&path)
+        .await
+        .unwrap();
     assert!(matches!(saved, ReportFile::Saved { .. }), "{saved:?}");
     let text = std::fs::read_to_string(&path).unwrap();
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();

@@ -9,17 +9,20 @@ async fn draft_two_changes(setup: &crate::Setup) -> domain::OrgId {
     let org = setup.org("Harbor Dental Group").await;
     let view = setup
         .engine
-        .numbers_view(org.clone(), Freshness::Live)
+        .numbers()
+        .view(org.clone(), Freshness::Live)
         .await
         .unwrap();
     setup
         .engine
-        .delete_number(org.clone(), view.rows[1].key.clone())
+        .numbers()
+        .delete(org.clone(), view.rows[1].key.clone())
         .await
         .unwrap();
     let mut values = setup
         .engine
-        .number_editor(org.clone(), None)
+        .numbers()
+        .editor(org.clone(), None)
         .await
         .unwrap()
         .values;
@@ -27,7 +30,8 @@ async fn draft_two_changes(setup: &crate::Setup) -> domain::OrgId {
     values.name = "Imported".into();
     let saved = setup
         .engine
-        .save_number(org.clone(), None, values)
+        .numbers()
+        .save(org.clone(), None, values)
         .await
         .unwrap();
     assert!(
@@ -42,7 +46,12 @@ async fn an_exported_draft_imports_into_another_install_with_the_same_rows() {
     let from = setup().await;
     let org = draft_two_changes(&from).await;
     let file = from.data.path().join("draft.json");
-    let exported = from.engine.export_draft(file.clone()).await.unwrap();
+    let exported = from
+        .engine
+        .draft_files()
+        .export(file.clone())
+        .await
+        .unwrap();
     assert!(
         matches!(exported, DraftTransfer::Exported { changes: 2, .. }),
         "{exported:?}"
@@ -55,19 +64,25 @@ async fn an_exported_draft_imports_into_another_install_with_the_same_rows() {
 
     let to = setup().await;
     to.engine
-        .numbers_view(org.clone(), Freshness::Live)
+        .numbers()
+        .view(org.clone(), Freshness::Live)
         .await
         .unwrap();
-    let imported = to.engine.import_draft(file.clone()).await.unwrap();
+    let imported = to.engine.draft_files().import(file.clone()).await.unwrap();
     assert!(
         matches!(imported, DraftTransfer::Imported { changes: 2, .. }),
         "{imported:?}"
     );
-    let view = to.engine.numbers_view(org, Freshness::Saved).await.unwrap();
+    let view = to
+        .engine
+        .numbers()
+        .view(org, Freshness::Saved)
+        .await
+        .unwrap();
     assert_eq!(view.rows[1].status, NumberStatus::Deleted);
     assert_eq!(view.rows.last().unwrap().status, NumberStatus::New);
 
-    let twice = to.engine.import_draft(file).await.unwrap();
+    let twice = to.engine.draft_files().import(file).await.unwrap();
     assert!(
         matches!(&twice, DraftTransfer::Refused { problem } if problem.message.contains("drafted already")),
         "importing the same new number twice is refused: {twice:?}"
@@ -79,12 +94,17 @@ async fn a_bad_file_is_refused_with_its_line_and_nothing_is_imported() {
     let from = setup().await;
     let org = draft_two_changes(&from).await;
     let file = from.data.path().join("draft.json");
-    from.engine.export_draft(file.clone()).await.unwrap();
+    from.engine
+        .draft_files()
+        .export(file.clone())
+        .await
+        .unwrap();
     let good = std::fs::read_to_string(&file).unwrap();
 
     let to = setup().await;
     to.engine
-        .numbers_view(org.clone(), Freshness::Live)
+        .numbers()
+        .view(org.clone(), Freshness::Live)
         .await
         .unwrap();
     let number_line = good
@@ -109,7 +129,7 @@ async fn a_bad_file_is_refused_with_its_line_and_nothing_is_imported() {
     for (name, text, expected) in cases {
         let path = to.data.path().join(name);
         std::fs::write(&path, text).unwrap();
-        let outcome = to.engine.import_draft(path).await.unwrap();
+        let outcome = to.engine.draft_files().import(path).await.unwrap();
         let DraftTransfer::Refused { problem } = outcome else {
             panic!("{name} must be refused: {outcome:?}")
         };
@@ -119,7 +139,12 @@ async fn a_bad_file_is_refused_with_its_line_and_nothing_is_imported() {
             problem.message
         );
     }
-    let view = to.engine.numbers_view(org, Freshness::Saved).await.unwrap();
+    let view = to
+        .engine
+        .numbers()
+        .view(org, Freshness::Saved)
+        .await
+        .unwrap();
     assert_eq!(
         view.drafted, 0,
         "nothing of a refused file lands in the draft"

@@ -8,22 +8,28 @@ use engine::snapshot::Freshness;
 async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step() {
     let s = setup().await;
     let org = s.org("Harbor Dental Group").await;
-    s.engine.organization_detail(org.clone()).await.unwrap();
-    let before = s.engine.thinq_dids(org.clone()).await.unwrap_err();
+    s.engine.organizations().detail(org.clone()).await.unwrap();
+    let before = s
+        .engine
+        .numbers()
+        .thinq_dids(org.clone())
+        .await
+        .unwrap_err();
     assert!(before.to_string().contains("Integrations tab"), "{before}");
 
     crate::save_demo_thinq(&s.engine, &org).await;
-    let dids = s.engine.thinq_dids(org.clone()).await.unwrap();
+    let dids = s.engine.numbers().thinq_dids(org.clone()).await.unwrap();
     assert_eq!(dids.dids.len(), 24);
     assert!(dids.dids.iter().any(|d| d.sms == Some(false)));
     let taken: Vec<_> = dids.dids.iter().filter(|d| d.taken).collect();
     assert!(!taken.is_empty(), "Harbor's front desk is one of its DIDs");
 
-    let editor = s.engine.number_editor(org.clone(), None).await.unwrap();
+    let editor = s.engine.numbers().editor(org.clone(), None).await.unwrap();
     let user = editor.connections[0].users[0].id.to_string();
     let all: Vec<String> = dids.dids.iter().map(|d| d.number.clone()).collect();
     let bad = s
         .engine
+        .numbers()
         .import_dids(org.clone(), import_input(all.clone(), vec!["1".into()]))
         .await
         .unwrap();
@@ -33,6 +39,7 @@ async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step(
     );
     let outcome = s
         .engine
+        .numbers()
         .import_dids(org.clone(), import_input(all.clone(), vec![user.clone()]))
         .await
         .unwrap();
@@ -57,6 +64,7 @@ async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step(
 
     let again = s
         .engine
+        .numbers()
         .import_dids(org.clone(), import_input(all, vec![user]))
         .await
         .unwrap();
@@ -64,6 +72,11 @@ async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step(
         matches!(again, ImportDidsOutcome::Imported { added: 0, ref skipped, .. } if skipped.len() == 24),
         "a second import adds nothing"
     );
-    let now = s.engine.numbers_view(org, Freshness::Saved).await.unwrap();
+    let now = s
+        .engine
+        .numbers()
+        .view(org, Freshness::Saved)
+        .await
+        .unwrap();
     assert_eq!(now.drafted, added);
 }

@@ -25,7 +25,8 @@ async fn the_thinq_card_leads_with_the_sandbox_account_and_the_portals_webhook_t
     let org = s.org("Harbor Dental Group").await;
     let view = s
         .engine
-        .thinq_integration(org.clone(), Freshness::Live)
+        .integrations()
+        .thinq(org.clone(), Freshness::Live)
         .await
         .unwrap();
     assert!(view.unavailable_reason.is_none());
@@ -45,7 +46,8 @@ async fn a_card_that_reports_its_webhook_shows_it_read_only() {
     let org = s.org("Harbor Dental Group").await;
     let view = s
         .engine
-        .thinq_integration(org.clone(), Freshness::Live)
+        .integrations()
+        .thinq(org.clone(), Freshness::Live)
         .await
         .unwrap();
     assert!(!view.webhook_editable, "Ringotel's own URL is read-only");
@@ -61,7 +63,8 @@ async fn an_essentials_organization_says_why_sms_integrations_are_unavailable() 
     let org = s.org("Bluebird Café").await;
     let view = s
         .engine
-        .thinq_integration(org, Freshness::Live)
+        .integrations()
+        .thinq(org, Freshness::Live)
         .await
         .unwrap();
     let reason = view.unavailable_reason.unwrap();
@@ -79,6 +82,7 @@ async fn test_connection_names_the_field_at_fault_in_thinqs_words() {
 
     let wrong_token = s
         .engine
+        .integrations()
         .test_thinq_connection(
             org.clone(),
             input(demo.account_id, demo.username, Some("nope")),
@@ -91,6 +95,7 @@ async fn test_connection_names_the_field_at_fault_in_thinqs_words() {
     );
     let wrong_account = s
         .engine
+        .integrations()
         .test_thinq_connection(org.clone(), input("30917", demo.username, Some(demo.token)))
         .await
         .unwrap();
@@ -100,6 +105,7 @@ async fn test_connection_names_the_field_at_fault_in_thinqs_words() {
     );
     let malformed = s
         .engine
+        .integrations()
         .test_thinq_connection(org.clone(), input(demo.username, "", Some(" x")))
         .await
         .unwrap();
@@ -109,6 +115,7 @@ async fn test_connection_names_the_field_at_fault_in_thinqs_words() {
     );
     let right = s
         .engine
+        .integrations()
         .test_thinq_connection(org, input(demo.account_id, demo.username, Some(demo.token)))
         .await
         .unwrap();
@@ -125,6 +132,7 @@ async fn save_enables_the_card_keeps_the_token_only_in_the_keychain_and_survives
     let demo = demo_thinq_accounts()[0];
     let saved = s
         .engine
+        .integrations()
         .save_thinq_settings(
             org.clone(),
             input(demo.account_id, demo.username, Some(demo.token)),
@@ -144,7 +152,8 @@ async fn save_enables_the_card_keeps_the_token_only_in_the_keychain_and_survives
 
     let after_restart = s
         .reopen()
-        .thinq_integration(org.clone(), Freshness::Saved)
+        .integrations()
+        .thinq(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     assert_eq!(after_restart.account_id.as_deref(), Some(demo.account_id));
@@ -159,6 +168,7 @@ async fn save_enables_the_card_keeps_the_token_only_in_the_keychain_and_survives
     // Testing again without retyping the token uses the stored one.
     let retest = s
         .reopen()
+        .integrations()
         .test_thinq_connection(org.clone(), input(demo.account_id, demo.username, None))
         .await
         .unwrap();
@@ -169,7 +179,8 @@ async fn save_enables_the_card_keeps_the_token_only_in_the_keychain_and_survives
 
     let disabled = s
         .engine
-        .disable_thinq_integration(org.clone())
+        .integrations()
+        .disable_thinq(org.clone())
         .await
         .unwrap();
     assert!(!disabled.enabled);
@@ -190,6 +201,7 @@ async fn a_card_ringotel_refuses_is_saved_here_with_the_portal_steps() {
         .inject_on(sandbox::Service::Ringotel, "/integrations", rejected);
     let outcome = s
         .engine
+        .integrations()
         .save_thinq_settings(
             org.clone(),
             input(demo.account_id, demo.username, Some(demo.token)),
@@ -235,6 +247,7 @@ async fn an_enable_whose_answer_is_lost_is_settled_by_the_card_read_back() {
     );
     let outcome = s
         .engine
+        .integrations()
         .save_thinq_settings(
             org,
             input(demo.account_id, demo.username, Some(demo.token)),
@@ -264,7 +277,8 @@ async fn one_error_inside_http_200_from_get_services_is_retried_not_a_dead_end()
     );
     let view = s
         .engine
-        .thinq_integration(org, Freshness::Live)
+        .integrations()
+        .thinq(org, Freshness::Live)
         .await
         .unwrap();
     assert!(view.offline.is_none());
@@ -276,7 +290,8 @@ async fn a_card_without_its_webhook_url_takes_a_pasted_one_checked_at_its_field(
     let org = s.org("Harbor Dental Group").await;
     let missing = s
         .engine
-        .thinq_integration(org.clone(), Freshness::Live)
+        .integrations()
+        .thinq(org.clone(), Freshness::Live)
         .await
         .unwrap();
     assert!(missing.webhook_editable && missing.webhook_url.is_none());
@@ -289,6 +304,7 @@ async fn a_card_without_its_webhook_url_takes_a_pasted_one_checked_at_its_field(
     ] {
         let outcome = s
             .engine
+            .integrations()
             .paste_webhook_url(org.clone(), bad.into())
             .await
             .unwrap();
@@ -300,6 +316,7 @@ async fn a_card_without_its_webhook_url_takes_a_pasted_one_checked_at_its_field(
     }
     let outcome = s
         .engine
+        .integrations()
         .paste_webhook_url(org.clone(), " https://hooks.example/thinq ".into())
         .await
         .unwrap();

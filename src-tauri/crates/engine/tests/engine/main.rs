@@ -90,6 +90,7 @@ impl Setup {
         );
         if !self.sandbox.wire().webhook_field {
             self.engine
+                .integrations()
                 .paste_webhook_url(org.clone(), sandbox::world::webhook_for(org.as_str()))
                 .await
                 .unwrap();
@@ -101,12 +102,14 @@ impl Setup {
     pub async fn draft_every_fix(&self, org: &OrgId) -> engine::readiness::ReadinessReport {
         let report = self
             .engine
-            .readiness(org.clone(), engine::snapshot::Freshness::Live, |_| {})
+            .readiness()
+            .run(org.clone(), engine::snapshot::Freshness::Live, |_| {})
             .await
             .unwrap();
         for c in &report.checks {
             if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
                 self.engine
+                    .readiness()
                     .draft_fix(org.clone(), offer.fix.clone(), false)
                     .await
                     .unwrap();
@@ -117,7 +120,12 @@ impl Setup {
 
     /// The first user of the organization's first connection, as the editor lists them.
     pub async fn first_user(&self, org: &OrgId) -> String {
-        let editor = self.engine.number_editor(org.clone(), None).await.unwrap();
+        let editor = self
+            .engine
+            .numbers()
+            .editor(org.clone(), None)
+            .await
+            .unwrap();
         editor.connections[0].users[0].id.to_string()
     }
 
@@ -129,6 +137,7 @@ impl Setup {
         users: Vec<String>,
     ) -> engine::numbers::ImportDidsOutcome {
         self.engine
+            .numbers()
             .import_dids(org.clone(), import_input(numbers, users))
             .await
             .unwrap()
@@ -138,7 +147,8 @@ impl Setup {
     pub async fn clear_opt_out(&self, org: &OrgId, name: &str) {
         let view = self
             .engine
-            .numbers_view(org.clone(), engine::snapshot::Freshness::Saved)
+            .numbers()
+            .view(org.clone(), engine::snapshot::Freshness::Saved)
             .await
             .unwrap();
         let key = view
@@ -150,7 +160,8 @@ impl Setup {
             .clone();
         let mut values = self
             .engine
-            .number_editor(org.clone(), Some(key.clone()))
+            .numbers()
+            .editor(org.clone(), Some(key.clone()))
             .await
             .unwrap()
             .values;
@@ -158,13 +169,14 @@ impl Setup {
         values.opt_out_reply.clear();
         values.auto_replies.clear();
         self.engine
-            .save_number(org.clone(), Some(key), values)
+            .numbers()
+            .save(org.clone(), Some(key), values)
             .await
             .unwrap();
     }
 
     pub async fn org(&self, name: &str) -> OrgId {
-        let list = self.engine.list_organizations().await.unwrap();
+        let list = self.engine.organizations().list().await.unwrap();
         list.organizations
             .into_iter()
             .find(|o| o.name == name)
@@ -191,6 +203,7 @@ pub async fn save_demo_thinq(
 ) -> engine::integrations::SaveThinqOutcome {
     let demo = demo_thinq_accounts()[0];
     engine
+        .integrations()
         .save_thinq_settings(
             org.clone(),
             domain::ThinqSettingsInput {

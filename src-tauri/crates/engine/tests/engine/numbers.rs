@@ -29,13 +29,19 @@ fn new_number(number: &str, users: Vec<String>) -> SmsNumberInput {
 async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
     let setup = setup().await;
     let org = setup.org("Harbor Dental Group").await;
-    setup.engine.organization_detail(org.clone()).await.unwrap();
+    setup
+        .engine
+        .organizations()
+        .detail(org.clone())
+        .await
+        .unwrap();
     let [ringotel_port, thinq_port] = setup.sandbox.addresses().map(|a| a.port());
     let engine: Engine = setup.reopen();
     drop(setup.sandbox);
 
     let offline = engine
-        .numbers_view(org.clone(), Freshness::Live)
+        .numbers()
+        .view(org.clone(), Freshness::Live)
         .await
         .unwrap();
     assert!(
@@ -50,11 +56,12 @@ async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
             .all(|r| r.status == NumberStatus::Synced)
     );
 
-    let editor = engine.number_editor(org.clone(), None).await.unwrap();
+    let editor = engine.numbers().editor(org.clone(), None).await.unwrap();
     let user = editor.connections[0].users[0].id.to_string();
     let typed = new_number("(858) 437-6047", vec![user]);
     let check = engine
-        .check_number(org.clone(), typed.clone(), None)
+        .numbers()
+        .check(org.clone(), typed.clone(), None)
         .await
         .unwrap();
     let NumberCheck::Valid { preview } = check else {
@@ -62,7 +69,8 @@ async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
     };
     assert_eq!(preview.wire, "18584376047");
     let saved = engine
-        .save_number(org.clone(), None, typed.clone())
+        .numbers()
+        .save(org.clone(), None, typed.clone())
         .await
         .unwrap();
     let SaveNumberOutcome::Saved { key, view } = saved else {
@@ -72,7 +80,11 @@ async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
     assert_eq!(view.rows.len(), live_count + 1);
     assert_eq!(view.rows.last().unwrap().status, NumberStatus::New);
 
-    let again = engine.save_number(org.clone(), None, typed).await.unwrap();
+    let again = engine
+        .numbers()
+        .save(org.clone(), None, typed)
+        .await
+        .unwrap();
     assert!(
         matches!(again, SaveNumberOutcome::Invalid { ref problems } if problems[0].message.contains("already in the draft")),
         "the same number twice is refused at the field: {again:?}"
@@ -80,7 +92,8 @@ async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
 
     let existing = view.rows[0].key.clone();
     let deleted = engine
-        .delete_number(org.clone(), existing.clone())
+        .numbers()
+        .delete(org.clone(), existing.clone())
         .await
         .unwrap();
     assert_eq!(deleted.rows[0].status, NumberStatus::Deleted);
@@ -93,14 +106,15 @@ async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
         endpoints(&back).ringotel.as_str()
     );
     let live = engine
-        .numbers_view(org.clone(), Freshness::Live)
+        .numbers()
+        .view(org.clone(), Freshness::Live)
         .await
         .unwrap();
     assert!(live.offline.is_none(), "live again: {:?}", live.offline);
     assert_eq!(live.drafted, 2);
     assert_eq!(live.rows[0].status, NumberStatus::Deleted);
     assert_eq!(live.rows.last().unwrap().status, NumberStatus::New);
-    let reverted = engine.revert_number(org, existing).await.unwrap();
+    let reverted = engine.numbers().revert(org, existing).await.unwrap();
     assert_eq!(reverted.rows[0].status, NumberStatus::Synced);
 }
 
@@ -112,13 +126,15 @@ async fn open_harbor_row(
     let org = setup.org("Harbor Dental Group").await;
     let view = setup
         .engine
-        .numbers_view(org.clone(), Freshness::Live)
+        .numbers()
+        .view(org.clone(), Freshness::Live)
         .await
         .unwrap();
     let key = view.rows[index].key.clone();
     let editor = setup
         .engine
-        .number_editor(org.clone(), Some(key.clone()))
+        .numbers()
+        .editor(org.clone(), Some(key.clone()))
         .await
         .unwrap();
     (org, key, editor)
@@ -132,7 +148,8 @@ async fn an_edit_made_in_ringotel_since_the_draft_is_a_conflict_on_that_row() {
     values.name = "Reception".into();
     let saved = setup
         .engine
-        .save_number(org.clone(), Some(key.clone()), values)
+        .numbers()
+        .save(org.clone(), Some(key.clone()), values)
         .await
         .unwrap();
     assert!(
@@ -155,7 +172,8 @@ async fn an_edit_made_in_ringotel_since_the_draft_is_a_conflict_on_that_row() {
     });
     let after = setup
         .engine
-        .numbers_view(org, Freshness::Live)
+        .numbers()
+        .view(org, Freshness::Live)
         .await
         .unwrap();
     assert_eq!(after.rows[0].status, NumberStatus::Conflict);
@@ -168,7 +186,8 @@ async fn saving_an_unchanged_number_leaves_no_draft_and_drafts_survive_a_restart
     let (org, key, editor) = open_harbor_row(&setup, 0).await;
     let saved = setup
         .engine
-        .save_number(org.clone(), Some(key.clone()), editor.values.clone())
+        .numbers()
+        .save(org.clone(), Some(key.clone()), editor.values.clone())
         .await
         .unwrap();
     let SaveNumberOutcome::Saved { view, .. } = saved else {
@@ -180,11 +199,16 @@ async fn saving_an_unchanged_number_leaves_no_draft_and_drafts_survive_a_restart
     values.stickiness = StickinessInput::Preset { seconds: 3_600 };
     setup
         .engine
-        .save_number(org.clone(), Some(key), values)
+        .numbers()
+        .save(org.clone(), Some(key), values)
         .await
         .unwrap();
     let reopened = setup.reopen();
-    let after = reopened.numbers_view(org, Freshness::Saved).await.unwrap();
+    let after = reopened
+        .numbers()
+        .view(org, Freshness::Saved)
+        .await
+        .unwrap();
     assert_eq!(after.drafted, 1);
     assert_eq!(after.rows[0].status, NumberStatus::Changed);
     assert_eq!(after.rows[0].stickiness, "1 hour");

@@ -32,13 +32,14 @@ pub fn input(number: &str, name: &str, users: Vec<String>) -> SmsNumberInput {
 
 /// Drafts `count` new numbers (858-200-1000 on) for the organization's first SMS user.
 pub async fn draft_new(engine: &Engine, org: &OrgId, count: usize) -> Vec<String> {
-    let editor = engine.number_editor(org.clone(), None).await.unwrap();
+    let editor = engine.numbers().editor(org.clone(), None).await.unwrap();
     let user = editor.connections[0].users[0].id.to_string();
     let mut wires = Vec::new();
     for i in 0..count {
         let number = format!("858200{:04}", 1000 + i);
         let saved = engine
-            .save_number(
+            .numbers()
+            .save(
                 org.clone(),
                 None,
                 input(&number, &format!("Line {i}"), vec![user.clone()]),
@@ -96,18 +97,21 @@ fn impatient(setup: &Setup) -> Engine {
 
 async fn rename_first(engine: &Engine, org: &OrgId, name: &str) -> NumberKey {
     let view = engine
-        .numbers_view(org.clone(), Freshness::Saved)
+        .numbers()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     let key = view.rows[0].key.clone();
     let editor = engine
-        .number_editor(org.clone(), Some(key.clone()))
+        .numbers()
+        .editor(org.clone(), Some(key.clone()))
         .await
         .unwrap();
     let mut values = editor.values;
     values.name = name.into();
     engine
-        .save_number(org.clone(), Some(key.clone()), values)
+        .numbers()
+        .save(org.clone(), Some(key.clone()), values)
         .await
         .unwrap();
     key
@@ -134,14 +138,20 @@ fn rename_on_server(sandbox: &Sandbox, org: &OrgId, key: &NumberKey, name: &str)
 async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_they_need() {
     let setup = setup().await;
     let org = setup.org("Harbor Dental Group").await;
-    setup.engine.organization_detail(org.clone()).await.unwrap();
+    setup
+        .engine
+        .organizations()
+        .detail(org.clone())
+        .await
+        .unwrap();
     let new = draft_new(&setup.engine, &org, 1).await;
     rename_first(&setup.engine, &org, "Reception").await;
     let _ = calls(&setup.sandbox);
 
     let changes = setup
         .engine
-        .changes_view(org.clone(), Freshness::Saved)
+        .changes()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     assert!(
@@ -157,7 +167,12 @@ async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_t
     assert_eq!(add.action_label, "Add");
     assert!(add.changes.iter().all(|c| c.before.is_none()));
 
-    let report = setup.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let report = setup
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(report.status, SyncStatus::Finished);
     assert_eq!((report.sent, report.failed), (2, 0));
     assert!(
@@ -188,7 +203,8 @@ async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_t
     assert_eq!(server_numbers(&setup.sandbox, &org).get(&new[0]), Some(&1));
     let numbers = setup
         .engine
-        .numbers_view(org.clone(), Freshness::Saved)
+        .numbers()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     assert!(
@@ -198,7 +214,7 @@ async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_t
             .all(|r| r.status == NumberStatus::Synced)
     );
     assert!(numbers.rows.iter().any(|r| r.name == "Reception"));
-    let history = setup.engine.history(org).await.unwrap();
+    let history = setup.engine.history().view(org).await.unwrap();
     assert_eq!(history.entries.len(), 2);
     assert!(history.entries.iter().all(|e| e.state_label == "Done"));
 }
@@ -207,12 +223,22 @@ async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_t
 async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way() {
     let setup = setup().await;
     let org = setup.org("Harbor Dental Group").await;
-    setup.engine.organization_detail(org.clone()).await.unwrap();
+    setup
+        .engine
+        .organizations()
+        .detail(org.clone())
+        .await
+        .unwrap();
     let key = rename_first(&setup.engine, &org, "Mine").await;
     rename_on_server(&setup.sandbox, &org, &key, "Theirs");
     let _ = calls(&setup.sandbox);
 
-    let blocked = setup.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let blocked = setup
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(blocked.status, SyncStatus::Blocked);
     assert_eq!(calls(&setup.sandbox), ["getSMSTrunks"], "nothing is sent");
     let item = &blocked
@@ -227,15 +253,22 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
 
     let resolved = setup
         .engine
+        .changes()
         .resolve_conflict(org.clone(), item.draft_id, Some(SmsField::Name), Side::Mine)
         .await
         .unwrap();
     assert_eq!((resolved.blocked, resolved.ready), (0, 1));
-    let report = setup.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let report = setup
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(report.sent, 1);
     let names = setup
         .engine
-        .numbers_view(org.clone(), Freshness::Saved)
+        .numbers()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     assert_eq!(names.rows[0].name, "Mine");
@@ -243,7 +276,12 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
     // Again, and this time Ringotel's value wins: nothing to send, the draft follows it.
     let key = rename_first(&setup.engine, &org, "Mine again").await;
     rename_on_server(&setup.sandbox, &org, &key, "Theirs again");
-    let blocked = setup.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let blocked = setup
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     let draft = blocked
         .view
         .as_ref()
@@ -252,17 +290,24 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
         .draft_id;
     let resolved = setup
         .engine
+        .changes()
         .resolve_conflict(org.clone(), draft, None, Side::Theirs)
         .await
         .unwrap();
     assert_eq!((resolved.blocked, resolved.ready), (0, 0));
     let _ = calls(&setup.sandbox);
-    let report = setup.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let report = setup
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(report.sent, 0);
     assert!(!calls(&setup.sandbox).contains(&"updateSMSTrunk".to_owned()));
     let names = setup
         .engine
-        .numbers_view(org, Freshness::Saved)
+        .numbers()
+        .view(org, Freshness::Saved)
         .await
         .unwrap();
     assert_eq!(names.rows[0].name, "Theirs again");
@@ -273,7 +318,12 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
 async fn answers_lost_after_every_create_never_make_a_number_twice() {
     let setup = setup().await;
     let org = setup.org("Harbor Dental Group").await;
-    setup.engine.organization_detail(org.clone()).await.unwrap();
+    setup
+        .engine
+        .organizations()
+        .detail(org.clone())
+        .await
+        .unwrap();
     let wanted = draft_new(&setup.engine, &org, 12).await;
     setup.sandbox.add_fault_rule(FaultRule {
         service: Service::Ringotel,
@@ -282,6 +332,7 @@ async fn answers_lost_after_every_create_never_make_a_number_twice() {
         faults: vec![Fault::DropResponse],
     });
     let report = impatient(&setup)
+        .changes()
         .sync(org.clone(), None, |_| {})
         .await
         .unwrap();
@@ -306,7 +357,12 @@ async fn answers_lost_after_every_create_never_make_a_number_twice() {
 async fn with_30_percent_faults_a_200_number_sync_names_every_failure_and_the_next_converges() {
     let setup = setup().await;
     let org = setup.org("Harbor Dental Group").await;
-    setup.engine.organization_detail(org.clone()).await.unwrap();
+    setup
+        .engine
+        .organizations()
+        .detail(org.clone())
+        .await
+        .unwrap();
     let wanted = draft_new(&setup.engine, &org, 200).await;
     setup.sandbox.seed_faults(30);
     setup.sandbox.add_fault_rule(FaultRule {
@@ -319,7 +375,7 @@ async fn with_30_percent_faults_a_200_number_sync_names_every_failure_and_the_ne
     // Reading the numbers first may itself fail past its retries; the admin presses Try again.
     let mut first = None;
     for _ in 0..5 {
-        if let Ok(report) = engine.sync(org.clone(), None, |_| {}).await {
+        if let Ok(report) = engine.changes().sync(org.clone(), None, |_| {}).await {
             first = Some(report);
             break;
         }
@@ -337,13 +393,17 @@ async fn with_30_percent_faults_a_200_number_sync_names_every_failure_and_the_ne
     assert_eq!(first.sent + first.failed, 200);
 
     setup.sandbox.clear_faults();
-    let second = engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let second = engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(second.failed, 0, "{:?}", second.items);
     let held = server_numbers(&setup.sandbox, &org);
     for number in &wanted {
         assert_eq!(held.get(number), Some(&1), "{number} exactly once");
     }
-    let view = engine.numbers_view(org, Freshness::Saved).await.unwrap();
+    let view = engine.numbers().view(org, Freshness::Saved).await.unwrap();
     assert_eq!(view.drafted, 0, "the draft is all applied");
 }
 
@@ -351,8 +411,18 @@ async fn with_30_percent_faults_a_200_number_sync_names_every_failure_and_the_ne
 async fn a_refused_change_fails_alone_named_and_stays_in_the_draft() {
     let setup = setup().await;
     let org = setup.org("Harbor Dental Group").await;
-    setup.engine.organization_detail(org.clone()).await.unwrap();
-    let editor = setup.engine.number_editor(org.clone(), None).await.unwrap();
+    setup
+        .engine
+        .organizations()
+        .detail(org.clone())
+        .await
+        .unwrap();
+    let editor = setup
+        .engine
+        .numbers()
+        .editor(org.clone(), None)
+        .await
+        .unwrap();
     let users = &editor.connections[0].users;
     let (kept, leaving) = (users[0].id.to_string(), users[1].id.to_string());
     for (number, user) in [
@@ -362,7 +432,8 @@ async fn a_refused_change_fails_alone_named_and_stays_in_the_draft() {
     ] {
         setup
             .engine
-            .save_number(org.clone(), None, input(number, "Line", vec![user.clone()]))
+            .numbers()
+            .save(org.clone(), None, input(number, "Line", vec![user.clone()]))
             .await
             .unwrap();
     }
@@ -374,7 +445,12 @@ async fn a_refused_change_fails_alone_named_and_stays_in_the_draft() {
             .users
             .retain(|u| u["id"] != leaving.as_str());
     });
-    let report = setup.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let report = setup
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!((report.sent, report.failed), (2, 1));
     let failed = report
         .items
@@ -411,7 +487,7 @@ async fn a_refused_change_fails_alone_named_and_stays_in_the_draft() {
             .as_deref(),
         Some(detail)
     );
-    let history = setup.engine.history(org).await.unwrap();
+    let history = setup.engine.history().view(org).await.unwrap();
     assert_eq!(
         history
             .entries

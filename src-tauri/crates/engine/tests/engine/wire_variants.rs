@@ -43,7 +43,7 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     let org = s.harbor_with_thinq().await;
 
     // Three of the account's free DIDs, imported with one user; one more typed in the editor.
-    let dids = s.engine.thinq_dids(org.clone()).await.unwrap();
+    let dids = s.engine.numbers().thinq_dids(org.clone()).await.unwrap();
     assert_eq!(dids.dids.len(), 24, "every DID, whatever the paging");
     let free: Vec<String> = dids
         .dids
@@ -62,7 +62,8 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     let typed = &free[3][1..];
     let saved = s
         .engine
-        .save_number(org.clone(), None, input(typed, "Typed in", vec![user]))
+        .numbers()
+        .save(org.clone(), None, input(typed, "Typed in", vec![user]))
         .await
         .unwrap();
     assert!(
@@ -71,12 +72,22 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     );
     // An edit that clears the front desk's opt-out and auto-replies.
     s.clear_opt_out(&org, "Harbor Front Desk").await;
-    let first = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let first = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(first.failed, 0, "{first:#?}");
 
     // Readiness, every non-billable fix, sync, and readiness again.
     s.draft_every_fix(&org).await;
-    let fixed = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let fixed = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(fixed.failed, 0, "{fixed:#?}");
     if !wire.did_details {
         // The DIDs' other features were not read, so the orders left them out and say so.
@@ -91,7 +102,8 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     }
     let after = s
         .engine
-        .readiness(org.clone(), Freshness::Live, |_| {})
+        .readiness()
+        .run(org.clone(), Freshness::Live, |_| {})
         .await
         .unwrap();
     for c in &after.checks {
@@ -99,7 +111,8 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     }
     let left = s
         .engine
-        .changes_view(org.clone(), Freshness::Live)
+        .changes()
+        .view(org.clone(), Freshness::Live)
         .await
         .unwrap();
     assert!(
@@ -110,7 +123,7 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     assert_eq!(numbers.len(), 6);
     assert!(numbers.values().all(|n| *n == 1), "no number twice");
 
-    let diagnostics = s.engine.diagnostics().await.unwrap();
+    let diagnostics = s.engine.diagnostics().view().await.unwrap();
     let seen: HashMap<AssumptionId, Verdict> = diagnostics
         .assumptions
         .iter()

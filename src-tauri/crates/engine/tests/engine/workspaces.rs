@@ -13,7 +13,7 @@ use store::SecretLocation;
 #[tokio::test]
 async fn a_first_start_offers_the_sandbox_active_and_labelled_simulated() {
     let s = setup().await;
-    let list = s.engine.list_workspaces().await.unwrap();
+    let list = s.engine.workspaces().list().await.unwrap();
     assert_eq!(list.workspaces.len(), 1);
     let sandbox = &list.workspaces[0];
     assert!(sandbox.active && sandbox.simulated);
@@ -26,7 +26,8 @@ async fn a_bad_workspace_form_names_each_field() {
     let s = setup().await;
     let outcome = s
         .engine
-        .add_ringotel_workspace(
+        .workspaces()
+        .add_ringotel(
             NewWorkspaceInput {
                 name: " ".into(),
                 base_url: "http://shell.ringotel.co".into(),
@@ -57,7 +58,7 @@ async fn a_bad_workspace_form_names_each_field() {
         problems[1].message
     );
     assert_eq!(
-        s.engine.list_workspaces().await.unwrap().workspaces.len(),
+        s.engine.workspaces().list().await.unwrap().workspaces.len(),
         1,
         "nothing saved"
     );
@@ -69,6 +70,7 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     let base = s.sandbox.ringotel_url();
     let wrong = s
         .engine
+        .workspaces()
         .test_ringotel_connection(RingotelTestInput {
             base_url: base.clone(),
             api_key: Some(Secret::new("wrong")),
@@ -90,7 +92,8 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     };
     let AddWorkspaceOutcome::Added { workspace } = s
         .engine
-        .add_ringotel_workspace(input, SecretPersistence::Keychain)
+        .workspaces()
+        .add_ringotel(input, SecretPersistence::Keychain)
         .await
         .unwrap()
     else {
@@ -99,6 +102,7 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     assert!(workspace.active && !workspace.simulated);
     let stored = s
         .engine
+        .workspaces()
         .test_ringotel_connection(RingotelTestInput {
             base_url: base,
             api_key: None,
@@ -110,13 +114,14 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         matches!(stored, RingotelTestOutcome::Passed { organizations: 4 }),
         "{stored:?}"
     );
-    let orgs = s.engine.list_organizations().await.unwrap();
+    let orgs = s.engine.organizations().list().await.unwrap();
     assert!(!orgs.simulated && orgs.organizations.len() == 4);
     assert_eq!(workspace.thinq_base_url, Some(s.sandbox.thinq_url()));
     let harbor = s.org("Harbor Dental Group").await;
     let demo = sandbox::demo_thinq_accounts()[0];
     let thinq = s
         .engine
+        .integrations()
         .test_thinq_connection(
             harbor,
             domain::ThinqSettingsInput {
@@ -132,7 +137,7 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         "the account's thinQ address is the one called: {thinq:?}"
     );
 
-    let listed = s.reopen().list_workspaces().await.unwrap();
+    let listed = s.reopen().workspaces().list().await.unwrap();
     let acme = listed
         .workspaces
         .iter()
@@ -149,15 +154,17 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     );
 
     s.engine
-        .remove_workspace(workspace.id.clone())
+        .workspaces()
+        .remove(workspace.id.clone())
         .await
         .unwrap();
-    let after = s.engine.list_workspaces().await.unwrap();
+    let after = s.engine.workspaces().list().await.unwrap();
     assert_eq!(after.workspaces.len(), 1);
     assert!(after.workspaces[0].active, "the Sandbox is active again");
     assert!(
         s.engine
-            .remove_workspace(store::tables::workspaces::sandbox_id())
+            .workspaces()
+            .remove(store::tables::workspaces::sandbox_id())
             .await
             .is_err(),
         "the Sandbox cannot be removed"

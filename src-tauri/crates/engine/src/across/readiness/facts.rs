@@ -2,10 +2,10 @@
 //! account's credentials check, DIDs and routing profiles (read concurrently), the webhook URL,
 //! what this app last set as the delivery URL, and the draft (to say which fixes are drafted).
 
+use super::service::Readiness;
 use crate::base::clock::now_ms;
 use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, OfflineNote, OrgSnapshot};
 use domain::DidId;
 use domain::OrgId;
@@ -97,8 +97,8 @@ pub struct ReadinessProgress {
 /// Ringotel's organization, the thinQ balance, DIDs and routing profiles.
 const SOURCES: u32 = 4;
 
-impl Engine {
-    pub(crate) async fn readiness_facts(
+impl Readiness<'_> {
+    pub(crate) async fn facts(
         &self,
         connected: &Connected,
         org: &OrgId,
@@ -117,7 +117,7 @@ impl Engine {
             done: 0,
             total: SOURCES,
         });
-        let fetched = self.org_snapshot(connected, org, freshness).await?;
+        let fetched = self.stored.org_snapshot(connected, org, freshness).await?;
         tick();
         let thinq_card = fetched.data.services.iter().find(|s| s.is_thinq()).cloned();
         let (ws, id) = (connected.workspace_id(), org.clone());
@@ -133,7 +133,7 @@ impl Engine {
             .await?;
         let webhook = crate::areas::integrations::view::webhook_url(thinq_card.as_ref(), pasted);
         let (settings_saved, balance, dids, profiles) =
-            match self.saved_thinq_client(connected, org).await {
+            match self.base.saved_thinq_client(connected, org).await {
                 Ok(client) => {
                     let concurrency = self.base.network.sync_concurrency;
                     let (balance, dids, profiles) = tokio::join!(
@@ -173,7 +173,7 @@ impl Engine {
                 }
                 Err(other) => return Err(other),
             };
-        let drafts = self.drafts(&connected.workspace_id(), org).await?;
+        let drafts = self.stored.drafts(&connected.workspace_id(), org).await?;
         let number_drafts = drafts
             .iter()
             .filter_map(|d| match (&d.target, &d.change) {

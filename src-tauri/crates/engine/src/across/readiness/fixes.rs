@@ -5,10 +5,10 @@
 use super::checks::{ALIGNED_INBOUND, ALIGNED_OUTBOUND};
 use super::facts::Facts;
 use super::report::{Fix, FixOffer};
+use super::service::Readiness;
 use crate::areas::numbers::table::NumberKey;
 use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::DidId;
 use domain::OrgId;
@@ -140,7 +140,7 @@ fn check_url(url: &str) -> EngineResult<()> {
         .map_err(|e| invalid(format!("The webhook URL {e}")))
 }
 
-impl Engine {
+impl Readiness<'_> {
     /// Puts a readiness fix into the draft and returns its offer, now drafted.
     /// `confirm_billable` must be set for a fix that changes what the organization pays.
     /// Needs no network.
@@ -159,9 +159,17 @@ impl Engine {
 
     async fn put_fix(&self, org: OrgId, fix: Fix, confirm_billable: bool) -> EngineResult<()> {
         let change = match fix {
-            Fix::MoveToPro => return self.draft_pro_package(org, confirm_billable).await,
+            Fix::MoveToPro => {
+                return self
+                    .organizations
+                    .draft_pro_package(org, confirm_billable)
+                    .await;
+            }
             Fix::SwitchConnections { connections } => {
-                return self.draft_connections_sms(org, &connections).await;
+                return self
+                    .organizations
+                    .draft_connections_sms(org, &connections)
+                    .await;
             }
             Fix::OpenIntegrations => {
                 return Err(invalid("This is set on the Integrations tab, not drafted"));
@@ -201,7 +209,10 @@ impl Engine {
             }
         };
         let ws = self.base.active_workspace().await?.id;
-        self.put_setup_change(&ws, &org, change).await.map(|_| ())
+        self.stored
+            .put_setup_change(&ws, &org, change)
+            .await
+            .map(|_| ())
     }
 
     /// Drafts an edit of each number: its drafted fields when it has a drafted change, else
@@ -212,7 +223,7 @@ impl Engine {
         trunks: &[SmsNumberId],
         edit: &(dyn Fn(&mut SmsNumberFields, &HashSet<UserId>) -> bool + Sync),
     ) -> EngineResult<()> {
-        let state = self.numbers_state(org, Freshness::Saved).await?;
+        let state = self.numbers.numbers_state(org, Freshness::Saved).await?;
         let known = state.known_users();
         for trunk_id in trunks {
             let key = NumberKey::Existing {
@@ -239,7 +250,8 @@ impl Engine {
                     fields.number.international_display()
                 )));
             }
-            self.draft_existing(&state, &key, DraftChange::Upsert(Box::new(fields)))
+            self.numbers
+                .draft_existing(&state, &key, DraftChange::Upsert(Box::new(fields)))
                 .await?;
         }
         Ok(())

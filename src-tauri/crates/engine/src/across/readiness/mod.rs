@@ -7,7 +7,9 @@ mod facts;
 mod fixes;
 mod report;
 mod run;
+mod service;
 
 pub use crate::stored::readiness_summary::ReadinessSummary;
 pub use facts::ReadinessProgress;
 pub use report::{CheckResult, Fix, FixOffer, ReadinessReport};
+pub use service::Readiness;

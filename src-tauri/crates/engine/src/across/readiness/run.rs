@@ -3,30 +3,28 @@
 
 use super::facts::ReadinessProgress;
 use super::report::ReadinessReport;
+use super::service::Readiness;
 use super::{checks, fixes};
 use crate::base::error::EngineResult;
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::CheckOutcome;
 use domain::OrgId;
 use store::tables::readiness_summaries::{self, Summary};
 
-impl Engine {
+impl Readiness<'_> {
     /// Runs the checklist: reads Ringotel's organization, then thinQ's credentials check,
     /// DIDs and routing profiles at once, reporting each source read. Keeps the summary for
     /// the organization list.
     /// `Saved` takes Ringotel's side from the organization's last fetch (the screen just made
     /// it); `Live` reads it again. thinQ is always read now.
-    pub async fn readiness(
+    pub async fn run(
         &self,
         org: OrgId,
         freshness: Freshness,
         progress: impl Fn(ReadinessProgress) + Send + Sync,
     ) -> EngineResult<ReadinessReport> {
         let connected = self.base.connect().await?;
-        let facts = self
-            .readiness_facts(&connected, &org, freshness, &progress)
-            .await?;
+        let facts = self.facts(&connected, &org, freshness, &progress).await?;
         let mut checks = checks::run(&facts);
         for check in &mut checks {
             if let Some(offer) = &mut check.fix {

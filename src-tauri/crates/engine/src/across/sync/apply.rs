@@ -3,7 +3,7 @@
 //! reading back, and a create is never sent again unless reading back showed it did not land.
 
 use crate::base::error::{EngineResult, ringotel_in_words as describe};
-use crate::stored::engine::Engine;
+use crate::stored::handle::Stored;
 use crate::stored::plan::{Action, Step};
 use domain::DraftId;
 use domain::OrgId;
@@ -59,7 +59,7 @@ struct Done {
 
 /// Everything a step needs, shared by the steps running at once.
 pub(crate) struct Runner {
-    pub engine: Engine,
+    pub stored: Stored,
     pub client: RingotelClient,
     pub workspace: domain::WorkspaceId,
     pub org: OrgId,
@@ -138,7 +138,7 @@ impl Runner {
         };
         let (ws, org) = (self.workspace.clone(), self.org.clone());
         let journal_id = match self
-            .engine
+            .stored
             .base
             .with_db(move |db| Ok(sync_journal::record_intent(db.conn(), &ws, &org, &intent)?))
             .await
@@ -205,7 +205,7 @@ impl Runner {
     ) -> EngineResult<()> {
         let ws = self.workspace.clone();
         let (draft_id, updated_at) = (step.draft_id, step.draft_updated_at);
-        self.engine
+        self.stored
             .write_drafts(&self.workspace, move |db| {
                 let tx = db
                     .conn()

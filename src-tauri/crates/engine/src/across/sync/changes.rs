@@ -1,21 +1,22 @@
 //! The Changes tab: the draft planned against Ringotel's numbers, and dropping changes from it.
 
+use super::service::Changes;
 use super::values::UserNames;
 use super::view::{self, ChangesView};
 use crate::areas::numbers::table::NumbersState;
 use crate::base::error::{EngineError, EngineResult, Missing};
-use crate::stored::engine::Engine;
 use crate::stored::plan;
 use crate::stored::snapshot::Freshness;
 use domain::{DraftId, OrgId};
 use store::tables::{draft_numbers, draft_setup};
 
-impl Engine {
+impl Changes<'_> {
     pub(crate) async fn changes_of(&self, state: &NumbersState) -> EngineResult<ChangesView> {
         let data = &state.snapshot.data;
         let plan = plan::plan(&state.drafts, data.live_index(), state.fallback_country());
-        let failures = self.last_failures(state).await?;
+        let failures = self.numbers.last_failures(state).await?;
         let setup = self
+            .setup
             .setup_items(&state.workspace, &data.organization.id)
             .await?;
         Ok(view::build(
@@ -30,35 +31,28 @@ impl Engine {
 
     /// The Changes tab: the draft planned against Ringotel's numbers as last fetched (`Saved`,
     /// no network) or fetched now (`Live`, the saved copy when Ringotel cannot be reached).
-    pub async fn changes_view(
-        &self,
-        org: OrgId,
-        freshness: Freshness,
-    ) -> EngineResult<ChangesView> {
-        let state = self.numbers_state(&org, freshness).await?;
+    pub async fn view(&self, org: OrgId, freshness: Freshness) -> EngineResult<ChangesView> {
+        let state = self.numbers.numbers_state(&org, freshness).await?;
         self.changes_of(&state).await
     }
 
     /// Drops one drafted change.
-    pub async fn discard_change(&self, org: OrgId, draft_id: DraftId) -> EngineResult<ChangesView> {
-        let state = self.numbers_state(&org, Freshness::Saved).await?;
+    pub async fn discard(&self, org: OrgId, draft_id: DraftId) -> EngineResult<ChangesView> {
+        let state = self.numbers.numbers_state(&org, Freshness::Saved).await?;
         if !state.drafts.iter().any(|d| d.id == draft_id) {
             return Err(EngineError::NotFound(Missing::DraftedChange(draft_id)));
         }
         let ws = state.workspace.clone();
-        self.write_drafts(&ws.clone(), move |db| {
-            Ok(draft_numbers::remove(db.conn(), &ws, draft_id)?)
-        })
-        .await?;
-        self.changes_of(&self.reread(&state).await?).await
+        self.stored
+            .write_drafts(&ws.clone(), move |db| {
+                Ok(draft_numbers::remove(db.conn(), &ws, draft_id)?)
+            })
+            .await?;
+        self.changes_of(&self.numbers.reread(&state).await?).await
     }
 
     /// Drops one drafted setup change; returns the Changes tab.
-    pub async fn discard_setup_change(
-        &self,
-        org: OrgId,
-        draft_id: DraftId,
-    ) -> EngineResult<ChangesView> {
+    pub async fn discard_setup(&self, org: OrgId, draft_id: DraftId) -> EngineResult<ChangesView> {
         let (ws, id) = (self.base.active_workspace().await?.id, org.clone());
         let found = self
             .base
@@ -67,19 +61,21 @@ impl Engine {
         if !found {
             return Err(EngineError::NotFound(Missing::DraftedChange(draft_id)));
         }
-        self.changes_view(org, Freshness::Saved).await
+        self.view(org, Freshness::Saved).await
     }
 
     /// Drops the organization's whole draft.
-    pub async fn discard_draft(&self, org: OrgId) -> EngineResult<ChangesView> {
+    pub async fn discard_all(&self, org: OrgId) -> EngineResult<ChangesView> {
         let connected = self.base.connect().await?;
         let (ws, id) = (connected.workspace_id(), org.clone());
-        self.write_drafts(&ws.clone(), move |db| {
-            draft_numbers::remove_org(db.conn(), &ws, &id)?;
-            Ok(draft_setup::remove_org(db.conn(), &ws, &id)?)
-        })
-        .await?;
+        self.stored
+            .write_drafts(&ws.clone(), move |db| {
+                draft_numbers::remove_org(db.conn(), &ws, &id)?;
+                Ok(draft_setup::remove_org(db.conn(), &ws, &id)?)
+            })
+            .await?;
         let state = self
+            .numbers
             .numbers_state_on(connected, &org, Freshness::Saved)
             .await?;
         self.changes_of(&state).await

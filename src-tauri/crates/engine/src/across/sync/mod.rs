@@ -6,6 +6,7 @@ mod changes;
 mod report;
 mod resolve;
 mod run;
+mod service;
 mod values;
 pub mod view;
 
@@ -13,4 +14,5 @@ pub use crate::stored::history::{HistoryEntry, HistoryView, SetupHistoryEntry};
 pub use apply::StepOutcome;
 pub use report::{SetupResult, SyncItemResult, SyncProgress, SyncReport, SyncStatus};
 pub use resolve::Side;
+pub use service::Changes;
 pub use view::ChangesView;

@@ -1,10 +1,10 @@
 //! Resolving what blocks a sync: keep mine or take Ringotel's, by rebasing the drafted change
 //! on the number as Ringotel has it now. A later change in Ringotel is then a new conflict.
 
+use super::service::Changes;
 use super::view::ChangesView;
 use crate::base::error::{EngineError, EngineResult};
 use crate::base::error::{Internal, Missing};
-use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Blocker};
 use crate::stored::snapshot::Freshness;
 use domain::DraftId;
@@ -35,7 +35,7 @@ fn json(trunk: &SmsTrunk) -> EngineResult<String> {
     serde_json::to_string(trunk).map_err(|e| EngineError::Internal(e.into()))
 }
 
-impl Engine {
+impl Changes<'_> {
     /// Resolves the blocker of one drafted change: for conflicting fields, `field` (or all of
     /// them when `None`); otherwise the change as a whole.
     pub async fn resolve_conflict(
@@ -45,7 +45,7 @@ impl Engine {
         field: Option<SmsField>,
         side: Side,
     ) -> EngineResult<ChangesView> {
-        let state = self.numbers_state(&org, Freshness::Saved).await?;
+        let state = self.numbers.numbers_state(&org, Freshness::Saved).await?;
         let not_found = || EngineError::NotFound(Missing::DraftedChange(draft_id));
         let draft = state
             .drafts
@@ -124,16 +124,17 @@ impl Engine {
             }
         };
         let ws = state.workspace.clone();
-        self.write_drafts(&ws.clone(), move |db| {
-            match rewrite {
-                Rewrite::Drop => draft_numbers::remove(db.conn(), &ws, draft_id)?,
-                Rewrite::Replace(target, change) => {
-                    draft_numbers::replace(db.conn(), &ws, draft_id, &target, &change)?
-                }
-            };
-            Ok(())
-        })
-        .await?;
-        self.changes_of(&self.reread(&state).await?).await
+        self.stored
+            .write_drafts(&ws.clone(), move |db| {
+                match rewrite {
+                    Rewrite::Drop => draft_numbers::remove(db.conn(), &ws, draft_id)?,
+                    Rewrite::Replace(target, change) => {
+                        draft_numbers::replace(db.conn(), &ws, draft_id, &target, &change)?
+                    }
+                };
+                Ok(())
+            })
+            .await?;
+        self.changes_of(&self.numbers.reread(&state).await?).await
     }
 }

@@ -5,13 +5,13 @@
 
 use super::apply::{self, Runner, StepOutcome};
 use super::report::{self, Finished, SyncProgress, SyncReport};
+use super::service::Changes;
 use super::values::UserNames;
 use crate::areas::numbers::table::NumbersState;
 use crate::areas::setup::apply::{SetupOutcome, SetupRunner};
 use crate::base::clock::now_ms;
 use crate::base::context::Connected;
 use crate::base::error::EngineResult;
-use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Plan};
 use crate::stored::snapshot::{Freshness, SavedPart};
 use domain::{DraftId, JournalState, OrgId, SyncAction};
@@ -40,7 +40,7 @@ struct Applied {
     resumed: u32,
 }
 
-impl Engine {
+impl Changes<'_> {
     /// Sends the draft to Ringotel: reads its numbers again, plans, and unless a conflict waits
     /// for the admin, applies every change (or those in `only`) at bounded concurrency, each
     /// journaled. One change failing does not stop the others.
@@ -63,7 +63,10 @@ impl Engine {
         if plan.blocked().next().is_some() {
             return Ok(SyncReport::blocked(self.changes_of(&planned.state).await?));
         }
-        let setup_drafts = self.setup_drafts(&planned.state.workspace, &org).await?;
+        let setup_drafts = self
+            .stored
+            .setup_drafts(&planned.state.workspace, &org)
+            .await?;
         // From here on something may be sent: nothing below fails the sync.
         let applied = self
             .apply_all(&planned, &plan, setup_drafts, progress)
@@ -89,9 +92,11 @@ impl Engine {
             })
             .await?;
         let live = connected.ringotel.get_sms_trunks(org).await?;
-        self.save_part(&connected, org, SavedPart::Trunks(live.clone()))
+        self.stored
+            .save_part(&connected, org, SavedPart::Trunks(live.clone()))
             .await?;
         let state = self
+            .numbers
             .numbers_state_on(connected.clone(), org, Freshness::Saved)
             .await?;
         Ok(Planned {
@@ -121,7 +126,7 @@ impl Engine {
             failed: 0,
         });
         let mut setup_runner = SetupRunner {
-            engine: self,
+            base: self.base,
             connected,
             workspace: state.workspace.clone(),
             org: org.clone(),
@@ -156,7 +161,7 @@ impl Engine {
             .filter(|e| e.intent.draft_id.is_some_and(|d| settled.contains(&d)))
             .count() as u32;
         let runner = Arc::new(Runner {
-            engine: self.clone(),
+            stored: self.stored.clone(),
             client: connected.ringotel.clone(),
             workspace: state.workspace.clone(),
             org,
@@ -188,15 +193,19 @@ impl Engine {
             .iter()
             .any(|o| o.state == JournalState::Done && o.service == domain::SetupService::Ringotel);
         if ringotel_setup {
-            let _ = self.org_snapshot(connected, org, Freshness::Live).await;
+            let _ = self
+                .stored
+                .org_snapshot(connected, org, Freshness::Live)
+                .await;
         } else if let Ok(after) = connected.ringotel.get_sms_trunks(org).await
             && let Err(error) = self
+                .stored
                 .save_part(connected, org, SavedPart::Trunks(after))
                 .await
         {
             tracing::warn!(%error, "the numbers as synced could not be saved for offline use");
         }
-        let after = self.reread(state).await.map_err(|error| {
+        let after = self.numbers.reread(state).await.map_err(|error| {
             tracing::warn!(%error, "the organization could not be read again after the sync");
         });
         let view = match &after {
@@ -263,27 +272,28 @@ impl Engine {
             state.workspace.clone(),
             state.snapshot.data.organization.id.clone(),
         );
-        self.write_drafts(&ws.clone(), move |db| {
-            let tx = db
-                .conn()
-                .unchecked_transaction()
-                .map_err(store::StoreError::from)?;
-            for (draft_id, updated_at, intent) in settled {
-                let id = sync_journal::record_intent(&tx, &ws, &org, &intent)?;
-                sync_journal::record_outcome(
-                    &tx,
-                    &ws,
-                    id,
-                    JournalState::Done,
-                    Some("Ringotel already had this change; nothing was sent."),
-                    None,
-                )?;
-                draft_numbers::remove_applied(&tx, &ws, draft_id, updated_at)?;
-            }
-            tx.commit().map_err(store::StoreError::from)?;
-            Ok(())
-        })
-        .await?;
+        self.stored
+            .write_drafts(&ws.clone(), move |db| {
+                let tx = db
+                    .conn()
+                    .unchecked_transaction()
+                    .map_err(store::StoreError::from)?;
+                for (draft_id, updated_at, intent) in settled {
+                    let id = sync_journal::record_intent(&tx, &ws, &org, &intent)?;
+                    sync_journal::record_outcome(
+                        &tx,
+                        &ws,
+                        id,
+                        JournalState::Done,
+                        Some("Ringotel already had this change; nothing was sent."),
+                        None,
+                    )?;
+                    draft_numbers::remove_applied(&tx, &ws, draft_id, updated_at)?;
+                }
+                tx.commit().map_err(store::StoreError::from)?;
+                Ok(())
+            })
+            .await?;
         Ok(ids)
     }
 

@@ -1,21 +1,18 @@
 //! The thinQ card switched through the portal's form: disabling it, and what each submission
 //! showed about the form, judged by the card read back with `getServices`.
 
+use super::service::Integrations;
 use super::view;
 use super::view::ThinqIntegrationView;
 use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, SavedPart};
 use domain::OrgId;
 use ringotel::IntegrationForm;
 
-impl Engine {
+impl Integrations<'_> {
     /// Disables the card in Ringotel. The saved settings and token stay, for enabling again.
-    pub async fn disable_thinq_integration(
-        &self,
-        org: OrgId,
-    ) -> EngineResult<ThinqIntegrationView> {
+    pub async fn disable_thinq(&self, org: OrgId) -> EngineResult<ThinqIntegrationView> {
         let connected = self.base.connect().await?;
         let report = self
             .services_report(&connected, &org, Freshness::Saved)
@@ -74,6 +71,7 @@ impl Engine {
     ) -> EngineResult<ThinqIntegrationView> {
         let services = connected.ringotel.get_services(org).await?;
         let saved = self
+            .stored
             .save_part(connected, org, SavedPart::Services(services))
             .await?;
         let report = view::ServicesReport {

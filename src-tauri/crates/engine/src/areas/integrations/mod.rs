@@ -5,9 +5,11 @@ mod card;
 mod outcomes;
 mod portal;
 mod read;
+mod service;
 mod settings;
 pub(crate) mod view;
 
 pub use outcomes::{PasteWebhookOutcome, SaveThinqOutcome, ThinqTestOutcome};
+pub use service::Integrations;
 pub use settings::check_thinq_settings;
 pub use view::{IntegrationCard, SandboxThinqHint, ThinqIntegrationView};

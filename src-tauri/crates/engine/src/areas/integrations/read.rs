@@ -2,20 +2,20 @@
 //! and the webhook URL the admin pastes from Ringotel's portal.
 
 use super::outcomes::PasteWebhookOutcome;
+use super::service::Integrations;
 use super::view::{self, SandboxThinqHint, ThinqIntegrationView};
 use crate::base::clock::now_ms;
 use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
 use crate::base::secrets::SecretState;
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::{Freshness, OfflineNote, SavedPart, ringotel_down};
 use domain::OrgId;
 use domain::{FieldKey, FieldProblem};
 use store::SecretName;
 use store::tables::{pasted_webhooks, thinq_settings};
 
-impl Engine {
-    pub async fn thinq_integration(
+impl Integrations<'_> {
+    pub async fn thinq(
         &self,
         org: OrgId,
         freshness: Freshness,
@@ -97,7 +97,10 @@ impl Engine {
         freshness: Freshness,
     ) -> EngineResult<view::ServicesReport> {
         if freshness == Freshness::Saved
-            && let Some(saved) = self.saved_snapshot(&connected.workspace_id(), org).await?
+            && let Some(saved) = self
+                .stored
+                .saved_snapshot(&connected.workspace_id(), org)
+                .await?
         {
             return Ok(view::ServicesReport {
                 organization: saved.data.organization.clone(),
@@ -111,11 +114,13 @@ impl Engine {
             Ok((organization, services)) => {
                 // Every screen shows the card as just read, and no longer as offline.
                 if self
+                    .stored
                     .saved_snapshot(&connected.workspace_id(), org)
                     .await?
                     .is_some()
                 {
-                    self.save_part(connected, org, SavedPart::Services(services.clone()))
+                    self.stored
+                        .save_part(connected, org, SavedPart::Services(services.clone()))
                         .await?;
                 }
                 return Ok(view::ServicesReport {
@@ -131,11 +136,11 @@ impl Engine {
             return Err(error);
         }
         let workspace = connected.workspace_id();
-        let Some(saved) = self.saved_snapshot(&workspace, org).await? else {
+        let Some(saved) = self.stored.saved_snapshot(&workspace, org).await? else {
             return Err(error);
         };
         let note = OfflineNote::from_error(&error);
-        self.mark_offline(&workspace, org, &note);
+        self.stored.mark_offline(&workspace, org, &note);
         Ok(view::ServicesReport {
             organization: saved.data.organization.clone(),
             services: saved.data.services.clone(),

@@ -3,11 +3,10 @@
 
 use super::outcomes::{SaveThinqOutcome, ThinqTestOutcome};
 use super::portal;
+use super::service::Integrations;
 use super::view::ThinqIntegrationView;
-use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult, ringotel_in_words};
 use crate::base::secrets::SecretPersistence;
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::OrgId;
 use domain::{FieldKey, FieldProblem, ThinqCredentials, ThinqSettingsInput, WorkspaceId};
@@ -25,30 +24,7 @@ pub fn check_thinq_settings(input: &ThinqSettingsInput, token_stored: bool) -> V
     input.problems(token_stored)
 }
 
-impl Engine {
-    pub(crate) async fn saved_thinq_client(
-        &self,
-        connected: &Connected,
-        org: &OrgId,
-    ) -> EngineResult<thinq::ThinqClient> {
-        let (workspace, org_id) = (connected.workspace_id(), org.clone());
-        let saved = self
-            .base
-            .with_db(move |db| Ok(thinq_settings::get(db.conn(), &workspace, &org_id)?))
-            .await?
-            .ok_or_else(|| EngineError::NoThinqSettings(org.clone()))?;
-        let input = ThinqSettingsInput {
-            account_id: saved.account_id.to_string(),
-            username: saved.username.as_str().to_owned(),
-            token: None,
-        };
-        let creds = self
-            .credentials(&connected.workspace_id(), org, &input)
-            .await?
-            .map_err(|_| EngineError::NoThinqSettings(org.clone()))?;
-        Ok(self.base.thinq_client(connected, creds))
-    }
-
+impl Integrations<'_> {
     async fn credentials(
         &self,
         workspace: &WorkspaceId,

@@ -11,10 +11,10 @@
 use super::cells::{format_of, stickiness_of};
 use super::csv_text;
 use super::import::Taken;
+use super::service::Numbers;
 use super::table::NumbersState;
 use super::user_names::UserNames;
 use crate::base::error::EngineResult;
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::OrgId;
 use domain::sms_number::{
@@ -119,7 +119,7 @@ fn columns(header: &csv::StringRecord) -> Result<HashMap<String, usize>, RowProb
     }
 }
 
-impl Engine {
+impl Numbers<'_> {
     /// Adds the numbers in the CSV file at `path` to the organization's draft as new numbers
     /// through its thinQ card, all or none. Needs no network.
     pub async fn import_csv(&self, org: OrgId, path: &Path) -> EngineResult<CsvImportOutcome> {
@@ -173,10 +173,11 @@ impl Engine {
             })
             .collect();
         let ws = state.workspace.clone();
-        self.write_drafts(&ws.clone(), move |db| {
-            Ok(draft_numbers::insert_all(db.conn(), &ws, &changes)?)
-        })
-        .await?;
+        self.stored
+            .write_drafts(&ws.clone(), move |db| {
+                Ok(draft_numbers::insert_all(db.conn(), &ws, &changes)?)
+            })
+            .await?;
         Ok(CsvImportOutcome::Imported { added, note })
     }
 }

@@ -2,10 +2,10 @@
 //! Every edit lands in SQLite at once and needs no network.
 
 use super::editor::duplicate_of;
+use super::service::Numbers;
 use super::table::{NumberKey, NumbersState, NumbersView};
 use crate::base::error::{EngineError, EngineResult};
 use crate::base::error::{Internal, Missing};
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::OrgId;
 use domain::sms_number::NumberRules;
@@ -45,14 +45,14 @@ fn service_for(state: &NumbersState, editing: Option<&NumberKey>) -> EngineResul
         .ok_or_else(|| EngineError::NoThinqCard(state.snapshot.data.organization.name.clone()))
 }
 
-impl Engine {
+impl Numbers<'_> {
     /// The Numbers tab after a write to the draft.
     async fn reload(&self, state: &NumbersState) -> EngineResult<NumbersView> {
         self.view_of(&self.reread(state).await?).await
     }
 
     /// Saves the editor's fields into the draft: a new number, or a change to one.
-    pub async fn save_number(
+    pub async fn save(
         &self,
         org: OrgId,
         editing: Option<NumberKey>,
@@ -93,6 +93,7 @@ impl Engine {
         match editing {
             None => {
                 let id = self
+                    .stored
                     .write_drafts(&ws.clone(), move |db| {
                         Ok(draft_numbers::insert_new(db.conn(), &ws, &org, &fields)?)
                     })
@@ -106,6 +107,7 @@ impl Engine {
                 }
                 let change = DraftChange::Upsert(Box::new(fields));
                 let found = self
+                    .stored
                     .write_drafts(&ws.clone(), move |db| {
                         Ok(draft_numbers::update_change(
                             db.conn(),
@@ -159,34 +161,36 @@ impl Engine {
             state.snapshot.data.organization.id.clone(),
             trunk_id.clone(),
         );
-        self.write_drafts(&ws.clone(), move |db| {
-            draft_numbers::upsert_existing(
-                db.conn(),
-                &ws,
-                &org,
-                &trunk_id,
-                &base,
-                fetched_at,
-                &change,
-            )?;
-            Ok(())
-        })
-        .await
+        self.stored
+            .write_drafts(&ws.clone(), move |db| {
+                draft_numbers::upsert_existing(
+                    db.conn(),
+                    &ws,
+                    &org,
+                    &trunk_id,
+                    &base,
+                    fetched_at,
+                    &change,
+                )?;
+                Ok(())
+            })
+            .await
     }
 
     async fn drop_draft(&self, state: &NumbersState, key: &NumberKey) -> EngineResult<()> {
         if let Some(draft) = state.draft_of(key) {
             let (ws, id) = (state.workspace.clone(), draft.id);
-            self.write_drafts(&ws.clone(), move |db| {
-                Ok(draft_numbers::remove(db.conn(), &ws, id)?)
-            })
-            .await?;
+            self.stored
+                .write_drafts(&ws.clone(), move |db| {
+                    Ok(draft_numbers::remove(db.conn(), &ws, id)?)
+                })
+                .await?;
         }
         Ok(())
     }
 
     /// Deletes a number: a drafted new number is dropped; an existing one is drafted for deletion.
-    pub async fn delete_number(&self, org: OrgId, key: NumberKey) -> EngineResult<NumbersView> {
+    pub async fn delete(&self, org: OrgId, key: NumberKey) -> EngineResult<NumbersView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         match &key {
             NumberKey::New { .. } => self.drop_draft(&state, &key).await?,
@@ -199,7 +203,7 @@ impl Engine {
     }
 
     /// Drops the drafted change of one number: it goes back to what Ringotel has.
-    pub async fn revert_number(&self, org: OrgId, key: NumberKey) -> EngineResult<NumbersView> {
+    pub async fn revert(&self, org: OrgId, key: NumberKey) -> EngineResult<NumbersView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         self.drop_draft(&state, &key).await?;
         self.reload(&state).await

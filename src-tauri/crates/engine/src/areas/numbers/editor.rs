@@ -2,10 +2,10 @@
 //! formats), the values it opens with, and the as-you-type check of the number field.
 
 use super::convert;
+use super::service::Numbers;
 use super::table::{NumberKey, NumbersState};
 use crate::base::error::Missing;
 use crate::base::error::{EngineError, EngineResult};
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::ConnectionId;
 use domain::OrgId;
@@ -205,9 +205,9 @@ pub(crate) fn check(
     }
 }
 
-impl Engine {
+impl Numbers<'_> {
     /// The editor for a new number (`editing` = `None`) or an existing one, from saved data.
-    pub async fn number_editor(
+    pub async fn editor(
         &self,
         org: OrgId,
         editing: Option<NumberKey>,
@@ -273,7 +273,7 @@ impl Engine {
     }
 
     /// The as-you-type check of the number field, from saved data and the draft.
-    pub async fn check_number(
+    pub async fn check(
         &self,
         org: OrgId,
         input: SmsNumberInput,

@@ -1,10 +1,10 @@
 //! Import from thinQ: the account's DIDs with their SMS flag, and several of them added to the
 //! draft as SMS numbers with shared settings in one step.
 
+use super::service::Numbers;
 use super::table::{NumbersState, NumbersView};
 use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::OrgId;
 use domain::sms_number::NumberRules;
@@ -98,12 +98,12 @@ impl<'a> Taken<'a> {
     }
 }
 
-impl Engine {
+impl Numbers<'_> {
     /// Every DID of the organization's thinQ account, with its SMS flag and whether the
     /// organization already has it; pages read at the engine's concurrency.
     pub async fn thinq_dids(&self, org: OrgId) -> EngineResult<ThinqDidsView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
-        let client = self.saved_thinq_client(&state.connected, &org).await?;
+        let client = self.base.saved_thinq_client(&state.connected, &org).await?;
         let rows = client
             .all_dids(
                 thinq::MAX_PAGE_ROWS,
@@ -192,10 +192,11 @@ impl Engine {
         }
         let added = changes.len() as u32;
         let ws = state.workspace.clone();
-        self.write_drafts(&ws.clone(), move |db| {
-            Ok(draft_numbers::insert_all(db.conn(), &ws, &changes)?)
-        })
-        .await?;
+        self.stored
+            .write_drafts(&ws.clone(), move |db| {
+                Ok(draft_numbers::insert_all(db.conn(), &ws, &changes)?)
+            })
+            .await?;
         Ok(ImportDidsOutcome::Imported {
             added,
             skipped,

@@ -8,6 +8,7 @@ mod csv_text;
 mod draft;
 mod editor;
 mod import;
+mod service;
 pub(crate) mod table;
 mod user_names;
 
@@ -18,4 +19,5 @@ pub use editor::{
     EditorConnection, NumberCheck, NumberEditor, NumberPreview, PickUser, format_example,
 };
 pub use import::{ImportDidsInput, ImportDidsOutcome, ThinqDid, ThinqDidsView};
+pub use service::Numbers;
 pub use table::{NumberKey, NumberRow, NumberStatus, NumbersView, UserRef};

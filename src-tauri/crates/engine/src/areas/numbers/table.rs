@@ -1,10 +1,10 @@
 //! The Numbers tab's table: the organization's SMS numbers as last fetched, with the draft on
 //! top, and a status per row that the code computed (synced, new, changed, deleted, conflict).
 
+use super::service::Numbers;
 use crate::base::context::Connected;
 use crate::base::error::EngineResult;
 use crate::stored::drafts::Draft;
-use crate::stored::engine::Engine;
 use crate::stored::plan::{self, Blocker};
 use crate::stored::snapshot::{Fetched, Freshness, OfflineNote, OrgSnapshot};
 use domain::DraftId;
@@ -337,7 +337,7 @@ pub(crate) fn rows(state: &NumbersState, failures: &LastFailures) -> Vec<NumberR
     rows
 }
 
-impl Engine {
+impl Numbers<'_> {
     pub(crate) async fn numbers_state(
         &self,
         org: &OrgId,
@@ -347,7 +347,7 @@ impl Engine {
         self.numbers_state_on(connected, org, freshness).await
     }
 
-    /// [`Engine::numbers_state`] on a workspace already connected: an action that reads the
+    /// [`Numbers::numbers_state`] on a workspace already connected: an action that reads the
     /// state again after writing does not look the workspace and its key up twice.
     pub(crate) async fn numbers_state_on(
         &self,
@@ -356,8 +356,8 @@ impl Engine {
         freshness: Freshness,
     ) -> EngineResult<NumbersState> {
         let workspace = connected.workspace_id();
-        let snapshot = self.org_snapshot(&connected, org, freshness).await?;
-        let drafts = self.drafts(&workspace, org).await?;
+        let snapshot = self.stored.org_snapshot(&connected, org, freshness).await?;
+        let drafts = self.stored.drafts(&workspace, org).await?;
         Ok(NumbersState {
             connected,
             workspace,
@@ -390,11 +390,7 @@ impl Engine {
 
     /// The Numbers tab. `Saved` reads the organization as last fetched (no network needed);
     /// `Live` fetches it again, falling back to the saved copy when Ringotel cannot be reached.
-    pub async fn numbers_view(
-        &self,
-        org: OrgId,
-        freshness: Freshness,
-    ) -> EngineResult<NumbersView> {
+    pub async fn view(&self, org: OrgId, freshness: Freshness) -> EngineResult<NumbersView> {
         let state = self.numbers_state(&org, freshness).await?;
         self.view_of(&state).await
     }

@@ -1,9 +1,9 @@
 //! The organization's users by what a file or a command line names them by: an id, or an
 //! extension only one user has.
 
+use super::service::Numbers;
 use super::table::NumbersState;
 use crate::base::error::EngineResult;
-use crate::stored::engine::Engine;
 use crate::stored::snapshot::Freshness;
 use domain::OrgId;
 use domain::UserId;
@@ -73,7 +73,7 @@ impl std::fmt::Display for UnknownUser {
     }
 }
 
-impl Engine {
+impl Numbers<'_> {
     /// The user ids `names` (ids or extensions) stand for in the organization as last
     /// fetched, or the first that names no one (or more than one), said why.
     pub async fn user_ids(

@@ -8,7 +8,7 @@ use super::sent::{ALREADY, Sent, SetupFailure};
 use super::thinq_orders::{route_inbound, sms_on};
 use crate::base::context::Connected;
 use crate::base::error::EngineError;
-use crate::stored::engine::Engine;
+use crate::base::handle::Base;
 use domain::ConnectionId;
 use domain::DraftId;
 use domain::OrgId;
@@ -30,7 +30,7 @@ pub struct SetupOutcome {
 }
 
 pub(crate) struct SetupRunner<'a> {
-    pub engine: &'a Engine,
+    pub base: &'a Base,
     pub connected: &'a Connected,
     pub workspace: WorkspaceId,
     pub org: OrgId,
@@ -83,8 +83,7 @@ impl SetupRunner<'_> {
             draft.id,
             draft.change.clone(),
         );
-        self.engine
-            .base
+        self.base
             .with_db(move |db| {
                 Ok(setup_journal::record_intent(
                     db.conn(),
@@ -106,8 +105,7 @@ impl SetupRunner<'_> {
         detail: Option<String>,
     ) -> Result<(), EngineError> {
         let (ws, id, updated_at) = (self.workspace.clone(), draft.id, draft.updated_at);
-        self.engine
-            .base
+        self.base
             .with_db(move |db| {
                 let tx = db
                     .conn()
@@ -135,13 +133,13 @@ impl SetupRunner<'_> {
                     &thinq,
                     dids,
                     url.as_deref(),
-                    self.engine.base.network.sync_concurrency,
+                    self.base.network.sync_concurrency,
                 )
                 .await
             }
             SetupChange::ThinqInbound { url, dids } => {
                 let thinq = self.thinq().await?;
-                route_inbound(&thinq, url, dids, self.engine.base.network.sync_concurrency).await
+                route_inbound(&thinq, url, dids, self.base.network.sync_concurrency).await
             }
             SetupChange::ThinqDeliveryUrl { url } => {
                 let thinq = self.thinq().await?;
@@ -156,7 +154,7 @@ impl SetupRunner<'_> {
             return made.clone();
         }
         let made = self
-            .engine
+            .base
             .saved_thinq_client(self.connected, &self.org)
             .await
             .map_err(|e| SetupFailure::NoThinqClient(Arc::new(e)));

@@ -24,7 +24,11 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
     let user = s.first_user(&org).await;
     let mut bare = crate::sync::input("8584376047", "Bare", vec![user.clone()]);
     bare.send_name = false;
-    engine.save_number(org.clone(), None, bare).await.unwrap();
+    engine
+        .numbers()
+        .save(org.clone(), None, bare)
+        .await
+        .unwrap();
     let mut full = crate::sync::input("8584376051", "Full", vec![user.clone()]);
     full.opt_out_keyword = "STOP".into();
     full.opt_out_reply = "Bye".into();
@@ -32,13 +36,18 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
         key: "*".into(),
         value: "Hi".into(),
     }];
-    engine.save_number(org.clone(), None, full).await.unwrap();
+    engine
+        .numbers()
+        .save(org.clone(), None, full)
+        .await
+        .unwrap();
     s.import_dids(&org, vec!["18584376052".into()], vec![user])
         .await;
     // An edit that clears an opt-out and auto-replies, and a delete.
     s.clear_opt_out(&org, "Harbor Front Desk").await;
     let view = engine
-        .numbers_view(org.clone(), Freshness::Live)
+        .numbers()
+        .view(org.clone(), Freshness::Live)
         .await
         .unwrap();
     let billing = view
@@ -49,8 +58,12 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
         .key
         .clone();
     assert!(matches!(billing, NumberKey::Existing { .. }));
-    engine.delete_number(org.clone(), billing).await.unwrap();
-    let synced = engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    engine.numbers().delete(org.clone(), billing).await.unwrap();
+    let synced = engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(synced.failed, 0, "{synced:#?}");
     let trunks = s
         .sandbox
@@ -61,20 +74,26 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
     // Readiness and its fixes; a connection switched; a features order for DIDs whose routing
     // profile is unknown.
     s.draft_every_fix(&org).await;
-    let detail = engine.organization_detail(org.clone()).await.unwrap();
+    let detail = engine.organizations().detail(org.clone()).await.unwrap();
     let la_jolla = detail
         .connections
         .iter()
         .find(|c| c.name == "La Jolla Office")
         .unwrap();
     engine
+        .organizations()
         .switch_connection_sms(org.clone(), la_jolla.id.clone())
         .await
         .unwrap();
-    let fixed = engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let fixed = engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(fixed.failed, 0, "{fixed:#?}");
     let unknown = vec![crate::did("18584376053")];
     engine
+        .readiness()
         .draft_fix(
             org.clone(),
             Fix::ThinqSmsOn {
@@ -86,18 +105,36 @@ async fn every_request_of_the_whole_job_carries_only_published_fields_in_their_t
         .await
         .unwrap();
     assert_eq!(
-        engine.sync(org.clone(), None, |_| {}).await.unwrap().failed,
+        engine
+            .changes()
+            .sync(org.clone(), None, |_| {})
+            .await
+            .unwrap()
+            .failed,
         0
     );
 
     // The billable package change and disabling the card.
     let cafe = s.org("Bluebird Café").await;
     engine
+        .readiness()
         .draft_fix(cafe.clone(), Fix::MoveToPro, true)
         .await
         .unwrap();
-    assert_eq!(engine.sync(cafe, None, |_| {}).await.unwrap().failed, 0);
-    engine.disable_thinq_integration(org.clone()).await.unwrap();
+    assert_eq!(
+        engine
+            .changes()
+            .sync(cafe, None, |_| {})
+            .await
+            .unwrap()
+            .failed,
+        0
+    );
+    engine
+        .integrations()
+        .disable_thinq(org.clone())
+        .await
+        .unwrap();
 
     let seen = check(&s.sandbox.take_request_log(), &read);
     for method in [
@@ -141,7 +178,8 @@ async fn repointing_a_profile_and_orders_with_known_features_stay_published_too(
     let org = s.harbor_with_thinq().await;
     let report = s
         .engine
-        .readiness(org.clone(), Freshness::Live, |_| {})
+        .readiness()
+        .run(org.clone(), Freshness::Live, |_| {})
         .await
         .unwrap();
     let route = report
@@ -150,10 +188,15 @@ async fn repointing_a_profile_and_orders_with_known_features_stay_published_too(
         .find(|c| c.id == CheckId::InboundRouting)
         .unwrap();
     s.engine
+        .readiness()
         .draft_fix(org.clone(), route.fix.clone().unwrap().fix, false)
         .await
         .unwrap();
-    s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    s.engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     let moved = "https://sms.sandbox.ringotel.test/thinq/moved";
     s.sandbox.with_world(|w| {
         w.org_mut(org.as_str()).unwrap().services[0].insert("webhook".into(), moved.into());
@@ -161,6 +204,7 @@ async fn repointing_a_profile_and_orders_with_known_features_stay_published_too(
     s.draft_every_fix(&org).await;
     assert_eq!(
         s.engine
+            .changes()
             .sync(org.clone(), None, |_| {})
             .await
             .unwrap()

@@ -15,7 +15,8 @@ use sandbox::{Fault, FaultRule, Service, WireSwitch, WireVariant, demo_thinq_acc
 
 async fn readiness(s: &Setup, org: &OrgId) -> ReadinessReport {
     s.engine
-        .readiness(org.clone(), Freshness::Live, |_| {})
+        .readiness()
+        .run(org.clone(), Freshness::Live, |_| {})
         .await
         .unwrap()
 }
@@ -121,6 +122,7 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
         if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts) {
             assert!(!offer.drafted);
             s.engine
+                .readiness()
                 .draft_fix(org.clone(), offer.fix.clone(), false)
                 .await
                 .unwrap();
@@ -139,7 +141,8 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
     );
     let changes = s
         .engine
-        .changes_view(org.clone(), Freshness::Saved)
+        .changes()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     let kinds: Vec<SetupKind> = changes.setup.iter().map(|i| i.kind).collect();
@@ -155,7 +158,12 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
     assert_eq!(changes.items.len(), 2, "both numbers edited once each");
 
     let before = harbor_did(&s, "18584376050");
-    let report = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let report = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(report.failed, 0, "{:#?}", report);
     assert_eq!(report.setup.len(), 4);
 
@@ -183,7 +191,7 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
     assert_eq!(profiles.len(), 2, "one profile made for the webhook");
     assert!(profiles.iter().any(|p| p.url == webhook));
     assert!(old_users > 0);
-    let history = s.engine.history(org.clone()).await.unwrap();
+    let history = s.engine.history().view(org.clone()).await.unwrap();
     assert_eq!(history.setup.len(), 4);
 }
 
@@ -194,11 +202,16 @@ async fn a_changed_webhook_repoints_the_apps_own_profile_instead_of_making_anoth
     let first = readiness(&s, &org).await;
     for id in [CheckId::InboundRouting, CheckId::DeliveryUrl] {
         s.engine
+            .readiness()
             .draft_fix(org.clone(), fix(&first, id), false)
             .await
             .unwrap();
     }
-    s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    s.engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
 
     let moved = "https://sms.sandbox.ringotel.test/thinq/moved";
     s.sandbox.with_world(|w| {
@@ -214,11 +227,16 @@ async fn a_changed_webhook_repoints_the_apps_own_profile_instead_of_making_anoth
     assert_eq!(delivery.outcome, CheckOutcome::Fail, "{}", delivery.detail);
     for id in [CheckId::InboundRouting, CheckId::DeliveryUrl] {
         s.engine
+            .readiness()
             .draft_fix(org.clone(), fix(&report, id), false)
             .await
             .unwrap();
     }
-    s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    s.engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     let profiles = s
         .sandbox
         .with_world(|w| w.thinq[0].routing_profiles.clone());
@@ -241,23 +259,31 @@ async fn an_essentials_organization_moves_to_pro_only_when_the_cost_is_confirmed
     assert!(offer.billable);
     let refused = s
         .engine
+        .readiness()
         .draft_fix(org.clone(), offer.fix.clone(), false)
         .await
         .unwrap_err();
     assert!(refused.to_string().contains("billable"), "{refused}");
     assert!(
         s.engine
-            .changes_view(org.clone(), Freshness::Saved)
+            .changes()
+            .view(org.clone(), Freshness::Saved)
             .await
             .unwrap()
             .setup
             .is_empty()
     );
     s.engine
+        .readiness()
         .draft_fix(org.clone(), offer.fix, true)
         .await
         .unwrap();
-    let sync = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let sync = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(sync.failed, 0, "{sync:#?}");
     let package = s
         .sandbox
@@ -268,7 +294,7 @@ async fn an_essentials_organization_moves_to_pro_only_when_the_cost_is_confirmed
         check(&after, CheckId::ProPackage).outcome,
         CheckOutcome::Pass
     );
-    let listed = s.engine.list_organizations().await.unwrap();
+    let listed = s.engine.organizations().list().await.unwrap();
     let row = listed.organizations.iter().find(|o| o.id == org).unwrap();
     assert_eq!(row.readiness.unwrap().passed, after.summary.passed);
 }
@@ -331,6 +357,7 @@ async fn a_lost_answer_to_a_connection_switch_is_settled_by_reading_the_connecti
     let org = s.harbor_with_thinq().await;
     let report = readiness(&s, &org).await;
     s.engine
+        .readiness()
         .draft_fix(
             org.clone(),
             fix(&report, CheckId::ConnectionsSmsMode),
@@ -344,7 +371,12 @@ async fn a_lost_answer_to_a_connection_switch_is_settled_by_reading_the_connecti
         rate: 1.0,
         faults: vec![Fault::DropResponse],
     });
-    let sync = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let sync = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     s.sandbox.clear_faults();
     assert_eq!(sync.failed, 0, "{:#?}", sync.setup);
     let after = readiness(&s, &org).await;
@@ -361,6 +393,7 @@ async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_onl
     let org = s.harbor_with_thinq().await;
     let report = readiness(&s, &org).await;
     s.engine
+        .readiness()
         .draft_fix(org.clone(), fix(&report, CheckId::DidsSmsOn), false)
         .await
         .unwrap();
@@ -370,7 +403,12 @@ async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_onl
         &format!("/account/{account}/origination/did/features/create"),
         Fault::DropResponse,
     );
-    let first = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let first = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(first.failed, 1);
     let detail = first.setup[0].detail.clone().unwrap_or_default();
     assert!(detail.starts_with("thinQ"), "{detail}");
@@ -380,7 +418,8 @@ async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_onl
     );
     let changes = s
         .engine
-        .changes_view(org.clone(), Freshness::Saved)
+        .changes()
+        .view(org.clone(), Freshness::Saved)
         .await
         .unwrap();
     assert_eq!(
@@ -388,7 +427,12 @@ async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_onl
         Some(detail.as_str())
     );
 
-    let second = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let second = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(second.failed, 0, "{:#?}", second.setup);
     assert!(harbor_did(&s, "18584376050").sms);
     let completed = s
@@ -401,10 +445,11 @@ async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_onl
 async fn opening_the_overview_reads_thinq_only_ringotel_as_the_screen_just_fetched_it() {
     let s = setup().await;
     let org = s.harbor_with_thinq().await;
-    s.engine.organization_detail(org.clone()).await.unwrap();
+    s.engine.organizations().detail(org.clone()).await.unwrap();
     s.sandbox.take_request_log();
     s.engine
-        .readiness(org.clone(), Freshness::Saved, |_| {})
+        .readiness()
+        .run(org.clone(), Freshness::Saved, |_| {})
         .await
         .unwrap();
     let log = s.sandbox.take_request_log();

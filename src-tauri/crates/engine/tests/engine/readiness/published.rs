@@ -35,13 +35,19 @@ async fn on_published_shapes_routing_is_unknown_then_set_from_this_app_and_never
     for c in &report.checks {
         if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
             s.engine
+                .readiness()
                 .draft_fix(org.clone(), offer.fix.clone(), false)
                 .await
                 .unwrap();
         }
     }
     let other_did_before = harbor_did(&s, "18584376047");
-    let sync = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let sync = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(sync.failed, 0, "{sync:#?}");
     let set_here = sync
         .setup
@@ -98,11 +104,17 @@ async fn a_features_order_never_sends_null_nor_a_feature_it_did_not_read() {
     };
     // Without the webhook the order cannot name the Ringotel profile: it names none.
     s.engine
+        .readiness()
         .draft_fix(org.clone(), Fix::ThinqSmsOn { dids, url: None }, false)
         .await
         .unwrap();
     s.sandbox.take_request_log();
-    let sync = s.engine.sync(org.clone(), None, |_| {}).await.unwrap();
+    let sync = s
+        .engine
+        .changes()
+        .sync(org.clone(), None, |_| {})
+        .await
+        .unwrap();
     assert_eq!(sync.failed, 0, "{sync:#?}");
     let orders: Vec<serde_json::Value> = s
         .sandbox

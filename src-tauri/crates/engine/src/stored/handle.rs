@@ -1,16 +1,15 @@
-//! The engine: the base it works on and the decoded copies of what is stored, kept so an edit
-//! does not decode them again. Every area adds its operations to it.
+//! The stored layer's handle: the base it works on and the decoded copies of what is stored,
+//! kept so an edit does not decode them again.
 
 use crate::base::error::EngineResult;
 use crate::base::handle::Base;
 use crate::base::settings::{NetworkSettings, SandboxEndpoints};
-use crate::base::startup::StartupReport;
 use crate::stored::{drafts, snapshot};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 #[derive(Clone)]
-pub struct Engine {
+pub struct Stored {
     pub(crate) base: Base,
     /// Saved organization copies already decoded, so an edit does not decode them again.
     pub(crate) decoded_snapshots: Arc<Mutex<snapshot::DecodedSnapshots>>,
@@ -18,10 +17,10 @@ pub struct Engine {
     pub(crate) decoded_drafts: Arc<Mutex<drafts::DecodedDrafts>>,
 }
 
-impl Engine {
+impl Stored {
     /// Opens the local database in `data_dir` (recovering from a damaged file) and the
     /// keychain under `keychain_service`.
-    pub fn open(
+    pub(crate) fn open(
         data_dir: &Path,
         keychain_service: &str,
         sandbox: Option<SandboxEndpoints>,
@@ -33,21 +32,11 @@ impl Engine {
         })
     }
 
-    /// The same engine calling the services with other time-outs, retries or concurrency.
-    pub fn with_network(self, network: NetworkSettings) -> EngineResult<Self> {
+    /// The same store calling the services with other time-outs, retries or concurrency.
+    pub(crate) fn with_network(self, network: NetworkSettings) -> EngineResult<Self> {
         Ok(Self {
             base: self.base.with_network(network)?,
             ..self
         })
-    }
-
-    /// Writes what the services' answers showed and is not written yet.
-    pub async fn flush_observations(&self) -> EngineResult<()> {
-        self.base.flush_observations().await
-    }
-
-    /// What the app found when it opened its data.
-    pub fn startup_report(&self) -> StartupReport {
-        self.base.startup_report()
     }
 }

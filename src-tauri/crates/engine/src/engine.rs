@@ -1,0 +1,89 @@
+//! The engine's front door: opens the data home and hands out each area's operations; it
+//! holds no operations of its own.
+
+use crate::across::readiness::Readiness;
+use crate::across::sync::Changes;
+use crate::areas::diagnostics::Diagnostics;
+use crate::areas::integrations::Integrations;
+use crate::areas::numbers::Numbers;
+use crate::areas::organizations::Organizations;
+use crate::base::error::EngineResult;
+use crate::base::settings::{NetworkSettings, SandboxEndpoints};
+use crate::base::startup::StartupReport;
+use crate::stored::draft_file::DraftFiles;
+use crate::stored::handle::Stored;
+use crate::stored::history::History;
+use crate::stored::workspaces::Workspaces;
+use std::path::Path;
+
+#[derive(Clone)]
+pub struct Engine {
+    stored: Stored,
+}
+
+impl Engine {
+    /// Opens the local database in `data_dir` (recovering from a damaged file) and the
+    /// keychain under `keychain_service`.
+    pub fn open(
+        data_dir: &Path,
+        keychain_service: &str,
+        sandbox: Option<SandboxEndpoints>,
+    ) -> EngineResult<Self> {
+        Ok(Self {
+            stored: Stored::open(data_dir, keychain_service, sandbox)?,
+        })
+    }
+
+    /// The same engine calling the services with other time-outs, retries or concurrency.
+    pub fn with_network(self, network: NetworkSettings) -> EngineResult<Self> {
+        Ok(Self {
+            stored: self.stored.with_network(network)?,
+        })
+    }
+
+    /// Writes what the services' answers showed and is not written yet.
+    pub async fn flush_observations(&self) -> EngineResult<()> {
+        self.stored.base.flush_observations().await
+    }
+
+    /// What the app found when it opened its data.
+    pub fn startup_report(&self) -> StartupReport {
+        self.stored.base.startup_report()
+    }
+
+    pub fn workspaces(&self) -> Workspaces<'_> {
+        Workspaces::new(&self.stored.base)
+    }
+
+    pub fn organizations(&self) -> Organizations<'_> {
+        Organizations::new(&self.stored)
+    }
+
+    pub fn numbers(&self) -> Numbers<'_> {
+        Numbers::new(&self.stored)
+    }
+
+    pub fn integrations(&self) -> Integrations<'_> {
+        Integrations::new(&self.stored)
+    }
+
+    pub fn readiness(&self) -> Readiness<'_> {
+        Readiness::new(&self.stored)
+    }
+
+    pub fn changes(&self) -> Changes<'_> {
+        Changes::new(&self.stored)
+    }
+
+    pub fn history(&self) -> History<'_> {
+        History::new(&self.stored.base)
+    }
+
+    pub fn draft_files(&self) -> DraftFiles<'_> {
+        DraftFiles::new(&self.stored)
+    }
+
+    pub fn diagnostics(&self) -> Diagnostics<'_> {
+        Diagnostics::new(&self.stored.base)
+    }
+}
