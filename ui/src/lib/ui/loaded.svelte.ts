@@ -1,23 +1,65 @@
-// One screen's data as it loads: the value, what went wrong, and whether a load is running —
-// the load / error / Try again pattern each screen would otherwise write again.
+// A screen's data as it loads, and the actions run on it: the value, what went wrong, and
+// whether something is running — the load / error / Try again pattern each screen would
+// otherwise write again.
 import { toProblem, type Problem } from '../backend';
 
-export class Loaded<T> {
+/** One action a screen runs: whether it is running and what went wrong the last time. */
+export class Action {
+  running = $state(false);
+  problem: Problem | null = $state(null);
+
+  /** Runs `work`; its answer, or `undefined` when it failed (the failure is `problem`). */
+  run = async <R>(work: () => Promise<R>): Promise<R | undefined> => {
+    this.running = true;
+    this.problem = null;
+    try {
+      return await work();
+    } catch (error) {
+      this.problem = toProblem(error);
+      return undefined;
+    } finally {
+      this.running = false;
+    }
+  };
+}
+
+/** A view's data: loaded by `fetch` (with the arguments `load` is given), replaced by actions. */
+export class Loaded<T, A extends unknown[] = []> {
   /** Replaced whole, never changed in place: a large view is not made reactive field by field. */
   value: T | null = $state.raw(null);
   problem: Problem | null = $state(null);
   loading = $state(false);
 
-  constructor(private readonly fetch: () => Promise<T>) {}
+  constructor(private readonly fetch: (...args: A) => Promise<T>) {}
 
   /** Loads again; a failure keeps the last value and says what went wrong. */
-  load = async (): Promise<void> => {
+  load = async (...args: A): Promise<void> => {
+    await this.update(() => this.fetch(...args));
+  };
+
+  /** Runs an action on the view that answers something else (a switch, a removal): a failure
+   *  says what went wrong here, where Try again loads the view again. */
+  run = async <R>(work: () => Promise<R>): Promise<R | undefined> => {
+    this.problem = null;
+    try {
+      return await work();
+    } catch (error) {
+      this.problem = toProblem(error);
+      return undefined;
+    }
+  };
+
+  /** Runs an action that answers with the view as it is now (a save, a discard): the answer
+   *  replaces the value; a failure keeps it and says what went wrong. */
+  update = async (work: () => Promise<T>): Promise<T | undefined> => {
     this.loading = true;
     this.problem = null;
     try {
-      this.value = await this.fetch();
+      this.value = await work();
+      return this.value;
     } catch (error) {
       this.problem = toProblem(error);
+      return undefined;
     } finally {
       this.loading = false;
     }

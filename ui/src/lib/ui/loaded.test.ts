@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Loaded } from './loaded.svelte';
+import { Action, Loaded } from './loaded.svelte';
 
 describe('a screen loading its data', () => {
   it('holds the value, then keeps it and says what went wrong when a reload fails', async () => {
@@ -14,5 +14,33 @@ describe('a screen loading its data', () => {
     await loaded.load();
     expect(loaded.value).toBe(42);
     expect(loaded.problem?.code).toBe('unreachable');
+  });
+});
+
+describe('an action on a screen', () => {
+  it('answers what the work answered, or nothing and what went wrong', async () => {
+    const action = new Action();
+    expect(await action.run(async () => 'done')).toBe('done');
+    expect([action.problem, action.running]).toEqual([null, false]);
+    const failed = await action.run(async () => {
+      throw { code: 'invalid', message: 'Name is empty', field: 'name' };
+    });
+    expect(failed).toBeUndefined();
+    expect(action.problem?.message).toBe('Name is empty');
+    expect(action.running).toBe(false);
+  });
+
+  it('replaces the view with what an action on it answered, and keeps it when one fails', async () => {
+    const loaded = new Loaded(async (n: number) => n * 2);
+    await loaded.load(2);
+    expect(loaded.value).toBe(4);
+    await loaded.update(async () => 7);
+    expect(loaded.value).toBe(7);
+    await loaded.update(async () => {
+      throw { code: 'unreachable', message: 'Ringotel could not be reached', field: null };
+    });
+    expect([loaded.value, loaded.problem?.code]).toEqual([7, 'unreachable']);
+    expect(await loaded.run(async () => 'switched')).toBe('switched');
+    expect([loaded.value, loaded.problem]).toEqual([7, null]);
   });
 });
