@@ -3,6 +3,16 @@
 // otherwise write again.
 import { toProblem, type Problem } from '../backend';
 
+/** Runs `work` and answers what it answered, or `undefined` after telling `failed` why not. */
+async function attempt<R>(work: () => Promise<R>, failed: (problem: Problem) => void): Promise<R | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    failed(toProblem(error));
+    return undefined;
+  }
+}
+
 /** One action a screen runs: whether it is running and what went wrong the last time. */
 export class Action {
   running = $state(false);
@@ -12,14 +22,9 @@ export class Action {
   run = async <R>(work: () => Promise<R>): Promise<R | undefined> => {
     this.running = true;
     this.problem = null;
-    try {
-      return await work();
-    } catch (error) {
-      this.problem = toProblem(error);
-      return undefined;
-    } finally {
-      this.running = false;
-    }
+    const answer = await attempt(work, (p) => (this.problem = p));
+    this.running = false;
+    return answer;
   };
 }
 
@@ -41,27 +46,16 @@ export class Loaded<T, A extends unknown[] = []> {
    *  says what went wrong here, where Try again loads the view again. */
   run = async <R>(work: () => Promise<R>): Promise<R | undefined> => {
     this.problem = null;
-    try {
-      return await work();
-    } catch (error) {
-      this.problem = toProblem(error);
-      return undefined;
-    }
+    return attempt(work, (p) => (this.problem = p));
   };
 
   /** Runs an action that answers with the view as it is now (a save, a discard): the answer
    *  replaces the value; a failure keeps it and says what went wrong. */
   update = async (work: () => Promise<T>): Promise<T | undefined> => {
     this.loading = true;
-    this.problem = null;
-    try {
-      this.value = await work();
-      return this.value;
-    } catch (error) {
-      this.problem = toProblem(error);
-      return undefined;
-    } finally {
-      this.loading = false;
-    }
+    const answer = await this.run(work);
+    if (answer !== undefined) this.value = answer;
+    this.loading = false;
+    return answer;
   };
 }
