@@ -110,32 +110,49 @@ impl<'a> Plan<'a> {
     }
 }
 
-/// Ringotel's numbers read as typed fields, by id and by E.164 number: built once per fetched
-/// copy, so a plan only compares.
+/// Ringotel's numbers read as typed fields, with how each reads in a table, by id and by
+/// E.164 number: read once when a fetched copy is made, so a plan or a view only looks up.
 #[derive(Debug, Clone, Default)]
 pub struct LiveIndex {
-    fields: HashMap<SmsNumberId, Result<SmsNumberFields, Unreadable>>,
+    numbers: HashMap<SmsNumberId, LiveNumber>,
     by_number: HashMap<String, SmsNumberId>,
+}
+
+/// One of Ringotel's numbers as read.
+#[derive(Debug, Clone)]
+struct LiveNumber {
+    fields: Result<SmsNumberFields, Unreadable>,
+    /// `+1 858-437-6048`; a stored value that is no valid number, as stored.
+    display: String,
 }
 
 impl LiveIndex {
     pub fn new(trunks: &[SmsTrunk], fallback: Country) -> Self {
         let mut index = Self::default();
         for trunk in trunks {
-            let read = trunk.fields(fallback).map_err(|problem| Unreadable::Live {
+            let fields = trunk.fields(fallback).map_err(|problem| Unreadable::Live {
                 number: trunk.number.clone(),
                 problem,
             });
-            let number = match &read {
-                Ok(fields) => Some(fields.number.e164().to_owned()),
-                Err(_) => PhoneNumber::from_wire(&trunk.number)
-                    .ok()
-                    .map(|n| n.e164().to_owned()),
+            // A trunk whose other fields cannot be read still has its number parsed.
+            let parsed_alone;
+            let number = match &fields {
+                Ok(fields) => Some(&fields.number),
+                Err(_) => {
+                    parsed_alone = PhoneNumber::from_wire(&trunk.number).ok();
+                    parsed_alone.as_ref()
+                }
             };
+            let display =
+                number.map_or_else(|| trunk.number.clone(), PhoneNumber::international_display);
             if let Some(number) = number {
-                index.by_number.insert(number, trunk.id.clone());
+                index
+                    .by_number
+                    .insert(number.e164().to_owned(), trunk.id.clone());
             }
-            index.fields.insert(trunk.id.clone(), read);
+            index
+                .numbers
+                .insert(trunk.id.clone(), LiveNumber { fields, display });
         }
         index
     }
@@ -147,16 +164,21 @@ impl LiveIndex {
 
     /// The number's fields, when Ringotel has it and they can be read.
     pub fn fields(&self, id: &SmsNumberId) -> Option<&SmsNumberFields> {
-        self.fields.get(id).and_then(|r| r.as_ref().ok())
+        self.numbers.get(id).and_then(|n| n.fields.as_ref().ok())
+    }
+
+    /// How the number reads in a table (`+1 858-437-6048`), when Ringotel has it.
+    pub fn display(&self, id: &SmsNumberId) -> Option<&str> {
+        self.numbers.get(id).map(|n| n.display.as_str())
     }
 
     fn read(
         &self,
         id: &SmsNumberId,
     ) -> Option<Result<(&SmsNumberId, &SmsNumberFields), &Unreadable>> {
-        self.fields
+        self.numbers
             .get_key_value(id)
-            .map(|(id, r)| r.as_ref().map(|f| (id, f)))
+            .map(|(id, n)| n.fields.as_ref().map(|f| (id, f)))
     }
 }
 

@@ -3,30 +3,71 @@
 //! say so, "as of" its time.
 
 use crate::base::error::EngineError;
+use crate::stored::plan::LiveIndex;
 use domain::OrgId;
-use domain::SmsNumberId;
 use domain::WorkspaceId;
 use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use ts_rs::TS;
 
-/// Everything the organization's screens show, as Ringotel sent it (unknown fields kept).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// Everything the organization's screens show, as Ringotel sent it (unknown fields kept),
+/// with its numbers read once as typed fields when the copy is made.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(from = "SavedCopy")]
 pub struct OrgSnapshot {
     pub organization: Organization,
     pub branches: Vec<Branch>,
     pub users: Vec<User>,
     pub services: Vec<Service>,
     pub trunks: Vec<SmsTrunk>,
-    /// Each number's display form, worked out once per fetched copy: parsing a thousand
-    /// numbers again for every view was most of the Numbers tab's cost.
-    #[serde(skip)]
-    displays: OnceLock<HashMap<SmsNumberId, String>>,
-    /// Each number read as typed fields, once per fetched copy (every plan compares them).
-    #[serde(skip)]
-    live_index: OnceLock<crate::stored::plan::LiveIndex>,
+    live: LiveIndex,
+}
+
+/// The saved form of a fetched copy: what Ringotel sent, nothing worked out from it.
+#[derive(Deserialize)]
+struct SavedCopy {
+    organization: Organization,
+    branches: Vec<Branch>,
+    users: Vec<User>,
+    services: Vec<Service>,
+    trunks: Vec<SmsTrunk>,
+}
+
+/// The saved form written from a copy in memory, without cloning it.
+#[derive(Serialize)]
+struct SavedCopyRef<'a> {
+    organization: &'a Organization,
+    branches: &'a [Branch],
+    users: &'a [User],
+    services: &'a [Service],
+    trunks: &'a [SmsTrunk],
+}
+
+impl From<SavedCopy> for OrgSnapshot {
+    fn from(saved: SavedCopy) -> Self {
+        Self::new(
+            saved.organization,
+            saved.branches,
+            saved.users,
+            saved.services,
+            saved.trunks,
+        )
+    }
+}
+
+impl Serialize for OrgSnapshot {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SavedCopyRef {
+            organization: &self.organization,
+            branches: &self.branches,
+            users: &self.users,
+            services: &self.services,
+            trunks: &self.trunks,
+        }
+        .serialize(serializer)
+    }
 }
 
 impl OrgSnapshot {
@@ -37,56 +78,41 @@ impl OrgSnapshot {
         services: Vec<Service>,
         trunks: Vec<SmsTrunk>,
     ) -> Self {
+        let live = LiveIndex::new(&trunks, fallback_country(&branches));
         Self {
             organization,
             branches,
             users,
             services,
             trunks,
-            displays: OnceLock::new(),
-            live_index: OnceLock::new(),
+            live,
         }
     }
 
     /// The country numbers are read in when a trunk names none: the first connection's.
     pub fn fallback_country(&self) -> domain::Country {
-        self.branches
-            .iter()
-            .find_map(|b| domain::Country::parse(&b.country).ok())
-            .unwrap_or(domain::DEFAULT_COUNTRY)
+        fallback_country(&self.branches)
     }
 
     /// The numbers as typed fields, by id and by E.164 number.
-    pub fn live_index(&self) -> &crate::stored::plan::LiveIndex {
-        self.live_index.get_or_init(|| {
-            crate::stored::plan::LiveIndex::new(&self.trunks, self.fallback_country())
-        })
+    pub fn live_index(&self) -> &LiveIndex {
+        &self.live
     }
 
     /// How a number reads in a table (`+1 858-437-6048`); a stored value that is no valid
     /// number is shown as stored.
     pub fn display_of<'a>(&'a self, trunk: &'a SmsTrunk) -> &'a str {
-        self.displays
-            .get_or_init(|| {
-                // The numbers are parsed once, for the live index; only a trunk whose other
-                // fields cannot be read has its number parsed here.
-                let index = self.live_index();
-                self.trunks
-                    .iter()
-                    .filter_map(|t| {
-                        let display = match index.fields(&t.id) {
-                            Some(fields) => fields.number.international_display(),
-                            None => domain::PhoneNumber::from_wire(&t.number)
-                                .ok()?
-                                .international_display(),
-                        };
-                        Some((t.id.clone(), display))
-                    })
-                    .collect()
-            })
-            .get(&trunk.id)
-            .map_or(trunk.number.as_str(), String::as_str)
+        self.live
+            .display(&trunk.id)
+            .unwrap_or(trunk.number.as_str())
     }
+}
+
+fn fallback_country(branches: &[Branch]) -> domain::Country {
+    branches
+        .iter()
+        .find_map(|b| domain::Country::parse(&b.country).ok())
+        .unwrap_or(domain::DEFAULT_COUNTRY)
 }
 
 /// A part of an organization read again on its own, after a change to it.
