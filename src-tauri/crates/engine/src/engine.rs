@@ -51,38 +51,47 @@ impl Engine {
         self.stored.base.startup_report()
     }
 
+    /// The Ringotel accounts and the Sandbox: listed, added, tested, switched, removed.
     pub fn workspaces(&self) -> Workspaces<'_> {
         Workspaces::new(&self.stored.base)
     }
 
+    /// The active workspace's organizations, and the setup changes drafted on one.
     pub fn organizations(&self) -> Organizations<'_> {
         Organizations::new(&self.stored)
     }
 
+    /// An organization's SMS numbers: the table, the editor, CSV and thinQ imports.
     pub fn numbers(&self) -> Numbers<'_> {
         Numbers::new(&self.stored)
     }
 
+    /// An organization's thinQ card and settings.
     pub fn integrations(&self) -> Integrations<'_> {
         Integrations::new(&self.stored)
     }
 
+    /// The pre-flight checklist and the fixes it drafts.
     pub fn readiness(&self) -> Readiness<'_> {
         Readiness::new(&self.stored)
     }
 
+    /// The Changes tab: the draft planned, resolved and synced.
     pub fn changes(&self) -> Changes<'_> {
         Changes::new(&self.stored)
     }
 
+    /// The sync journal, newest first.
     pub fn history(&self) -> History<'_> {
         History::new(&self.stored.base)
     }
 
+    /// The draft exported to and imported from a file.
     pub fn draft_files(&self) -> DraftFiles<'_> {
         DraftFiles::new(&self.stored)
     }
 
+    /// What the services' answers showed about each assumption, and the shape report.
     pub fn diagnostics(&self) -> Diagnostics<'_> {
         Diagnostics::new(&self.stored.base)
     }
