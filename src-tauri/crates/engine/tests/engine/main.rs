@@ -175,6 +175,17 @@ impl Setup {
             .unwrap();
     }
 
+    /// The organization, fetched once so that its copy is saved (as opening it in the app does).
+    pub async fn fetched(&self, name: &str) -> OrgId {
+        let org = self.org(name).await;
+        self.engine
+            .organizations()
+            .detail(org.clone())
+            .await
+            .unwrap();
+        org
+    }
+
     pub async fn org(&self, name: &str) -> OrgId {
         let list = self.engine.organizations().list().await.unwrap();
         list.organizations

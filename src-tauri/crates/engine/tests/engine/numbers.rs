@@ -28,13 +28,7 @@ fn new_number(number: &str, users: Vec<String>) -> SmsNumberInput {
 #[tokio::test]
 async fn with_the_sandbox_stopped_the_numbers_view_and_every_edit_still_work() {
     let setup = setup().await;
-    let org = setup.org("Harbor Dental Group").await;
-    setup
-        .engine
-        .organizations()
-        .detail(org.clone())
-        .await
-        .unwrap();
+    let org = setup.fetched("Harbor Dental Group").await;
     let [ringotel_port, thinq_port] = setup.sandbox.addresses().map(|a| a.port());
     let engine: Engine = setup.reopen();
     drop(setup.sandbox);

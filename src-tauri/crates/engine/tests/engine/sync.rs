@@ -137,13 +137,7 @@ fn rename_on_server(sandbox: &Sandbox, org: &OrgId, key: &NumberKey, name: &str)
 #[tokio::test]
 async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_they_need() {
     let setup = setup().await;
-    let org = setup.org("Harbor Dental Group").await;
-    setup
-        .engine
-        .organizations()
-        .detail(org.clone())
-        .await
-        .unwrap();
+    let org = setup.fetched("Harbor Dental Group").await;
     let new = draft_new(&setup.engine, &org, 1).await;
     rename_first(&setup.engine, &org, "Reception").await;
     let _ = calls(&setup.sandbox);
@@ -222,13 +216,7 @@ async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_t
 #[tokio::test]
 async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way() {
     let setup = setup().await;
-    let org = setup.org("Harbor Dental Group").await;
-    setup
-        .engine
-        .organizations()
-        .detail(org.clone())
-        .await
-        .unwrap();
+    let org = setup.fetched("Harbor Dental Group").await;
     let key = rename_first(&setup.engine, &org, "Mine").await;
     rename_on_server(&setup.sandbox, &org, &key, "Theirs");
     let _ = calls(&setup.sandbox);
@@ -317,13 +305,7 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
 #[tokio::test]
 async fn answers_lost_after_every_create_never_make_a_number_twice() {
     let setup = setup().await;
-    let org = setup.org("Harbor Dental Group").await;
-    setup
-        .engine
-        .organizations()
-        .detail(org.clone())
-        .await
-        .unwrap();
+    let org = setup.fetched("Harbor Dental Group").await;
     let wanted = draft_new(&setup.engine, &org, 12).await;
     setup.sandbox.add_fault_rule(FaultRule {
         service: Service::Ringotel,
@@ -356,13 +338,7 @@ async fn answers_lost_after_every_create_never_make_a_number_twice() {
 #[tokio::test]
 async fn with_30_percent_faults_a_200_number_sync_names_every_failure_and_the_next_converges() {
     let setup = setup().await;
-    let org = setup.org("Harbor Dental Group").await;
-    setup
-        .engine
-        .organizations()
-        .detail(org.clone())
-        .await
-        .unwrap();
+    let org = setup.fetched("Harbor Dental Group").await;
     let wanted = draft_new(&setup.engine, &org, 200).await;
     setup.sandbox.seed_faults(30);
     setup.sandbox.add_fault_rule(FaultRule {
@@ -410,13 +386,7 @@ async fn with_30_percent_faults_a_200_number_sync_names_every_failure_and_the_ne
 #[tokio::test]
 async fn a_refused_change_fails_alone_named_and_stays_in_the_draft() {
     let setup = setup().await;
-    let org = setup.org("Harbor Dental Group").await;
-    setup
-        .engine
-        .organizations()
-        .detail(org.clone())
-        .await
-        .unwrap();
+    let org = setup.fetched("Harbor Dental Group").await;
     let editor = setup
         .engine
         .numbers()
