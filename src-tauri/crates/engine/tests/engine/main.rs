@@ -186,6 +186,15 @@ impl Setup {
         org
     }
 
+    /// Syncs the organization's whole draft.
+    pub async fn sync(&self, org: &OrgId) -> engine::sync::SyncReport {
+        self.engine
+            .changes()
+            .sync(org.clone(), None, |_| {})
+            .await
+            .unwrap()
+    }
+
     pub async fn org(&self, name: &str) -> OrgId {
         let list = self.engine.organizations().list().await.unwrap();
         list.organizations

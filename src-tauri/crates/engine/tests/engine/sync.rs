@@ -161,12 +161,7 @@ async fn a_new_number_and_an_edit_show_field_by_field_then_sync_with_the_calls_t
     assert_eq!(add.action_label, "Add");
     assert!(add.changes.iter().all(|c| c.before.is_none()));
 
-    let report = setup
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let report = setup.sync(&org).await;
     assert_eq!(report.status, SyncStatus::Finished);
     assert_eq!((report.sent, report.failed), (2, 0));
     assert!(
@@ -221,12 +216,7 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
     rename_on_server(&setup.sandbox, &org, &key, "Theirs");
     let _ = calls(&setup.sandbox);
 
-    let blocked = setup
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let blocked = setup.sync(&org).await;
     assert_eq!(blocked.status, SyncStatus::Blocked);
     assert_eq!(calls(&setup.sandbox), ["getSMSTrunks"], "nothing is sent");
     let item = &blocked
@@ -246,12 +236,7 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
         .await
         .unwrap();
     assert_eq!((resolved.blocked, resolved.ready), (0, 1));
-    let report = setup
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let report = setup.sync(&org).await;
     assert_eq!(report.sent, 1);
     let names = setup
         .engine
@@ -264,12 +249,7 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
     // Again, and this time Ringotel's value wins: nothing to send, the draft follows it.
     let key = rename_first(&setup.engine, &org, "Mine again").await;
     rename_on_server(&setup.sandbox, &org, &key, "Theirs again");
-    let blocked = setup
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let blocked = setup.sync(&org).await;
     let draft = blocked
         .view
         .as_ref()
@@ -284,12 +264,7 @@ async fn a_field_changed_on_both_sides_stops_the_sync_until_resolved_either_way(
         .unwrap();
     assert_eq!((resolved.blocked, resolved.ready), (0, 0));
     let _ = calls(&setup.sandbox);
-    let report = setup
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let report = setup.sync(&org).await;
     assert_eq!(report.sent, 0);
     assert!(!calls(&setup.sandbox).contains(&"updateSMSTrunk".to_owned()));
     let names = setup
@@ -415,12 +390,7 @@ async fn a_refused_change_fails_alone_named_and_stays_in_the_draft() {
             .users
             .retain(|u| u["id"] != leaving.as_str());
     });
-    let report = setup
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let report = setup.sync(&org).await;
     assert_eq!((report.sent, report.failed), (2, 1));
     let failed = report
         .items

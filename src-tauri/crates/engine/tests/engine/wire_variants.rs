@@ -72,22 +72,12 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     );
     // An edit that clears the front desk's opt-out and auto-replies.
     s.clear_opt_out(&org, "Harbor Front Desk").await;
-    let first = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let first = s.sync(&org).await;
     assert_eq!(first.failed, 0, "{first:#?}");
 
     // Readiness, every non-billable fix, sync, and readiness again.
     s.draft_every_fix(&org).await;
-    let fixed = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let fixed = s.sync(&org).await;
     assert_eq!(fixed.failed, 0, "{fixed:#?}");
     if !wire.did_details {
         // The DIDs' other features were not read, so the orders left them out and say so.

@@ -158,12 +158,7 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
     assert_eq!(changes.items.len(), 2, "both numbers edited once each");
 
     let before = harbor_did(&s, "18584376050");
-    let report = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let report = s.sync(&org).await;
     assert_eq!(report.failed, 0, "{:#?}", report);
     assert_eq!(report.setup.len(), 4);
 
@@ -278,12 +273,7 @@ async fn an_essentials_organization_moves_to_pro_only_when_the_cost_is_confirmed
         .draft_fix(org.clone(), offer.fix, true)
         .await
         .unwrap();
-    let sync = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let sync = s.sync(&org).await;
     assert_eq!(sync.failed, 0, "{sync:#?}");
     let package = s
         .sandbox
@@ -371,12 +361,7 @@ async fn a_lost_answer_to_a_connection_switch_is_settled_by_reading_the_connecti
         rate: 1.0,
         faults: vec![Fault::DropResponse],
     });
-    let sync = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let sync = s.sync(&org).await;
     s.sandbox.clear_faults();
     assert_eq!(sync.failed, 0, "{:#?}", sync.setup);
     let after = readiness(&s, &org).await;
@@ -403,12 +388,7 @@ async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_onl
         &format!("/account/{account}/origination/did/features/create"),
         Fault::DropResponse,
     );
-    let first = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let first = s.sync(&org).await;
     assert_eq!(first.failed, 1);
     let detail = first.setup[0].detail.clone().unwrap_or_default();
     assert!(detail.starts_with("thinQ"), "{detail}");
@@ -427,12 +407,7 @@ async fn a_lost_answer_to_a_thinq_order_fails_named_and_the_next_sync_orders_onl
         Some(detail.as_str())
     );
 
-    let second = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let second = s.sync(&org).await;
     assert_eq!(second.failed, 0, "{:#?}", second.setup);
     assert!(harbor_did(&s, "18584376050").sms);
     let completed = s

@@ -42,12 +42,7 @@ async fn on_published_shapes_routing_is_unknown_then_set_from_this_app_and_never
         }
     }
     let other_did_before = harbor_did(&s, "18584376047");
-    let sync = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let sync = s.sync(&org).await;
     assert_eq!(sync.failed, 0, "{sync:#?}");
     let set_here = sync
         .setup
@@ -109,12 +104,7 @@ async fn a_features_order_never_sends_null_nor_a_feature_it_did_not_read() {
         .await
         .unwrap();
     s.sandbox.take_request_log();
-    let sync = s
-        .engine
-        .changes()
-        .sync(org.clone(), None, |_| {})
-        .await
-        .unwrap();
+    let sync = s.sync(&org).await;
     assert_eq!(sync.failed, 0, "{sync:#?}");
     let orders: Vec<serde_json::Value> = s
         .sandbox
