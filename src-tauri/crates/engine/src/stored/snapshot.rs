@@ -22,7 +22,8 @@ pub struct OrgSnapshot {
     pub users: Vec<User>,
     pub services: Vec<Service>,
     pub trunks: Vec<SmsTrunk>,
-    live: LiveIndex,
+    /// Shared with a copy that differs only in its services, so the numbers are not read again.
+    live: Arc<LiveIndex>,
 }
 
 /// The saved form of a fetched copy: what Ringotel sent, nothing worked out from it.
@@ -78,7 +79,7 @@ impl OrgSnapshot {
         services: Vec<Service>,
         trunks: Vec<SmsTrunk>,
     ) -> Self {
-        let live = LiveIndex::new(&trunks, fallback_country(&branches));
+        let live = Arc::new(LiveIndex::new(&trunks, fallback_country(&branches)));
         Self {
             organization,
             branches,
@@ -86,6 +87,18 @@ impl OrgSnapshot {
             services,
             trunks,
             live,
+        }
+    }
+
+    /// The same copy with the services as just read: its numbers, unchanged, are not read again.
+    pub fn with_services(&self, services: Vec<Service>) -> Self {
+        Self {
+            organization: self.organization.clone(),
+            branches: self.branches.clone(),
+            users: self.users.clone(),
+            services,
+            trunks: self.trunks.clone(),
+            live: Arc::clone(&self.live),
         }
     }
 

@@ -114,17 +114,16 @@ impl Stored {
             return self.fetch_snapshot(connected, org).await;
         };
         let old = saved.data;
-        let (services, trunks) = match part {
-            SavedPart::Services(services) => (services, old.trunks.clone()),
-            SavedPart::Trunks(trunks) => (old.services.clone(), trunks),
-        };
-        let data = Arc::new(OrgSnapshot::new(
-            old.organization.clone(),
-            old.branches.clone(),
-            old.users.clone(),
-            services,
-            trunks,
-        ));
+        let data = Arc::new(match part {
+            SavedPart::Services(services) => old.with_services(services),
+            SavedPart::Trunks(trunks) => OrgSnapshot::new(
+                old.organization.clone(),
+                old.branches.clone(),
+                old.users.clone(),
+                old.services.clone(),
+                trunks,
+            ),
+        });
         self.store_snapshot(workspace, org.clone(), data).await
     }
 
