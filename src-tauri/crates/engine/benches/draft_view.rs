@@ -12,7 +12,7 @@ use engine::{Engine, SandboxEndpoints};
 use sandbox::Sandbox;
 use std::hint::black_box;
 use store::Database;
-use store::tables::draft_numbers;
+use store::tables::drafted;
 
 const DRAFTED: u32 = 1_000;
 
@@ -41,7 +41,7 @@ fn draft_view(c: &mut Criterion) {
     {
         let (db, _) = Database::open_in(dir.path()).unwrap();
         for i in 0..DRAFTED {
-            draft_numbers::insert_new(db.conn(), &ws, &org, &common::drafted_fields(i, vec![]))
+            drafted::numbers::insert_new(db.conn(), &ws, &org, &common::drafted_fields(i, vec![]))
                 .unwrap();
         }
     }

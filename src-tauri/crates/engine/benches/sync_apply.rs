@@ -12,7 +12,10 @@ use engine::snapshot::Freshness;
 use sandbox::Sandbox;
 use std::time::{Duration, Instant};
 use store::Database;
-use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
+use store::tables::drafted::{
+    self,
+    numbers::{DraftChange, DraftTarget},
+};
 
 const NUMBERS: u32 = 1_000;
 const LATENCY: Duration = Duration::from_millis(50);
@@ -53,7 +56,7 @@ fn one_run(runtime: &tokio::runtime::Runtime, concurrency: usize) -> Duration {
                     )
                 })
                 .collect();
-            draft_numbers::insert_all(db.conn(), &ws, &changes).unwrap();
+            drafted::numbers::insert_all(db.conn(), &ws, &changes).unwrap();
         }
         let engine = common::engine_on(dir.path(), &sandbox)
             .with_network(NetworkSettings {

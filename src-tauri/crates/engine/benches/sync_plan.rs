@@ -13,7 +13,7 @@ use ringotel::SmsTrunk;
 use sandbox::Sandbox;
 use std::hint::black_box;
 use store::Database;
-use store::tables::draft_numbers::{self, DraftChange};
+use store::tables::drafted::{self, numbers::DraftChange};
 
 #[allow(dead_code)] // each benchmark uses part of what they share
 mod common;
@@ -41,7 +41,7 @@ fn sync_plan(c: &mut Criterion) {
         value["name"] = format!("Renamed {i}").into();
         let renamed: SmsTrunk = serde_json::from_value(value).unwrap();
         let fields = engine_fields(&renamed, us);
-        draft_numbers::upsert_existing(
+        drafted::numbers::upsert_existing(
             db.conn(),
             &ws,
             &org,

@@ -9,7 +9,7 @@ use engine::drafts::Draft;
 use engine::{Engine, SandboxEndpoints};
 use sandbox::Sandbox;
 use store::Database;
-use store::tables::draft_numbers;
+use store::tables::drafted;
 
 /// The `i`-th of a run of distinct, valid US numbers, as a new number for these users.
 pub fn drafted_fields(i: u32, users: Vec<UserId>) -> SmsNumberFields {
@@ -74,7 +74,7 @@ pub fn harbor(sandbox: &Sandbox) -> OrgId {
 
 /// The organization's draft read from the file, as a fresh engine first decodes it.
 pub fn load_drafts(db: &Database, ws: &WorkspaceId, org: &OrgId) -> Vec<Draft> {
-    draft_numbers::list(db.conn(), ws, org)
+    drafted::numbers::list(db.conn(), ws, org)
         .unwrap()
         .into_iter()
         .map(Draft::new)

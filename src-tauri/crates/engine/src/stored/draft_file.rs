@@ -12,7 +12,10 @@ use domain::{FieldKey, FieldProblem, PhoneNumber, SmsNumberFields};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::path::PathBuf;
-use store::tables::draft_numbers::{self, DraftChange, DraftRecord, DraftTarget};
+use store::tables::drafted::{
+    self,
+    numbers::{DraftChange, DraftRecord, DraftTarget},
+};
 use ts_rs::TS;
 
 /// What the file says it is, so another JSON file is refused with a clear word.
@@ -264,7 +267,7 @@ impl DraftFiles<'_> {
         let workspace = self.base.connect().await?.workspace_id();
         let records = self
             .base
-            .with_db(move |db| Ok(draft_numbers::list_workspace(db.conn(), &workspace)?))
+            .with_db(move |db| Ok(drafted::numbers::list_workspace(db.conn(), &workspace)?))
             .await?;
         let changes = records
             .into_iter()
@@ -301,7 +304,7 @@ impl DraftFiles<'_> {
         let ws = workspace.clone();
         let existing = self
             .base
-            .with_db(move |db| Ok(draft_numbers::list_workspace(db.conn(), &ws)?))
+            .with_db(move |db| Ok(drafted::numbers::list_workspace(db.conn(), &ws)?))
             .await?;
         if let Some(message) = duplicate_new_number(&changes, &existing) {
             return Ok(refused(message));
@@ -309,7 +312,11 @@ impl DraftFiles<'_> {
         let count = self
             .stored
             .write_drafts(&workspace.clone(), move |db| {
-                Ok(draft_numbers::insert_all(db.conn(), &workspace, &changes)?)
+                Ok(drafted::numbers::insert_all(
+                    db.conn(),
+                    &workspace,
+                    &changes,
+                )?)
             })
             .await?;
         Ok(DraftTransfer::Imported {

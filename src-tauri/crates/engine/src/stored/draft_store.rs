@@ -9,7 +9,7 @@ use domain::OrgId;
 use domain::WorkspaceId;
 use std::sync::{Arc, MutexGuard};
 use store::Database;
-use store::tables::draft_numbers;
+use store::tables::drafted;
 
 impl Stored {
     fn decoded_drafts(&self) -> MutexGuard<'_, DecodedDrafts> {
@@ -31,7 +31,7 @@ impl Stored {
         let (ws, id) = key.clone();
         let records = self
             .base
-            .with_db(move |db| Ok(draft_numbers::list(db.conn(), &ws, &id)?))
+            .with_db(move |db| Ok(drafted::numbers::list(db.conn(), &ws, &id)?))
             .await?;
         let drafts: Arc<Vec<Draft>> = Arc::new(records.into_iter().map(Draft::new).collect());
         self.decoded_drafts().insert(key, drafts.clone());

@@ -5,7 +5,7 @@ use domain::{Country, SmsNumberFields, WorkspaceId};
 use ringotel::{SmsTrunk, UnreadableTrunk};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
-use store::tables::draft_numbers::{DraftRecord, DraftTarget};
+use store::tables::drafted::numbers::{DraftRecord, DraftTarget};
 
 /// What in the saved copy a change was drafted on cannot be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,11 +1,11 @@
-//! The History tab: the sync journal, newest first, in the admin's words.
+//! The History tab: the journal, newest first, in the admin's words.
 
 use crate::base::error::EngineResult;
 use crate::base::handle::Base;
 use domain::OrgId;
 use domain::{JournalState, PhoneNumber, SyncAction};
 use serde::Serialize;
-use store::tables::{setup_journal, sync_journal};
+use store::tables::journal::{self, Of};
 use ts_rs::TS;
 
 /// How many entries the History tab shows.
@@ -69,45 +69,48 @@ impl History<'_> {
             .base
             .with_db(move |db| {
                 Ok((
-                    sync_journal::list(db.conn(), &ws, &org, HISTORY_LIMIT)?,
-                    setup_journal::list(db.conn(), &ws, &org, HISTORY_LIMIT)?,
+                    journal::list(db.conn(), &ws, &org, Of::Numbers, HISTORY_LIMIT)?,
+                    journal::list(db.conn(), &ws, &org, Of::Setup, HISTORY_LIMIT)?,
                 ))
             })
             .await?;
         Ok(HistoryView {
             setup: setup
                 .into_iter()
-                .map(|e| SetupHistoryEntry {
-                    id: e.id,
-                    at: e.started_at,
-                    kind_label: e.change.kind().label_with_service(),
-                    description: e.change.describe(),
-                    state: e.state,
-                    state_label: e.state.label().into(),
-                    detail: e.detail,
+                .filter_map(|e| {
+                    let change = e.setup_change()?;
+                    Some(SetupHistoryEntry {
+                        id: e.id,
+                        at: e.started_at,
+                        kind_label: change.kind().label_with_service(),
+                        description: change.describe(),
+                        state: e.state,
+                        state_label: e.state.label().into(),
+                        detail: e.detail,
+                    })
                 })
                 .collect(),
             entries: entries
                 .into_iter()
-                .map(|e| HistoryEntry {
-                    id: e.id,
-                    at: e.started_at,
-                    action: e.intent.action,
-                    action_label: e.intent.action.label().into(),
-                    number: PhoneNumber::from_wire(&e.intent.number)
-                        .map_or(e.intent.number.clone(), |n| n.international_display()),
-                    fields: match e.intent.action {
-                        SyncAction::Update => e
-                            .intent
-                            .fields
-                            .iter()
-                            .map(|f| f.label().to_owned())
-                            .collect(),
-                        SyncAction::Create | SyncAction::Delete => Vec::new(),
-                    },
-                    state: e.state,
-                    state_label: e.state.label().into(),
-                    detail: e.detail,
+                .filter_map(|e| {
+                    let call = e.number_call()?;
+                    Some(HistoryEntry {
+                        id: e.id,
+                        at: e.started_at,
+                        action: call.action,
+                        action_label: call.action.label().into(),
+                        number: PhoneNumber::from_wire(&call.number)
+                            .map_or(call.number.clone(), |n| n.international_display()),
+                        fields: match call.action {
+                            SyncAction::Update => {
+                                call.fields.iter().map(|f| f.label().to_owned()).collect()
+                            }
+                            SyncAction::Create | SyncAction::Delete => Vec::new(),
+                        },
+                        state: e.state,
+                        state_label: e.state.label().into(),
+                        detail: e.detail.clone(),
+                    })
                 })
                 .collect(),
         })

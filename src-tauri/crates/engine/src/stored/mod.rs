@@ -6,6 +6,7 @@ pub mod draft_store;
 pub mod drafts;
 pub mod handle;
 pub mod history;
+pub mod journaled;
 pub mod plan;
 pub mod readiness_summary;
 pub mod setup_drafts;

@@ -7,7 +7,7 @@ use domain::SmsNumberId;
 use domain::{Country, PhoneNumber, SmsField, SmsNumberFields, changed_fields, merge};
 use ringotel::{SmsTrunk, UnreadableTrunk};
 use std::collections::HashMap;
-use store::tables::draft_numbers::{DraftChange, DraftTarget};
+use store::tables::drafted::numbers::{DraftChange, DraftTarget};
 
 /// A call a step makes.
 #[derive(Debug, Clone, PartialEq, Eq)]

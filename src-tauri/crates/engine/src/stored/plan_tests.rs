@@ -9,7 +9,7 @@ use domain::UserId;
 use domain::formats::WireChoice;
 use domain::{InboundFormat, OutboundFormat, ServiceId, Stickiness};
 use proptest::prelude::*;
-use store::tables::draft_numbers::DraftRecord;
+use store::tables::drafted::numbers::DraftRecord;
 
 fn us() -> Country {
     Country::parse("US").unwrap_or(domain::DEFAULT_COUNTRY)

@@ -4,7 +4,7 @@
 use crate::base::error::EngineResult;
 use crate::stored::handle::Stored;
 use domain::{DraftId, OrgId, SetupChange, WorkspaceId};
-use store::tables::draft_setup::{self, DraftSetup};
+use store::tables::drafted::{self, setup::DraftSetup};
 
 impl Stored {
     /// The organization's drafted setup changes, oldest first.
@@ -15,7 +15,7 @@ impl Stored {
     ) -> EngineResult<Vec<DraftSetup>> {
         let (ws, id) = (workspace.clone(), org.clone());
         self.base
-            .with_db(move |db| Ok(draft_setup::list(db.conn(), &ws, &id)?))
+            .with_db(move |db| Ok(drafted::setup::list(db.conn(), &ws, &id)?))
             .await
     }
 
@@ -28,7 +28,7 @@ impl Stored {
     ) -> EngineResult<DraftId> {
         let (ws, id) = (workspace.clone(), org.clone());
         self.base
-            .with_db(move |db| Ok(draft_setup::put(db.conn(), &ws, &id, &change)?))
+            .with_db(move |db| Ok(drafted::setup::put(db.conn(), &ws, &id, &change)?))
             .await
     }
 
@@ -47,7 +47,7 @@ impl Stored {
                     .unchecked_transaction()
                     .map_err(store::StoreError::from)?;
                 for change in &changes {
-                    draft_setup::put(&tx, &ws, &id, change)?;
+                    drafted::setup::put(&tx, &ws, &id, change)?;
                 }
                 tx.commit().map_err(store::StoreError::from)?;
                 Ok(())

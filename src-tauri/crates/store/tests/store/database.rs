@@ -5,7 +5,7 @@ use domain::{
     BaseUrl, Country, InboundFormat, OutboundFormat, PhoneNumber, ServiceId, SmsNumberFields,
     Stickiness, ThinqAccountId, ThinqUsername, UserId, WorkspaceId,
 };
-use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
+use store::tables::drafted::numbers::{self as draft_numbers, DraftChange, DraftTarget};
 use store::tables::{thinq_settings, workspaces};
 use store::{DATABASE_FILE, Database, SetAsideReason};
 

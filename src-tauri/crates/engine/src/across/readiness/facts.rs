@@ -15,8 +15,8 @@ use ringotel::Service;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use store::tables::draft_numbers::{DraftChange, DraftTarget};
-use store::tables::{draft_setup, pasted_webhooks, setup_journal};
+use store::tables::drafted::numbers::{DraftChange, DraftTarget};
+use store::tables::{drafted, journal, pasted_webhooks};
 use thinq::{DidRow, RoutingProfile, ThinqError};
 
 /// One thinQ read: its answer, its failure, or why it was not asked.
@@ -60,11 +60,14 @@ pub(crate) struct SetFromApp {
 
 impl SetFromApp {
     /// From the changes done, oldest first: a later one overrides an earlier.
-    fn of(done: Vec<setup_journal::SetupEntry>) -> Self {
+    fn of(done: Vec<journal::JournalEntry>) -> Self {
         let mut set = Self::default();
         for entry in done {
             let at = entry.finished_at.unwrap_or(entry.started_at);
-            match entry.change {
+            let Some(change) = entry.setup_change().cloned() else {
+                continue;
+            };
+            match change {
                 SetupChange::ThinqSmsOn { dids, url } => {
                     for did in dids {
                         if let Some(url) = &url {
@@ -126,8 +129,8 @@ impl Readiness<'_> {
             .with_db(move |db| {
                 Ok((
                     pasted_webhooks::get(db.conn(), &ws, &id)?,
-                    setup_journal::done(db.conn(), &ws, &id)?,
-                    draft_setup::list(db.conn(), &ws, &id)?,
+                    journal::setup_done(db.conn(), &ws, &id)?,
+                    drafted::setup::list(db.conn(), &ws, &id)?,
                 ))
             })
             .await?;

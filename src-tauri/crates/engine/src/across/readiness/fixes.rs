@@ -17,7 +17,7 @@ use domain::UserId;
 use domain::setup::count;
 use domain::{FieldKey, FieldProblem, SetupChange, SmsMode, SmsNumberFields, WebhookUrl};
 use std::collections::HashSet;
-use store::tables::draft_numbers::DraftChange;
+use store::tables::drafted::numbers::DraftChange;
 
 impl Fix {
     pub(crate) fn offer(self) -> FixOffer {

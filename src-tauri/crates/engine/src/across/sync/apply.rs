@@ -2,18 +2,17 @@
 //! journaled before it is sent and its outcome after; an outcome lost in transit is settled by
 //! reading back, and a create is never sent again unless reading back showed it did not land.
 
-use crate::base::error::{EngineResult, ringotel_in_words as describe};
-use crate::stored::handle::Stored;
+use crate::base::error::ringotel_in_words as describe;
+use crate::stored::journaled::{Landed, Run, Sending};
 use crate::stored::plan::{Action, Step};
 use domain::DraftId;
-use domain::OrgId;
 use domain::SmsNumberId;
 use domain::UserId;
 use domain::{Country, JournalState, SmsField, SmsNumberFields, SyncAction};
 use ringotel::{RingotelClient, RingotelError, SmsTrunk};
 use std::collections::HashMap;
 use std::sync::Arc;
-use store::tables::{draft_numbers, sync_journal};
+use store::tables::journal::{JournaledCall, NumberCall};
 use transport::{Repeatable, RetryPolicy};
 
 /// How one step ended.
@@ -51,19 +50,10 @@ impl Job {
     }
 }
 
-/// A step that reached its end: Ringotel holds the change.
-struct Done {
-    trunk_id: Option<SmsNumberId>,
-    detail: Option<String>,
-}
-
 /// Everything a step needs, shared by the steps running at once.
 pub(crate) struct Runner {
-    pub stored: Stored,
+    pub run: Run,
     pub client: RingotelClient,
-    pub workspace: domain::WorkspaceId,
-    pub org: OrgId,
-    pub run_id: i64,
     /// Ringotel's numbers as read just before the run: updates are written onto these.
     pub live: HashMap<SmsNumberId, SmsTrunk>,
     pub fallback: Country,
@@ -116,14 +106,11 @@ impl Runner {
     /// Runs one step to its end and journals it; never fails as a whole: a failure is the
     /// step's outcome.
     pub async fn run(self: Arc<Self>, job: Job) -> StepOutcome {
-        let (step, action) = (&job, &job.action);
+        let action = &job.action;
         let kind = action_of(action);
-        let users_touched = touched_users(&job);
-        let intent = sync_journal::Intent {
-            run_id: self.run_id,
-            draft_id: Some(step.draft_id),
+        let call = NumberCall {
             action: kind,
-            number: step.number.e164().to_owned(),
+            number: job.number.e164().to_owned(),
             trunk_id: match action {
                 Action::Create { .. } => None,
                 Action::Update { trunk_id, .. } | Action::Delete { trunk_id } => {
@@ -136,114 +123,54 @@ impl Runner {
                 Action::Delete { .. } => Vec::new(),
             },
         };
-        let (ws, org) = (self.workspace.clone(), self.org.clone());
-        let journal_id = match self
-            .stored
-            .base
-            .with_db(move |db| Ok(sync_journal::record_intent(db.conn(), &ws, &org, &intent)?))
-            .await
-        {
-            Ok(id) => id,
-            // Nothing is sent that the journal does not know about.
-            Err(error) => {
-                return StepOutcome {
-                    draft_id: step.draft_id,
-                    action: kind,
-                    state: JournalState::Failed,
-                    detail: Some(format!("Not sent: {error}")),
-                    users_touched: Vec::new(),
-                };
+        let sending = Sending {
+            draft_id: job.draft_id,
+            updated_at: job.draft_updated_at,
+        };
+        let send = async {
+            match action {
+                Action::Create { fields } => self.create(fields).await,
+                Action::Update {
+                    trunk_id,
+                    fields,
+                    changed,
+                } => self.update(trunk_id, fields, changed).await,
+                Action::Delete { trunk_id } => self.delete(trunk_id).await,
             }
         };
-        let result = match action {
-            Action::Create { fields } => self.create(fields).await,
-            Action::Update {
-                trunk_id,
-                fields,
-                changed,
-            } => self.update(trunk_id, fields, changed).await,
-            Action::Delete { trunk_id } => self.delete(trunk_id).await,
-        };
-        let (state, detail, trunk_id) = match result {
-            Ok(done) => (JournalState::Done, done.detail, done.trunk_id),
-            Err(reason) => (JournalState::Failed, Some(reason.to_string()), None),
-        };
-        let finished = self
-            .finish(journal_id, step, state, detail.clone(), trunk_id)
+        let ended = self
+            .run
+            .send(sending, JournaledCall::Number(call), send)
             .await;
-        let (state, detail) = match finished {
-            Ok(()) => (state, detail),
-            Err(error) => (
-                JournalState::Failed,
-                Some(format!(
-                    "{}; the outcome could not be saved here: {error}",
-                    detail.unwrap_or_else(|| "Sent".into())
-                )),
-            ),
-        };
         StepOutcome {
-            draft_id: step.draft_id,
+            draft_id: job.draft_id,
             action: kind,
-            users_touched: if state == JournalState::Done {
-                users_touched
+            users_touched: if ended.state == JournalState::Done {
+                touched_users(&job)
             } else {
                 Vec::new()
             },
-            state,
-            detail,
+            state: ended.state,
+            detail: ended.detail,
         }
     }
 
-    /// Writes the outcome, and for a done step drops its change from the draft, together.
-    async fn finish(
-        &self,
-        journal_id: i64,
-        step: &Job,
-        state: JournalState,
-        detail: Option<String>,
-        trunk_id: Option<SmsNumberId>,
-    ) -> EngineResult<()> {
-        let ws = self.workspace.clone();
-        let (draft_id, updated_at) = (step.draft_id, step.draft_updated_at);
-        self.stored
-            .write_drafts(&self.workspace, move |db| {
-                let tx = db
-                    .conn()
-                    .unchecked_transaction()
-                    .map_err(store::StoreError::from)?;
-                sync_journal::record_outcome(
-                    &tx,
-                    &ws,
-                    journal_id,
-                    state,
-                    detail.as_deref(),
-                    trunk_id.as_ref(),
-                )?;
-                if state == JournalState::Done {
-                    draft_numbers::remove_applied(&tx, &ws, draft_id, updated_at)?;
-                }
-                tx.commit().map_err(store::StoreError::from)?;
-                Ok(())
-            })
-            .await
-    }
-
     async fn read_back(&self) -> Result<Vec<SmsTrunk>, RingotelError> {
-        self.client.get_sms_trunks(&self.org).await
+        self.client.get_sms_trunks(&self.run.org).await
     }
 
     fn read(&self, trunk: &SmsTrunk) -> Option<SmsNumberFields> {
         trunk.fields(self.fallback).ok()
     }
 
-    async fn create(&self, fields: &SmsNumberFields) -> Result<Done, StepFailure> {
+    async fn create(&self, fields: &SmsNumberFields) -> Result<Landed, StepFailure> {
         let body = ringotel::SmsTrunkBody::from_fields(fields);
         let mut attempt = 1;
         loop {
-            let error = match self.client.create_sms_trunk(&self.org, &body).await {
+            let error = match self.client.create_sms_trunk(&self.run.org, &body).await {
                 Ok(id) => {
-                    return Ok(Done {
-                        trunk_id: Some(id),
+                    return Ok(Landed {
+                        learned: Some(id),
                         detail: None,
                     });
                 }
@@ -267,8 +194,8 @@ impl Runner {
                     .read(&trunk)
                     .is_some_and(|f| domain::changed_fields(&f, fields).is_empty());
                 return if same {
-                    Ok(Done {
-                        trunk_id: Some(trunk.id),
+                    Ok(Landed {
+                        learned: Some(trunk.id),
                         detail: Some(ANSWER_LOST.into()),
                     })
                 } else {
@@ -294,7 +221,7 @@ impl Runner {
         trunk_id: &SmsNumberId,
         fields: &SmsNumberFields,
         changed: &[SmsField],
-    ) -> Result<Done, StepFailure> {
+    ) -> Result<Landed, StepFailure> {
         let Some(live) = self.live.get(trunk_id) else {
             return Err(StepFailure::GoneMeanwhile);
         };
@@ -302,7 +229,7 @@ impl Runner {
         for field in changed {
             trunk.write_field(*field, fields);
         }
-        let sent = self.client.update_sms_trunk(&self.org, &trunk).await;
+        let sent = self.client.update_sms_trunk(&self.run.org, &trunk).await;
         self.checked(sent, |now| {
             now.iter()
                 .find(|t| &t.id == trunk_id)
@@ -312,8 +239,8 @@ impl Runner {
         .await
     }
 
-    async fn delete(&self, trunk_id: &SmsNumberId) -> Result<Done, StepFailure> {
-        let sent = self.client.delete_sms_trunk(&self.org, trunk_id).await;
+    async fn delete(&self, trunk_id: &SmsNumberId) -> Result<Landed, StepFailure> {
+        let sent = self.client.delete_sms_trunk(&self.run.org, trunk_id).await;
         self.checked(sent, |now| !now.iter().any(|t| &t.id == trunk_id))
             .await
     }
@@ -324,14 +251,9 @@ impl Runner {
         &self,
         sent: Result<(), RingotelError>,
         landed: impl Fn(&[SmsTrunk]) -> bool,
-    ) -> Result<Done, StepFailure> {
+    ) -> Result<Landed, StepFailure> {
         let error = match sent {
-            Ok(()) => {
-                return Ok(Done {
-                    trunk_id: None,
-                    detail: None,
-                });
-            }
+            Ok(()) => return Ok(Landed::default()),
             Err(error) if !error.outcome_unknown() => return Err(StepFailure::Failed(error)),
             Err(error) => error,
         };
@@ -343,8 +265,8 @@ impl Runner {
                 read,
             })?;
         if landed(&now) {
-            Ok(Done {
-                trunk_id: None,
+            Ok(Landed {
+                learned: None,
                 detail: Some(ANSWER_LOST.into()),
             })
         } else {

@@ -8,7 +8,7 @@ use crate::base::error::{EngineError, EngineResult, Missing};
 use crate::stored::plan;
 use crate::stored::snapshot::Freshness;
 use domain::{DraftId, OrgId};
-use store::tables::{draft_numbers, draft_setup};
+use store::tables::drafted;
 
 impl Changes<'_> {
     pub(crate) async fn changes_of(&self, state: &NumbersState) -> EngineResult<ChangesView> {
@@ -42,10 +42,10 @@ impl Changes<'_> {
         if !state.drafts.iter().any(|d| d.id == draft_id) {
             return Err(EngineError::NotFound(Missing::DraftedChange(draft_id)));
         }
-        let ws = state.workspace.clone();
+        let (ws, id) = (state.workspace.clone(), org.clone());
         self.stored
             .write_drafts(&ws.clone(), move |db| {
-                Ok(draft_numbers::remove(db.conn(), &ws, draft_id)?)
+                Ok(drafted::remove(db.conn(), &ws, &id, draft_id)?)
             })
             .await?;
         self.changes_of(&self.numbers.reread(&state).await?).await
@@ -56,7 +56,7 @@ impl Changes<'_> {
         let (ws, id) = (self.base.active_workspace().await?.id, org.clone());
         let found = self
             .base
-            .with_db(move |db| Ok(draft_setup::remove(db.conn(), &ws, &id, draft_id)?))
+            .with_db(move |db| Ok(drafted::setup::remove(db.conn(), &ws, &id, draft_id)?))
             .await?;
         if !found {
             return Err(EngineError::NotFound(Missing::DraftedChange(draft_id)));
@@ -70,8 +70,7 @@ impl Changes<'_> {
         let (ws, id) = (connected.workspace_id(), org.clone());
         self.stored
             .write_drafts(&ws.clone(), move |db| {
-                draft_numbers::remove_org(db.conn(), &ws, &id)?;
-                Ok(draft_setup::remove_org(db.conn(), &ws, &id)?)
+                Ok(drafted::remove_org(db.conn(), &ws, &id)?)
             })
             .await?;
         let state = self

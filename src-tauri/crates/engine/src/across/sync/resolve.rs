@@ -12,7 +12,10 @@ use domain::OrgId;
 use domain::SmsField;
 use ringotel::SmsTrunk;
 use serde::Deserialize;
-use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
+use store::tables::drafted::{
+    self,
+    numbers::{DraftChange, DraftTarget},
+};
 use ts_rs::TS;
 
 /// Which side wins.
@@ -123,13 +126,16 @@ impl Changes<'_> {
                 Rewrite::Replace(target, DraftChange::Upsert(Box::new(mine)))
             }
         };
-        let ws = state.workspace.clone();
+        let (ws, org) = (
+            state.workspace.clone(),
+            state.snapshot.data.organization.id.clone(),
+        );
         self.stored
             .write_drafts(&ws.clone(), move |db| {
                 match rewrite {
-                    Rewrite::Drop => draft_numbers::remove(db.conn(), &ws, draft_id)?,
+                    Rewrite::Drop => drafted::remove(db.conn(), &ws, &org, draft_id)?,
                     Rewrite::Replace(target, change) => {
-                        draft_numbers::replace(db.conn(), &ws, draft_id, &target, &change)?
+                        drafted::numbers::replace(db.conn(), &ws, draft_id, &target, &change)?
                     }
                 };
                 Ok(())

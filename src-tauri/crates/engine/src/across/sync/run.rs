@@ -12,13 +12,14 @@ use crate::areas::setup::apply::{SetupOutcome, SetupRunner};
 use crate::base::clock::now_ms;
 use crate::base::context::Connected;
 use crate::base::error::EngineResult;
+use crate::stored::journaled::{Run, Sending};
 use crate::stored::plan::{self, Plan};
 use crate::stored::snapshot::{Freshness, SavedPart};
 use domain::{DraftId, JournalState, OrgId, SyncAction};
 use ringotel::SmsTrunk;
 use std::collections::HashMap;
 use std::sync::Arc;
-use store::tables::{draft_numbers, setup_journal, sync_journal};
+use store::tables::journal::{self, JournaledCall, NumberCall};
 
 /// The message journaled for calls a stopped app never heard back about.
 const INTERRUPTED: &str =
@@ -30,7 +31,7 @@ struct Planned {
     connected: Connected,
     state: NumbersState,
     live: Vec<SmsTrunk>,
-    interrupted: Vec<sync_journal::JournalEntry>,
+    interrupted: Vec<journal::JournalEntry>,
 }
 
 /// What the apply phase did.
@@ -82,8 +83,7 @@ impl Changes<'_> {
         let interrupted = self
             .base
             .with_db(move |db| {
-                setup_journal::interrupt_unfinished(db.conn(), &w, &o, INTERRUPTED)?;
-                Ok(sync_journal::interrupt_unfinished(
+                Ok(journal::interrupt_unfinished(
                     db.conn(),
                     &w,
                     &o,
@@ -113,7 +113,7 @@ impl Changes<'_> {
         &self,
         planned: &Planned,
         plan: &Plan<'_>,
-        setup_drafts: Vec<store::tables::draft_setup::DraftSetup>,
+        setup_drafts: Vec<store::tables::drafted::setup::DraftSetup>,
         progress: impl Fn(SyncProgress) + Send + Sync + 'static,
     ) -> Applied {
         let (connected, state) = (&planned.connected, &planned.state);
@@ -125,12 +125,15 @@ impl Changes<'_> {
             total,
             failed: 0,
         });
-        let mut setup_runner = SetupRunner {
-            base: self.base,
-            connected,
+        let run = Run {
+            stored: self.stored.clone(),
             workspace: state.workspace.clone(),
-            org: org.clone(),
+            org,
             run_id,
+        };
+        let mut setup_runner = SetupRunner {
+            run: run.clone(),
+            connected,
             thinq: None,
         };
         let mut setup = Vec::with_capacity(setup_drafts.len());
@@ -147,25 +150,19 @@ impl Changes<'_> {
             total,
             failed: failed_setup(&setup),
         };
-        let settled = self
-            .settle(state, plan, run_id)
-            .await
-            .unwrap_or_else(|error| {
-                // They stay in the draft; the next sync settles them again.
-                tracing::warn!(%error, "changes Ringotel already holds could not be marked done");
-                Vec::new()
-            });
+        let settled = self.settle(&run, plan).await.unwrap_or_else(|error| {
+            // They stay in the draft; the next sync settles them again.
+            tracing::warn!(%error, "changes Ringotel already holds could not be marked done");
+            Vec::new()
+        });
         let resumed = planned
             .interrupted
             .iter()
             .filter(|e| e.intent.draft_id.is_some_and(|d| settled.contains(&d)))
             .count() as u32;
         let runner = Arc::new(Runner {
-            stored: self.stored.clone(),
+            run,
             client: connected.ringotel.clone(),
-            workspace: state.workspace.clone(),
-            org,
-            run_id,
             live: planned
                 .live
                 .iter()
@@ -237,13 +234,8 @@ impl Changes<'_> {
 
     /// Drops drafted changes Ringotel already holds (a sync cut short made them, or someone
     /// made the same change), journaled as done; returns their draft ids.
-    async fn settle(
-        &self,
-        state: &NumbersState,
-        plan: &Plan<'_>,
-        run_id: i64,
-    ) -> EngineResult<Vec<DraftId>> {
-        let settled: Vec<(DraftId, i64, sync_journal::Intent)> = plan
+    async fn settle(&self, run: &Run, plan: &Plan<'_>) -> EngineResult<Vec<DraftId>> {
+        let settled: Vec<(Sending, JournaledCall)> = plan
             .steps
             .iter()
             .filter(|s| s.is_settled())
@@ -253,47 +245,28 @@ impl Changes<'_> {
                     (Some(_), None) => SyncAction::Create,
                     (Some(_), Some(_)) => SyncAction::Update,
                 };
-                let intent = sync_journal::Intent {
-                    run_id,
-                    draft_id: Some(s.draft_id),
+                let call = NumberCall {
                     action,
                     number: s.number.e164().to_owned(),
                     trunk_id: s.live.map(|(id, _)| id.clone()),
                     fields: Vec::new(),
                 };
-                (s.draft_id, s.draft_updated_at, intent)
+                let sending = Sending {
+                    draft_id: s.draft_id,
+                    updated_at: s.draft_updated_at,
+                };
+                (sending, JournaledCall::Number(call))
             })
             .collect();
         if settled.is_empty() {
             return Ok(Vec::new());
         }
-        let ids = settled.iter().map(|s| s.0).collect();
-        let (ws, org) = (
-            state.workspace.clone(),
-            state.snapshot.data.organization.id.clone(),
-        );
-        self.stored
-            .write_drafts(&ws.clone(), move |db| {
-                let tx = db
-                    .conn()
-                    .unchecked_transaction()
-                    .map_err(store::StoreError::from)?;
-                for (draft_id, updated_at, intent) in settled {
-                    let id = sync_journal::record_intent(&tx, &ws, &org, &intent)?;
-                    sync_journal::record_outcome(
-                        &tx,
-                        &ws,
-                        id,
-                        JournalState::Done,
-                        Some("Ringotel already had this change; nothing was sent."),
-                        None,
-                    )?;
-                    draft_numbers::remove_applied(&tx, &ws, draft_id, updated_at)?;
-                }
-                tx.commit().map_err(store::StoreError::from)?;
-                Ok(())
-            })
-            .await?;
+        let ids = settled.iter().map(|(s, _)| s.draft_id).collect();
+        run.settled(
+            settled,
+            "Ringotel already had this change; nothing was sent.",
+        )
+        .await?;
         Ok(ids)
     }
 

@@ -24,7 +24,10 @@ use domain::{FieldKey, InboundFormat, OutboundFormat, SmsNumberInput, Stickiness
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
-use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
+use store::tables::drafted::{
+    self,
+    numbers::{DraftChange, DraftTarget},
+};
 use ts_rs::TS;
 
 /// The columns a file must have, and those it may leave out (the editor's defaults stand in).
@@ -175,7 +178,7 @@ impl Numbers<'_> {
         let ws = state.workspace.clone();
         self.stored
             .write_drafts(&ws.clone(), move |db| {
-                Ok(draft_numbers::insert_all(db.conn(), &ws, &changes)?)
+                Ok(drafted::numbers::insert_all(db.conn(), &ws, &changes)?)
             })
             .await?;
         Ok(CsvImportOutcome::Imported { added, note })

@@ -11,7 +11,7 @@ use domain::OrgId;
 use domain::sms_number::NumberRules;
 use domain::{FieldKey, FieldProblem, ServiceId, SmsNumberFields, SmsNumberInput};
 use serde::Serialize;
-use store::tables::draft_numbers::{self, DraftChange};
+use store::tables::drafted::{self, numbers::DraftChange};
 use ts_rs::TS;
 
 /// What Save in the editor did: saved into the draft, or the fields at fault.
@@ -95,7 +95,7 @@ impl Numbers<'_> {
                 let id = self
                     .stored
                     .write_drafts(&ws.clone(), move |db| {
-                        Ok(draft_numbers::insert_new(db.conn(), &ws, &org, &fields)?)
+                        Ok(drafted::numbers::insert_new(db.conn(), &ws, &org, &fields)?)
                     })
                     .await?;
                 Ok(NumberKey::New { draft_id: id })
@@ -109,7 +109,7 @@ impl Numbers<'_> {
                 let found = self
                     .stored
                     .write_drafts(&ws.clone(), move |db| {
-                        Ok(draft_numbers::update_change(
+                        Ok(drafted::numbers::update_change(
                             db.conn(),
                             &ws,
                             draft_id,
@@ -163,7 +163,7 @@ impl Numbers<'_> {
         );
         self.stored
             .write_drafts(&ws.clone(), move |db| {
-                draft_numbers::upsert_existing(
+                drafted::numbers::upsert_existing(
                     db.conn(),
                     &ws,
                     &org,
@@ -179,10 +179,14 @@ impl Numbers<'_> {
 
     async fn drop_draft(&self, state: &NumbersState, key: &NumberKey) -> EngineResult<()> {
         if let Some(draft) = state.draft_of(key) {
-            let (ws, id) = (state.workspace.clone(), draft.id);
+            let (ws, org, id) = (
+                state.workspace.clone(),
+                state.snapshot.data.organization.id.clone(),
+                draft.id,
+            );
             self.stored
                 .write_drafts(&ws.clone(), move |db| {
-                    Ok(draft_numbers::remove(db.conn(), &ws, id)?)
+                    Ok(drafted::remove(db.conn(), &ws, &org, id)?)
                 })
                 .await?;
         }

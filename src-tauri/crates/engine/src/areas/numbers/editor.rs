@@ -18,7 +18,7 @@ use domain::{
     country::country_options,
 };
 use serde::Serialize;
-use store::tables::draft_numbers::{DraftChange, DraftTarget};
+use store::tables::drafted::numbers::{DraftChange, DraftTarget};
 use ts_rs::TS;
 
 /// A user the multiselect lists.

@@ -13,7 +13,10 @@ use domain::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use store::tables::draft_numbers::{self, DraftChange, DraftTarget};
+use store::tables::drafted::{
+    self,
+    numbers::{DraftChange, DraftTarget},
+};
 use ts_rs::TS;
 
 /// One DID of the organization's thinQ account.
@@ -194,7 +197,7 @@ impl Numbers<'_> {
         let ws = state.workspace.clone();
         self.stored
             .write_drafts(&ws.clone(), move |db| {
-                Ok(draft_numbers::insert_all(db.conn(), &ws, &changes)?)
+                Ok(drafted::numbers::insert_all(db.conn(), &ws, &changes)?)
             })
             .await?;
         Ok(ImportDidsOutcome::Imported {

@@ -19,8 +19,8 @@ use ringotel::SmsTrunk;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
-use store::tables::draft_numbers::{DraftChange, DraftTarget};
-use store::tables::sync_journal;
+use store::tables::drafted::numbers::{DraftChange, DraftTarget};
+use store::tables::journal;
 use ts_rs::TS;
 
 /// Which number a row, an edit or a deletion is about.
@@ -372,7 +372,7 @@ impl Numbers<'_> {
             state.snapshot.data.organization.id.clone(),
         );
         self.base
-            .with_db(move |db| Ok(sync_journal::last_failures(db.conn(), &ws, &id)?))
+            .with_db(move |db| Ok(journal::last_failures(db.conn(), &ws, &id)?))
             .await
     }
 

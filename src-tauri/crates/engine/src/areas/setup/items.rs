@@ -4,8 +4,8 @@ use super::service::Setup;
 use crate::base::error::EngineResult;
 use domain::{DraftId, OrgId, SetupKind, SetupService, WorkspaceId};
 use serde::Serialize;
-use store::tables::draft_setup;
-use store::tables::setup_journal;
+use store::tables::drafted;
+use store::tables::journal;
 use ts_rs::TS;
 
 /// One drafted setup change as the Changes tab lists it.
@@ -34,8 +34,8 @@ impl Setup<'_> {
             .base
             .with_db(move |db| {
                 Ok((
-                    draft_setup::list(db.conn(), &ws, &id)?,
-                    setup_journal::last_failures(db.conn(), &ws, &id)?,
+                    drafted::setup::list(db.conn(), &ws, &id)?,
+                    journal::last_failures(db.conn(), &ws, &id)?,
                 ))
             })
             .await?;

@@ -1,9 +1,11 @@
-//! The draft of SMS number changes: new numbers, edits and deletions not yet sent to Ringotel.
+//! The draft's number changes: new numbers, edits and deletions not yet sent to Ringotel.
 //! An edit or deletion keeps the number as it was when the draft began (its base), so a sync
-//! can tell the admin's changes from changes made on the server meanwhile.
+//! can tell the admin's changes from changes made on the server meanwhile. A row's `target` is
+//! the number's trunk id (none for a new number) and its `change` the fields (none: delete).
 
-use super::now_ms;
+use super::NUMBER;
 use crate::error::StoreError;
+use crate::tables::now_ms;
 use domain::DraftId;
 use domain::OrgId;
 use domain::{SmsNumberFields, SmsNumberId, WorkspaceId};
@@ -40,7 +42,7 @@ pub struct DraftRecord {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, org_id, trunk_id, fields, base, base_fetched_at, updated_at";
+const COLUMNS: &str = "id, org_id, target, change, base, base_fetched_at, updated_at";
 
 type RawRow = (
     i64,
@@ -132,7 +134,8 @@ pub fn list(
     collect(
         conn,
         &format!(
-            "SELECT {COLUMNS} FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2 ORDER BY id"
+            "SELECT {COLUMNS} FROM drafted_changes
+             WHERE workspace_id = ?1 AND org_id = ?2 AND kind = '{NUMBER}' ORDER BY id"
         ),
         params![workspace.as_str(), org.as_str()],
     )
@@ -145,7 +148,10 @@ pub fn list_workspace(
 ) -> Result<Vec<DraftRecord>, StoreError> {
     collect(
         conn,
-        &format!("SELECT {COLUMNS} FROM draft_numbers WHERE workspace_id = ?1 ORDER BY id"),
+        &format!(
+            "SELECT {COLUMNS} FROM drafted_changes
+             WHERE workspace_id = ?1 AND kind = '{NUMBER}' ORDER BY id"
+        ),
         params![workspace.as_str()],
     )
 }
@@ -158,10 +164,12 @@ pub fn insert_new(
     fields: &SmsNumberFields,
 ) -> Result<DraftId, StoreError> {
     conn.execute(
-        "INSERT INTO draft_numbers (workspace_id, org_id, fields, updated_at) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO drafted_changes (workspace_id, org_id, kind, change, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
         params![
             workspace.as_str(),
             org.as_str(),
+            NUMBER,
             fields_json(&DraftChange::Upsert(Box::new(fields.clone())))?,
             now_ms()
         ],
@@ -177,8 +185,9 @@ pub fn update_change(
     change: &DraftChange,
 ) -> Result<bool, StoreError> {
     let changed = conn.execute(
-        "UPDATE draft_numbers SET fields = ?3, updated_at = ?4 WHERE workspace_id = ?1 AND id = ?2
-           AND (trunk_id IS NOT NULL OR ?3 IS NOT NULL)",
+        "UPDATE drafted_changes SET change = ?3, updated_at = ?4
+         WHERE workspace_id = ?1 AND id = ?2 AND kind = 'number'
+           AND (target IS NOT NULL OR ?3 IS NOT NULL)",
         params![workspace.as_str(), id.0, fields_json(change)?, now_ms()],
     )?;
     Ok(changed > 0)
@@ -196,13 +205,15 @@ pub fn upsert_existing(
     change: &DraftChange,
 ) -> Result<DraftId, StoreError> {
     conn.execute(
-        "INSERT INTO draft_numbers (workspace_id, org_id, trunk_id, fields, base, base_fetched_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-         ON CONFLICT(workspace_id, org_id, trunk_id) DO UPDATE SET
-            fields = excluded.fields, updated_at = excluded.updated_at",
+        "INSERT INTO drafted_changes
+            (workspace_id, org_id, kind, target, change, base, base_fetched_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT(workspace_id, org_id, kind, target) DO UPDATE SET
+            change = excluded.change, updated_at = excluded.updated_at",
         params![
             workspace.as_str(),
             org.as_str(),
+            NUMBER,
             trunk_id.as_str(),
             fields_json(change)?,
             base,
@@ -211,7 +222,8 @@ pub fn upsert_existing(
         ],
     )?;
     conn.query_row(
-        "SELECT id FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2 AND trunk_id = ?3",
+        "SELECT id FROM drafted_changes
+         WHERE workspace_id = ?1 AND org_id = ?2 AND kind = 'number' AND target = ?3",
         params![workspace.as_str(), org.as_str(), trunk_id.as_str()],
         |r| r.get(0).map(DraftId),
     )
@@ -278,8 +290,8 @@ pub fn replace(
         ),
     };
     let changed = conn.execute(
-        "UPDATE draft_numbers SET trunk_id = ?3, fields = ?4, base = ?5, base_fetched_at = ?6,
-            updated_at = ?7 WHERE workspace_id = ?1 AND id = ?2",
+        "UPDATE drafted_changes SET target = ?3, change = ?4, base = ?5, base_fetched_at = ?6,
+            updated_at = ?7 WHERE workspace_id = ?1 AND id = ?2 AND kind = 'number'",
         params![
             workspace.as_str(),
             id.0,
@@ -293,44 +305,8 @@ pub fn replace(
     Ok(changed > 0)
 }
 
-/// Drops a change once it has been applied, unless the admin edited it since it was read
-/// (`updated_at` moved on): that newer edit stays in the draft.
-pub fn remove_applied(
-    conn: &Connection,
-    workspace: &WorkspaceId,
-    id: DraftId,
-    updated_at: i64,
-) -> Result<bool, StoreError> {
-    let removed = conn.execute(
-        "DELETE FROM draft_numbers WHERE workspace_id = ?1 AND id = ?2 AND updated_at = ?3",
-        params![workspace.as_str(), id.0, updated_at],
-    )?;
-    Ok(removed > 0)
-}
-
-/// Drops every drafted change of the organization; returns how many there were.
-pub fn remove_org(
-    conn: &Connection,
-    workspace: &WorkspaceId,
-    org: &OrgId,
-) -> Result<usize, StoreError> {
-    Ok(conn.execute(
-        "DELETE FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2",
-        params![workspace.as_str(), org.as_str()],
-    )?)
-}
-
-/// Drops one drafted change (the number goes back to what Ringotel has, or away if new).
-pub fn remove(conn: &Connection, workspace: &WorkspaceId, id: DraftId) -> Result<bool, StoreError> {
-    let removed = conn.execute(
-        "DELETE FROM draft_numbers WHERE workspace_id = ?1 AND id = ?2",
-        params![workspace.as_str(), id.0],
-    )?;
-    Ok(removed > 0)
-}
-
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::Database;
     use domain::{Country, PhoneNumber, ServiceId};
@@ -366,7 +342,7 @@ mod tests {
             !update_change(db.conn(), &ws, id, &DraftChange::Delete).unwrap(),
             "a number that exists only in the draft is removed, not marked deleted"
         );
-        assert!(remove(db.conn(), &ws, id).unwrap());
+        assert!(super::super::remove(db.conn(), &ws, &org, id).unwrap());
         assert!(list(db.conn(), &ws, &org).unwrap().is_empty());
     }
 
@@ -407,7 +383,8 @@ mod tests {
         let id = insert_new(db.conn(), &ws, &org, &fields("8584376047", "Desk")).unwrap();
         db.conn()
             .execute(
-                "UPDATE draft_numbers SET fields = replace(fields, '+18584376047', '+1858') WHERE id = ?1",
+                "UPDATE drafted_changes SET change = replace(change, '+18584376047', '+1858')
+                 WHERE id = ?1",
                 [id.0],
             )
             .unwrap();

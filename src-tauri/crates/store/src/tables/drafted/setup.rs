@@ -1,8 +1,9 @@
-//! Setup changes in the draft: at most one per organization, kind and target; a later one of
+//! The draft's setup changes: at most one per organization, kind and target; a later one of
 //! the same kind and target replaces the earlier.
 
-use super::now_ms;
+use super::{ChangeKind, NUMBER};
 use crate::error::StoreError;
+use crate::tables::now_ms;
 use domain::DraftId;
 use domain::OrgId;
 use domain::{SetupChange, WorkspaceId};
@@ -30,7 +31,7 @@ pub fn put(
     change: &SetupChange,
 ) -> Result<DraftId, StoreError> {
     conn.query_row(
-        "INSERT INTO draft_setup (workspace_id, org_id, kind, target, change, updated_at)
+        "INSERT INTO drafted_changes (workspace_id, org_id, kind, target, change, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT(workspace_id, org_id, kind, target)
          DO UPDATE SET change = excluded.change, updated_at = excluded.updated_at
@@ -38,7 +39,7 @@ pub fn put(
         params![
             workspace.as_str(),
             org.as_str(),
-            change.kind().as_str(),
+            ChangeKind::Setup(change.kind()).as_str(),
             change.target(),
             encode(change)?,
             now_ms()
@@ -54,10 +55,10 @@ pub fn list(
     workspace: &WorkspaceId,
     org: &OrgId,
 ) -> Result<Vec<DraftSetup>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, change, updated_at FROM draft_setup
-         WHERE workspace_id = ?1 AND org_id = ?2 ORDER BY id",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, change, updated_at FROM drafted_changes
+         WHERE workspace_id = ?1 AND org_id = ?2 AND kind <> '{NUMBER}' ORDER BY id"
+    ))?;
     let rows = stmt.query_map(params![workspace.as_str(), org.as_str()], |r| {
         Ok((
             r.get::<_, i64>(0)?,
@@ -85,44 +86,22 @@ pub fn list(
     Ok(drafts)
 }
 
-/// Drops one change of the organization; false when it has none with that id.
+/// Drops one setup change of the organization; false when it has none with that id (a number
+/// change's id included: those are dropped from the numbers' side).
 pub fn remove(
     conn: &Connection,
     workspace: &WorkspaceId,
     org: &OrgId,
     id: DraftId,
 ) -> Result<bool, StoreError> {
-    let n = conn.execute(
-        "DELETE FROM draft_setup WHERE workspace_id = ?1 AND org_id = ?2 AND id = ?3",
+    let removed = conn.execute(
+        &format!(
+            "DELETE FROM drafted_changes
+             WHERE workspace_id = ?1 AND org_id = ?2 AND id = ?3 AND kind <> '{NUMBER}'"
+        ),
         params![workspace.as_str(), org.as_str(), id.0],
     )?;
-    Ok(n > 0)
-}
-
-/// Drops a change that was sent, unless it was edited since (`updated_at` moved on).
-pub fn remove_applied(
-    conn: &Connection,
-    workspace: &WorkspaceId,
-    id: DraftId,
-    updated_at: i64,
-) -> Result<(), StoreError> {
-    conn.execute(
-        "DELETE FROM draft_setup WHERE workspace_id = ?1 AND id = ?2 AND updated_at = ?3",
-        params![workspace.as_str(), id.0, updated_at],
-    )?;
-    Ok(())
-}
-
-pub fn remove_org(
-    conn: &Connection,
-    workspace: &WorkspaceId,
-    org: &OrgId,
-) -> Result<(), StoreError> {
-    conn.execute(
-        "DELETE FROM draft_setup WHERE workspace_id = ?1 AND org_id = ?2",
-        params![workspace.as_str(), org.as_str()],
-    )?;
-    Ok(())
+    Ok(removed > 0)
 }
 
 #[cfg(test)]
@@ -156,13 +135,13 @@ mod tests {
         assert_eq!(listed.len(), 2);
         assert_eq!(listed[0].change, package, "the package goes first");
         assert_eq!(listed[1].change, url("https://a.example/2"));
-        remove_applied(&conn, &ws, first, listed[1].updated_at - 1).unwrap();
+        super::super::remove_applied(&conn, &ws, first, listed[1].updated_at - 1).unwrap();
         assert_eq!(
             list(&conn, &ws, &org).unwrap().len(),
             2,
             "edited since: kept"
         );
-        remove_applied(&conn, &ws, first, listed[1].updated_at).unwrap();
+        super::super::remove_applied(&conn, &ws, first, listed[1].updated_at).unwrap();
         assert_eq!(list(&conn, &ws, &org).unwrap().len(), 1);
     }
 
@@ -170,7 +149,7 @@ mod tests {
     fn a_damaged_row_is_named_not_skipped() {
         let (conn, ws, org) = db();
         conn.execute(
-            "INSERT INTO draft_setup (workspace_id, org_id, kind, target, change, updated_at)
+            "INSERT INTO drafted_changes (workspace_id, org_id, kind, target, change, updated_at)
              VALUES ('sandbox', ?1, 'x', '', '{\"kind\":\"nonsense\"}', 0)",
             [org.as_str()],
         )
