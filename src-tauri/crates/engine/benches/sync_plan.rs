@@ -52,9 +52,9 @@ fn sync_plan(c: &mut Criterion) {
         )
         .unwrap();
     }
-    let drafts = common::load_drafts(&db, &ws, &org);
+    let drafts = common::load_drafts(&db, &ws, &org, us);
     let index = LiveIndex::new(&live, us);
-    let planned = plan(&drafts, &index, us);
+    let planned = plan(&drafts, &index);
     assert_eq!(planned.sendable().count(), live.len());
     println!(
         "draft: {} edits of {} live numbers",
@@ -75,13 +75,13 @@ fn sync_plan(c: &mut Criterion) {
     });
     group.bench_function("cold: load + decode the draft and live, then plan", |b| {
         b.iter(|| {
-            let drafts = common::load_drafts(&db, &ws, &org);
+            let drafts = common::load_drafts(&db, &ws, &org, us);
             let index = LiveIndex::new(&live, us);
-            black_box(plan(&drafts, &index, us).steps.len())
+            black_box(plan(&drafts, &index).steps.len())
         });
     });
     group.bench_function("plan, draft and live already decoded", |b| {
-        b.iter(|| black_box(plan(&drafts, &index, us)));
+        b.iter(|| black_box(plan(&drafts, &index)));
     });
     group.bench_function(
         "engine changes_view (the Changes tab, after its first view)",

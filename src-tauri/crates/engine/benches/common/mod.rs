@@ -29,8 +29,9 @@ pub fn bare_select(db: &Database, ws: &WorkspaceId, org: &OrgId) -> usize {
     let mut stmt = db
         .conn()
         .prepare_cached(
-            "SELECT id, org_id, trunk_id, fields, base, base_fetched_at, updated_at
-             FROM draft_numbers WHERE workspace_id = ?1 AND org_id = ?2 ORDER BY id",
+            "SELECT id, org_id, target, change, base, base_fetched_at, updated_at
+             FROM drafted_changes WHERE workspace_id = ?1 AND org_id = ?2 AND kind = 'number'
+             ORDER BY id",
         )
         .unwrap();
     stmt.query_map([ws.as_str(), org.as_str()], |r| {
@@ -72,12 +73,13 @@ pub fn harbor(sandbox: &Sandbox) -> OrgId {
     })
 }
 
-/// The organization's draft read from the file, as a fresh engine first decodes it.
-pub fn load_drafts(db: &Database, ws: &WorkspaceId, org: &OrgId) -> Vec<Draft> {
+/// The organization's draft read from the file, as a fresh engine first decodes it (bases in
+/// the organization's fallback country).
+pub fn load_drafts(db: &Database, ws: &WorkspaceId, org: &OrgId, fallback: Country) -> Vec<Draft> {
     drafted::numbers::list(db.conn(), ws, org)
         .unwrap()
         .into_iter()
-        .map(Draft::new)
+        .map(|d| Draft::new(d, fallback))
         .collect()
 }
 

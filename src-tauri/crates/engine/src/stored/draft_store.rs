@@ -6,7 +6,7 @@ use super::drafts::{DecodedDrafts, Draft};
 use crate::base::error::EngineResult;
 use crate::stored::handle::Stored;
 use domain::OrgId;
-use domain::WorkspaceId;
+use domain::{Country, WorkspaceId};
 use std::sync::{Arc, MutexGuard};
 use store::Database;
 use store::tables::drafted;
@@ -18,14 +18,18 @@ impl Stored {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The organization's drafted changes, oldest first.
+    /// The organization's drafted number changes, oldest first, their bases read with
+    /// `fallback` (the organization's fallback country).
     pub(crate) async fn drafts(
         &self,
         workspace: &WorkspaceId,
         org: &OrgId,
+        fallback: Country,
     ) -> EngineResult<Arc<Vec<Draft>>> {
         let key = (workspace.clone(), org.clone());
-        if let Some(drafts) = self.decoded_drafts().get(&key).cloned() {
+        if let Some((read_in, drafts)) = self.decoded_drafts().get(&key).cloned()
+            && read_in == fallback
+        {
             return Ok(drafts);
         }
         let (ws, id) = key.clone();
@@ -33,8 +37,14 @@ impl Stored {
             .base
             .with_db(move |db| Ok(drafted::numbers::list(db.conn(), &ws, &id)?))
             .await?;
-        let drafts: Arc<Vec<Draft>> = Arc::new(records.into_iter().map(Draft::new).collect());
-        self.decoded_drafts().insert(key, drafts.clone());
+        let drafts: Arc<Vec<Draft>> = Arc::new(
+            records
+                .into_iter()
+                .map(|r| Draft::new(r, fallback))
+                .collect(),
+        );
+        self.decoded_drafts()
+            .insert(key, (fallback, drafts.clone()));
         Ok(drafts)
     }
 

@@ -183,27 +183,20 @@ impl LiveIndex {
 }
 
 /// Plans every drafted change against Ringotel's numbers as they are now.
-pub fn plan<'a>(drafts: &'a [Draft], live: &'a LiveIndex, fallback: Country) -> Plan<'a> {
+pub fn plan<'a>(drafts: &'a [Draft], live: &'a LiveIndex) -> Plan<'a> {
     Plan {
-        steps: drafts
-            .iter()
-            .filter_map(|d| step(d, live, fallback))
-            .collect(),
+        steps: drafts.iter().filter_map(|d| step(d, live)).collect(),
     }
 }
 
 /// Plans one drafted change; `None` only for a change with no number to name (a deletion of
 /// a new number, which the draft never holds).
-pub(crate) fn step<'a>(
-    draft: &'a Draft,
-    live: &'a LiveIndex,
-    fallback: Country,
-) -> Option<Step<'a>> {
+pub(crate) fn step<'a>(draft: &'a Draft, live: &'a LiveIndex) -> Option<Step<'a>> {
     let mine = match &draft.change {
         DraftChange::Upsert(fields) => Some(fields.as_ref()),
         DraftChange::Delete => None,
     };
-    let base = draft.base(fallback);
+    let base = draft.base();
     let current = match &draft.target {
         DraftTarget::New => mine.and_then(|m| live.by_number.get(m.number.e164())),
         DraftTarget::Existing { trunk_id, .. } => Some(trunk_id),

@@ -85,9 +85,9 @@ enum Outcome {
 /// Plans the drafted changes against the server's numbers, as the engine does; each step's
 /// outcome, and the calls a server would get.
 fn plan_of(drafts: Vec<DraftRecord>, server: &[SmsTrunk]) -> Vec<Outcome> {
-    let drafts: Vec<Draft> = drafts.into_iter().map(Draft::new).collect();
+    let drafts: Vec<Draft> = drafts.into_iter().map(|d| Draft::new(d, us())).collect();
     let live = LiveIndex::new(server, us());
-    plan(&drafts, &live, us())
+    plan(&drafts, &live)
         .steps
         .into_iter()
         .map(|s| match (s.blocker, s.action) {

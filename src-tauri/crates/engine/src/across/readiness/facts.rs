@@ -176,7 +176,14 @@ impl Readiness<'_> {
                 }
                 Err(other) => return Err(other),
             };
-        let drafts = self.stored.drafts(&connected.workspace_id(), org).await?;
+        let drafts = self
+            .stored
+            .drafts(
+                &connected.workspace_id(),
+                org,
+                fetched.data.fallback_country(),
+            )
+            .await?;
         let number_drafts = drafts
             .iter()
             .filter_map(|d| match (&d.target, &d.change) {

@@ -13,7 +13,7 @@ use store::tables::drafted;
 impl Changes<'_> {
     pub(crate) async fn changes_of(&self, state: &NumbersState) -> EngineResult<ChangesView> {
         let data = &state.snapshot.data;
-        let plan = plan::plan(&state.drafts, data.live_index(), state.fallback_country());
+        let plan = plan::plan(&state.drafts, data.live_index());
         let failures = self.numbers.last_failures(state).await?;
         let setup = self
             .setup

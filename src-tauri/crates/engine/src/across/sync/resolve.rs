@@ -56,11 +56,7 @@ impl Changes<'_> {
             .find(|d| d.id == draft_id)
             .ok_or_else(not_found)?;
         let data = &state.snapshot.data;
-        let planned = plan::plan(
-            std::slice::from_ref(draft),
-            data.live_index(),
-            state.fallback_country(),
-        );
+        let planned = plan::plan(std::slice::from_ref(draft), data.live_index());
         let step = planned.steps.first().ok_or_else(not_found)?;
         let Some(blocker) = &step.blocker else {
             return self.changes_of(&state).await;

@@ -52,11 +52,9 @@ impl Changes<'_> {
         progress: impl Fn(SyncProgress) + Send + Sync + 'static,
     ) -> EngineResult<SyncReport> {
         let planned = self.read_for_sync(&org).await?;
-        let fallback = planned.state.fallback_country();
         let mut plan = plan::plan(
             &planned.state.drafts,
             planned.state.snapshot.data.live_index(),
-            fallback,
         );
         if let Some(only) = &only {
             plan.steps.retain(|s| only.contains(&s.draft_id));

@@ -173,7 +173,6 @@ fn labels(fields: &[SmsField]) -> Vec<String> {
 struct RowBuilder<'a> {
     snapshot: &'a OrgSnapshot,
     users: HashMap<&'a UserId, &'a ringotel::User>,
-    fallback: Country,
 }
 
 impl RowBuilder<'_> {
@@ -247,7 +246,7 @@ impl RowBuilder<'_> {
         trunk: Option<&SmsTrunk>,
         failures: &HashMap<DraftId, String>,
     ) -> Option<NumberRow> {
-        let step = plan::step(draft, self.snapshot.live_index(), self.fallback)?;
+        let step = plan::step(draft, self.snapshot.live_index())?;
         let key = match &draft.target {
             DraftTarget::New => NumberKey::New { draft_id: draft.id },
             DraftTarget::Existing { trunk_id, .. } => NumberKey::Existing {
@@ -306,7 +305,6 @@ pub(crate) fn rows(state: &NumbersState, failures: &LastFailures) -> Vec<NumberR
     let builder = RowBuilder {
         snapshot: data,
         users: data.users.iter().map(|u| (&u.id, u)).collect(),
-        fallback: state.fallback_country(),
     };
     let mut by_trunk: HashMap<&SmsNumberId, &Draft> = HashMap::new();
     let mut rows = Vec::with_capacity(data.trunks.len() + state.drafts.len());
@@ -357,7 +355,10 @@ impl Numbers<'_> {
     ) -> EngineResult<NumbersState> {
         let workspace = connected.workspace_id();
         let snapshot = self.stored.org_snapshot(&connected, org, freshness).await?;
-        let drafts = self.stored.drafts(&workspace, org).await?;
+        let drafts = self
+            .stored
+            .drafts(&workspace, org, snapshot.data.fallback_country())
+            .await?;
         Ok(NumbersState {
             connected,
             workspace,
