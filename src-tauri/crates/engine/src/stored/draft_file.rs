@@ -48,8 +48,8 @@ struct FileChange {
     trunk_id: Option<SmsNumberId>,
     action: Action,
     fields: Option<SmsNumberFields>,
-    /// The number as it was when the draft began, for the compare at sync.
-    base: Option<serde_json::Value>,
+    /// The number as it was when the draft began (as Ringotel sent it), for the compare at sync.
+    base: Option<ringotel::SmsTrunk>,
     base_fetched_at: Option<i64>,
 }
 
@@ -115,11 +115,13 @@ enum Refusal {
 }
 
 /// What one entry of the file lacks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum ChangeProblem {
     UpsertWithoutFields,
     DeletionWithoutNumber,
     ExistingWithoutBase,
+    /// Its base read as a number but cannot be kept (the JSON writer's words).
+    BaseNotKept(String),
 }
 
 impl std::fmt::Display for Refusal {
@@ -147,18 +149,21 @@ impl std::fmt::Display for Refusal {
                 f,
                 "The draft was written by another version of this app (version {version}, this one reads {VERSION})"
             ),
-            Self::Change(n, problem) => write!(
-                f,
-                "Change {n}: {}",
-                match problem {
-                    ChangeProblem::UpsertWithoutFields => "an upsert without its fields",
-                    ChangeProblem::DeletionWithoutNumber =>
-                        "a deletion without the number it deletes",
-                    ChangeProblem::ExistingWithoutBase => {
-                        "a change to an existing number without its base"
-                    }
+            Self::Change(n, problem) => match problem {
+                ChangeProblem::UpsertWithoutFields => {
+                    write!(f, "Change {n}: an upsert without its fields")
                 }
-            ),
+                ChangeProblem::DeletionWithoutNumber => {
+                    write!(f, "Change {n}: a deletion without the number it deletes")
+                }
+                ChangeProblem::ExistingWithoutBase => write!(
+                    f,
+                    "Change {n}: a change to an existing number without its base"
+                ),
+                ChangeProblem::BaseNotKept(reason) => {
+                    write!(f, "Change {n}: its base cannot be kept ({reason})")
+                }
+            },
         }
     }
 }
@@ -177,7 +182,8 @@ fn to_change(entry: FileChange) -> Result<(OrgId, DraftTarget, DraftChange), Cha
         (None, _) => DraftTarget::New,
         (Some(trunk_id), Some(base)) => DraftTarget::Existing {
             trunk_id,
-            base: base.to_string(),
+            base: serde_json::to_string(&base)
+                .map_err(|e| ChangeProblem::BaseNotKept(e.to_string()))?,
             base_fetched_at: entry.base_fetched_at.unwrap_or_default(),
         },
         (Some(_), None) => return Err(ChangeProblem::ExistingWithoutBase),

@@ -121,6 +121,8 @@ pub struct LiveIndex {
 /// One of Ringotel's numbers as read.
 #[derive(Debug, Clone)]
 struct LiveNumber {
+    /// Where it is in the list it was read from (the fetched copy's trunks).
+    at: usize,
     fields: Result<SmsNumberFields, Unreadable>,
     /// `+1 858-437-6048`; a stored value that is no valid number, as stored.
     display: String,
@@ -129,7 +131,7 @@ struct LiveNumber {
 impl LiveIndex {
     pub fn new(trunks: &[SmsTrunk], fallback: Country) -> Self {
         let mut index = Self::default();
-        for trunk in trunks {
+        for (at, trunk) in trunks.iter().enumerate() {
             let fields = trunk.fields(fallback).map_err(|problem| Unreadable::Live {
                 number: trunk.number.clone(),
                 problem,
@@ -150,9 +152,14 @@ impl LiveIndex {
                     .by_number
                     .insert(number.e164().to_owned(), trunk.id.clone());
             }
-            index
-                .numbers
-                .insert(trunk.id.clone(), LiveNumber { fields, display });
+            index.numbers.insert(
+                trunk.id.clone(),
+                LiveNumber {
+                    at,
+                    fields,
+                    display,
+                },
+            );
         }
         index
     }
@@ -165,6 +172,11 @@ impl LiveIndex {
     /// The number's fields, when Ringotel has it and they can be read.
     pub fn fields(&self, id: &SmsNumberId) -> Option<&SmsNumberFields> {
         self.numbers.get(id).and_then(|n| n.fields.as_ref().ok())
+    }
+
+    /// Where the number is in the list the index was made from, when Ringotel has it.
+    pub fn position(&self, id: &SmsNumberId) -> Option<usize> {
+        self.numbers.get(id).map(|n| n.at)
     }
 
     /// How the number reads in a table (`+1 858-437-6048`), when Ringotel has it.

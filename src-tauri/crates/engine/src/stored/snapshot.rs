@@ -5,6 +5,7 @@
 use crate::base::error::EngineError;
 use crate::stored::plan::LiveIndex;
 use domain::OrgId;
+use domain::SmsNumberId;
 use domain::WorkspaceId;
 use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
 use serde::{Deserialize, Serialize};
@@ -110,6 +111,11 @@ impl OrgSnapshot {
     /// The numbers as typed fields, by id and by E.164 number.
     pub fn live_index(&self) -> &LiveIndex {
         &self.live
+    }
+
+    /// Ringotel's number with this id, as it sent it.
+    pub fn trunk(&self, id: &SmsNumberId) -> Option<&SmsTrunk> {
+        self.live.position(id).and_then(|at| self.trunks.get(at))
     }
 
     /// How a number reads in a table (`+1 858-437-6048`); a stored value that is no valid

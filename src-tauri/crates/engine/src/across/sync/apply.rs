@@ -5,12 +5,12 @@
 use crate::base::error::ringotel_in_words as describe;
 use crate::stored::journaled::{Landed, Run, Sending};
 use crate::stored::plan::{Action, Step};
+use crate::stored::snapshot::OrgSnapshot;
 use domain::DraftId;
 use domain::SmsNumberId;
 use domain::UserId;
-use domain::{Country, JournalState, SmsField, SmsNumberFields, SyncAction};
+use domain::{JournalState, SmsField, SmsNumberFields, SyncAction};
 use ringotel::{RingotelClient, RingotelError, SmsTrunk};
-use std::collections::HashMap;
 use std::sync::Arc;
 use store::tables::journal::{JournaledCall, NumberCall};
 use transport::{Repeatable, RetryPolicy};
@@ -55,8 +55,7 @@ pub(crate) struct Runner {
     pub run: Run,
     pub client: RingotelClient,
     /// Ringotel's numbers as read just before the run: updates are written onto these.
-    pub live: HashMap<SmsNumberId, SmsTrunk>,
-    pub fallback: Country,
+    pub live: Arc<OrgSnapshot>,
     pub retry: RetryPolicy,
 }
 
@@ -160,7 +159,7 @@ impl Runner {
     }
 
     fn read(&self, trunk: &SmsTrunk) -> Option<SmsNumberFields> {
-        trunk.fields(self.fallback).ok()
+        trunk.fields(self.live.fallback_country()).ok()
     }
 
     async fn create(&self, fields: &SmsNumberFields) -> Result<Landed, StepFailure> {
@@ -222,7 +221,7 @@ impl Runner {
         fields: &SmsNumberFields,
         changed: &[SmsField],
     ) -> Result<Landed, StepFailure> {
-        let Some(live) = self.live.get(trunk_id) else {
+        let Some(live) = self.live.trunk(trunk_id) else {
             return Err(StepFailure::GoneMeanwhile);
         };
         let mut trunk = live.clone();

@@ -61,9 +61,7 @@ impl Changes<'_> {
         let Some(blocker) = &step.blocker else {
             return self.changes_of(&state).await;
         };
-        let live_trunk = step
-            .live
-            .and_then(|(id, _)| data.trunks.iter().find(|t| &t.id == id));
+        let live_trunk = step.live.and_then(|(id, _)| data.trunk(id));
         let rebased_on_live = |trunk: &SmsTrunk| -> EngineResult<DraftTarget> {
             Ok(DraftTarget::Existing {
                 trunk_id: trunk.id.clone(),

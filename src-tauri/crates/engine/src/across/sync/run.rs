@@ -16,7 +16,6 @@ use crate::stored::journaled::{Run, Sending};
 use crate::stored::plan::{self, Plan};
 use crate::stored::snapshot::{Freshness, SavedPart};
 use domain::{DraftId, JournalState, OrgId, SyncAction};
-use ringotel::SmsTrunk;
 use std::collections::HashMap;
 use std::sync::Arc;
 use store::tables::journal::{self, JournaledCall, NumberCall};
@@ -30,7 +29,6 @@ const INTERRUPTED: &str =
 struct Planned {
     connected: Connected,
     state: NumbersState,
-    live: Vec<SmsTrunk>,
     interrupted: Vec<journal::JournalEntry>,
 }
 
@@ -100,7 +98,6 @@ impl Changes<'_> {
         Ok(Planned {
             connected,
             state,
-            live,
             interrupted,
         })
     }
@@ -161,12 +158,7 @@ impl Changes<'_> {
         let runner = Arc::new(Runner {
             run,
             client: connected.ringotel.clone(),
-            live: planned
-                .live
-                .iter()
-                .map(|t| (t.id.clone(), t.clone()))
-                .collect(),
-            fallback: state.fallback_country(),
+            live: Arc::clone(&state.snapshot.data),
             retry: self.base.network.retry,
         });
         let outcomes = self.run_steps(runner, plan, before, progress).await;

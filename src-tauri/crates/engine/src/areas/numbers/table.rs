@@ -152,7 +152,7 @@ impl NumbersState {
     }
 
     pub fn trunk(&self, id: &SmsNumberId) -> Option<&SmsTrunk> {
-        self.snapshot.data.trunks.iter().find(|t| &t.id == id)
+        self.snapshot.data.trunk(id)
     }
 
     pub fn draft_of(&self, key: &NumberKey) -> Option<&Draft> {
