@@ -43,8 +43,22 @@ pub fn remove(
     org: &OrgId,
     id: DraftId,
 ) -> Result<bool, StoreError> {
+    remove_if(conn, workspace, org, id, "1")
+}
+
+/// Drops one drafted change of the organization when its row meets `condition` (SQL).
+pub(crate) fn remove_if(
+    conn: &Connection,
+    workspace: &WorkspaceId,
+    org: &OrgId,
+    id: DraftId,
+    condition: &str,
+) -> Result<bool, StoreError> {
     let removed = conn.execute(
-        "DELETE FROM drafted_changes WHERE workspace_id = ?1 AND org_id = ?2 AND id = ?3",
+        &format!(
+            "DELETE FROM drafted_changes
+             WHERE workspace_id = ?1 AND org_id = ?2 AND id = ?3 AND {condition}"
+        ),
         params![workspace.as_str(), org.as_str(), id.0],
     )?;
     Ok(removed > 0)

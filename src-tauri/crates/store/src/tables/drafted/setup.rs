@@ -94,14 +94,7 @@ pub fn remove(
     org: &OrgId,
     id: DraftId,
 ) -> Result<bool, StoreError> {
-    let removed = conn.execute(
-        &format!(
-            "DELETE FROM drafted_changes
-             WHERE workspace_id = ?1 AND org_id = ?2 AND id = ?3 AND kind <> '{NUMBER}'"
-        ),
-        params![workspace.as_str(), org.as_str(), id.0],
-    )?;
-    Ok(removed > 0)
+    super::remove_if(conn, workspace, org, id, &format!("kind <> '{NUMBER}'"))
 }
 
 #[cfg(test)]
