@@ -1,5 +1,5 @@
-//! Log lines to stderr and to a file in the app's log folder. Secrets never reach a log: they
-//! are `Secret` values, which print as `<redacted>`.
+//! Log lines to stderr and to a private, size-bounded file in the app's log folder. Secrets
+//! never reach a log: they are `Secret` values, which print as `<redacted>`.
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -8,17 +8,14 @@ use tracing_subscriber::fmt::writer::MakeWriterExt;
 
 const LOG_FILE: &str = "sms-admin.log";
 
+/// Past this the log starts a new file, keeping one previous: at most about 10 MB on disk.
+const LOG_CAP_BYTES: u64 = 5 * 1024 * 1024;
+
 pub fn init(log_dir: Option<&Path>) {
     let filter =
         EnvFilter::try_from_env("SMS_ADMIN_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-    let file = log_dir.and_then(|dir| {
-        std::fs::create_dir_all(dir).ok()?;
-        std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(dir.join(LOG_FILE))
-            .ok()
-    });
+    let file = log_dir
+        .and_then(|dir| store::private::RotatingLog::open(&dir.join(LOG_FILE), LOG_CAP_BYTES).ok());
     let subscriber = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_ansi(false);

@@ -40,8 +40,10 @@ impl From<rusqlite::Error> for OpenFailure {
 impl Database {
     /// Opens (or creates) the database in `dir`. A damaged or too-new file is kept aside and a
     /// fresh one started; the returned [`SetAside`] says so, for the user.
+    /// The folder is made the owner's alone (0700) and so is the file (0600); SQLite gives its
+    /// WAL and shared-memory files the database file's mode.
     pub fn open_in(dir: &Path) -> Result<(Self, Option<SetAside>), StoreError> {
-        std::fs::create_dir_all(dir)?;
+        crate::private::private_dir(dir)?;
         Self::open(&dir.join(DATABASE_FILE))
     }
 
@@ -72,6 +74,7 @@ impl Database {
 
     fn try_open(path: &Path) -> Result<Self, OpenFailure> {
         let mut conn = Connection::open(path)?;
+        crate::private::private_file(path).map_err(|e| OpenFailure::Fault(e.into()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let found = migrations::schema_version(&conn)?;
         if found > LATEST_VERSION {

@@ -4,6 +4,7 @@ mod database;
 mod error;
 mod keychain;
 mod migrations;
+pub mod private;
 mod recovery;
 pub mod tables;
 mod vault;

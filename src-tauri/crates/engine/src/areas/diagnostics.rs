@@ -196,7 +196,7 @@ impl Diagnostics<'_> {
     /// Writes the shape report to `path`.
     pub async fn save_shape_report(&self, path: &Path) -> EngineResult<ReportFile> {
         let text = self.shape_report().await?;
-        Ok(match std::fs::write(path, text) {
+        Ok(match store::private::write_private(path, text.as_bytes()) {
             Ok(()) => ReportFile::Saved {
                 path: path.display().to_string(),
             },

@@ -11,7 +11,7 @@ use std::path::Path;
 /// Starts the simulated services on the state saved in `data_dir`; keep the `Sandbox` alive
 /// for as long as they should answer.
 pub async fn start(data_dir: &Path) -> std::io::Result<(Sandbox, SandboxEndpoints)> {
-    std::fs::create_dir_all(data_dir)?;
+    store::private::private_dir(data_dir)?;
     let sandbox = Sandbox::start_persistent(&data_dir.join(SANDBOX_STATE_FILE)).await?;
     let endpoints = endpoints(&sandbox).map_err(std::io::Error::other)?;
     Ok((sandbox, endpoints))

@@ -288,7 +288,7 @@ impl DraftFiles<'_> {
         };
         let json =
             serde_json::to_string_pretty(&file).map_err(|e| EngineError::Internal(e.into()))?;
-        if let Err(error) = std::fs::write(&path, json) {
+        if let Err(error) = store::private::write_private(&path, json.as_bytes()) {
             return Ok(refused(format!(
                 "{} could not be written: {error}",
                 path.display()

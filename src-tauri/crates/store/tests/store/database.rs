@@ -174,3 +174,19 @@ fn two_failures_never_overwrite_an_earlier_kept_file() {
     drop(Database::open_in(dir.path()).unwrap());
     assert_eq!(kept_files(dir.path()).len(), 2);
 }
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_the_database_files_are_the_owners_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("data");
+    seeded(&dir);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700);
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        assert_eq!(mode(&path), 0o600, "{}", path.display());
+    }
+    assert!(dir.join(DATABASE_FILE).exists());
+}

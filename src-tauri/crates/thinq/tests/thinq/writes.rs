@@ -187,6 +187,33 @@ async fn routing_profiles_are_listed_created_and_repointed() {
 }
 
 #[tokio::test]
+async fn a_profile_id_that_is_not_digits_never_reaches_a_url() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let thinq = harbor(&sandbox);
+    for id in [
+        "../../balance",
+        "12/34",
+        "12?x=1",
+        "",
+        "123456789012345678901",
+        "１２",
+    ] {
+        let err = thinq
+            .update_routing_profile(id, "Ringotel", "https://hooks.example/v2")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, ThinqError::Malformed { .. }),
+            "{id:?}: {err:?}"
+        );
+    }
+    assert!(
+        sandbox.take_request_log().is_empty(),
+        "nothing was sent for an id that is not digits"
+    );
+}
+
+#[tokio::test]
 async fn a_refused_write_carries_thinqs_own_words() {
     let sandbox = Sandbox::start().await.unwrap();
     let err = harbor(&sandbox)
