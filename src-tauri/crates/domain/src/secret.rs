@@ -1,7 +1,9 @@
-//! A secret value (API key, token) that cannot be printed, logged or serialized by accident.
+//! A secret value (API key, token) that cannot be printed, logged or serialized by accident,
+//! and is overwritten in memory when dropped.
 
 use serde::{Deserialize, Deserializer};
 use std::fmt;
+use zeroize::Zeroize;
 
 /// Holds a credential in memory. `Debug` and `Display` print `<redacted>`, there is no
 /// `Serialize`, and reading the value takes an explicit, greppable call to [`Secret::expose`].
@@ -20,6 +22,19 @@ impl Secret {
 
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
+    }
+}
+
+/// Overwrites the value, so a freed buffer does not keep the credential.
+impl Zeroize for Secret {
+    fn zeroize(&mut self) {
+        self.0.zeroize();
+    }
+}
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        self.zeroize();
     }
 }
 
@@ -52,6 +67,18 @@ mod tests {
         assert_eq!(format!("{secret:?}"), "<redacted>");
         assert_eq!(format!("{secret}"), "<redacted>");
         assert_eq!(secret.expose(), "tok-123");
+    }
+
+    #[test]
+    fn wiping_a_secret_leaves_nothing_of_it() {
+        let mut secret = Secret::new("tok-123");
+        secret.zeroize();
+        assert_eq!(secret.expose(), "");
+        // `Drop` runs the same wipe; a clone is a value of its own, wiped when it goes.
+        let kept = Secret::new("tok-456");
+        let copy = kept.clone();
+        drop(kept);
+        assert_eq!(copy.expose(), "tok-456");
     }
 
     #[test]
