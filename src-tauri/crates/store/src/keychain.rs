@@ -5,7 +5,8 @@ use domain::OrgId;
 use domain::{Secret, WorkspaceId};
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::Duration;
 use thiserror::Error;
 use ts_rs::TS;
 
@@ -43,6 +44,9 @@ pub enum KeychainProblem {
     NoSecretService,
     /// The keychain is there but locked (or refused access).
     Locked,
+    /// The keychain took no answer back within [`KEYCHAIN_ANSWER_WAIT`]: most often an unlock
+    /// prompt nobody answered, or a keychain daemon that stopped mid-call.
+    NoAnswer,
     /// This platform has no supported keychain.
     Unsupported,
     /// Anything else the keychain reported.
@@ -67,6 +71,9 @@ impl KeychainError {
                 (org.freedesktop.secrets). Install and start GNOME Keyring or KWallet to store secrets."
                 .into(),
             KeychainProblem::Locked => "The system keychain is locked. Unlock it (for example by logging in again) and retry.".into(),
+            KeychainProblem::NoAnswer => "The system keychain did not answer. If it shows an unlock prompt, answer it; \
+                otherwise restart the keychain (or log in again) and retry."
+                .into(),
             KeychainProblem::Unsupported => "This system has no supported keychain.".into(),
             KeychainProblem::Failed => format!("The system keychain failed: {}", self.detail),
         }
@@ -101,65 +108,119 @@ fn classify_platform_text(detail: &str) -> KeychainProblem {
     }
 }
 
+/// How long one keychain call may take before the admin is told it did not answer. Long
+/// enough to type a password into an unlock prompt; short enough that a keychain daemon that
+/// died mid-call (its replacement waits on a prompt no one sees) is a message, not a hang.
+pub const KEYCHAIN_ANSWER_WAIT: Duration = Duration::from_secs(120);
+
 /// The OS keychain under one service name. The connection is opened on first use and kept;
 /// a failed open is retried on the next call, so starting a keyring later needs no restart.
 pub struct Keychain {
     service: String,
-    store: Mutex<Option<Arc<CredentialStore>>>,
+    store: Arc<Mutex<Option<Arc<CredentialStore>>>>,
+    answer_wait: Duration,
 }
 
 impl Keychain {
     /// `service` separates builds: release and debug builds never read each other's secrets.
     pub fn new(service: impl Into<String>) -> Self {
+        Self::with_answer_wait(service, KEYCHAIN_ANSWER_WAIT)
+    }
+
+    /// As [`Keychain::new`], giving up on a call after `answer_wait` (diagnostics and tests).
+    pub fn with_answer_wait(service: impl Into<String>, answer_wait: Duration) -> Self {
         Self {
             service: service.into(),
-            store: Mutex::new(None),
+            store: Arc::new(Mutex::new(None)),
+            answer_wait,
         }
     }
 
-    fn store(&self) -> Result<Arc<CredentialStore>, KeychainError> {
-        let mut cached = self.store.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(store) = cached.as_ref() {
-            return Ok(store.clone());
+    /// Runs one call on the keychain on a thread of its own and waits at most `answer_wait`
+    /// for it. A call that never returns keeps only its own thread; the next call starts over.
+    fn call<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(Arc<CredentialStore>) -> Result<T, KeychainError> + Send + 'static,
+    ) -> Result<T, KeychainError> {
+        let cached = self.store.clone();
+        let (answer, answered) = mpsc::sync_channel(1);
+        let spawned = std::thread::Builder::new()
+            .name("keychain-call".into())
+            .spawn(move || {
+                // The caller may have stopped waiting; then nobody needs the outcome.
+                let _ = answer.send(open(&cached).and_then(work));
+            });
+        if let Err(e) = spawned {
+            return Err(KeychainError {
+                problem: KeychainProblem::Failed,
+                detail: format!("no thread for the keychain call: {e}"),
+            });
         }
-        let store = open_platform_store().map_err(|e| KeychainError::from_keyring(&e))?;
-        *cached = Some(store.clone());
-        Ok(store)
+        answered.recv_timeout(self.answer_wait).unwrap_or_else(|_| {
+            Err(KeychainError {
+                problem: KeychainProblem::NoAnswer,
+                detail: format!("no answer within {} ms", self.answer_wait.as_millis()),
+            })
+        })
     }
 
-    fn entry(&self, name: &SecretName) -> Result<Entry, KeychainError> {
-        let store = self.store()?;
-        Entry::new_in_store(&store, &self.service, &name.account())
-            .map_err(|e| KeychainError::from_keyring(&e))
+    /// [`Keychain::call`] on the entry that holds `name`.
+    fn on_entry<T: Send + 'static>(
+        &self,
+        name: &SecretName,
+        work: impl FnOnce(Entry) -> Result<T, KeychainError> + Send + 'static,
+    ) -> Result<T, KeychainError> {
+        let (service, account) = (self.service.clone(), name.account());
+        self.call(move |store| {
+            let entry = Entry::new_in_store(&store, &service, &account)
+                .map_err(|e| KeychainError::from_keyring(&e))?;
+            work(entry)
+        })
     }
 
     /// Whether the keychain can be used right now (reachable; a write may still find it locked).
     pub fn probe(&self) -> Result<(), KeychainError> {
-        self.store().map(|_| ())
+        self.call(|_| Ok(()))
     }
 
     pub fn store_secret(&self, name: &SecretName, secret: &Secret) -> Result<(), KeychainError> {
-        self.entry(name)?
-            .set_password(secret.expose())
-            .map_err(|e| KeychainError::from_keyring(&e))
+        let secret = secret.clone();
+        self.on_entry(name, move |entry| {
+            entry
+                .set_password(secret.expose())
+                .map_err(|e| KeychainError::from_keyring(&e))
+        })
     }
 
     /// The secret, or `None` when there is no entry.
     pub fn load(&self, name: &SecretName) -> Result<Option<Secret>, KeychainError> {
-        match self.entry(name)?.get_password() {
+        self.on_entry(name, |entry| match entry.get_password() {
             Ok(value) => Ok(Some(Secret::new(value))),
             Err(KeyringError::NoEntry) => Ok(None),
             Err(e) => Err(KeychainError::from_keyring(&e)),
-        }
+        })
     }
 
     /// Removes the entry; removing one that is not there is not an error.
     pub fn delete(&self, name: &SecretName) -> Result<(), KeychainError> {
-        match self.entry(name)?.delete_credential() {
+        self.on_entry(name, |entry| match entry.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
             Err(e) => Err(KeychainError::from_keyring(&e)),
-        }
+        })
     }
+}
+
+/// The platform store, opened on first use and kept once it opened.
+fn open(
+    cached: &Mutex<Option<Arc<CredentialStore>>>,
+) -> Result<Arc<CredentialStore>, KeychainError> {
+    let mut cached = cached.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(store) = cached.as_ref() {
+        return Ok(store.clone());
+    }
+    let store = open_platform_store().map_err(|e| KeychainError::from_keyring(&e))?;
+    *cached = Some(store.clone());
+    Ok(store)
 }
 
 #[cfg(all(
@@ -236,6 +297,7 @@ mod tests {
             KeychainProblem::NoSessionBus,
             KeychainProblem::NoSecretService,
             KeychainProblem::Locked,
+            KeychainProblem::NoAnswer,
         ] {
             let message = KeychainError {
                 problem,

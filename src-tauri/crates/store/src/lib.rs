@@ -11,6 +11,6 @@ mod vault;
 
 pub use database::{DATABASE_FILE, Database};
 pub use error::StoreError;
-pub use keychain::{Keychain, KeychainError, KeychainProblem, SecretName};
+pub use keychain::{KEYCHAIN_ANSWER_WAIT, Keychain, KeychainError, KeychainProblem, SecretName};
 pub use recovery::{SetAside, SetAsideReason};
 pub use vault::{SecretLocation, SecretVault};

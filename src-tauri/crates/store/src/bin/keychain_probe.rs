@@ -3,10 +3,20 @@
 //! in a process of its own environment.
 
 use domain::{Secret, WorkspaceId};
-use store::{Keychain, SecretName};
+use std::time::Duration;
+use store::{KEYCHAIN_ANSWER_WAIT, Keychain, SecretName};
+
+/// `keychain-probe [--answer-wait-ms N]`: how long each keychain call may take.
+fn answer_wait() -> Duration {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2)
+        .find(|pair| pair[0] == "--answer-wait-ms")
+        .and_then(|pair| pair[1].parse().ok())
+        .map_or(KEYCHAIN_ANSWER_WAIT, Duration::from_millis)
+}
 
 fn main() {
-    let keychain = Keychain::new("ringotel-sms-admin-probe");
+    let keychain = Keychain::with_answer_wait("ringotel-sms-admin-probe", answer_wait());
     let Ok(workspace) = WorkspaceId::parse(&format!("probe-{}", std::process::id())) else {
         println!(
             "{}",

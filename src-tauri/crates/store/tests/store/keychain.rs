@@ -131,6 +131,31 @@ fn a_keyring_that_is_locked_is_named() {
     assert_eq!(problem(&report), KeychainProblem::Locked, "{report}");
 }
 
+#[test]
+fn a_keychain_that_never_answers_is_named_instead_of_waited_on() {
+    // A "bus" that takes the connection and then says nothing, as a keychain daemon that died
+    // mid-call leaves its caller: the probe gives up after its wait and says so.
+    let dir = tempfile::tempdir().unwrap();
+    let socket = dir.path().join("silent-bus");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    let held = std::thread::spawn(move || listener.accept().map(|(stream, _)| stream));
+    let mut command = Command::new(PROBE);
+    command.args(["--answer-wait-ms", "1500"]).env(
+        "DBUS_SESSION_BUS_ADDRESS",
+        format!("unix:path={}", socket.display()),
+    );
+    let report = probe(command);
+    assert_eq!(problem(&report), KeychainProblem::NoAnswer, "{report}");
+    assert!(
+        report["message"]
+            .as_str()
+            .unwrap()
+            .contains("did not answer"),
+        "{report}"
+    );
+    drop(held.join());
+}
+
 /// A session bus that knows no services at all: nothing can be activated on it.
 const BARE_BUS_CONFIG: &str = r#"<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
