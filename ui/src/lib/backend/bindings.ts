@@ -25,7 +25,7 @@ export type SmsMode = { "kind": "off" } | { "kind": "sipSimple" } | { "kind": "a
 
 export type ThinqSettingsInput = { accountId: string, username: string, token: string | null, };
 
-export type KeychainProblem = "noSessionBus" | "noSecretService" | "locked" | "unsupported" | "failed";
+export type KeychainProblem = "noSessionBus" | "noSecretService" | "locked" | "noAnswer" | "unsupported" | "failed";
 
 export type SecretLocation = "keychain" | "session" | "missing";
 
