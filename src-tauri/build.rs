@@ -7,11 +7,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// What the main window may use besides the app's own commands.
-const PLUGIN_PERMISSIONS: &[&str] = &[
-    "dialog:allow-open",
-    "dialog:allow-save",
-    "clipboard-manager:allow-write-text",
-];
+/// (File dialogs are opened by the commands themselves: the webview never names a path.)
+const PLUGIN_PERMISSIONS: &[&str] = &["clipboard-manager:allow-write-text"];
 
 /// An app command: the module under `commands/` and the function's name.
 struct Command {
@@ -112,7 +109,7 @@ fn capability(commands: &[Command]) -> String {
         .map(|p| format!("    \"{p}\""))
         .collect();
     format!(
-        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \"description\": \"The main window may call the app's own commands, write to the clipboard and ask for a draft file; nothing else. Written by build.rs from the app's commands.\",\n  \"windows\": [\"main\"],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \"description\": \"The main window may call the app's own commands and write to the clipboard; nothing else (file dialogs open from the commands). Written by build.rs from the app's commands.\",\n  \"windows\": [\"main\"],\n  \"permissions\": [\n{}\n  ]\n}}\n",
         permissions.join(",\n")
     )
 }

@@ -2,6 +2,7 @@
 //! the engine; this file only wires it to the window.
 
 mod commands;
+mod file_dialog;
 mod logging;
 mod state;
 

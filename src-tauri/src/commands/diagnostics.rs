@@ -2,6 +2,7 @@
 //! showed it, the notices a tab shows, and the shape report saved where the admin chooses in a
 //! save dialog this side opens (the webview never names a path).
 
+use crate::file_dialog::picked;
 use crate::state::AppState;
 use domain::NoticeArea;
 use engine::Problem;
@@ -36,16 +37,13 @@ pub async fn save_shape_report(
     state: State<'_, AppState>,
 ) -> Result<Option<ReportFile>, Problem> {
     let engine = state.engine()?;
-    let (chosen, answer) = tokio::sync::oneshot::channel();
-    app.dialog()
+    let dialog = app
+        .dialog()
         .file()
         .set_title("Save shape report")
         .set_file_name("sms-admin-shape-report.json")
-        .add_filter("JSON", &["json"])
-        .save_file(move |path| {
-            let _ = chosen.send(path.and_then(|p| p.into_path().ok()));
-        });
-    match answer.await.ok().flatten() {
+        .add_filter("JSON", &["json"]);
+    match picked(|answer| dialog.save_file(answer)).await {
         Some(path) => Ok(Some(engine.diagnostics().save_shape_report(&path).await?)),
         None => Ok(None),
     }

@@ -34,6 +34,34 @@ pub enum FieldKey {
     ReadinessFix,
 }
 
+impl FieldKey {
+    /// The field's name as its form shows it, for messages away from the form (files, CLI).
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::BaseUrl => "Address",
+            Self::ApiKey => "API key",
+            Self::ThinqBaseUrl => "thinQ address",
+            Self::WebhookUrl => "Webhook URL",
+            Self::AccountId => "Account ID",
+            Self::Username => "Username",
+            Self::Token => "Token",
+            Self::Country => "Country",
+            Self::Number => "Phone number",
+            Self::DisplayName => "Display name",
+            Self::Users => "Users",
+            Self::Stickiness => "Stickiness",
+            Self::OptOutKeyword => "Opt-out keyword",
+            Self::OptOutReply => "Opt-out reply",
+            Self::AutoReplies => "Auto-replies",
+            Self::DraftFile => "Draft file",
+            Self::Connection => "Connection",
+            Self::Package => "Package",
+            Self::ReadinessFix => "Fix",
+        }
+    }
+}
+
 /// One rejected input: which field, and what is wrong with it in words an admin acts on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

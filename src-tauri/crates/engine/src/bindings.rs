@@ -83,7 +83,7 @@ pub fn typescript() -> String {
         crate::areas::numbers::ThinqDidsView,
         crate::areas::numbers::ImportDidsInput,
         crate::areas::numbers::ImportDidsOutcome,
-        crate::stored::draft_file::DraftTransfer,
+        crate::areas::numbers::draft_file::DraftTransfer,
         domain::SyncAction,
         domain::JournalState,
         crate::across::sync::Side,

@@ -12,6 +12,7 @@ mod stored;
 mod layers_tests;
 
 pub use across::{readiness, sync};
+pub use areas::numbers::draft_file;
 pub use areas::{diagnostics, integrations, numbers, organizations, setup};
 #[cfg(feature = "builtin-sandbox")]
 pub use base::builtin_sandbox;
@@ -20,4 +21,4 @@ pub use base::secrets::{SecretPersistence, SecretState};
 pub use base::settings::{NetworkSettings, SandboxEndpoints, SandboxThinqAccount};
 pub use base::{home, startup};
 pub use engine::Engine;
-pub use stored::{draft_file, drafts, plan, snapshot, workspaces};
+pub use stored::{drafts, plan, snapshot, workspaces};

@@ -3,41 +3,8 @@
 //! assumption changes, the Diagnostics screen lists every verdict, and the shape report is
 //! saved where the admin chooses in the system's own save dialog — holding no secret.
 
-use e2e::{AppSession, Home};
+use e2e::{AppSession, FileDialog, Home, answer_file_dialog};
 use sandbox::{DEMO_API_KEY, demo_thinq_accounts};
-use std::path::Path;
-use std::process::Command;
-use std::time::{Duration, Instant};
-
-/// Types `path` into the native save dialog titled `title` and presses Enter, as a person
-/// would (the dialog belongs to the system, not to the page WebDriver drives).
-async fn answer_save_dialog(title: &str, path: &Path) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let window = loop {
-        let found = Command::new("xdotool")
-            .args(["search", "--name", title])
-            .output()
-            .expect("xdotool runs (scripts/setup installs it)");
-        let ids = String::from_utf8_lossy(&found.stdout).into_owned();
-        if let Some(id) = ids.lines().last().filter(|l| !l.is_empty()) {
-            break id.to_owned();
-        }
-        assert!(Instant::now() < deadline, "no \"{title}\" dialog appeared");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    };
-    // The dialog opens with its name field focused and the suggested name selected.
-    tokio::time::sleep(Duration::from_millis(800)).await;
-    for args in [
-        vec!["windowfocus", "--sync", window.as_str()],
-        vec!["key", "--clearmodifiers", "ctrl+a"],
-        vec!["type", "--delay", "20", path.to_str().unwrap()],
-        vec!["key", "Return"],
-    ] {
-        let status = Command::new("xdotool").args(&args).status().unwrap();
-        assert!(status.success(), "xdotool {args:?}");
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-}
 
 #[tokio::test]
 async fn diagnostics_show_each_verdict_and_save_a_shape_report_with_no_secret() {
@@ -87,7 +54,7 @@ async fn diagnostics_show_each_verdict_and_save_a_shape_report_with_no_secret() 
     let out = tempfile::tempdir().unwrap();
     let path = out.path().join("harbor-shapes.json");
     app.click("save-shape-report").await;
-    answer_save_dialog("Save shape report", &path).await;
+    answer_file_dialog(FileDialog::Save, "Save shape report", &path).await;
     app.text_until("shape-report-saved", |t| t.contains("harbor-shapes.json"))
         .await;
     app.screenshot_at("37-shape-report-saved", "shape-report-saved")

@@ -1,7 +1,7 @@
 //! The number editor on an offline draft: add a number as people type it, assign users,
 //! choose stickiness and formats, then restart with the sandbox unreachable and keep editing.
 
-use e2e::{AppSession, Home};
+use e2e::{AppSession, FileDialog, Home, answer_file_dialog};
 
 /// Set to start the app with its Sandbox services stopped, as if the network were gone.
 const OFFLINE: (&str, &str) = ("SMSADMIN_SANDBOX_OFFLINE", "1");
@@ -103,5 +103,60 @@ async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreacha
     })
     .await;
     app.screenshot("16-offline-edit").await;
+    app.close().await;
+}
+
+#[tokio::test]
+async fn a_draft_leaves_and_comes_back_only_through_the_systems_file_dialogs() {
+    let home = Home::new();
+    let app = AppSession::start(&home, &[]).await;
+    // The page itself cannot open a file dialog (so it can never name a path): the capability
+    // allows the app's own commands, and those open the dialogs.
+    let asked = app
+        .eval(
+            "return window.__TAURI_INTERNALS__.invoke('plugin:dialog|open', { options: {} })\
+             .then(() => 'opened', e => 'refused: ' + e)",
+        )
+        .await;
+    let asked = asked.as_str().unwrap_or_default();
+    assert!(asked.starts_with("refused: "), "{asked}");
+
+    app.click_row("org-row", "Harbor Dental Group").await;
+    app.click("tab-numbers").await;
+    app.by_testid("numbers-table").await;
+    app.click("add-number").await;
+    app.fill("number", "858-437-6047").await;
+    app.text_until("number-hint", |t| t.contains("18584376047"))
+        .await;
+    app.fill("displayName", "Front desk 2").await;
+    app.click("save-number").await;
+    let drafted = "[data-testid='number-row'][data-number='18584376047']";
+    app.wait_for(drafted).await;
+
+    let out = tempfile::tempdir().unwrap();
+    let file = out.path().join("harbor-draft.json");
+    app.click("export-draft").await;
+    answer_file_dialog(FileDialog::Save, "Export draft", &file).await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !file.exists() {
+        assert!(std::time::Instant::now() < deadline, "no draft written");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("Front desk 2"), "{text}");
+
+    app.click("tab-changes").await;
+    app.click("discard-draft").await;
+    app.click("confirm-discard-button").await;
+    app.text_until("changes-summary", |t| t.starts_with("0 drafted changes"))
+        .await;
+    app.click("tab-numbers").await;
+    app.by_testid("numbers-table").await;
+    app.click("import-draft").await;
+    answer_file_dialog(FileDialog::Open, "Import draft", &file).await;
+    let row = app.wait_for(drafted).await;
+    let text = row.prop("textContent").await.unwrap().unwrap_or_default();
+    assert!(text.contains("Draft: new"), "{text}");
+    app.screenshot("15b-draft-imported").await;
     app.close().await;
 }

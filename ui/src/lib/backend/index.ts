@@ -125,8 +125,10 @@ export const backend = {
   getThinqDids: (orgId: string) => call<ThinqDidsView>('get_thinq_dids', { orgId }),
   importDids: (orgId: string, input: ImportDidsInput) => call<ImportDidsOutcome>('import_dids', { orgId, input }),
 
-  exportDraft: (path: string) => call<DraftTransfer>('export_draft', { path }),
-  importDraft: (path: string) => call<DraftTransfer>('import_draft', { path }),
+  /** Asks where (in the system's save dialog) and exports; `null` when the admin cancelled. */
+  exportDraft: () => call<DraftTransfer | null>('export_draft'),
+  /** Asks which file (in the system's open dialog) and imports it; `null` when the admin cancelled. */
+  importDraft: () => call<DraftTransfer | null>('import_draft'),
 
   getChanges: (orgId: string, freshness: Freshness) => call<ChangesView>('get_changes', { orgId, freshness }),
   /** Sends the draft; `onProgress` hears after each change ends. `only`: these changes alone. */

@@ -1,7 +1,6 @@
 //! Stored layer: workspaces, the fetched copies of organizations, the draft, its plan against
 //! a fetched copy, and the journal. Imports only the base layer.
 
-pub mod draft_file;
 pub mod draft_store;
 pub mod drafts;
 pub mod handle;

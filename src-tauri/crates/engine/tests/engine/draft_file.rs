@@ -84,7 +84,7 @@ async fn an_exported_draft_imports_into_another_install_with_the_same_rows() {
 
     let twice = to.engine.draft_files().import(file).await.unwrap();
     assert!(
-        matches!(&twice, DraftTransfer::Refused { problem } if problem.message.contains("drafted already")),
+        matches!(&twice, DraftTransfer::Refused { problem } if problem.message.contains("already in the draft")),
         "importing the same new number twice is refused: {twice:?}"
     );
 }
@@ -149,4 +149,101 @@ async fn a_bad_file_is_refused_with_its_line_and_nothing_is_imported() {
         view.drafted, 0,
         "nothing of a refused file lands in the draft"
     );
+}
+
+#[tokio::test]
+async fn an_imported_change_passes_the_editors_rules_or_nothing_is_imported() {
+    let from = setup().await;
+    let org = draft_two_changes(&from).await;
+    let file = from.data.path().join("draft.json");
+    from.engine
+        .draft_files()
+        .export(file.clone())
+        .await
+        .unwrap();
+    let good: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let new_at = good["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| c["trunkId"].is_null())
+        .unwrap();
+    let live_number = from
+        .engine
+        .numbers()
+        .view(org.clone(), Freshness::Saved)
+        .await
+        .unwrap()
+        .rows[0]
+        .number
+        .clone();
+
+    let to = setup().await;
+    to.engine
+        .numbers()
+        .view(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    let n = new_at + 1;
+    let cases: [(&str, &str, serde_json::Value, String); 5] = [
+        (
+            "fields",
+            "name",
+            "Front\u{7}desk".into(),
+            format!("Change {n}: Display name: The display name has a line break"),
+        ),
+        (
+            "fields",
+            "users",
+            serde_json::json!(["999999"]),
+            format!("Change {n}: Users: User 999999 is no longer in this organization"),
+        ),
+        (
+            "fields",
+            "autoReplies",
+            serde_json::json!([{"key": " ", "value": "Hi"}]),
+            format!("Change {n}: Auto-replies: Auto-reply 1 has no keyword"),
+        ),
+        (
+            "fields",
+            "number",
+            live_number.into(),
+            format!("Change {n}: Phone number: "),
+        ),
+        (
+            "",
+            "orgId",
+            "424242".into(),
+            format!("Change {n}: organization 424242 is not one this workspace can read"),
+        ),
+    ];
+    for (within, key, value, expected) in cases {
+        let mut text = good.clone();
+        let change = &mut text["changes"][new_at];
+        let target = if within.is_empty() {
+            change
+        } else {
+            &mut change[within]
+        };
+        target[key] = value;
+        let path = to.data.path().join(format!("{key}.json"));
+        std::fs::write(&path, text.to_string()).unwrap();
+        let outcome = to.engine.draft_files().import(path).await.unwrap();
+        let DraftTransfer::Refused { problem } = outcome else {
+            panic!("{key} must be refused: {outcome:?}")
+        };
+        assert!(
+            problem.message.contains(&expected),
+            "{key}: {}",
+            problem.message
+        );
+    }
+    let view = to
+        .engine
+        .numbers()
+        .view(org, Freshness::Saved)
+        .await
+        .unwrap();
+    assert_eq!(view.drafted, 0, "nothing of a refused file is imported");
 }

@@ -27,7 +27,10 @@ pub enum SaveNumberOutcome {
 }
 
 /// The integration a saved number goes through: the one it has, or the thinQ card's.
-fn service_for(state: &NumbersState, editing: Option<&NumberKey>) -> EngineResult<ServiceId> {
+pub(crate) fn service_for(
+    state: &NumbersState,
+    editing: Option<&NumberKey>,
+) -> EngineResult<ServiceId> {
     if let Some(NumberKey::Existing { trunk_id }) = editing
         && let Some(trunk) = state.trunk(trunk_id)
         && let Ok(service) = ServiceId::parse(&trunk.service)

@@ -5,10 +5,11 @@ mod cells;
 pub(crate) mod convert;
 mod csv_import;
 mod csv_text;
-mod draft;
-mod editor;
+pub(crate) mod draft;
+pub mod draft_file;
+pub(crate) mod editor;
 mod import;
-mod service;
+pub(crate) mod service;
 pub(crate) mod table;
 mod user_names;
 

@@ -1,16 +1,25 @@
 //! Exporting the workspace's draft to a JSON file and importing one back. A draft holds no
 //! secret, so neither does the file; a bad file is refused whole, naming the line or the entry
-//! at fault, and nothing of it is imported.
+//! at fault, and nothing of it is imported. Each imported number passes the editor's rules
+//! against its organization as last fetched, as if the admin had typed it.
 
+use crate::areas::numbers::convert::input_of;
+use crate::areas::numbers::draft::service_for;
+use crate::areas::numbers::editor::duplicate_of;
+use crate::areas::numbers::service::Numbers;
+use crate::areas::numbers::table::{NumberKey, NumbersState};
 use crate::base::clock::now_ms;
+use crate::base::context::Connected;
 use crate::base::error::{EngineError, EngineResult};
 use crate::base::handle::Base;
 use crate::stored::handle::Stored;
+use crate::stored::snapshot::Freshness;
 use domain::OrgId;
 use domain::SmsNumberId;
+use domain::sms_number::NumberRules;
 use domain::{FieldKey, FieldProblem, PhoneNumber, SmsNumberFields};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use store::tables::drafted::{
     self,
@@ -122,6 +131,10 @@ enum ChangeProblem {
     ExistingWithoutBase,
     /// Its base read as a number but cannot be kept (the JSON writer's words).
     BaseNotKept(String),
+    /// Its organization could not be read in this workspace (the reason, for the admin).
+    Organization(OrgId, String),
+    /// The editor would refuse it: the first field at fault.
+    Rules(FieldProblem),
 }
 
 impl std::fmt::Display for Refusal {
@@ -163,6 +176,16 @@ impl std::fmt::Display for Refusal {
                 ChangeProblem::BaseNotKept(reason) => {
                     write!(f, "Change {n}: its base cannot be kept ({reason})")
                 }
+                ChangeProblem::Organization(org, reason) => write!(
+                    f,
+                    "Change {n}: organization {org} is not one this workspace can read ({reason})"
+                ),
+                ChangeProblem::Rules(problem) => write!(
+                    f,
+                    "Change {n}: {}: {}",
+                    problem.field.label(),
+                    problem.message
+                ),
             },
         }
     }
@@ -302,8 +325,13 @@ impl DraftFiles<'_> {
 
     /// Adds the changes in the file at `path` to the active workspace's draft, all or none.
     pub async fn import(&self, path: PathBuf) -> EngineResult<DraftTransfer> {
-        let workspace = self.base.connect().await?.workspace_id();
-        let changes = match read_file(&path) {
+        let connected = self.base.connect().await?;
+        let workspace = connected.workspace_id();
+        let read = match read_file(&path) {
+            Ok(changes) => changes,
+            Err(refusal) => return Ok(refused(refusal.to_string())),
+        };
+        let changes = match self.as_the_editor_would(connected, read).await? {
             Ok(changes) => changes,
             Err(refusal) => return Ok(refused(refusal.to_string())),
         };
@@ -330,4 +358,79 @@ impl DraftFiles<'_> {
             path: path.display().to_string(),
         })
     }
+}
+
+impl DraftFiles<'_> {
+    /// Each change through the editor's rules against its organization as last fetched (the
+    /// organization must be one this workspace reads): the fields as the editor keeps them
+    /// (trimmed, users once each), or the first change the editor would refuse.
+    async fn as_the_editor_would(
+        &self,
+        connected: Connected,
+        changes: Vec<(OrgId, DraftTarget, DraftChange)>,
+    ) -> EngineResult<Result<Vec<(OrgId, DraftTarget, DraftChange)>, Refusal>> {
+        let numbers = Numbers::new(self.stored);
+        let mut states: HashMap<OrgId, NumbersState> = HashMap::new();
+        let mut checked = Vec::with_capacity(changes.len());
+        for (i, (org, target, change)) in changes.into_iter().enumerate() {
+            let at_fault = |problem| Refusal::Change(i + 1, problem);
+            if !states.contains_key(&org) {
+                match numbers
+                    .numbers_state_on(connected.clone(), &org, Freshness::Saved)
+                    .await
+                {
+                    Ok(state) => states.insert(org.clone(), state),
+                    Err(e) => {
+                        return Ok(Err(at_fault(ChangeProblem::Organization(
+                            org,
+                            e.to_string(),
+                        ))));
+                    }
+                };
+            }
+            let Some(state) = states.get(&org) else {
+                continue;
+            };
+            let change = match change {
+                DraftChange::Upsert(fields) => match editor_fields(state, &target, &fields) {
+                    Ok(fields) => DraftChange::Upsert(Box::new(fields)),
+                    Err(problem) => return Ok(Err(at_fault(ChangeProblem::Rules(problem)))),
+                },
+                DraftChange::Delete => DraftChange::Delete,
+            };
+            checked.push((org, target, change));
+        }
+        Ok(Ok(checked))
+    }
+}
+
+/// The fields as the editor would keep them had the admin typed them into this organization's
+/// editor, or the first problem it would show.
+fn editor_fields(
+    state: &NumbersState,
+    target: &DraftTarget,
+    fields: &SmsNumberFields,
+) -> Result<SmsNumberFields, FieldProblem> {
+    let editing = match target {
+        DraftTarget::New => None,
+        DraftTarget::Existing { trunk_id, .. } => Some(NumberKey::Existing {
+            trunk_id: trunk_id.clone(),
+        }),
+    };
+    let service = service_for(state, editing.as_ref())
+        .map_err(|e| FieldProblem::new(FieldKey::Number, e.to_string()))?;
+    let known_users = state.known_users();
+    let rules = NumberRules {
+        known_users: &known_users,
+        service,
+    };
+    let kept = input_of(fields).validate(&rules).map_err(|problems| {
+        problems.into_iter().next().unwrap_or_else(|| {
+            FieldProblem::new(FieldKey::Number, "The editor refuses this number")
+        })
+    })?;
+    if let Some(message) = duplicate_of(state, &kept.number, editing.as_ref()) {
+        return Err(FieldProblem::new(FieldKey::Number, message));
+    }
+    Ok(kept)
 }
