@@ -7,6 +7,7 @@ use engine::workspaces::{
 };
 use engine::{Problem, SecretPersistence};
 use tauri::State;
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
@@ -28,17 +29,51 @@ pub async fn add_ringotel_workspace(
         .await?)
 }
 
+/// Tests an address and key. When the page asks to send a workspace's saved key to another
+/// address, the admin is asked in a system dialog naming both; only their "Send" lets it go.
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn test_ringotel_connection(
+    app: tauri::AppHandle,
     state: State<'_, AppState>,
     input: RingotelTestInput,
 ) -> Result<RingotelTestOutcome, Problem> {
-    Ok(state
-        .engine()?
+    let engine = state.engine()?;
+    let outcome = engine
         .workspaces()
-        .test_ringotel_connection(input)
-        .await?)
+        .test_ringotel_connection(input.clone(), None)
+        .await?;
+    let RingotelTestOutcome::KeyHeldBack {
+        saved_address,
+        new_address,
+    } = &outcome
+    else {
+        return Ok(outcome);
+    };
+    let (answered, answer) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .message(format!(
+            "The page asks to send this workspace's saved API key to {new_address}. \
+             It has only been sent to {saved_address}.\n\n\
+             Send it only if {new_address} is your Ringotel server."
+        ))
+        .title(format!("Send the saved API key to {new_address}?"))
+        .kind(MessageDialogKind::Warning)
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            "Send key".into(),
+            "Don't send".into(),
+        ))
+        .show(move |send| {
+            let _ = answered.send(send);
+        });
+    if answer.await.unwrap_or(false) {
+        let approved = new_address.clone();
+        return Ok(engine
+            .workspaces()
+            .test_ringotel_connection(input, Some(&approved))
+            .await?);
+    }
+    Ok(outcome)
 }
 
 #[tauri::command]

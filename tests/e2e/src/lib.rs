@@ -5,10 +5,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // a harness fails loudly by design
 
-mod file_dialog;
 mod prerequisites;
 mod session;
+mod system_dialog;
 
-pub use file_dialog::{FileDialog, answer_file_dialog};
 pub use prerequisites::{app_binary, check_prerequisites};
 pub use session::{AppSession, Home};
+pub use system_dialog::{FileDialog, answer_file_dialog, answer_question};

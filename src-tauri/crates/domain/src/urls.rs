@@ -107,6 +107,12 @@ impl BaseUrl {
         is_loopback(&self.0)
     }
 
+    /// Scheme, host and port: two addresses with the same origin reach the same server, so a
+    /// key saved for one may go to the other.
+    pub fn origin(&self) -> String {
+        self.0.origin().ascii_serialization()
+    }
+
     pub fn as_str(&self) -> &str {
         self.0.as_str().trim_end_matches('/')
     }

@@ -2,7 +2,7 @@
 //! to the keychain, and its organizations shown.
 
 use crate::files_containing;
-use e2e::{AppSession, Home};
+use e2e::{AppSession, Home, answer_question};
 use sandbox::{DEMO_API_KEY, Sandbox, demo_thinq_accounts};
 
 #[tokio::test]
@@ -82,6 +82,36 @@ async fn an_admin_adds_a_ringotel_account_and_works_in_it() {
     })
     .await;
     app.screenshot("13a-ringotel-account-thinq-test").await;
+
+    // Should the page ever ask to send the saved key to another address, the admin is asked
+    // in a system dialog naming it, and "Don't send" means nothing reaches that address.
+    let elsewhere = Sandbox::start().await.unwrap();
+    let ask = format!(
+        "return (async () => {{
+            const invoke = window.__TAURI_INTERNALS__.invoke;
+            const list = await invoke('list_workspaces');
+            const id = list.workspaces.find(w => w.name === 'Acme MSP').id;
+            const outcome = await invoke('test_ringotel_connection',
+                {{ input: {{ baseUrl: '{}', apiKey: null, workspaceId: id }} }});
+            return outcome.outcome;
+        }})()",
+        elsewhere.ringotel_url()
+    );
+    let (outcome, title) = tokio::join!(
+        app.eval(&ask),
+        answer_question("Send the saved API key", "Escape")
+    );
+    assert_eq!(outcome, "keyHeldBack");
+    let host = elsewhere.ringotel_url();
+    let host = host.trim_start_matches("http://");
+    assert!(
+        title.contains(host),
+        "the dialog names the address: {title}"
+    );
+    assert!(
+        elsewhere.take_request_log().is_empty(),
+        "the saved key went nowhere"
+    );
     app.close().await;
 
     let leaks = files_containing(home.path(), DEMO_API_KEY);

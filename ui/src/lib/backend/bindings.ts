@@ -85,7 +85,7 @@ export type RingotelTestInput = { baseUrl: string,
  */
 apiKey: string | null, workspaceId: WorkspaceId | null, };
 
-export type RingotelTestOutcome = { "outcome": "passed", organizations: number, } | { "outcome": "rejected", field: FieldKey, message: string, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
+export type RingotelTestOutcome = { "outcome": "passed", organizations: number, } | { "outcome": "keyHeldBack", savedAddress: string, newAddress: string, } | { "outcome": "rejected", field: FieldKey, message: string, } | { "outcome": "unreachable", message: string, } | { "outcome": "invalid", problems: Array<FieldProblem>, };
 
 export type OrganizationRow = { id: string, name: string, domain: string, package: Package | null, packageLabel: string, smsIntegrationsAllowed: boolean, 
 /**

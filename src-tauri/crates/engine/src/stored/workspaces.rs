@@ -89,10 +89,25 @@ pub struct RingotelTestInput {
     rename_all_fields = "camelCase"
 )]
 pub enum RingotelTestOutcome {
-    Passed { organizations: u32 },
-    Rejected { field: FieldKey, message: String },
-    Unreachable { message: String },
-    Invalid { problems: Vec<FieldProblem> },
+    Passed {
+        organizations: u32,
+    },
+    /// Nothing was sent: the saved key goes only to its workspace's own address unless the
+    /// admin agreed otherwise outside the webview (see [`Workspaces::test_ringotel_connection`]).
+    KeyHeldBack {
+        saved_address: String,
+        new_address: String,
+    },
+    Rejected {
+        field: FieldKey,
+        message: String,
+    },
+    Unreachable {
+        message: String,
+    },
+    Invalid {
+        problems: Vec<FieldProblem>,
+    },
 }
 
 fn parse_key(raw: &str) -> Result<Secret, FieldProblem> {
@@ -279,15 +294,26 @@ impl Workspaces<'_> {
     }
 
     /// Checks a base URL and key with a harmless call that lists organizations.
+    ///
+    /// A key typed into the form goes where the form says. A saved key goes only to its own
+    /// workspace's address; for any other address the outcome is `KeyHeldBack` and nothing is
+    /// sent, unless `approved` names that address's origin — which only the app itself passes,
+    /// after the admin agreed in a system dialog (the webview's input cannot carry it).
     pub async fn test_ringotel_connection(
         &self,
         input: RingotelTestInput,
+        approved: Option<&str>,
     ) -> EngineResult<RingotelTestOutcome> {
         let mut problems = Problems::default();
         let base = problems.keep(parse_base(&input.base_url));
         let key = match (&input.api_key, &input.workspace_id) {
             (Some(key), _) => problems.keep(parse_key(key.expose())),
             (None, Some(workspace)) => {
+                if let Some(base) = &base
+                    && let Some(held) = self.held_back(workspace, base, approved).await?
+                {
+                    return Ok(held);
+                }
                 let stored = self
                     .base
                     .get_secret(SecretName::RingotelApiKey {
@@ -323,6 +349,37 @@ impl Workspaces<'_> {
                 message: e.to_string(),
             },
         })
+    }
+}
+
+impl Workspaces<'_> {
+    /// `KeyHeldBack` when `base` is not where `workspace`'s saved key belongs and the admin
+    /// did not approve its origin; `None` when the key may go.
+    async fn held_back(
+        &self,
+        workspace: &WorkspaceId,
+        base: &BaseUrl,
+        approved: Option<&str>,
+    ) -> EngineResult<Option<RingotelTestOutcome>> {
+        let id = workspace.clone();
+        let record = self
+            .base
+            .with_db(move |db| Ok(workspaces::get(db.conn(), &id)?))
+            .await?
+            .ok_or_else(|| EngineError::UnknownWorkspace(workspace.clone()))?;
+        let saved = match &record.target {
+            WorkspaceTarget::Ringotel { base: saved, .. } => saved.origin(),
+            // Its address changes with every start: no typed address is the saved one.
+            WorkspaceTarget::Sandbox => "the built-in Sandbox".to_owned(),
+        };
+        let new = base.origin();
+        if new == saved || approved == Some(new.as_str()) {
+            return Ok(None);
+        }
+        Ok(Some(RingotelTestOutcome::KeyHeldBack {
+            saved_address: saved,
+            new_address: new,
+        }))
     }
 }
 

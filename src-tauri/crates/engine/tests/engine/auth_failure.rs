@@ -14,11 +14,14 @@ async fn a_wrong_key_is_named_at_the_api_key_field_in_both_answers() {
         let outcome = s
             .engine
             .workspaces()
-            .test_ringotel_connection(RingotelTestInput {
-                base_url: s.sandbox.ringotel_url(),
-                api_key: Some(Secret::new("wrong")),
-                workspace_id: None,
-            })
+            .test_ringotel_connection(
+                RingotelTestInput {
+                    base_url: s.sandbox.ringotel_url(),
+                    api_key: Some(Secret::new("wrong")),
+                    workspace_id: None,
+                },
+                None,
+            )
             .await
             .unwrap();
         assert!(

@@ -71,11 +71,14 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     let wrong = s
         .engine
         .workspaces()
-        .test_ringotel_connection(RingotelTestInput {
-            base_url: base.clone(),
-            api_key: Some(Secret::new("wrong")),
-            workspace_id: None,
-        })
+        .test_ringotel_connection(
+            RingotelTestInput {
+                base_url: base.clone(),
+                api_key: Some(Secret::new("wrong")),
+                workspace_id: None,
+            },
+            None,
+        )
         .await
         .unwrap();
     assert!(
@@ -103,11 +106,14 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     let stored = s
         .engine
         .workspaces()
-        .test_ringotel_connection(RingotelTestInput {
-            base_url: base,
-            api_key: None,
-            workspace_id: Some(workspace.id.clone()),
-        })
+        .test_ringotel_connection(
+            RingotelTestInput {
+                base_url: base.clone(),
+                api_key: None,
+                workspace_id: Some(workspace.id.clone()),
+            },
+            None,
+        )
         .await
         .unwrap();
     assert!(
@@ -117,6 +123,44 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
     let orgs = s.engine.organizations().list().await.unwrap();
     assert!(!orgs.simulated && orgs.organizations.len() == 4);
     assert_eq!(workspace.thinq_base_url, Some(s.sandbox.thinq_url()));
+
+    // The saved key goes nowhere but its own address unless the app passes the admin's yes.
+    let elsewhere = sandbox::Sandbox::start().await.unwrap();
+    let other = RingotelTestInput {
+        base_url: elsewhere.ringotel_url(),
+        api_key: None,
+        workspace_id: Some(workspace.id.clone()),
+    };
+    let held = s
+        .engine
+        .workspaces()
+        .test_ringotel_connection(other.clone(), None)
+        .await
+        .unwrap();
+    let RingotelTestOutcome::KeyHeldBack {
+        saved_address,
+        new_address,
+    } = &held
+    else {
+        panic!("the saved key must be held back: {held:?}")
+    };
+    assert!(base.starts_with(saved_address.as_str()), "{held:?}");
+    assert!(elsewhere.ringotel_url().starts_with(new_address.as_str()));
+    assert!(
+        elsewhere.take_request_log().is_empty(),
+        "nothing reaches the other address"
+    );
+    let approved = s
+        .engine
+        .workspaces()
+        .test_ringotel_connection(other, Some(new_address.as_str()))
+        .await
+        .unwrap();
+    assert!(
+        matches!(approved, RingotelTestOutcome::Passed { .. }),
+        "{approved:?}"
+    );
+    assert!(!elsewhere.take_request_log().is_empty());
     let harbor = s.org("Harbor Dental Group").await;
     let demo = sandbox::demo_thinq_accounts()[0];
     let thinq = s
