@@ -27,6 +27,23 @@ pub enum NumberProblem {
     NotValid { number: String, country: String },
     #[error("\"{0}\" does not start with a known country calling code")]
     UnknownCallingCode(String),
+    /// The number library itself failed (panicked) on this input: its bug, reported as a
+    /// refusal of the input rather than taking the app down.
+    #[error(
+        "\"{0}\" could not be read: the phone-number library failed on it; type it another way"
+    )]
+    LibraryFailed(String),
+}
+
+/// Runs the phone-number library on `input`. A panic inside it becomes
+/// [`NumberProblem::LibraryFailed`] naming the input, so one odd number in a CSV file, a
+/// service's answer or the editor cannot take the app or the CLI down.
+fn guarded(
+    input: &str,
+    parse: impl FnOnce() -> Result<PhoneNumber, NumberProblem>,
+) -> Result<PhoneNumber, NumberProblem> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse))
+        .unwrap_or_else(|_| Err(NumberProblem::LibraryFailed(input.to_owned())))
 }
 
 /// A valid phone number. Equal numbers are equal however they were typed, because everything
@@ -48,15 +65,17 @@ impl PhoneNumber {
         if trimmed.len() > MAX_INPUT_LEN {
             return Err(NumberProblem::TooLong);
         }
-        let parsed =
-            phonenumber::parse(Some(default_country.id()), trimmed).map_err(|e| match e {
-                phonenumber::ParseError::InvalidCountryCode => {
-                    NumberProblem::UnknownCallingCode(trimmed.to_owned())
-                }
-                phonenumber::ParseError::TooLong => NumberProblem::TooLong,
-                _ => NumberProblem::NotANumber(trimmed.to_owned()),
-            })?;
-        Self::validated(parsed, trimmed, Some(default_country))
+        guarded(trimmed, || {
+            let parsed =
+                phonenumber::parse(Some(default_country.id()), trimmed).map_err(|e| match e {
+                    phonenumber::ParseError::InvalidCountryCode => {
+                        NumberProblem::UnknownCallingCode(trimmed.to_owned())
+                    }
+                    phonenumber::ParseError::TooLong => NumberProblem::TooLong,
+                    _ => NumberProblem::NotANumber(trimmed.to_owned()),
+                })?;
+            Self::validated(parsed, trimmed, Some(default_country))
+        })
     }
 
     /// Reads a number as a service stores it: E.164 digits with or without the '+'.
@@ -68,9 +87,11 @@ impl PhoneNumber {
         if digits.len() > MAX_INPUT_LEN {
             return Err(NumberProblem::TooLong);
         }
-        let parsed = phonenumber::parse(None, format!("+{digits}"))
-            .map_err(|_| NumberProblem::NotANumber(stored.to_owned()))?;
-        Self::validated(parsed, stored, None)
+        guarded(stored, || {
+            let parsed = phonenumber::parse(None, format!("+{digits}"))
+                .map_err(|_| NumberProblem::NotANumber(stored.to_owned()))?;
+            Self::validated(parsed, stored, None)
+        })
     }
 
     fn validated(
@@ -218,6 +239,21 @@ mod tests {
 
     fn us() -> Country {
         Country::parse("US").unwrap()
+    }
+
+    #[test]
+    fn a_panic_inside_the_number_library_is_a_refusal_naming_the_input() {
+        let refused = guarded("+1 858 437 6047", || panic!("a bug in the library"));
+        let Err(problem) = refused else {
+            panic!("a panic must not read as a number")
+        };
+        assert_eq!(
+            problem,
+            NumberProblem::LibraryFailed("+1 858 437 6047".into())
+        );
+        assert!(problem.to_string().contains("\"+1 858 437 6047\""));
+        // And the real parse still answers after it.
+        assert!(PhoneNumber::parse("858-437-6047", us()).is_ok());
     }
 
     #[test]
