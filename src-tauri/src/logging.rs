@@ -12,8 +12,8 @@ const LOG_FILE: &str = "sms-admin.log";
 const LOG_CAP_BYTES: u64 = 5 * 1024 * 1024;
 
 pub fn init(log_dir: Option<&Path>) {
-    let filter =
-        EnvFilter::try_from_env("SMS_ADMIN_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter = EnvFilter::try_from_env(engine::home::LOG_FILTER_ENV)
+        .unwrap_or_else(|_| EnvFilter::new("info"));
     let file = log_dir
         .and_then(|dir| store::private::RotatingLog::open(&dir.join(LOG_FILE), LOG_CAP_BYTES).ok());
     let subscriber = tracing_subscriber::fmt()

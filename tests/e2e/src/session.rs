@@ -39,6 +39,15 @@ impl Home {
     }
 
     /// The app's data folder (Tauri's app data dir for its identifier).
+    /// Where everything the app and its driver print goes, appended run after run.
+    fn printed(&self) -> std::fs::File {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(self.path().join("printed.log"))
+            .unwrap()
+    }
+
     pub fn app_data(&self) -> PathBuf {
         self.path().join("data/app.smsadmin.ringotel")
     }
@@ -78,8 +87,11 @@ impl AppSession {
                 &native_port.to_string(),
             ])
             .envs(home.env())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // The most the app logs, with all it prints kept in the home folder, so a test
+            // that looks for a secret in the home's files also looks at every log line.
+            .env("SMSADMIN_LOG", "debug")
+            .stdout(home.printed())
+            .stderr(home.printed())
             // Its own process group, so WebKitWebDriver and the app go when the session ends.
             .process_group(0);
         for (key, value) in env {

@@ -18,7 +18,9 @@ use std::process::ExitCode;
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
-        .with_env_filter(std::env::var("SMSADMIN_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_env_filter(
+            std::env::var(engine::home::LOG_FILTER_ENV).unwrap_or_else(|_| "warn".into()),
+        )
         .init();
     let cli = Cli::parse();
     match run(cli).await {

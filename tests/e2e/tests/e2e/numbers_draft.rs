@@ -144,6 +144,7 @@ async fn a_draft_leaves_and_comes_back_only_through_the_systems_file_dialogs() {
     }
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains("Front desk 2"), "{text}");
+    assert!(!text.contains(sandbox::DEMO_API_KEY), "no key in an export");
 
     app.click("tab-changes").await;
     app.click("discard-draft").await;

@@ -22,15 +22,28 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// The binary on one data folder.
+/// The binary on one data folder, logging at debug level, with everything it printed kept.
 pub struct Cli {
     pub data: tempfile::TempDir,
+    printed: std::sync::Mutex<String>,
 }
 
 impl Cli {
     pub fn in_new_folder() -> Self {
         Self {
             data: tempfile::tempdir().unwrap(),
+            printed: std::sync::Mutex::default(),
+        }
+    }
+
+    /// Fails if any of `secrets` is in anything a run printed (stdout or stderr, debug logging
+    /// included) or in any file of the data folder (database, logs, exports, reports).
+    pub fn assert_kept_secret(&self, secrets: &[&str]) {
+        let printed = self.printed.lock().unwrap();
+        for secret in secrets {
+            assert!(!printed.contains(secret), "a secret was printed");
+            let files = files_containing(self.data.path(), secret);
+            assert!(files.is_empty(), "a secret is in {files:?}");
         }
     }
 
@@ -43,6 +56,8 @@ impl Cli {
     pub async fn run_with(&self, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
         let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_sms-admin"))
             .args(args)
+            // The most it logs, so a secret that reached a log line would show.
+            .env(engine::home::LOG_FILTER_ENV, "debug")
             .envs(env.iter().copied())
             .env("SMSADMIN_DATA_DIR", self.data.path())
             .env("NO_COLOR", "1")
@@ -55,11 +70,15 @@ impl Cli {
         input.write_all(stdin.as_bytes()).await.unwrap();
         drop(input);
         let out = child.wait_with_output().await.unwrap();
-        Run {
+        let run = Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        };
+        let mut printed = self.printed.lock().unwrap();
+        printed.push_str(&run.stdout);
+        printed.push_str(&run.stderr);
+        run
     }
 
     /// Runs and expects exit code `code`.

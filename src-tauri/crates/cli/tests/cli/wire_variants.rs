@@ -4,7 +4,7 @@
 
 use crate::Cli;
 use crate::readiness::harbor_with_thinq;
-use sandbox::{Sandbox, WireSwitch, WireVariant};
+use sandbox::{DEMO_API_KEY, Sandbox, WireSwitch, WireVariant, demo_thinq_accounts};
 use std::collections::HashMap;
 
 async fn the_whole_job_by_script(wire: WireVariant) {
@@ -39,6 +39,9 @@ async fn the_whole_job_by_script(wire: WireVariant) {
         "",
     )
     .await;
+    let export = cli.data.path().join("exported-draft.json");
+    cli.expect(0, &["draft", "export", export.to_str().unwrap()], "")
+        .await;
     cli.expect(0, &["apply", "--org", "harbor"], "").await;
 
     cli.expect(1, &["readiness", "--org", "harbor", "--fix"], "")
@@ -54,7 +57,14 @@ async fn the_whole_job_by_script(wire: WireVariant) {
     let plan = cli.expect(0, &["plan", "--org", "harbor"], "").await;
     assert!(plan.stdout.contains("Nothing to do"), "{}", plan.stdout);
 
-    let doctor = cli.expect(0, &["doctor", "--json"], "").await;
+    let shapes = cli.data.path().join("shapes.json");
+    let doctor = cli
+        .expect(
+            0,
+            &["doctor", "--json", "--report", shapes.to_str().unwrap()],
+            "",
+        )
+        .await;
     let report: serde_json::Value = serde_json::from_str(&doctor.stdout).unwrap();
     let seen: HashMap<String, String> = report["diagnostics"]["assumptions"]
         .as_array()
@@ -72,6 +82,9 @@ async fn the_whole_job_by_script(wire: WireVariant) {
         let key = serde_json::to_value(id).unwrap();
         assert_eq!(seen[key.as_str().unwrap()], want, "{wire:?}: {id:?}");
     }
+    assert!(shapes.exists(), "the shape report was written");
+    // Key and token: in no output (debug logging on), no file, export or report.
+    cli.assert_kept_secret(&[DEMO_API_KEY, demo_thinq_accounts()[0].token]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

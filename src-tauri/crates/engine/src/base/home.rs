@@ -9,6 +9,10 @@ pub const APP_IDENTIFIER: &str = "app.smsadmin.ringotel";
 /// Chooses another data folder (tests, several setups side by side).
 pub const DATA_DIR_ENV: &str = "SMSADMIN_DATA_DIR";
 
+/// The environment variable that sets how much the app and `sms-admin` log (a `tracing`
+/// filter such as `debug` or `engine=trace`).
+pub const LOG_FILTER_ENV: &str = "SMSADMIN_LOG";
+
 /// Release and debug builds keep separate keychain entries, so development never touches an
 /// admin's real secrets.
 pub const KEYCHAIN_SERVICE: &str = if cfg!(debug_assertions) {
