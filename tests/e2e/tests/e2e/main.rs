@@ -9,6 +9,7 @@ mod damaged_database;
 mod diagnostics_flow;
 mod import_thinq;
 mod keychain_unavailable;
+mod markup_names;
 mod numbers_draft;
 mod numbers_large_org;
 mod readiness_flow;
