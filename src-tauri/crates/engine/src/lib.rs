@@ -6,6 +6,8 @@ mod areas;
 mod base;
 pub mod bindings;
 mod engine;
+#[cfg(any(test, feature = "fuzzing"))]
+pub mod fuzzing;
 mod stored;
 
 #[cfg(test)]

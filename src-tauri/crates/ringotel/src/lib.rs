@@ -1,7 +1,7 @@
 //! Ringotel Admin API client: `POST {base}/api` JSON-RPC with a Bearer key, decoded in one place.
 
 mod client;
-mod envelope;
+pub mod envelope;
 mod error;
 mod lenient;
 mod methods;

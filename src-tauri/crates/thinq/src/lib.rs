@@ -6,7 +6,7 @@ mod did_fields;
 mod dids;
 mod error;
 mod features;
-mod response;
+pub mod response;
 mod routing;
 mod wire_facts;
 

@@ -185,6 +185,23 @@ impl Numbers<'_> {
     }
 }
 
+/// The file reader on bytes against `state`, as the import runs it once the file is read: how
+/// many numbers it would add, or how many problems it names. For the fuzz target.
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) fn read_csv(
+    bytes: &[u8],
+    state: &NumbersState,
+    rules: &NumberRules<'_>,
+) -> Result<usize, usize> {
+    let Ok((text, _)) = csv_text::decode(bytes) else {
+        return Err(1);
+    };
+    match read_rows(&text, state, rules) {
+        (fields, problems) if problems.is_empty() => Ok(fields.len()),
+        (_, problems) => Err(problems.len()),
+    }
+}
+
 /// Every row checked; the numbers when all are good, else every problem found.
 fn read_rows(
     text: &str,

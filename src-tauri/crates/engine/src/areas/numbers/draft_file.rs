@@ -27,6 +27,15 @@ use store::tables::drafted::{
 };
 use ts_rs::TS;
 
+/// How many changes a draft file's text holds, or the refusal's words: the file reader without
+/// a file or a database, for the fuzz target.
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) fn read_draft_text(text: &str) -> Result<usize, String> {
+    read_text(text)
+        .map(|changes| changes.len())
+        .map_err(|refusal| refusal.to_string())
+}
+
 /// What the file says it is, so another JSON file is refused with a clear word.
 const FORMAT: &str = "ringotel-sms-admin/draft";
 const VERSION: u32 = 1;
@@ -224,7 +233,12 @@ fn read_file(path: &std::path::Path) -> Result<Vec<(OrgId, DraftTarget, DraftCha
     }
     let text =
         std::fs::read_to_string(path).map_err(|e| Refusal::NotText(path.to_path_buf(), e))?;
-    let file: DraftFile = serde_json::from_str(&text).map_err(|e| {
+    read_text(&text)
+}
+
+/// [`read_file`] once the file is text.
+fn read_text(text: &str) -> Result<Vec<(OrgId, DraftTarget, DraftChange)>, Refusal> {
+    let file: DraftFile = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         let message = message
             .rsplit_once(" at line ")

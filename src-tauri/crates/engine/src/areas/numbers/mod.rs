@@ -3,7 +3,7 @@
 
 mod cells;
 pub(crate) mod convert;
-mod csv_import;
+pub(crate) mod csv_import;
 mod csv_text;
 pub(crate) mod draft;
 pub mod draft_file;
