@@ -3,8 +3,9 @@
 //! view, and nothing they carry runs.
 
 use crate::harbor;
+use crate::sync_flow::add_acme_workspace;
 use e2e::{AppSession, Home};
-use sandbox::{DEMO_API_KEY, Sandbox};
+use sandbox::Sandbox;
 use serde_json::json;
 
 const MARKUP: &str = r#"<img src=x onerror="window.__markupRan=1">"#;
@@ -35,16 +36,7 @@ async fn names_with_markup_render_as_text_in_every_view() {
     });
     let home = Home::new();
     let app = AppSession::start(&home, &[]).await;
-    app.click("workspace-switcher").await;
-    app.click("add-workspace").await;
-    app.fill("name", "Acme MSP").await;
-    app.fill("baseUrl", &ringotel.ringotel_url()).await;
-    app.fill("apiKey", DEMO_API_KEY).await;
-    app.click("workspace-advanced").await;
-    app.fill("thinqBaseUrl", &ringotel.thinq_url()).await;
-    app.click("save-workspace").await;
-    app.text_until("active-workspace", |t| t == "Acme MSP")
-        .await;
+    add_acme_workspace(&app, &ringotel).await;
 
     app.content_until("org-list", |t| t.contains(MARKUP)).await;
     nothing_ran(&app, "the Organizations list").await;

@@ -9,6 +9,16 @@ use std::time::Duration;
 /// Adds a Ringotel account whose two services are `ringotel`'s, and opens Harbor Dental
 /// Group's Numbers tab.
 pub async fn open_harbor(app: &AppSession, ringotel: &Sandbox) {
+    add_acme_workspace(app, ringotel).await;
+    app.click_row("org-row", "Harbor Dental Group").await;
+    app.text_until("org-title", |t| t == "Harbor Dental Group")
+        .await;
+    app.click("tab-numbers").await;
+    app.by_testid("numbers-table").await;
+}
+
+/// Adds the stand-in's account as workspace "Acme MSP" (both its services), which becomes active.
+pub async fn add_acme_workspace(app: &AppSession, ringotel: &Sandbox) {
     app.click("workspace-switcher").await;
     app.click("add-workspace").await;
     app.fill("name", "Acme MSP").await;
@@ -19,11 +29,6 @@ pub async fn open_harbor(app: &AppSession, ringotel: &Sandbox) {
     app.click("save-workspace").await;
     app.text_until("active-workspace", |t| t == "Acme MSP")
         .await;
-    app.click_row("org-row", "Harbor Dental Group").await;
-    app.text_until("org-title", |t| t == "Harbor Dental Group")
-        .await;
-    app.click("tab-numbers").await;
-    app.by_testid("numbers-table").await;
 }
 
 async fn add_number(app: &AppSession, typed: &str, wire: &str, name: &str) {

@@ -41,6 +41,32 @@ async fn draft_two_changes(setup: &crate::Setup) -> domain::OrgId {
     org
 }
 
+/// A draft of two changes exported by one install: the install, its organization and the
+/// file's text.
+async fn an_exported_draft() -> (crate::Setup, domain::OrgId, String) {
+    let from = setup().await;
+    let org = draft_two_changes(&from).await;
+    let file = from.data.path().join("draft.json");
+    from.engine
+        .draft_files()
+        .export(file.clone())
+        .await
+        .unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    (from, org, text)
+}
+
+/// Another install, which has fetched `org` and drafted nothing.
+async fn another_install(org: &domain::OrgId) -> crate::Setup {
+    let to = setup().await;
+    to.engine
+        .numbers()
+        .view(org.clone(), Freshness::Live)
+        .await
+        .unwrap();
+    to
+}
+
 #[tokio::test]
 async fn an_exported_draft_imports_into_another_install_with_the_same_rows() {
     let from = setup().await;
@@ -91,22 +117,8 @@ async fn an_exported_draft_imports_into_another_install_with_the_same_rows() {
 
 #[tokio::test]
 async fn a_bad_file_is_refused_with_its_line_and_nothing_is_imported() {
-    let from = setup().await;
-    let org = draft_two_changes(&from).await;
-    let file = from.data.path().join("draft.json");
-    from.engine
-        .draft_files()
-        .export(file.clone())
-        .await
-        .unwrap();
-    let good = std::fs::read_to_string(&file).unwrap();
-
-    let to = setup().await;
-    to.engine
-        .numbers()
-        .view(org.clone(), Freshness::Live)
-        .await
-        .unwrap();
+    let (_from, org, good) = an_exported_draft().await;
+    let to = another_install(&org).await;
     let number_line = good
         .lines()
         .position(|l| l.contains("+18584376049"))
@@ -153,16 +165,8 @@ async fn a_bad_file_is_refused_with_its_line_and_nothing_is_imported() {
 
 #[tokio::test]
 async fn an_imported_change_passes_the_editors_rules_or_nothing_is_imported() {
-    let from = setup().await;
-    let org = draft_two_changes(&from).await;
-    let file = from.data.path().join("draft.json");
-    from.engine
-        .draft_files()
-        .export(file.clone())
-        .await
-        .unwrap();
-    let good: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let (from, org, text) = an_exported_draft().await;
+    let good: serde_json::Value = serde_json::from_str(&text).unwrap();
     let new_at = good["changes"]
         .as_array()
         .unwrap()
@@ -178,13 +182,7 @@ async fn an_imported_change_passes_the_editors_rules_or_nothing_is_imported() {
         .rows[0]
         .number
         .clone();
-
-    let to = setup().await;
-    to.engine
-        .numbers()
-        .view(org.clone(), Freshness::Live)
-        .await
-        .unwrap();
+    let to = another_install(&org).await;
     let n = new_at + 1;
     let cases: [(&str, &str, serde_json::Value, String); 5] = [
         (
