@@ -1,11 +1,12 @@
 //! Secrets in the OS keychain (Secret Service, macOS Keychain, Windows Credential Manager),
 //! with each way the keychain can be missing turned into a cause the admin can act on.
 
+use crate::keychain_calls::KeychainCalls;
 use domain::OrgId;
 use domain::{Secret, WorkspaceId};
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use serde::{Deserialize, Serialize};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::Arc;
 use std::time::Duration;
 use thiserror::Error;
 use ts_rs::TS;
@@ -71,8 +72,8 @@ impl KeychainError {
                 (org.freedesktop.secrets). Install and start GNOME Keyring or KWallet to store secrets."
                 .into(),
             KeychainProblem::Locked => "The system keychain is locked. Unlock it (for example by logging in again) and retry.".into(),
-            KeychainProblem::NoAnswer => "The system keychain did not answer. If it shows an unlock prompt, answer it; \
-                otherwise restart the keychain (or log in again) and retry."
+            KeychainProblem::NoAnswer => "The system keychain did not answer in time, so nothing was read or saved. \
+                If it asks to be unlocked, unlock it and try again; otherwise restart the app (or log in again)."
                 .into(),
             KeychainProblem::Unsupported => "This system has no supported keychain.".into(),
             KeychainProblem::Failed => format!("The system keychain failed: {}", self.detail),
@@ -117,8 +118,7 @@ pub const KEYCHAIN_ANSWER_WAIT: Duration = Duration::from_secs(120);
 /// a failed open is retried on the next call, so starting a keyring later needs no restart.
 pub struct Keychain {
     service: String,
-    store: Arc<Mutex<Option<Arc<CredentialStore>>>>,
-    answer_wait: Duration,
+    calls: KeychainCalls,
 }
 
 impl Keychain {
@@ -131,96 +131,89 @@ impl Keychain {
     pub fn with_answer_wait(service: impl Into<String>, answer_wait: Duration) -> Self {
         Self {
             service: service.into(),
-            store: Arc::new(Mutex::new(None)),
-            answer_wait,
+            calls: KeychainCalls::new(answer_wait),
         }
     }
 
-    /// Runs one call on the keychain on a thread of its own and waits at most `answer_wait`
-    /// for it. A call that never returns keeps only its own thread; the next call starts over.
-    fn call<T: Send + 'static>(
-        &self,
-        work: impl FnOnce(Arc<CredentialStore>) -> Result<T, KeychainError> + Send + 'static,
-    ) -> Result<T, KeychainError> {
-        let cached = self.store.clone();
-        let (answer, answered) = mpsc::sync_channel(1);
-        let spawned = std::thread::Builder::new()
-            .name("keychain-call".into())
-            .spawn(move || {
-                // The caller may have stopped waiting; then nobody needs the outcome.
-                let _ = answer.send(open(&cached).and_then(work));
-            });
-        if let Err(e) = spawned {
-            return Err(KeychainError {
-                problem: KeychainProblem::Failed,
-                detail: format!("no thread for the keychain call: {e}"),
-            });
-        }
-        answered.recv_timeout(self.answer_wait).unwrap_or_else(|_| {
-            Err(KeychainError {
-                problem: KeychainProblem::NoAnswer,
-                detail: format!("no answer within {} ms", self.answer_wait.as_millis()),
-            })
-        })
-    }
-
-    /// [`Keychain::call`] on the entry that holds `name`.
+    /// Runs `work` on the entry that holds `name`, on the keychain's thread (see
+    /// `keychain_calls.rs`); `take_back` undoes a write whose caller stopped waiting.
     fn on_entry<T: Send + 'static>(
         &self,
         name: &SecretName,
         work: impl FnOnce(Entry) -> Result<T, KeychainError> + Send + 'static,
+        take_back: impl FnOnce(Entry) + Send + 'static,
     ) -> Result<T, KeychainError> {
         let (service, account) = (self.service.clone(), name.account());
-        self.call(move |store| {
-            let entry = Entry::new_in_store(&store, &service, &account)
-                .map_err(|e| KeychainError::from_keyring(&e))?;
-            work(entry)
-        })
+        let (again_service, again_account) = (service.clone(), account.clone());
+        self.calls.run(
+            open,
+            move |store| work(entry_in(store, &service, &account)?),
+            move |store| {
+                if let Ok(entry) = entry_in(store, &again_service, &again_account) {
+                    take_back(entry);
+                }
+            },
+        )
     }
 
     /// Whether the keychain can be used right now (reachable; a write may still find it locked).
     pub fn probe(&self) -> Result<(), KeychainError> {
-        self.call(|_| Ok(()))
+        self.calls.run(open, |_| Ok(()), |_| {})
     }
 
     pub fn store_secret(&self, name: &SecretName, secret: &Secret) -> Result<(), KeychainError> {
         let secret = secret.clone();
-        self.on_entry(name, move |entry| {
-            entry
-                .set_password(secret.expose())
-                .map_err(|e| KeychainError::from_keyring(&e))
-        })
+        self.on_entry(
+            name,
+            move |entry| {
+                entry
+                    .set_password(secret.expose())
+                    .map_err(|e| KeychainError::from_keyring(&e))
+            },
+            // The admin was told the secret was not saved: it must not be there later.
+            |entry| {
+                let _ = entry.delete_credential();
+            },
+        )
     }
 
     /// The secret, or `None` when there is no entry.
     pub fn load(&self, name: &SecretName) -> Result<Option<Secret>, KeychainError> {
-        self.on_entry(name, |entry| match entry.get_password() {
-            Ok(value) => Ok(Some(Secret::new(value))),
-            Err(KeyringError::NoEntry) => Ok(None),
-            Err(e) => Err(KeychainError::from_keyring(&e)),
-        })
+        self.on_entry(
+            name,
+            |entry| match entry.get_password() {
+                Ok(value) => Ok(Some(Secret::new(value))),
+                Err(KeyringError::NoEntry) => Ok(None),
+                Err(e) => Err(KeychainError::from_keyring(&e)),
+            },
+            |_| {},
+        )
     }
 
     /// Removes the entry; removing one that is not there is not an error.
     pub fn delete(&self, name: &SecretName) -> Result<(), KeychainError> {
-        self.on_entry(name, |entry| match entry.delete_credential() {
-            Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
-            Err(e) => Err(KeychainError::from_keyring(&e)),
-        })
+        self.on_entry(
+            name,
+            |entry| match entry.delete_credential() {
+                Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
+                Err(e) => Err(KeychainError::from_keyring(&e)),
+            },
+            |_| {},
+        )
     }
 }
 
-/// The platform store, opened on first use and kept once it opened.
-fn open(
-    cached: &Mutex<Option<Arc<CredentialStore>>>,
-) -> Result<Arc<CredentialStore>, KeychainError> {
-    let mut cached = cached.lock().unwrap_or_else(|p| p.into_inner());
-    if let Some(store) = cached.as_ref() {
-        return Ok(store.clone());
-    }
-    let store = open_platform_store().map_err(|e| KeychainError::from_keyring(&e))?;
-    *cached = Some(store.clone());
-    Ok(store)
+fn entry_in(
+    store: &Arc<CredentialStore>,
+    service: &str,
+    account: &str,
+) -> Result<Entry, KeychainError> {
+    Entry::new_in_store(store, service, account).map_err(|e| KeychainError::from_keyring(&e))
+}
+
+/// The platform store, opened.
+fn open() -> Result<Arc<CredentialStore>, KeychainError> {
+    open_platform_store().map_err(|e| KeychainError::from_keyring(&e))
 }
 
 #[cfg(all(

@@ -3,6 +3,7 @@
 mod database;
 mod error;
 mod keychain;
+mod keychain_calls;
 mod migrations;
 pub mod private;
 mod recovery;
