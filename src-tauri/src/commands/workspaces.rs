@@ -54,7 +54,7 @@ pub async fn test_ringotel_connection(
     app.dialog()
         .message(format!(
             "The page asks to send this workspace's saved API key to {new_address}. \
-             It has only been sent to {saved_address}.\n\n\
+             The key is saved for {saved_address}.\n\n\
              Send it only if {new_address} is your Ringotel server."
         ))
         .title(format!("Send the saved API key to {new_address}?"))

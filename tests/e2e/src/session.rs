@@ -38,7 +38,6 @@ impl Home {
         ]
     }
 
-    /// The app's data folder (Tauri's app data dir for its identifier).
     /// Where everything the app and its driver print goes, appended run after run.
     fn printed(&self) -> std::fs::File {
         std::fs::OpenOptions::new()
@@ -48,6 +47,7 @@ impl Home {
             .unwrap()
     }
 
+    /// The app's data folder (Tauri's app data dir for its identifier).
     pub fn app_data(&self) -> PathBuf {
         self.path().join("data/app.smsadmin.ringotel")
     }

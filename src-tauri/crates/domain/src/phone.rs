@@ -159,7 +159,7 @@ impl PhoneNumber {
     pub fn national_display(&self) -> String {
         match self.nanp_groups() {
             Some((area, exchange, line)) => format!("({area}) {exchange}-{line}"),
-            None => self.parsed.format().mode(Mode::National).to_string(),
+            None => self.formatted(Mode::National),
         }
     }
 
@@ -167,15 +167,23 @@ impl PhoneNumber {
     pub fn international_display(&self) -> String {
         match self.nanp_groups() {
             Some((area, exchange, line)) => format!("+1 {area}-{exchange}-{line}"),
-            None => self.parsed.format().mode(Mode::International).to_string(),
+            None => self.formatted(Mode::International),
         }
     }
 
-    /// The country the number belongs to, where the numbering plan says.
+    /// The library's rendering in `mode`; its E.164 form should the library fail (panic) on
+    /// this number, so a table of numbers is never taken down by one of them.
+    fn formatted(&self, mode: Mode) -> String {
+        std::panic::catch_unwind(|| self.parsed.format().mode(mode).to_string())
+            .unwrap_or_else(|_| self.e164.clone())
+    }
+
+    /// The country the number belongs to, where the numbering plan says (`None` also when the
+    /// library fails on it).
     pub fn country(&self) -> Option<Country> {
-        self.parsed
-            .country()
-            .id()
+        std::panic::catch_unwind(|| self.parsed.country().id())
+            .ok()
+            .flatten()
             .and_then(|id| Country::parse(id.as_ref()).ok())
     }
 }

@@ -237,6 +237,17 @@ async fn an_imported_change_passes_the_editors_rules_or_nothing_is_imported() {
             problem.message
         );
     }
+    // One number set on two changes of the file: the editor would refuse the second.
+    let mut twice = good.clone();
+    let again = twice["changes"][new_at].clone();
+    twice["changes"].as_array_mut().unwrap().push(again);
+    let path = to.data.path().join("twice.json");
+    std::fs::write(&path, twice.to_string()).unwrap();
+    let outcome = to.engine.draft_files().import(path).await.unwrap();
+    assert!(
+        matches!(&outcome, DraftTransfer::Refused { problem } if problem.message.contains("drafted already")),
+        "{outcome:?}"
+    );
     let view = to
         .engine
         .numbers()

@@ -262,12 +262,13 @@ fn read_text(text: &str) -> Result<Vec<(OrgId, DraftTarget, DraftChange)>, Refus
         .collect()
 }
 
-/// A new number that the file drafts twice, or that the draft already has.
+/// A number the file sets on two changes of one organization, or a new number the draft
+/// already has.
 fn duplicate_new_number(
     incoming: &[(OrgId, DraftTarget, DraftChange)],
     existing: &[DraftRecord],
 ) -> Option<String> {
-    let mut seen: HashSet<(&OrgId, &PhoneNumber)> = existing
+    let mut drafted: HashSet<(&OrgId, &PhoneNumber)> = existing
         .iter()
         .filter(|d| d.target == DraftTarget::New)
         .filter_map(|d| match &d.change {
@@ -275,17 +276,20 @@ fn duplicate_new_number(
             DraftChange::Delete => None,
         })
         .collect();
-    incoming
-        .iter()
-        .find_map(|(org, target, change)| match (target, change) {
-            (DraftTarget::New, DraftChange::Upsert(f)) if !seen.insert((org, &f.number)) => {
-                Some(format!(
-                    "{} is drafted already (in this file or in the current draft)",
-                    f.number.international_display()
-                ))
-            }
-            _ => None,
+    let mut in_file = HashSet::new();
+    incoming.iter().find_map(|(org, target, change)| {
+        let DraftChange::Upsert(f) = change else {
+            return None;
+        };
+        let twice = !in_file.insert((org, &f.number));
+        let drafted_already = *target == DraftTarget::New && !drafted.insert((org, &f.number));
+        (twice || drafted_already).then(|| {
+            format!(
+                "{} is drafted already (in this file or in the current draft)",
+                f.number.international_display()
+            )
         })
+    })
 }
 
 /// The draft written to and read from a file.
