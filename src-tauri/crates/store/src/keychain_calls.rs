@@ -4,7 +4,7 @@
 //! that lands after its caller gave up is taken back, since the admin was told it did not
 //! happen.
 
-use crate::keychain::{KeychainError, KeychainProblem};
+use crate::keychain_error::{KeychainError, KeychainProblem};
 use keyring_core::CredentialStore;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError};

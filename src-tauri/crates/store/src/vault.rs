@@ -1,7 +1,8 @@
 //! Where the app keeps secrets: the keychain, or, when the admin chose so explicitly because
 //! the keychain is unavailable, this process's memory until it exits.
 
-use crate::keychain::{Keychain, KeychainError, SecretName};
+use crate::keychain::{Keychain, SecretName};
+use crate::keychain_error::KeychainError;
 use domain::Secret;
 use serde::Serialize;
 use std::collections::HashMap;
