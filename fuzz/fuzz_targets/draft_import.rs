@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    if let Err(words) = engine::fuzzing::draft_file(text) {
-        assert!(!words.is_empty());
+    if let Err(problem) = engine::fuzzing::draft_file(text) {
+        assert!(!problem.message.is_empty());
     }
 });

@@ -2,9 +2,9 @@
 //! the engine; this file only wires it to the window.
 
 mod commands;
-mod file_dialog;
 mod logging;
 mod state;
+mod system_dialog;
 
 use state::AppState;
 use tauri::Manager;

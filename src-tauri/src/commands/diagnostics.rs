@@ -2,8 +2,8 @@
 //! showed it, the notices a tab shows, and the shape report saved where the admin chooses in a
 //! save dialog this side opens (the webview never names a path).
 
-use crate::file_dialog::picked;
 use crate::state::AppState;
+use crate::system_dialog::picked;
 use domain::NoticeArea;
 use engine::Problem;
 use engine::diagnostics::{AssumptionNotice, DiagnosticsView, ReportFile};

@@ -2,8 +2,8 @@
 //! one the admin picked in the save or open dialog this side opens; the webview never names a
 //! path, so a page that went wrong cannot read or overwrite a file of its choosing.
 
-use crate::file_dialog::picked;
 use crate::state::AppState;
+use crate::system_dialog::picked;
 use engine::Problem;
 use engine::draft_file::DraftTransfer;
 use tauri::State;

@@ -1,6 +1,7 @@
 //! Workspace commands: list, add, test, switch, remove.
 
 use crate::state::AppState;
+use crate::system_dialog::answer;
 use domain::WorkspaceId;
 use engine::workspaces::{
     AddWorkspaceOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome, WorkspaceList,
@@ -50,8 +51,8 @@ pub async fn test_ringotel_connection(
     else {
         return Ok(outcome);
     };
-    let (answered, answer) = tokio::sync::oneshot::channel();
-    app.dialog()
+    let question = app
+        .dialog()
         .message(format!(
             "The page asks to send this workspace's saved API key to {new_address}. \
              The key is saved for {saved_address}.\n\n\
@@ -62,15 +63,11 @@ pub async fn test_ringotel_connection(
         .buttons(MessageDialogButtons::OkCancelCustom(
             "Send key".into(),
             "Don't send".into(),
-        ))
-        .show(move |send| {
-            let _ = answered.send(send);
-        });
-    if answer.await.unwrap_or(false) {
-        let approved = new_address.clone();
+        ));
+    if answer(|reply| question.show(reply)).await.unwrap_or(false) {
         return Ok(engine
             .workspaces()
-            .test_ringotel_connection(input, Some(&approved))
+            .test_ringotel_connection(input, Some(new_address.as_str()))
             .await?);
     }
     Ok(outcome)

@@ -35,15 +35,20 @@ pub enum NumberProblem {
     LibraryFailed(String),
 }
 
-/// Runs the phone-number library on `input`. A panic inside it becomes
-/// [`NumberProblem::LibraryFailed`] naming the input, so one odd number in a CSV file, a
-/// service's answer or the editor cannot take the app or the CLI down.
+/// What the phone-number library returned, or `None` when it panicked: a bug in the
+/// dependency, which must not take the app or the CLI down. Every call into the library
+/// goes through here.
+fn caught<T>(library: impl FnOnce() -> T) -> Option<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(library)).ok()
+}
+
+/// Parses `input` with the library; its panic becomes [`NumberProblem::LibraryFailed`] naming
+/// the input, so one odd number in a CSV file, a service's answer or the editor is refused.
 fn guarded(
     input: &str,
     parse: impl FnOnce() -> Result<PhoneNumber, NumberProblem>,
 ) -> Result<PhoneNumber, NumberProblem> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse))
-        .unwrap_or_else(|_| Err(NumberProblem::LibraryFailed(input.to_owned())))
+    caught(parse).unwrap_or_else(|| Err(NumberProblem::LibraryFailed(input.to_owned())))
 }
 
 /// A valid phone number. Equal numbers are equal however they were typed, because everything
@@ -174,15 +179,13 @@ impl PhoneNumber {
     /// The library's rendering in `mode`; its E.164 form should the library fail (panic) on
     /// this number, so a table of numbers is never taken down by one of them.
     fn formatted(&self, mode: Mode) -> String {
-        std::panic::catch_unwind(|| self.parsed.format().mode(mode).to_string())
-            .unwrap_or_else(|_| self.e164.clone())
+        caught(|| self.parsed.format().mode(mode).to_string()).unwrap_or_else(|| self.e164.clone())
     }
 
     /// The country the number belongs to, where the numbering plan says (`None` also when the
     /// library fails on it).
     pub fn country(&self) -> Option<Country> {
-        std::panic::catch_unwind(|| self.parsed.country().id())
-            .ok()
+        caught(|| self.parsed.country().id())
             .flatten()
             .and_then(|id| Country::parse(id.as_ref()).ok())
     }

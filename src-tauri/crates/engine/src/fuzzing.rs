@@ -89,7 +89,7 @@ fn of<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Option<T> {
 }
 
 /// A draft file's text read as the import does: how many changes it holds, or the refusal.
-pub fn draft_file(text: &str) -> Result<usize, String> {
+pub fn draft_file(text: &str) -> Result<usize, domain::FieldProblem> {
     read_draft_text(text)
 }
 

@@ -88,12 +88,7 @@ async fn an_exported_draft_imports_into_another_install_with_the_same_rows() {
         "no secret in an export"
     );
 
-    let to = setup().await;
-    to.engine
-        .numbers()
-        .view(org.clone(), Freshness::Live)
-        .await
-        .unwrap();
+    let to = another_install(&org).await;
     let imported = to.engine.draft_files().import(file.clone()).await.unwrap();
     assert!(
         matches!(imported, DraftTransfer::Imported { changes: 2, .. }),

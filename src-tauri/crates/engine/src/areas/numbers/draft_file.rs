@@ -17,7 +17,7 @@ use crate::stored::snapshot::Freshness;
 use domain::OrgId;
 use domain::SmsNumberId;
 use domain::sms_number::NumberRules;
-use domain::{FieldKey, FieldProblem, PhoneNumber, SmsNumberFields};
+use domain::{FieldKey, FieldProblem, SmsNumberFields};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
@@ -27,13 +27,13 @@ use store::tables::drafted::{
 };
 use ts_rs::TS;
 
-/// How many changes a draft file's text holds, or the refusal's words: the file reader without
-/// a file or a database, for the fuzz target.
+/// How many changes a draft file's text holds, or the refusal as the admin would see it: the
+/// file reader without a file or a database, for the fuzz target.
 #[cfg(any(test, feature = "fuzzing"))]
-pub(crate) fn read_draft_text(text: &str) -> Result<usize, String> {
+pub(crate) fn read_draft_text(text: &str) -> Result<usize, FieldProblem> {
     read_text(text)
         .map(|changes| changes.len())
-        .map_err(|refusal| refusal.to_string())
+        .map_err(|refusal| FieldProblem::new(FieldKey::DraftFile, refusal.to_string()))
 }
 
 /// What the file says it is, so another JSON file is refused with a clear word.
@@ -262,33 +262,16 @@ fn read_text(text: &str) -> Result<Vec<(OrgId, DraftTarget, DraftChange)>, Refus
         .collect()
 }
 
-/// A number the file sets on two changes of one organization, or a new number the draft
-/// already has.
-fn duplicate_new_number(
-    incoming: &[(OrgId, DraftTarget, DraftChange)],
-    existing: &[DraftRecord],
-) -> Option<String> {
-    let mut drafted: HashSet<(&OrgId, &PhoneNumber)> = existing
-        .iter()
-        .filter(|d| d.target == DraftTarget::New)
-        .filter_map(|d| match &d.change {
-            DraftChange::Upsert(f) => Some((&d.org, &f.number)),
-            DraftChange::Delete => None,
-        })
-        .collect();
-    let mut in_file = HashSet::new();
-    incoming.iter().find_map(|(org, target, change)| {
-        let DraftChange::Upsert(f) = change else {
-            return None;
-        };
-        let twice = !in_file.insert((org, &f.number));
-        let drafted_already = *target == DraftTarget::New && !drafted.insert((org, &f.number));
-        (twice || drafted_already).then(|| {
-            format!(
-                "{} is drafted already (in this file or in the current draft)",
-                f.number.international_display()
-            )
-        })
+/// A number the file sets on two of its changes to one organization. (A number Ringotel or
+/// the current draft already has is the editor's rule, checked with the others.)
+fn number_set_twice(incoming: &[(OrgId, DraftTarget, DraftChange)]) -> Option<String> {
+    let mut seen = HashSet::new();
+    incoming.iter().find_map(|(org, _, change)| match change {
+        DraftChange::Upsert(f) if !seen.insert((org, &f.number)) => Some(format!(
+            "{} is drafted already, on another change of this file",
+            f.number.international_display()
+        )),
+        _ => None,
     })
 }
 
@@ -353,12 +336,7 @@ impl DraftFiles<'_> {
             Ok(changes) => changes,
             Err(refusal) => return Ok(refused(refusal.to_string())),
         };
-        let ws = workspace.clone();
-        let existing = self
-            .base
-            .with_db(move |db| Ok(drafted::numbers::list_workspace(db.conn(), &ws)?))
-            .await?;
-        if let Some(message) = duplicate_new_number(&changes, &existing) {
+        if let Some(message) = number_set_twice(&changes) {
             return Ok(refused(message));
         }
         let count = self
