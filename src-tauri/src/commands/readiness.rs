@@ -1,5 +1,5 @@
 //! Overview and Connections tab commands: run the readiness checklist (progress over a
-//! channel), draft a fix, switch a connection's SMS mode, move to Pro, drop a setup change.
+//! channel), draft a fix or all of them, switch a connection's SMS mode, move to Pro, drop a setup change.
 
 use crate::state::AppState;
 use domain::ConnectionId;
@@ -42,6 +42,21 @@ pub async fn draft_readiness_fix(
         .engine()?
         .readiness()
         .draft_fix(org_id, fix, confirm_billable)
+        .await?)
+}
+
+/// *Fix all*: the Overview's fixes that go into the draft and cost nothing, drafted at once.
+#[tauri::command]
+#[tracing::instrument(skip(state), err(Debug))]
+pub async fn draft_readiness_fixes(
+    state: State<'_, AppState>,
+    org_id: OrgId,
+    fixes: Vec<Fix>,
+) -> Result<Vec<FixOffer>, Problem> {
+    Ok(state
+        .engine()?
+        .readiness()
+        .draft_fixes(org_id, fixes)
         .await?)
 }
 

@@ -79,8 +79,13 @@ pub struct OrgArg {
 
 #[derive(Args)]
 pub struct ReadinessArgs {
-    #[command(flatten)]
-    pub org: OrgArg,
+    /// The organization: its id, or its name (or a part of it that names only one).
+    #[arg(long, short, required_unless_present = "all", conflicts_with = "all")]
+    pub org: Option<String>,
+    /// Every organization of the workspace, several at once; one line each (exit 1 when any
+    /// fails).
+    #[arg(long)]
+    pub all: bool,
     /// Put every failing check's fix into the draft (`apply` sends them).
     #[arg(long)]
     pub fix: bool,

@@ -55,6 +55,7 @@ impl Organization {
                 Secret::new("unused"),
             ),
             thinq_base: nowhere,
+            call_limit: None,
         };
         Some(Self {
             state: NumbersState {

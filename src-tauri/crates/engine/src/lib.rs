@@ -18,6 +18,7 @@ pub use areas::numbers::draft_file;
 pub use areas::{diagnostics, integrations, numbers, organizations, setup};
 #[cfg(feature = "builtin-sandbox")]
 pub use base::builtin_sandbox;
+pub use base::cancel::Cancel;
 pub use base::error::{EngineError, EngineResult, Problem, ProblemCode};
 pub use base::secrets::{SecretPersistence, SecretState};
 pub use base::settings::{NetworkSettings, SandboxEndpoints, SandboxThinqAccount};

@@ -15,6 +15,8 @@ pub struct RingotelClient {
     key: Secret,
     retry: RetryPolicy,
     observed: Observed,
+    /// Bounds the calls in flight across clients, for an action over many items.
+    limit: Option<transport::CallLimit>,
 }
 
 impl std::fmt::Debug for RingotelClient {
@@ -33,6 +35,7 @@ impl RingotelClient {
             key,
             retry: RetryPolicy::default(),
             observed: Observed::default(),
+            limit: None,
         }
     }
 
@@ -44,6 +47,12 @@ impl RingotelClient {
 
     pub(crate) fn observed(&self) -> &Observed {
         &self.observed
+    }
+
+    /// The same client sharing `limit` on the calls in flight with other clients.
+    pub fn with_call_limit(mut self, limit: transport::CallLimit) -> Self {
+        self.limit = Some(limit);
+        self
     }
 
     /// The same client with another retry policy (tests shorten the waits).
@@ -128,20 +137,22 @@ impl RingotelClient {
         method: &str,
         request: reqwest::RequestBuilder,
     ) -> Result<transport::Reply, RingotelError> {
-        transport::exchange(request).await.map_err(|failure| {
-            if failure.answered {
-                RingotelError::Malformed {
-                    method: method.into(),
-                    detail: failure.detail,
+        transport::exchange_within(self.limit.as_ref(), request)
+            .await
+            .map_err(|failure| {
+                if failure.answered {
+                    RingotelError::Malformed {
+                        method: method.into(),
+                        detail: failure.detail,
+                    }
+                } else {
+                    RingotelError::Transport {
+                        method: method.into(),
+                        detail: failure.detail,
+                        timed_out: failure.timed_out,
+                    }
                 }
-            } else {
-                RingotelError::Transport {
-                    method: method.into(),
-                    detail: failure.detail,
-                    timed_out: failure.timed_out,
-                }
-            }
-        })
+            })
     }
 
     pub(crate) fn http(&self) -> &reqwest::Client {

@@ -76,6 +76,12 @@ impl Sandbox {
         .await
     }
 
+    /// Starts both services on free loopback ports, in memory, on the given world (the
+    /// workspace-scale demo, say).
+    pub async fn start_world(world: world::World) -> std::io::Result<Self> {
+        Self::listen(Shared::new(world, None), 0, 0).await
+    }
+
     async fn listen(shared: Shared, ringotel_port: u16, thinq_port: u16) -> std::io::Result<Self> {
         // Loopback only, by construction: the sandbox must never be reachable from the network.
         let ringotel_listener = TcpListener::bind((Ipv4Addr::LOCALHOST, ringotel_port)).await?;

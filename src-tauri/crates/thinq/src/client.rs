@@ -15,6 +15,8 @@ pub struct ThinqClient {
     creds: ThinqCredentials,
     retry: RetryPolicy,
     observed: Observed,
+    /// Bounds the calls in flight across clients, for an action over many items.
+    limit: Option<transport::CallLimit>,
 }
 
 impl std::fmt::Debug for ThinqClient {
@@ -82,6 +84,7 @@ impl ThinqClient {
             creds,
             retry: RetryPolicy::default(),
             observed: Observed::default(),
+            limit: None,
         }
     }
 
@@ -93,6 +96,12 @@ impl ThinqClient {
 
     pub(crate) fn observed(&self) -> &Observed {
         &self.observed
+    }
+
+    /// The same client sharing `limit` on the calls in flight with other clients.
+    pub fn with_call_limit(mut self, limit: transport::CallLimit) -> Self {
+        self.limit = Some(limit);
+        self
     }
 
     /// The same client with another retry policy (tests shorten the waits).
@@ -169,18 +178,20 @@ impl ThinqClient {
             self.creds.username.as_str(),
             Some(self.creds.token.expose()),
         );
-        let reply = transport::exchange(request).await.map_err(|failure| {
-            if failure.answered {
-                ThinqError::Malformed {
-                    detail: failure.detail,
+        let reply = transport::exchange_within(self.limit.as_ref(), request)
+            .await
+            .map_err(|failure| {
+                if failure.answered {
+                    ThinqError::Malformed {
+                        detail: failure.detail,
+                    }
+                } else {
+                    ThinqError::Transport {
+                        detail: failure.detail,
+                        timed_out: failure.timed_out,
+                    }
                 }
-            } else {
-                ThinqError::Transport {
-                    detail: failure.detail,
-                    timed_out: failure.timed_out,
-                }
-            }
-        })?;
+            })?;
         let answer: Value = response::decode_reply(self.account_id(), &reply)?;
         self.observed
             .answer(Api::Thinq, call.template, Some(&answer));

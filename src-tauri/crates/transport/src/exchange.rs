@@ -1,6 +1,7 @@
 //! One request out, one capped body back, with failures described without the URL.
 
 use crate::body::read_capped;
+use crate::limit::CallLimit;
 use crate::retry::parse_retry_after;
 use std::time::Duration;
 
@@ -25,6 +26,18 @@ pub struct ExchangeFailure {
 
 /// Sends the request and reads the whole (capped) body.
 pub async fn exchange(request: reqwest::RequestBuilder) -> Result<Reply, ExchangeFailure> {
+    exchange_within(None, request).await
+}
+
+/// [`exchange`] holding a slot of `limit` while the request is out, when there is one.
+pub async fn exchange_within(
+    limit: Option<&CallLimit>,
+    request: reqwest::RequestBuilder,
+) -> Result<Reply, ExchangeFailure> {
+    let _slot = match limit {
+        Some(limit) => limit.slot().await,
+        None => None,
+    };
     let response = request.send().await.map_err(|e| ExchangeFailure {
         timed_out: e.is_timeout(),
         detail: describe(e),

@@ -3,11 +3,13 @@
 mod body;
 mod exchange;
 mod failure;
+mod limit;
 pub mod retry;
 
 pub use body::{MAX_BODY_BYTES, excerpt, said};
-pub use exchange::{ExchangeFailure, Reply, exchange};
+pub use exchange::{ExchangeFailure, Reply, exchange, exchange_within};
 pub use failure::Failure;
+pub use limit::CallLimit;
 pub use retry::{Repeatable, RetryPolicy, Transience};
 
 use std::time::Duration;

@@ -7,6 +7,7 @@
 
 mod damaged_database;
 mod diagnostics_flow;
+mod harbor_one_round;
 mod import_thinq;
 mod keychain_unavailable;
 mod markup_names;

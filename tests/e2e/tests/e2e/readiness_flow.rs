@@ -22,7 +22,8 @@ async fn outcome(app: &AppSession, check: &str) -> String {
     line.attr("data-outcome").await.unwrap().unwrap_or_default()
 }
 
-async fn save_thinq(app: &AppSession) {
+/// Enables Harbor's thinQ card with the demo account's settings and the portal's webhook URL.
+pub(crate) async fn save_thinq(app: &AppSession) {
     let demo = demo_thinq_accounts()[0];
     app.click("tab-integrations").await;
     app.click("enable-thinq").await;

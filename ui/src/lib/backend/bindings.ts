@@ -421,7 +421,7 @@ export type CheckId = "proPackage" | "connectionsSmsMode" | "integrationEnabled"
 
 export type CheckOutcome = "pass" | "fail" | "unknown";
 
-export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<ConnectionId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<DidId>, url?: string, } | { "kind": "thinqInbound", url: string, dids: Array<DidId>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", trunks: Array<SmsNumberId>, } | { "kind": "alignFormats", trunks: Array<SmsNumberId>, };
+export type Fix = { "kind": "moveToPro" } | { "kind": "switchConnections", connections: Array<ConnectionId>, } | { "kind": "openIntegrations" } | { "kind": "thinqSmsOn", dids: Array<DidId>, url?: string, } | { "kind": "thinqInbound", url: string, dids: Array<DidId>, } | { "kind": "thinqDeliveryUrl", url: string, } | { "kind": "removeMissingUsers", numbers: Array<NumberKey>, } | { "kind": "alignFormats", numbers: Array<NumberKey>, };
 
 export type FixOffer = { fix: Fix, label: string, 
 /**
@@ -435,7 +435,11 @@ billable: boolean,
 /**
  * Goes into the draft (else it leads to another tab).
  */
-drafts: boolean, };
+drafts: boolean, 
+/**
+ * *Fix all* drafts it: it goes into the draft, costs nothing, and is not drafted yet.
+ */
+inFixAll: boolean, };
 
 export type CheckResult = { id: CheckId, label: string, outcome: CheckOutcome, outcomeLabel: string, detail: string, 
 /**

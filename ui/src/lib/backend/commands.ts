@@ -26,6 +26,7 @@ export type Command =
   | 'get_organization'
   | 'run_readiness'
   | 'draft_readiness_fix'
+  | 'draft_readiness_fixes'
   | 'switch_connection_sms'
   | 'move_to_pro'
   | 'discard_setup_change'

@@ -151,6 +151,7 @@ export const backend = {
   },
   draftReadinessFix: (orgId: string, fix: Fix, confirmBillable: boolean) =>
     call<FixOffer>('draft_readiness_fix', { orgId, fix, confirmBillable }),
+  draftReadinessFixes: (orgId: string, fixes: Fix[]) => call<FixOffer[]>('draft_readiness_fixes', { orgId, fixes }),
   switchConnectionSms: (orgId: string, connectionId: string) =>
     call<OrganizationDetail>('switch_connection_sms', { orgId, connectionId }),
   moveToPro: (orgId: string, confirmBillable: boolean) =>

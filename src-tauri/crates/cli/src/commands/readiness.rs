@@ -1,4 +1,5 @@
-//! `sms-admin readiness`: the nine pre-flight checks; exit 1 when any fails.
+//! `sms-admin readiness`: the nine pre-flight checks of one organization, or of all of them
+//! (`--all`, one line each); exit 1 when any fails.
 
 use super::when;
 use crate::args::ReadinessArgs;
@@ -7,11 +8,15 @@ use crate::output::Output;
 use crate::session::Session;
 use domain::CheckOutcome;
 use domain::OrgId;
-use engine::readiness::ReadinessReport;
+use engine::Cancel;
+use engine::readiness::{CheckAllProgress, ReadinessReport, ReadinessState};
 use engine::snapshot::Freshness;
 
 pub async fn run(session: &Session, args: ReadinessArgs, out: Output) -> Result<(), Failure> {
-    let org = session.org(&args.org.org).await?;
+    let Some(org) = args.org.as_deref() else {
+        return all(session, args.fix, args.confirm_billable, out).await;
+    };
+    let org = session.org(org).await?;
     let mut report = session
         .engine
         .readiness()
@@ -81,7 +86,7 @@ async fn draft_fixes(
         let Some(offer) = check.fix.as_mut() else {
             continue;
         };
-        if offer.drafted || !offer.drafts || (offer.billable && !confirm_billable) {
+        if !offer.wanted(confirm_billable) {
             continue;
         }
         *offer = session
@@ -89,6 +94,93 @@ async fn draft_fixes(
             .readiness()
             .draft_fix(org.clone(), offer.fix.clone(), confirm_billable)
             .await?;
+    }
+    Ok(())
+}
+
+/// `--all`: every organization at the engine's concurrency, one line each, progress on a
+/// terminal; with `--fix`, each one's fixes drafted as for one organization.
+async fn all(
+    session: &Session,
+    fix: bool,
+    confirm_billable: bool,
+    out: Output,
+) -> Result<(), Failure> {
+    let live = out.live_progress && !out.json;
+    let mut report = session
+        .engine
+        .readiness()
+        .check_all(&Cancel::new(), move |p: CheckAllProgress| {
+            if live {
+                eprint!("\rchecked {} of {} organizations", p.done, p.total);
+            }
+        })
+        .await?;
+    if live {
+        eprintln!();
+    }
+    if fix {
+        for one in &mut report.orgs {
+            if let Some(checked) = one.report.as_mut() {
+                draft_fixes(session, &one.org, checked, confirm_billable).await?;
+            }
+        }
+    }
+    if out.json {
+        out.json(&report);
+    } else {
+        for one in &report.orgs {
+            let why = match (&one.report, &one.problem) {
+                (Some(r), _) => {
+                    let failing: Vec<&str> = r
+                        .checks
+                        .iter()
+                        .filter(|c| c.outcome != CheckOutcome::Pass)
+                        .map(|c| c.label.as_str())
+                        .collect();
+                    format!(
+                        "{}/{} pass{}",
+                        r.summary.passed,
+                        r.checks.len(),
+                        if failing.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" · {}", failing.join("; "))
+                        }
+                    )
+                }
+                (None, Some(problem)) => problem.message.clone(),
+                (None, None) => "not checked".to_owned(),
+            };
+            println!("{:<12}{}  {why}", one.state_label, one.name);
+        }
+        let count = |s| report.count(s);
+        println!(
+            "{} organizations: {} not ready, {} unknown, {} ready{}.",
+            report.orgs.len(),
+            count(ReadinessState::NotReady),
+            count(ReadinessState::Unknown),
+            count(ReadinessState::Ready),
+            match count(ReadinessState::NotChecked) {
+                0 => String::new(),
+                n => format!(", {n} not checked"),
+            }
+        );
+    }
+    let failed = report.count(ReadinessState::NotReady);
+    let unchecked = report.orgs.iter().filter(|o| o.problem.is_some()).count();
+    if failed > 0 || unchecked > 0 {
+        return Err(Failure {
+            code: FAILED_ITEMS,
+            message: format!(
+                "{failed} organization(s) not ready{}",
+                if unchecked > 0 {
+                    format!(", {unchecked} could not be checked")
+                } else {
+                    String::new()
+                }
+            ),
+        });
     }
     Ok(())
 }

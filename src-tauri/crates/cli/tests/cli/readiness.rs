@@ -143,3 +143,69 @@ async fn an_apply_under_faults_names_what_failed_exits_1_and_the_next_apply_fini
     assert_eq!(report["failed"], 0, "{report:#}");
     cli.expect(0, &["readiness", "--org", "harbor"], "").await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn readiness_all_checks_every_organization_one_line_each_and_exits_1_when_any_fails() {
+    use sandbox::world::{scale_org_name, scale_thinq_account, seeded_at_scale};
+    let sandbox = Sandbox::start_world(seeded_at_scale()).await.unwrap();
+    let cli = Cli::in_new_folder();
+    cli.add_account(&sandbox).await;
+    // One organization set up from this app (i = 1: its connection's SMS mode is Off).
+    let name = scale_org_name(1);
+    let (account_id, username, token) = scale_thinq_account(1);
+    cli.expect(
+        0,
+        &[
+            "enable-thinq",
+            "--org",
+            &name,
+            "--account-id",
+            &account_id,
+            "--username",
+            &username,
+        ],
+        &format!("{token}\n"),
+    )
+    .await;
+
+    let text = cli.expect(1, &["readiness", "--all"], "").await;
+    let line = text
+        .stdout
+        .lines()
+        .find(|l| l.contains(&name))
+        .unwrap_or_else(|| panic!("{}", text.stdout));
+    assert!(line.starts_with("Not ready"), "{line}");
+    assert!(
+        line.contains("Connections use SMS via Integrations"),
+        "{line}"
+    );
+    assert!(
+        text.stdout.contains("204 organizations: "),
+        "{}",
+        text.stdout
+    );
+    assert!(
+        text.stderr.contains("organization(s) not ready"),
+        "{}",
+        text.stderr
+    );
+
+    let json = cli.expect(1, &["readiness", "--all", "--json"], "").await;
+    let report: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let orgs = report["orgs"].as_array().unwrap();
+    assert_eq!(orgs.len(), 204);
+    let one = orgs.iter().find(|o| o["name"] == name.as_str()).unwrap();
+    assert_eq!(one["state"], "notReady");
+    let failing: Vec<&str> = one["report"]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["outcome"] == "fail")
+        .map(|c| c["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(failing, ["connectionsSmsMode"]);
+
+    // One organization or all of them, not both.
+    cli.expect(2, &["readiness", "--all", "--org", "harbor"], "")
+        .await;
+}

@@ -18,6 +18,8 @@ pub(crate) struct Connected {
     pub workspace: WorkspaceRecord,
     pub ringotel: RingotelClient,
     pub thinq_base: BaseUrl,
+    /// Shared by every client made from this connection, for an action over many items.
+    pub call_limit: Option<transport::CallLimit>,
 }
 
 impl Connected {
@@ -27,6 +29,18 @@ impl Connected {
 
     pub fn workspace_id(&self) -> WorkspaceId {
         self.workspace.id.clone()
+    }
+
+    /// The same connection keeping at most `calls` requests in flight, Ringotel's and every
+    /// thinQ client's made from it together.
+    pub fn limited(&self, calls: usize) -> Self {
+        let limit = transport::CallLimit::new(calls);
+        Self {
+            workspace: self.workspace.clone(),
+            ringotel: self.ringotel.clone().with_call_limit(limit.clone()),
+            thinq_base: self.thinq_base.clone(),
+            call_limit: Some(limit),
+        }
     }
 }
 
@@ -79,6 +93,7 @@ impl Base {
             workspace,
             ringotel,
             thinq_base,
+            call_limit: None,
         })
     }
 
@@ -88,8 +103,12 @@ impl Base {
         connected: &Connected,
         creds: ThinqCredentials,
     ) -> ThinqClient {
-        ThinqClient::new(self.http.clone(), connected.thinq_base.clone(), creds)
+        let client = ThinqClient::new(self.http.clone(), connected.thinq_base.clone(), creds)
             .with_retry_policy(self.network.retry)
-            .with_observer(self.observer(&connected.workspace.id))
+            .with_observer(self.observer(&connected.workspace.id));
+        match &connected.call_limit {
+            Some(limit) => client.with_call_limit(limit.clone()),
+            None => client,
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 #[cfg(feature = "builtin-sandbox")]
 pub mod builtin_sandbox;
+pub mod cancel;
 pub mod clock;
 pub mod context;
 pub mod error;

@@ -5,6 +5,7 @@
 
 mod auth_failure;
 mod call_counts;
+mod check_all;
 mod contract;
 mod csv_files;
 mod diagnostics;
@@ -59,6 +60,11 @@ pub async fn setup() -> Setup {
 pub async fn setup_with(wire: WireVariant) -> Setup {
     let sandbox = Sandbox::start().await.unwrap();
     sandbox.set_wire(wire);
+    setup_on(sandbox)
+}
+
+/// An engine on a new data folder whose Sandbox workspace is `sandbox`.
+pub fn setup_on(sandbox: Sandbox) -> Setup {
     let data = tempfile::tempdir().unwrap();
     let engine = Engine::open(data.path(), KEYCHAIN_SERVICE, Some(endpoints(&sandbox))).unwrap();
     Setup {
@@ -98,7 +104,7 @@ impl Setup {
         org
     }
 
-    /// Runs readiness and drafts every fix it offers that is not billable.
+    /// Runs readiness and drafts every fix it offers that is not billable, as *Fix all* does.
     pub async fn draft_every_fix(&self, org: &OrgId) -> engine::readiness::ReadinessReport {
         let report = self
             .engine
@@ -106,15 +112,17 @@ impl Setup {
             .run(org.clone(), engine::snapshot::Freshness::Live, |_| {})
             .await
             .unwrap();
-        for c in &report.checks {
-            if let Some(offer) = c.fix.as_ref().filter(|o| o.drafts && !o.billable) {
-                self.engine
-                    .readiness()
-                    .draft_fix(org.clone(), offer.fix.clone(), false)
-                    .await
-                    .unwrap();
-            }
-        }
+        let fixes = report
+            .checks
+            .iter()
+            .filter_map(|c| c.fix.as_ref().filter(|o| o.in_fix_all))
+            .map(|o| o.fix.clone())
+            .collect();
+        self.engine
+            .readiness()
+            .draft_fixes(org.clone(), fixes)
+            .await
+            .unwrap();
         report
     }
 

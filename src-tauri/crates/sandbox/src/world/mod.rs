@@ -4,6 +4,7 @@ mod demo;
 mod records;
 mod seed;
 mod seed_large;
+mod seed_scale;
 #[cfg(test)]
 mod seed_tests;
 mod shapes;
@@ -14,5 +15,9 @@ pub use demo::{DemoThinqAccount, webhook_for};
 pub use records::{Object, OrgRecord, World, id_of, ringotel_id};
 pub use seed::{DEMO_API_KEY, demo_thinq_accounts, seeded};
 pub use seed_large::{SUMMIT_NUMBERS, SUMMIT_USERS, summit_thinq_account};
+pub use seed_scale::{
+    SCALE_ORGS, ScaleProblem, scale_number, scale_org_name, scale_problem, scale_thinq_account,
+    seeded_at_scale,
+};
 pub use shapes::UNKNOWN_FIELD;
 pub use thinq::{Did, FeatureOrder, OrderedLine, RoutingProfile, ThinqAccount};

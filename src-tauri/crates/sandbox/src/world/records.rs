@@ -57,6 +57,11 @@ impl World {
         }
     }
 
+    /// The last id handed out: a world extended with more records goes on from it.
+    pub(super) fn last_id(&self) -> u64 {
+        self.next_id
+    }
+
     /// A fresh 19-digit id string, as Ringotel hands them out.
     pub fn new_id(&mut self) -> String {
         self.next_id += 1;

@@ -1,7 +1,9 @@
 //! What the checklist is decided on: the organization as Ringotel has it now, the thinQ
 //! account's credentials check, DIDs and routing profiles (read concurrently), the webhook URL,
-//! what this app last set as the delivery URL, and the draft (to say which fixes are drafted).
+//! what this app last set as the delivery URL, and the draft: the numbers are judged as they
+//! will be after Sync, and the drafted setup changes say which fixes wait in Changes.
 
+use super::planned::{self, PlannedNumber};
 use super::service::Readiness;
 use crate::base::clock::now_ms;
 use crate::base::context::Connected;
@@ -9,13 +11,11 @@ use crate::base::error::{EngineError, EngineResult};
 use crate::stored::snapshot::{Freshness, OfflineNote, OrgSnapshot};
 use domain::DidId;
 use domain::OrgId;
-use domain::SmsNumberId;
-use domain::{SetupChange, SmsNumberFields, WebhookUrl};
+use domain::{SetupChange, WebhookUrl};
 use ringotel::Service;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use store::tables::drafted::numbers::{DraftChange, DraftTarget};
 use store::tables::{drafted, journal, pasted_webhooks};
 use thinq::{DidRow, RoutingProfile, ThinqError};
 
@@ -42,8 +42,8 @@ pub(crate) struct Facts {
     /// What this app set on thinQ, for what thinQ's answers do not show.
     pub set_here: SetFromApp,
     pub setup_drafts: Vec<SetupChange>,
-    /// Drafted changes to numbers Ringotel has, by number id.
-    pub number_drafts: HashMap<SmsNumberId, SmsNumberFields>,
+    /// The SMS numbers as they will be after Sync: Ringotel's with the draft on top.
+    pub planned: Vec<PlannedNumber>,
 }
 
 /// What this app set on thinQ, by the journal of setup changes done: the checks whose input
@@ -184,15 +184,7 @@ impl Readiness<'_> {
                 fetched.data.fallback_country(),
             )
             .await?;
-        let number_drafts = drafts
-            .iter()
-            .filter_map(|d| match (&d.target, &d.change) {
-                (DraftTarget::Existing { trunk_id, .. }, DraftChange::Upsert(fields)) => {
-                    Some((trunk_id.clone(), (**fields).clone()))
-                }
-                _ => None,
-            })
-            .collect();
+        let planned = planned::after_sync(&fetched.data, &drafts);
         Ok(Facts {
             org: fetched.data,
             fetched_at: fetched.fetched_at,
@@ -206,7 +198,7 @@ impl Readiness<'_> {
             thinq_at: now_ms(),
             set_here: SetFromApp::of(done),
             setup_drafts: setup.into_iter().map(|d| d.change).collect(),
-            number_drafts,
+            planned,
         })
     }
 }

@@ -2,8 +2,9 @@
 //! setup changes for the connections, package and thinQ side, number edits for users and
 //! formats. Nothing here calls a service: Changes sends it.
 
-use super::checks::{ALIGNED_INBOUND, ALIGNED_OUTBOUND};
+use super::checks::{ALIGNED_INBOUND, ALIGNED_OUTBOUND, aligned};
 use super::facts::Facts;
+use super::planned::Source;
 use super::report::{Fix, FixOffer};
 use super::service::Readiness;
 use crate::areas::numbers::table::NumberKey;
@@ -12,7 +13,6 @@ use crate::base::error::{EngineError, EngineResult};
 use crate::stored::snapshot::Freshness;
 use domain::DidId;
 use domain::OrgId;
-use domain::SmsNumberId;
 use domain::UserId;
 use domain::setup::count;
 use domain::{FieldKey, FieldProblem, SetupChange, SmsMode, SmsNumberFields, WebhookUrl};
@@ -56,27 +56,30 @@ impl Fix {
                 false,
                 true,
             ),
-            Self::RemoveMissingUsers { trunks } => (
+            Self::RemoveMissingUsers { numbers } => (
                 format!(
                     "Remove missing users from {}",
-                    count(trunks.len(), "number")
+                    count(numbers.len(), "number")
                 ),
                 false,
                 true,
             ),
-            Self::AlignFormats { trunks } => (
-                format!("Align the formats of {}", count(trunks.len(), "number")),
+            Self::AlignFormats { numbers } => (
+                format!("Align the formats of {}", count(numbers.len(), "number")),
                 false,
                 true,
             ),
         };
-        FixOffer {
+        let mut offer = FixOffer {
             fix: self,
             label,
             drafted: false,
             billable,
             drafts,
-        }
+            in_fix_all: false,
+        };
+        offer.set_drafted(false);
+        offer
     }
 }
 
@@ -99,21 +102,27 @@ pub(super) fn is_drafted(fix: &Fix, facts: &Facts) -> bool {
         Fix::ThinqDeliveryUrl { url } => setup
             .iter()
             .any(|c| matches!(c, SetupChange::ThinqDeliveryUrl { url: u } if u == url)),
-        Fix::RemoveMissingUsers { trunks } => {
+        // A number fix is drafted when each of its numbers, as drafted, no longer needs it.
+        Fix::RemoveMissingUsers { numbers } => {
             let known: HashSet<&UserId> = facts.org.users.iter().map(|u| &u.id).collect();
-            trunks.iter().all(|t| {
-                facts
-                    .number_drafts
-                    .get(t)
-                    .is_some_and(|f| f.users.iter().all(|u| known.contains(u)))
-            })
+            drafted_alike(facts, numbers, |f| f.users.iter().all(|u| known.contains(u)))
         }
-        Fix::AlignFormats { trunks } => trunks.iter().all(|t| facts.number_drafts.get(t).is_some_and(aligned)),
+        Fix::AlignFormats { numbers } => drafted_alike(facts, numbers, aligned),
     }
 }
 
-fn aligned(fields: &SmsNumberFields) -> bool {
-    fields.inbound_format == ALIGNED_INBOUND && fields.outbound_format == ALIGNED_OUTBOUND
+/// Whether the draft changes every one of these numbers and each, as drafted, holds `holds`.
+fn drafted_alike(
+    facts: &Facts,
+    numbers: &[NumberKey],
+    holds: impl Fn(&SmsNumberFields) -> bool,
+) -> bool {
+    numbers.iter().all(|key| {
+        facts
+            .planned
+            .iter()
+            .any(|n| n.key == *key && n.source != Source::Ringotel && holds(&n.fields))
+    })
 }
 
 fn invalid(message: impl Into<String>) -> EngineError {
@@ -151,10 +160,33 @@ impl Readiness<'_> {
         confirm_billable: bool,
     ) -> EngineResult<FixOffer> {
         self.put_fix(org, fix.clone(), confirm_billable).await?;
-        Ok(FixOffer {
-            drafted: true,
-            ..fix.offer()
-        })
+        let mut offer = fix.offer();
+        offer.set_drafted(true);
+        Ok(offer)
+    }
+
+    /// *Fix all*: drafts each of these fixes in turn and returns their offers, now drafted.
+    /// None may be billable (those are confirmed one at a time). Stops at the first that cannot
+    /// be drafted, naming it; the ones before it stay in the draft. Needs no network.
+    pub async fn draft_fixes(&self, org: OrgId, fixes: Vec<Fix>) -> EngineResult<Vec<FixOffer>> {
+        let mut offers = Vec::with_capacity(fixes.len());
+        for fix in fixes {
+            let label = fix.clone().offer().label;
+            let offer = self
+                .draft_fix(org.clone(), fix, false)
+                .await
+                .map_err(|e| match e {
+                    EngineError::Invalid(problems) => EngineError::Invalid(
+                        problems
+                            .into_iter()
+                            .map(|p| FieldProblem::new(p.field, format!("{label}: {}", p.message)))
+                            .collect(),
+                    ),
+                    other => other,
+                })?;
+            offers.push(offer);
+        }
+        Ok(offers)
     }
 
     async fn put_fix(&self, org: OrgId, fix: Fix, confirm_billable: bool) -> EngineResult<()> {
@@ -174,17 +206,17 @@ impl Readiness<'_> {
             Fix::OpenIntegrations => {
                 return Err(invalid("This is set on the Integrations tab, not drafted"));
             }
-            Fix::RemoveMissingUsers { trunks } => {
+            Fix::RemoveMissingUsers { numbers } => {
                 return self
-                    .edit_numbers(&org, &trunks, &|fields, known| {
+                    .edit_numbers(&org, &numbers, &|fields, known| {
                         fields.users.retain(|u| known.contains(u));
                         !fields.users.is_empty()
                     })
                     .await;
             }
-            Fix::AlignFormats { trunks } => {
+            Fix::AlignFormats { numbers } => {
                 return self
-                    .edit_numbers(&org, &trunks, &|fields, _| {
+                    .edit_numbers(&org, &numbers, &|fields, _| {
                         fields.inbound_format = ALIGNED_INBOUND;
                         fields.outbound_format = ALIGNED_OUTBOUND;
                         true
@@ -215,24 +247,25 @@ impl Readiness<'_> {
             .map(|_| ())
     }
 
-    /// Drafts an edit of each number: its drafted fields when it has a drafted change, else
-    /// Ringotel's as last fetched. `edit` says whether the result may be drafted.
+    /// Drafts an edit of each number: its drafted fields when it has a drafted change (a new
+    /// number has only those), else Ringotel's as last fetched. `edit` says whether the result
+    /// may be drafted.
     async fn edit_numbers(
         &self,
         org: &OrgId,
-        trunks: &[SmsNumberId],
+        numbers: &[NumberKey],
         edit: &(dyn Fn(&mut SmsNumberFields, &HashSet<UserId>) -> bool + Sync),
     ) -> EngineResult<()> {
         let state = self.numbers.numbers_state(org, Freshness::Saved).await?;
         let known = state.known_users();
-        for trunk_id in trunks {
-            let key = NumberKey::Existing {
-                trunk_id: trunk_id.clone(),
-            };
-            let mut fields = match state.draft_of(&key).map(|d| &d.change) {
-                Some(DraftChange::Upsert(fields)) => (**fields).clone(),
-                Some(DraftChange::Delete) => continue, // Drafted for deletion: nothing to fix.
-                None => {
+        for key in numbers {
+            let mut fields = match (state.draft_of(key).map(|d| &d.change), key) {
+                (Some(DraftChange::Upsert(fields)), _) => (**fields).clone(),
+                (Some(DraftChange::Delete), _) => continue, // Drafted for deletion: nothing to fix.
+                (None, NumberKey::New { draft_id }) => {
+                    return Err(EngineError::NotFound(Missing::DraftedNumber(*draft_id)));
+                }
+                (None, NumberKey::Existing { trunk_id }) => {
                     let trunk = state.trunk(trunk_id).ok_or_else(|| {
                         EngineError::NotFound(Missing::SmsNumber(trunk_id.clone()))
                     })?;
@@ -251,7 +284,7 @@ impl Readiness<'_> {
                 )));
             }
             self.numbers
-                .draft_existing(&state, &key, DraftChange::Upsert(Box::new(fields)))
+                .write_draft(&state, Some(key.clone()), fields)
                 .await?;
         }
         Ok(())

@@ -2,14 +2,17 @@
 //! and as of when, and each failure's fix, which goes into the draft and reaches the services
 //! through Changes like every other change.
 
+mod check_all;
 mod checks;
 mod facts;
 mod fixes;
+mod planned;
 mod report;
 mod run;
 mod service;
 
-pub use crate::stored::readiness_summary::ReadinessSummary;
+pub use crate::stored::readiness_summary::{ReadinessState, ReadinessSummary};
+pub use check_all::{CheckAllProgress, CheckAllReport, OrgReadiness};
 pub use facts::ReadinessProgress;
 pub use report::{CheckResult, Fix, FixOffer, ReadinessReport};
 pub use service::Readiness;

@@ -1,10 +1,10 @@
 //! What a readiness run reports: each check's outcome with why, and the fix it offers.
 
+use crate::areas::numbers::table::NumberKey;
 use crate::stored::readiness_summary::ReadinessSummary;
 use crate::stored::snapshot::OfflineNote;
 use domain::ConnectionId;
 use domain::DidId;
-use domain::SmsNumberId;
 use domain::{CheckId, CheckOutcome};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -40,13 +40,13 @@ pub enum Fix {
     ThinqDeliveryUrl {
         url: String,
     },
-    /// Drop the users who no longer exist from these numbers.
+    /// Drop the users who no longer exist from these numbers (Ringotel's or the draft's).
     RemoveMissingUsers {
-        trunks: Vec<SmsNumberId>,
+        numbers: Vec<NumberKey>,
     },
     /// Set these numbers' formats to the pair that keeps one chat per customer.
     AlignFormats {
-        trunks: Vec<SmsNumberId>,
+        numbers: Vec<NumberKey>,
     },
 }
 
@@ -63,6 +63,21 @@ pub struct FixOffer {
     pub billable: bool,
     /// Goes into the draft (else it leads to another tab).
     pub drafts: bool,
+    /// *Fix all* drafts it: it goes into the draft, costs nothing, and is not drafted yet.
+    pub in_fix_all: bool,
+}
+
+impl FixOffer {
+    /// Whether drafting every fix takes this one: it goes into the draft and is not drafted
+    /// yet; a billable one only when the admin confirmed it.
+    pub fn wanted(&self, confirm_billable: bool) -> bool {
+        self.drafts && !self.drafted && (!self.billable || confirm_billable)
+    }
+
+    pub(crate) fn set_drafted(&mut self, drafted: bool) {
+        self.drafted = drafted;
+        self.in_fix_all = self.wanted(false);
+    }
 }
 
 #[derive(Debug, Clone, Serialize, TS)]

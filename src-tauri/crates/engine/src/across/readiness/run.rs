@@ -5,6 +5,7 @@ use super::facts::ReadinessProgress;
 use super::report::ReadinessReport;
 use super::service::Readiness;
 use super::{checks, fixes};
+use crate::base::context::Connected;
 use crate::base::error::EngineResult;
 use crate::stored::snapshot::Freshness;
 use domain::CheckOutcome;
@@ -24,11 +25,23 @@ impl Readiness<'_> {
         progress: impl Fn(ReadinessProgress) + Send + Sync,
     ) -> EngineResult<ReadinessReport> {
         let connected = self.base.connect().await?;
-        let facts = self.facts(&connected, &org, freshness, &progress).await?;
+        self.run_connected(&connected, org, freshness, progress)
+            .await
+    }
+
+    /// [`Readiness::run`] on a connection already made (*Check all* makes one for all).
+    pub(crate) async fn run_connected(
+        &self,
+        connected: &Connected,
+        org: OrgId,
+        freshness: Freshness,
+        progress: impl Fn(ReadinessProgress) + Send + Sync,
+    ) -> EngineResult<ReadinessReport> {
+        let facts = self.facts(connected, &org, freshness, &progress).await?;
         let mut checks = checks::run(&facts);
         for check in &mut checks {
             if let Some(offer) = &mut check.fix {
-                offer.drafted = fixes::is_drafted(&offer.fix, &facts);
+                offer.set_drafted(fixes::is_drafted(&offer.fix, &facts));
             }
         }
         let count = |o: CheckOutcome| checks.iter().filter(|c| c.outcome == o).count() as u32;

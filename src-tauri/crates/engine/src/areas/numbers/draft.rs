@@ -83,7 +83,9 @@ impl Numbers<'_> {
         })
     }
 
-    async fn write_draft(
+    /// Writes a number's fields into the draft: a new number, a drafted one, or an edit of one
+    /// Ringotel has (dropped again when it matches Ringotel's).
+    pub(crate) async fn write_draft(
         &self,
         state: &NumbersState,
         editing: Option<NumberKey>,

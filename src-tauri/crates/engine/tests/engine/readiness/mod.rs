@@ -3,6 +3,7 @@
 //! change, sent through sync, and every check passing after. `published.rs`: the same on the
 //! published shapes alone.
 
+mod one_round;
 mod published;
 
 use crate::{Setup, setup, setup_with};
@@ -110,10 +111,10 @@ async fn the_seeded_problems_are_reported_exactly_fixed_through_changes_and_then
         users.items,
         ["+1 858-437-6050: 1 user no longer in the organization"]
     );
-    let Fix::AlignFormats { trunks } = fix(&report, C::ConsistentFormats) else {
+    let Fix::AlignFormats { numbers } = fix(&report, C::ConsistentFormats) else {
         panic!("align formats expected");
     };
-    assert_eq!(trunks.len(), 2);
+    assert_eq!(numbers.len(), 2);
     assert_eq!(report.summary.passed, 3);
     assert_eq!(report.summary.failed, 5);
 

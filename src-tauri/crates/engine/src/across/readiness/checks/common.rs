@@ -1,9 +1,9 @@
 //! What every check builds its line with, and the numbers the number checks read.
 
 use crate::across::readiness::facts::Facts;
+use crate::across::readiness::planned::PlannedNumber;
 use crate::across::readiness::report::{CheckResult, Fix};
-use domain::{CheckId, CheckOutcome, SmsNumberFields};
-use ringotel::SmsTrunk;
+use domain::{CheckId, CheckOutcome};
 
 pub(crate) fn result(
     id: CheckId,
@@ -61,27 +61,21 @@ pub(crate) fn unknown(
     open(CheckOutcome::Unknown, id, detail, as_of, items, fix)
 }
 
-/// The organization's numbers as typed fields, with how each reads on screen.
+/// The organization's numbers as they will be after Sync (see `planned.rs`).
 pub(crate) struct Numbers<'a> {
-    pub all: Vec<(&'a SmsTrunk, &'a SmsNumberFields, &'a str)>,
+    pub all: Vec<&'a PlannedNumber>,
     /// Those that go through the thinQ card.
-    pub thinq: Vec<(&'a SmsTrunk, &'a SmsNumberFields, &'a str)>,
+    pub thinq: Vec<&'a PlannedNumber>,
 }
 
 impl<'a> Numbers<'a> {
     pub(crate) fn of(facts: &'a Facts) -> Self {
-        let index = facts.org.live_index();
-        let all: Vec<_> = facts
-            .org
-            .trunks
-            .iter()
-            .filter_map(|t| index.fields(&t.id).map(|f| (t, f, facts.org.display_of(t))))
-            .collect();
+        let all: Vec<&PlannedNumber> = facts.planned.iter().collect();
         let card = facts.thinq_card.as_ref().map(|c| c.id.clone());
         let thinq = all
             .iter()
             .copied()
-            .filter(|(_, f, _)| Some(&f.service) == card.as_ref())
+            .filter(|n| Some(&n.fields.service) == card.as_ref())
             .collect();
         Self { all, thinq }
     }

@@ -7,7 +7,7 @@ mod on_numbers;
 mod on_ringotel;
 mod on_thinq;
 
-pub(crate) use on_numbers::{ALIGNED_INBOUND, ALIGNED_OUTBOUND};
+pub(crate) use on_numbers::{ALIGNED_INBOUND, ALIGNED_OUTBOUND, aligned};
 
 use super::facts::Facts;
 use super::report::CheckResult;

@@ -33,9 +33,10 @@ pub(super) fn pro_package(facts: &Facts) -> CheckResult {
     }
 }
 
-/// The connections whose users are assigned to numbers; every connection while none are.
+/// The connections whose users are assigned to numbers after Sync; every connection while
+/// none are.
 fn chosen_connections(facts: &Facts) -> Vec<&ringotel::Branch> {
-    let assigned: HashSet<&UserId> = facts.org.trunks.iter().flat_map(|t| &t.users).collect();
+    let assigned: HashSet<&UserId> = facts.planned.iter().flat_map(|n| &n.fields.users).collect();
     let used: HashSet<&ConnectionId> = facts
         .org
         .users

@@ -3,6 +3,7 @@
 
 use super::common::{Numbers, failing, plural, result, unknown};
 use crate::across::readiness::facts::{Facts, Probe};
+use crate::across::readiness::planned::scope_note;
 use crate::across::readiness::report::{CheckResult, Fix};
 use domain::{CheckId, CheckOutcome};
 use std::collections::HashMap;
@@ -109,8 +110,9 @@ pub(super) fn dids_sms_on(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
     let (mut failed, mut unsaid, mut to_turn_on, mut set_here) =
         (Vec::new(), Vec::new(), Vec::new(), 0);
     let mut not_dids = 0;
-    for (_, fields, shown) in &numbers.thinq {
-        let Some(row) = by_id.get(fields.number.ringotel_wire()) else {
+    for number in &numbers.thinq {
+        let shown = &number.shown;
+        let Some(row) = by_id.get(number.fields.number.ringotel_wire()) else {
             failed.push(format!("{shown}: not a DID of this thinQ account"));
             not_dids += 1;
             continue;
@@ -142,9 +144,10 @@ pub(super) fn dids_sms_on(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
             id,
             CheckOutcome::Pass,
             format!(
-                "{} with SMS on.{}",
+                "{} with SMS on.{}{}",
                 plural(numbers.thinq.len(), "DID"),
-                set_here_note(set_here, "it")
+                set_here_note(set_here, "it"),
+                scope_note(&numbers.thinq)
             ),
             facts.thinq_at,
         );
@@ -189,8 +192,9 @@ pub(super) fn inbound_routing(facts: &Facts, numbers: &Numbers<'_>) -> CheckResu
         .collect();
     let profile_posts_there = profiles.iter().any(|p| p.url == webhook.as_str());
     let (mut failed, mut unsaid, mut wrong, mut set_here) = (Vec::new(), Vec::new(), Vec::new(), 0);
-    for (_, fields, shown) in &numbers.thinq {
-        let Some(row) = by_id.get(fields.number.ringotel_wire()) else {
+    for number in &numbers.thinq {
+        let shown = &number.shown;
+        let Some(row) = by_id.get(number.fields.number.ringotel_wire()) else {
             continue; // Named by the DID check.
         };
         match row.routing_profile() {
@@ -225,8 +229,9 @@ pub(super) fn inbound_routing(facts: &Facts, numbers: &Numbers<'_>) -> CheckResu
             id,
             CheckOutcome::Pass,
             format!(
-                "Every thinQ number's routing profile posts to {webhook}.{}",
-                set_here_note(set_here, "routing")
+                "Every thinQ number's routing profile posts to {webhook}.{}{}",
+                set_here_note(set_here, "routing"),
+                scope_note(&numbers.thinq)
             ),
             facts.thinq_at,
         );
