@@ -1,8 +1,10 @@
 //! The app's managed state: the engine, and the in-process sandbox behind the Sandbox workspace.
 
-use engine::{Engine, Problem, builtin_sandbox, home};
+use engine::readiness::CheckAllReport;
+use engine::{Cancel, Engine, Problem, builtin_sandbox, home};
 use sandbox::Sandbox;
 use std::path::Path;
+use std::sync::Mutex;
 
 /// Set to `1` to start with the Sandbox's services stopped, as if the network were gone: the
 /// app must then work from what it saved. Used by the offline end-to-end tests and demos.
@@ -13,6 +15,11 @@ pub struct AppState {
     engine: Result<Engine, Problem>,
     /// Kept alive for as long as the app runs; dropping it stops the simulated services.
     _sandbox: Option<Sandbox>,
+    /// The *Check all* under way, for its Cancel.
+    pub check_all_running: Mutex<Option<Cancel>>,
+    /// The last *Check all* report: what the list shows, the export writes and *Draft fixes
+    /// for selected…* drafts from.
+    pub last_check_all: Mutex<Option<CheckAllReport>>,
 }
 
 impl AppState {
@@ -39,6 +46,8 @@ impl AppState {
         Self {
             engine,
             _sandbox: sandbox,
+            check_all_running: Mutex::default(),
+            last_check_all: Mutex::default(),
         }
     }
 

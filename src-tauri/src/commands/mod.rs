@@ -1,5 +1,6 @@
 //! The commands the UI calls, grouped by area; each is an adapter over one engine function.
 
+pub mod check_all;
 pub mod diagnostics;
 pub mod drafts;
 pub mod integrations;

@@ -21,13 +21,17 @@ pub async fn run_readiness(
     freshness: Freshness,
     progress: Channel<ReadinessProgress>,
 ) -> Result<ReadinessReport, Problem> {
-    Ok(state
+    let report = state
         .engine()?
         .readiness()
-        .run(org_id, freshness, move |p| {
+        .run(org_id.clone(), freshness, move |p| {
             let _ = progress.send(p);
         })
-        .await?)
+        .await?;
+    if let Some(all) = crate::commands::check_all::lock(&state.last_check_all).as_mut() {
+        all.update(&org_id, report.clone());
+    }
+    Ok(report)
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
+mod check_all_flow;
 mod damaged_database;
 mod diagnostics_flow;
 mod harbor_one_round;

@@ -97,7 +97,11 @@ readiness: ReadinessSummary | null,
  */
 proDrafted: boolean, };
 
-export type OrganizationList = { organizations: Array<OrganizationRow>, fetchedAt: number, offline: OfflineNote | null, simulated: boolean, };
+export type OrganizationList = { organizations: Array<OrganizationRow>, 
+/**
+ * The readiness states the list can be filtered by, in order, with their words.
+ */
+readinessStates: Array<ReadinessStateChoice>, fetchedAt: number, offline: OfflineNote | null, simulated: boolean, };
 
 export type ConnectionRow = { id: string, name: string, country: string, smsMode: SmsMode | null, smsModeLabel: string, 
 /**
@@ -451,7 +455,11 @@ items: Array<string>,
  */
 asOf: number, fix: FixOffer | null, };
 
-export type ReadinessSummary = { passed: number, failed: number, unknown: number, checkedAt: number, };
+export type ReadinessSummary = { passed: number, failed: number, unknown: number, checkedAt: number, 
+/**
+ * Where these counts leave the organization.
+ */
+state: ReadinessState, stateLabel: string, };
 
 export type ReadinessReport = { checks: Array<CheckResult>, summary: ReadinessSummary, 
 /**
@@ -464,6 +472,36 @@ fetchedAt: number,
 offline: OfflineNote | null, };
 
 export type ReadinessProgress = { done: number, total: number, };
+
+export type ReadinessState = "notReady" | "unknown" | "ready" | "notChecked";
+
+export type ReadinessStateChoice = { state: ReadinessState, label: string, };
+
+export type CheckAllProgress = { done: number, total: number, };
+
+export type OrgReadiness = { org: string, name: string, state: ReadinessState, stateLabel: string, report: ReadinessReport | null, 
+/**
+ * Why it was not checked: Ringotel or thinQ failed for it.
+ */
+problem: Problem | null, };
+
+export type CheckAllReport = { orgs: Array<OrgReadiness>, 
+/**
+ * Cancel stopped it: the organizations not started are not checked.
+ */
+cancelled: boolean, startedAt: number, finishedAt: number, };
+
+export type OrgFixesDrafted = { org: string, name: string, 
+/**
+ * The fixes now in the draft, by their labels.
+ */
+drafted: Array<string>, 
+/**
+ * Why the rest could not be drafted.
+ */
+problem: Problem | null, };
+
+export type ReportFormat = "csv" | "json";
 
 export type Api = "ringotel" | "thinq";
 

@@ -2,6 +2,11 @@
 
 /** The name of every command the app registers. */
 export type Command =
+  | 'check_all_readiness'
+  | 'get_last_check_all'
+  | 'cancel_check_all'
+  | 'export_readiness_report'
+  | 'draft_fixes_for_organizations'
   | 'get_diagnostics'
   | 'get_assumption_notices'
   | 'save_shape_report'

@@ -46,6 +46,10 @@ import type {
   DiagnosticsView,
   NoticeArea,
   ReportFile,
+  CheckAllProgress,
+  CheckAllReport,
+  OrgFixesDrafted,
+  ReportFormat,
 } from './bindings';
 
 export type * from './bindings';
@@ -152,6 +156,17 @@ export const backend = {
   draftReadinessFix: (orgId: string, fix: Fix, confirmBillable: boolean) =>
     call<FixOffer>('draft_readiness_fix', { orgId, fix, confirmBillable }),
   draftReadinessFixes: (orgId: string, fixes: Fix[]) => call<FixOffer[]>('draft_readiness_fixes', { orgId, fixes }),
+  checkAllReadiness: (onProgress: (progress: CheckAllProgress) => void) => {
+    const progress = new Channel<CheckAllProgress>();
+    progress.onmessage = onProgress;
+    return call<CheckAllReport>('check_all_readiness', { progress });
+  },
+  cancelCheckAll: () => call<null>('cancel_check_all'),
+  lastCheckAll: () => call<CheckAllReport | null>('get_last_check_all'),
+  exportReadinessReport: (format: ReportFormat) =>
+    call<ReportFile | null>('export_readiness_report', { format }),
+  draftFixesForOrganizations: (orgIds: string[], confirmBillable: boolean) =>
+    call<[OrgFixesDrafted[], CheckAllReport]>('draft_fixes_for_organizations', { orgIds, confirmBillable }),
   switchConnectionSms: (orgId: string, connectionId: string) =>
     call<OrganizationDetail>('switch_connection_sms', { orgId, connectionId }),
   moveToPro: (orgId: string, confirmBillable: boolean) =>

@@ -19,7 +19,7 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
             let mut table =
                 Table::new(vec!["ORGANIZATION", "DOMAIN", "PACKAGE", "READINESS", "ID"]);
             for o in &list.organizations {
-                let readiness = o.readiness.map_or_else(
+                let readiness = o.readiness.as_ref().map_or_else(
                     || "not checked".into(),
                     |r| {
                         format!(

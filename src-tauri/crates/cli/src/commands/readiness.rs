@@ -55,7 +55,7 @@ pub async fn run(session: &Session, args: ReadinessArgs, out: Output) -> Result<
                 None => {}
             }
         }
-        let s = report.summary;
+        let s = &report.summary;
         println!(
             "{} pass, {} fail, {} unknown.",
             s.passed, s.failed, s.unknown

@@ -17,6 +17,10 @@ pub struct ServeArgs {
     /// Keep the simulated state in this file across runs (in memory when absent).
     #[arg(long)]
     pub state: Option<PathBuf>,
+    /// The workspace-scale demo: 200 more organizations, each with its own thinQ account, some
+    /// with one seeded problem (in memory, on any free ports).
+    #[arg(long, conflicts_with_all = ["state", "ringotel_port", "thinq_port"])]
+    pub scale: bool,
     /// How a wrong Ringotel API key is refused: HTTP 401, or an error inside HTTP 200.
     #[arg(long, value_enum, default_value = "401")]
     pub auth_failure: AuthFailureArg,
@@ -151,6 +155,7 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
         Failure::usage(format!("--fault-rate must be between 0 and 1, not {rate}"))
     })?;
     let started = match (&args.state, args.ringotel_port, args.thinq_port) {
+        _ if args.scale => Sandbox::start_world(sandbox::world::seeded_at_scale()).await,
         (Some(path), 0, 0) => Sandbox::start_persistent(path).await,
         (Some(_), _, _) => {
             return Err(Failure::usage(
@@ -167,10 +172,16 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
         sandbox.set_auth_failure(args.auth_failure.into());
     }
     args.faults.apply(&sandbox);
-    let accounts: Vec<_> = sandbox::demo_thinq_accounts()
+    let mut accounts: Vec<_> = sandbox::demo_thinq_accounts()
         .iter()
         .map(|a| serde_json::json!({"organization": a.organization, "accountId": a.account_id, "username": a.username, "token": a.token}))
         .collect();
+    if args.scale {
+        accounts.extend((0..sandbox::world::SCALE_ORGS).map(|i| {
+            let (account_id, username, token) = sandbox::world::scale_thinq_account(i);
+            serde_json::json!({"organization": sandbox::world::scale_org_name(i), "accountId": account_id, "username": username, "token": token})
+        }));
+    }
     println!(
         "{}",
         serde_json::json!({

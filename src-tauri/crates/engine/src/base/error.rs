@@ -40,6 +40,8 @@ pub enum EngineError {
         "The thinQ Account ID, username and token of this organization are not saved here; save them on the Integrations tab first"
     )]
     NoThinqSettings(OrgId),
+    #[error("No organization was checked yet: run Check all first")]
+    NoCheckAllReport,
     #[error("Internal error: {0}")]
     Internal(Internal),
 }
@@ -70,6 +72,9 @@ pub enum Internal {
     ThinqBaseUrl(domain::UrlProblem),
     #[error("not an existing number")]
     NotAnExistingNumber,
+    /// The CSV writer failed on text in memory.
+    #[error("the report could not be put together: {0}")]
+    Report(String),
     /// What in a drafted change cannot be read (the plan's own type, above this layer).
     #[error("this change cannot be compared ({0}); discard it and draft it again")]
     CannotCompare(Box<dyn std::error::Error + Send + Sync>),
@@ -113,7 +118,8 @@ impl From<EngineError> for Problem {
             }
             EngineError::UnknownWorkspace(_)
             | EngineError::NoThinqCard(_)
-            | EngineError::NotFound(_) => (ProblemCode::NotFound, None),
+            | EngineError::NotFound(_)
+            | EngineError::NoCheckAllReport => (ProblemCode::NotFound, None),
             EngineError::NoThinqSettings(_) => (ProblemCode::NotFound, Some(FieldKey::AccountId)),
             EngineError::MissingApiKey(_) => (ProblemCode::Unauthorized, Some(FieldKey::ApiKey)),
             EngineError::SandboxNotRunning | EngineError::Internal(_) => {

@@ -5,24 +5,38 @@ use serde::Serialize;
 use store::tables::readiness_summaries::Summary;
 use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ReadinessSummary {
     pub passed: u32,
     pub failed: u32,
     pub unknown: u32,
     pub checked_at: i64,
+    /// Where these counts leave the organization.
+    pub state: ReadinessState,
+    pub state_label: String,
 }
 
 impl From<Summary> for ReadinessSummary {
     fn from(s: Summary) -> Self {
+        let state = ReadinessState::of_counts(s.failed, s.unknown);
         Self {
             passed: s.passed,
             failed: s.failed,
             unknown: s.unknown,
             checked_at: s.checked_at,
+            state,
+            state_label: state.label().into(),
         }
     }
+}
+
+/// A state the list's filter offers, with its words.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReadinessStateChoice {
+    pub state: ReadinessState,
+    pub label: String,
 }
 
 /// Where an organization stands by its last readiness run.
@@ -43,12 +57,28 @@ impl ReadinessState {
     pub const ALL: [Self; 4] = [Self::NotReady, Self::Unknown, Self::Ready, Self::NotChecked];
 
     pub fn of(summary: Option<&ReadinessSummary>) -> Self {
-        match summary {
-            None => Self::NotChecked,
-            Some(s) if s.failed > 0 => Self::NotReady,
-            Some(s) if s.unknown > 0 => Self::Unknown,
-            Some(_) => Self::Ready,
+        summary.map_or(Self::NotChecked, |s| s.state)
+    }
+
+    fn of_counts(failed: u32, unknown: u32) -> Self {
+        if failed > 0 {
+            Self::NotReady
+        } else if unknown > 0 {
+            Self::Unknown
+        } else {
+            Self::Ready
         }
+    }
+
+    /// Every state with its words, for the list's filter.
+    pub fn choices() -> Vec<ReadinessStateChoice> {
+        Self::ALL
+            .iter()
+            .map(|&state| ReadinessStateChoice {
+                state,
+                label: state.label().into(),
+            })
+            .collect()
     }
 
     pub fn label(self) -> &'static str {

@@ -153,3 +153,107 @@ async fn cancel_starts_no_new_organization() {
             .any(|o| o.state == ReadinessState::NotChecked)
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_report_files_hold_what_check_all_found_and_chosen_fixes_are_drafted() {
+    let (s, ids) = scale_demo().await;
+    let mut report = s
+        .engine
+        .readiness()
+        .check_all(&Cancel::new(), |_| {})
+        .await
+        .unwrap();
+
+    // CSV: a header, then one row per organization and check, each with its readiness.
+    let csv = engine::readiness::report_file::csv(&report).unwrap();
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let records: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
+    let checks: usize = report
+        .orgs
+        .iter()
+        .map(|o| o.report.as_ref().map_or(1, |r| r.checks.len()))
+        .sum();
+    assert_eq!(records.len(), checks);
+    for one in &report.orgs {
+        let mine: Vec<&csv::StringRecord> = records
+            .iter()
+            .filter(|r| &r[1] == one.org.as_str())
+            .collect();
+        assert!(
+            mine.iter()
+                .all(|r| r[0] == one.name && r[2] == one.state_label)
+        );
+        let failing: Vec<&str> = mine
+            .iter()
+            .filter(|r| &r[4] == "Fail")
+            .map(|r| &r[3])
+            .collect();
+        let expected: Vec<&str> = one
+            .report
+            .as_ref()
+            .unwrap()
+            .checks
+            .iter()
+            .filter(|c| c.outcome == CheckOutcome::Fail)
+            .map(|c| c.label.as_str())
+            .collect();
+        assert_eq!(failing, expected, "{}", one.name);
+    }
+    // JSON: the report itself.
+    let json: serde_json::Value =
+        serde_json::from_str(&engine::readiness::report_file::json(&report).unwrap()).unwrap();
+    assert_eq!(json["orgs"].as_array().unwrap().len(), report.orgs.len());
+
+    // Draft fixes for two chosen organizations: moving to Pro only once confirmed.
+    let essentials = ids[&scale_org_name(0)].clone();
+    let switched = ids[&scale_org_name(1)].clone();
+    let chosen = [essentials.clone(), switched.clone()];
+    let done = s
+        .engine
+        .readiness()
+        .draft_fixes_for(&mut report, &chosen, false)
+        .await;
+    assert_eq!(done.len(), 2);
+    assert!(done.iter().all(|d| d.problem.is_none()), "{done:?}");
+    let drafted = |org: &OrgId| done.iter().find(|d| d.org == *org).unwrap().drafted.clone();
+    assert!(
+        drafted(&essentials).iter().all(|l| !l.contains("Pro")),
+        "{:?}",
+        drafted(&essentials)
+    );
+    assert!(
+        drafted(&switched)
+            .iter()
+            .any(|l| l.starts_with("Switch 1 connection"))
+    );
+    let changes = s
+        .engine
+        .changes()
+        .view(essentials.clone(), engine::snapshot::Freshness::Saved)
+        .await
+        .unwrap();
+    assert!(
+        changes
+            .setup
+            .iter()
+            .all(|c| c.kind != domain::SetupKind::ProPackage)
+    );
+    let again = s
+        .engine
+        .readiness()
+        .draft_fixes_for(&mut report, std::slice::from_ref(&essentials), true)
+        .await;
+    assert_eq!(again[0].drafted, ["Move to Pro…"]);
+    let changes = s
+        .engine
+        .changes()
+        .view(essentials, engine::snapshot::Freshness::Saved)
+        .await
+        .unwrap();
+    assert!(
+        changes
+            .setup
+            .iter()
+            .any(|c| c.kind == domain::SetupKind::ProPackage)
+    );
+}

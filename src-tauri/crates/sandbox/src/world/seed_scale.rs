@@ -15,7 +15,7 @@ use serde_json::json;
 pub const SCALE_ORGS: usize = 200;
 
 /// The one problem a scale-demo organization is seeded with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ScaleProblem {
     /// On Essentials: SMS integrations need Pro.
     Essentials,

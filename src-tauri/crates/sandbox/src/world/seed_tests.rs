@@ -205,3 +205,34 @@ fn seeding_the_large_world_stays_fast() {
     assert!(elapsed < std::time::Duration::from_secs(1), "{elapsed:?}");
     assert_eq!(world.orgs.len(), 4);
 }
+
+#[test]
+fn the_scale_demo_adds_two_hundred_distinct_organizations_after_the_usual_ones() {
+    use super::{SCALE_ORGS, scale_problem, seeded_at_scale};
+    let usual = seeded();
+    let world = seeded_at_scale();
+    assert_eq!(world.orgs.len(), usual.orgs.len() + SCALE_ORGS);
+    // The usual organizations keep their ids.
+    for (a, b) in usual.orgs.iter().zip(&world.orgs) {
+        assert_eq!(a.id(), b.id());
+    }
+    let names: HashSet<&Value> = world.orgs.iter().map(|o| &o.org["name"]).collect();
+    assert_eq!(names.len(), world.orgs.len(), "every name differs");
+    let mut ids: Vec<&str> = world.orgs.iter().map(|o| o.id()).collect();
+    ids.extend(world.orgs.iter().flat_map(|o| o.users.iter().map(id_of)));
+    ids.extend(world.orgs.iter().flat_map(|o| o.trunks.iter().map(id_of)));
+    let distinct: HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(distinct.len(), ids.len(), "ids are unique");
+    let numbers: Vec<&Value> = world
+        .orgs
+        .iter()
+        .flat_map(|o| o.trunks.iter().map(|t| &t["number"]))
+        .collect();
+    let distinct: HashSet<&Value> = numbers.iter().copied().collect();
+    assert_eq!(distinct.len(), numbers.len(), "numbers are unique");
+    let accounts: HashSet<&str> = world.thinq.iter().map(|a| a.account_id.as_str()).collect();
+    assert_eq!(accounts.len(), world.thinq.len());
+    // A mix: clean organizations and each kind of problem.
+    let problems: HashSet<_> = (0..SCALE_ORGS).map(scale_problem).collect();
+    assert_eq!(problems.len(), 6, "five problems and none");
+}

@@ -68,6 +68,14 @@ pub struct CheckAllReport {
 }
 
 impl CheckAllReport {
+    /// Takes in a later run of one organization (its Overview ran again), so the report stays
+    /// what the list shows.
+    pub fn update(&mut self, org: &OrgId, report: ReadinessReport) {
+        if let Some(one) = self.orgs.iter_mut().find(|o| o.org == *org) {
+            *one = OrgReadiness::new(one.org.clone(), one.name.clone(), Some(Ok(report)));
+        }
+    }
+
     /// How many organizations are in `state`.
     pub fn count(&self, state: ReadinessState) -> usize {
         self.orgs.iter().filter(|o| o.state == state).count()
@@ -115,5 +123,62 @@ impl Readiness<'_> {
             started_at,
             finished_at: now_ms(),
         })
+    }
+}
+
+/// What *Draft fixes for selected…* did for one organization.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OrgFixesDrafted {
+    #[ts(type = "string")]
+    pub org: OrgId,
+    pub name: String,
+    /// The fixes now in the draft, by their labels.
+    pub drafted: Vec<String>,
+    /// Why the rest could not be drafted.
+    pub problem: Option<Problem>,
+}
+
+impl Readiness<'_> {
+    /// Drafts, for each chosen organization of `report`, every fix *Fix all* would draft and,
+    /// with `confirm_billable`, the billable ones too; marks them drafted in the report. An
+    /// organization whose fix cannot be drafted is named with why; the others go on. Needs no
+    /// network.
+    pub async fn draft_fixes_for(
+        &self,
+        report: &mut CheckAllReport,
+        orgs: &[OrgId],
+        confirm_billable: bool,
+    ) -> Vec<OrgFixesDrafted> {
+        let mut done = Vec::new();
+        for one in report.orgs.iter_mut().filter(|o| orgs.contains(&o.org)) {
+            let mut drafted = Vec::new();
+            let mut problem = None;
+            for check in one.report.iter_mut().flat_map(|r| r.checks.iter_mut()) {
+                let Some(offer) = check.fix.as_mut().filter(|o| o.wanted(confirm_billable)) else {
+                    continue;
+                };
+                match self
+                    .draft_fix(one.org.clone(), offer.fix.clone(), confirm_billable)
+                    .await
+                {
+                    Ok(now) => {
+                        drafted.push(now.label.clone());
+                        *offer = now;
+                    }
+                    Err(error) => {
+                        problem = Some(Problem::from(error));
+                        break;
+                    }
+                }
+            }
+            done.push(OrgFixesDrafted {
+                org: one.org.clone(),
+                name: one.name.clone(),
+                drafted,
+                problem,
+            });
+        }
+        done
     }
 }

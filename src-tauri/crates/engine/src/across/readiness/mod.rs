@@ -8,11 +8,14 @@ mod facts;
 mod fixes;
 mod planned;
 mod report;
+pub mod report_file;
 mod run;
 mod service;
 
-pub use crate::stored::readiness_summary::{ReadinessState, ReadinessSummary};
-pub use check_all::{CheckAllProgress, CheckAllReport, OrgReadiness};
+pub use crate::stored::readiness_summary::{
+    ReadinessState, ReadinessStateChoice, ReadinessSummary,
+};
+pub use check_all::{CheckAllProgress, CheckAllReport, OrgFixesDrafted, OrgReadiness};
 pub use facts::ReadinessProgress;
 pub use report::{CheckResult, Fix, FixOffer, ReadinessReport};
 pub use service::Readiness;

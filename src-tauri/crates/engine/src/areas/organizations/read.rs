@@ -5,6 +5,7 @@ use super::service::Organizations;
 use super::view::{ConnectionRow, OrganizationDetail, OrganizationList, OrganizationRow, row};
 use crate::base::clock::now_ms;
 use crate::base::error::{EngineError, EngineResult};
+use crate::stored::readiness_summary::ReadinessState;
 use crate::stored::snapshot::{Freshness, OfflineNote};
 use domain::{ConnectionId, OrgId, SetupChange, SmsMode};
 use ringotel::Organization;
@@ -78,6 +79,7 @@ impl Organizations<'_> {
         organizations.sort_by_key(|o| o.name.to_lowercase());
         Ok(OrganizationList {
             organizations,
+            readiness_states: ReadinessState::choices(),
             fetched_at,
             offline,
             simulated: connected.is_sandbox(),

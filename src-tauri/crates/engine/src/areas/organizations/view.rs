@@ -27,6 +27,8 @@ pub struct OrganizationRow {
 #[serde(rename_all = "camelCase")]
 pub struct OrganizationList {
     pub organizations: Vec<OrganizationRow>,
+    /// The readiness states the list can be filtered by, in order, with their words.
+    pub readiness_states: Vec<crate::stored::readiness_summary::ReadinessStateChoice>,
     pub fetched_at: i64,
     pub offline: Option<OfflineNote>,
     pub simulated: bool,

@@ -287,7 +287,7 @@ async fn an_essentials_organization_moves_to_pro_only_when_the_cost_is_confirmed
     );
     let listed = s.engine.organizations().list().await.unwrap();
     let row = listed.organizations.iter().find(|o| o.id == org).unwrap();
-    assert_eq!(row.readiness.unwrap().passed, after.summary.passed);
+    assert_eq!(row.readiness.as_ref().unwrap().passed, after.summary.passed);
 }
 
 #[tokio::test]
