@@ -5,6 +5,7 @@ pub mod diagnostics;
 pub mod drafts;
 pub mod integrations;
 pub mod numbers;
+pub mod opt_outs;
 pub mod organizations;
 pub mod readiness;
 pub mod startup;

@@ -60,6 +60,10 @@ pub enum Command {
     /// Keeps the Ringotel webhook URL of the organization's thinQ card, copied from the Ringotel
     /// portal, for when Ringotel does not report it (readiness compares thinQ with it).
     Webhook(WebhookArgs),
+    /// A number's opt-out list: the customers who texted its opt-out keyword; add and remove
+    /// are drafted (`apply` sends them).
+    #[command(subcommand)]
+    Optout(OptOutCommand),
     /// What the answers so far showed about each assumption the app makes about the two
     /// services; `--report FILE` writes the shape report (keys and types, no values).
     Doctor(DoctorArgs),
@@ -185,6 +189,43 @@ pub enum DraftCommand {
         #[arg(long, short)]
         org: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+pub enum OptOutCommand {
+    /// The customers on the number's opt-out list, with the draft's adds and removals.
+    List {
+        #[command(flatten)]
+        number: OptOutNumber,
+        /// Only customers whose number contains these digits.
+        #[arg(long)]
+        search: Option<String>,
+    },
+    /// Drafts putting a customer on the list (they asked for no more texts).
+    Add {
+        #[command(flatten)]
+        number: OptOutNumber,
+        /// The customer's number, as written anywhere (e.g. "(619) 555-0188").
+        #[arg(long)]
+        customer: String,
+    },
+    /// Drafts taking a customer off the list (they asked to get texts again).
+    Remove {
+        #[command(flatten)]
+        number: OptOutNumber,
+        #[arg(long)]
+        customer: String,
+    },
+}
+
+/// Which SMS number's list.
+#[derive(Args)]
+pub struct OptOutNumber {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// The SMS number, as written anywhere.
+    #[arg(long, short)]
+    pub number: String,
 }
 
 #[derive(Subcommand)]

@@ -67,6 +67,7 @@ pub enum AssumptionId {
     DidsNorthAmerican,
     OrderKeepsUnnamed,
     DeliveryUrlUnreadable,
+    OptOutList,
 }
 
 /// What the registry says about one assumption.
@@ -85,7 +86,7 @@ pub struct Assumption {
 }
 
 impl AssumptionId {
-    pub const ALL: [Self; 18] = [
+    pub const ALL: [Self; 19] = [
         Self::ThinqServiceId,
         Self::WebhookField,
         Self::OrganizationShape,
@@ -104,6 +105,7 @@ impl AssumptionId {
         Self::DidsNorthAmerican,
         Self::OrderKeepsUnnamed,
         Self::DeliveryUrlUnreadable,
+        Self::OptOutList,
     ];
 
     /// How it is stored and named in reports and on the command line.
@@ -127,6 +129,7 @@ impl AssumptionId {
             Self::DidsNorthAmerican => "dids-north-american",
             Self::OrderKeepsUnnamed => "order-keeps-unnamed",
             Self::DeliveryUrlUnreadable => "delivery-url-unreadable",
+            Self::OptOutList => "optout-list",
         }
     }
 
@@ -279,6 +282,16 @@ impl AssumptionId {
                 "The check rests on what this app last set, shown as set from this app.",
                 "",
                 None,
+            ),
+            Self::OptOutList => (
+                Api::Ringotel,
+                "getOptoutList takes the organization's SMS numbers (digits) and answers, per SMS number, the customers who opted out, each with its number (tonumber) and the keyword they sent; addToOptout and removeFromOptout name the customer as tonumber.",
+                "The list is read leniently: every customer number found in the answer is listed, keywords where they show; each add or removal is judged by reading the list back.",
+                "getOptoutList's answer holds customer numbers where expected (or in another shape).",
+                Some((
+                    NoticeArea::Numbers,
+                    "Ringotel answered the opt-out list in a shape this app does not know: it lists every customer number it found in it. Compare one list with the Ringotel portal.",
+                )),
             ),
         };
         Assumption {

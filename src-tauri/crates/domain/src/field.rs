@@ -26,6 +26,8 @@ pub enum FieldKey {
     OptOutKeyword,
     OptOutReply,
     AutoReplies,
+    // A number's opt-out list.
+    Customer,
     // Importing a draft from a file.
     DraftFile,
     // The Connections tab and readiness fixes.
@@ -54,6 +56,7 @@ impl FieldKey {
             Self::OptOutKeyword => "Opt-out keyword",
             Self::OptOutReply => "Opt-out reply",
             Self::AutoReplies => "Auto-replies",
+            Self::Customer => "Customer number",
             Self::DraftFile => "Draft file",
             Self::Connection => "Connection",
             Self::Package => "Package",

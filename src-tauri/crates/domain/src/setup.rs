@@ -1,5 +1,6 @@
 //! Setup changes: what a draft may change besides SMS numbers — a connection's SMS mode, the
-//! organization's package, and the thinQ account's DIDs, inbound routing and delivery URL.
+//! organization's package, the thinQ account's DIDs, inbound routing and delivery URL, and a
+//! number's opt-out list.
 //! Each kind has the one string it is stored as and the words the admin reads.
 
 use crate::ids::ConnectionId;
@@ -44,6 +45,11 @@ pub enum SetupChange {
     ThinqInbound { url: String, dids: Vec<DidId> },
     /// thinQ: delivery confirmations are posted to `url`.
     ThinqDeliveryUrl { url: String },
+    /// Ringotel: `customer` no longer gets texts from the SMS number `number` (both as Ringotel
+    /// stores numbers: E.164 digits without '+').
+    OptOutAdd { number: String, customer: String },
+    /// Ringotel: `customer` asked to get texts from `number` again.
+    OptOutRemove { number: String, customer: String },
 }
 
 /// The kinds of setup change, for storage and labels.
@@ -55,6 +61,8 @@ pub enum SetupKind {
     ThinqSmsOn,
     ThinqInbound,
     ThinqDeliveryUrl,
+    OptOutAdd,
+    OptOutRemove,
 }
 
 /// Which service a setup change is sent to.
@@ -79,12 +87,14 @@ impl SetupKind {
     /// inbound routing before SMS on, so a changed webhook repoints the profile the DIDs share
     /// before SMS is turned on for some of them on it (rather than them getting a profile of
     /// their own).
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 7] = [
         Self::ProPackage,
         Self::ConnectionSmsMode,
         Self::ThinqInbound,
         Self::ThinqSmsOn,
         Self::ThinqDeliveryUrl,
+        Self::OptOutAdd,
+        Self::OptOutRemove,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -94,6 +104,8 @@ impl SetupKind {
             Self::ThinqSmsOn => "thinq_sms_on",
             Self::ThinqInbound => "thinq_inbound",
             Self::ThinqDeliveryUrl => "thinq_delivery_url",
+            Self::OptOutAdd => "optout_add",
+            Self::OptOutRemove => "optout_remove",
         }
     }
 
@@ -108,6 +120,8 @@ impl SetupKind {
             Self::ThinqSmsOn => "SMS feature",
             Self::ThinqInbound => "Inbound routing",
             Self::ThinqDeliveryUrl => "Delivery confirmations",
+            Self::OptOutAdd => "Opt-out: add",
+            Self::OptOutRemove => "Opt-out: remove",
         }
     }
 
@@ -118,7 +132,9 @@ impl SetupKind {
 
     pub fn service(self) -> SetupService {
         match self {
-            Self::ConnectionSmsMode | Self::ProPackage => SetupService::Ringotel,
+            Self::ConnectionSmsMode | Self::ProPackage | Self::OptOutAdd | Self::OptOutRemove => {
+                SetupService::Ringotel
+            }
             Self::ThinqSmsOn | Self::ThinqInbound | Self::ThinqDeliveryUrl => SetupService::Thinq,
         }
     }
@@ -132,6 +148,8 @@ impl SetupChange {
             Self::ThinqSmsOn { .. } => SetupKind::ThinqSmsOn,
             Self::ThinqInbound { .. } => SetupKind::ThinqInbound,
             Self::ThinqDeliveryUrl { .. } => SetupKind::ThinqDeliveryUrl,
+            Self::OptOutAdd { .. } => SetupKind::OptOutAdd,
+            Self::OptOutRemove { .. } => SetupKind::OptOutRemove,
         }
     }
 
@@ -140,6 +158,9 @@ impl SetupChange {
     pub fn target(&self) -> String {
         match self {
             Self::ConnectionSmsMode { connection, .. } => connection.as_str().to_owned(),
+            Self::OptOutAdd { number, customer } | Self::OptOutRemove { number, customer } => {
+                format!("{number}:{customer}")
+            }
             _ => String::new(),
         }
     }
@@ -177,8 +198,24 @@ impl SetupChange {
                 dids.join(", ")
             ),
             Self::ThinqDeliveryUrl { url } => format!("Post delivery confirmations to {url}"),
+            Self::OptOutAdd { number, customer } => format!(
+                "Stop texts from {} to {} (add to its opt-out list)",
+                shown(number),
+                shown(customer)
+            ),
+            Self::OptOutRemove { number, customer } => format!(
+                "Let {} text {} again (remove from its opt-out list)",
+                shown(number),
+                shown(customer)
+            ),
         }
     }
+}
+
+/// A stored number as the admin reads it; as stored when it is no valid number.
+fn shown(wire: &str) -> String {
+    crate::PhoneNumber::from_wire(wire)
+        .map_or_else(|_| wire.to_owned(), |n| n.international_display())
 }
 
 /// "1 DID", "3 DIDs".

@@ -7,6 +7,7 @@ use crate::areas::diagnostics::Diagnostics;
 use crate::areas::integrations::Integrations;
 use crate::areas::numbers::Numbers;
 use crate::areas::numbers::draft_file::DraftFiles;
+use crate::areas::opt_outs::OptOuts;
 use crate::areas::organizations::Organizations;
 use crate::base::error::EngineResult;
 use crate::base::settings::{NetworkSettings, SandboxEndpoints};
@@ -69,6 +70,11 @@ impl Engine {
     /// An organization's thinQ card and settings.
     pub fn integrations(&self) -> Integrations<'_> {
         Integrations::new(&self.stored)
+    }
+
+    /// The opt-out lists of an organization's SMS numbers.
+    pub fn opt_outs(&self) -> OptOuts<'_> {
+        OptOuts::new(&self.stored)
     }
 
     /// The pre-flight checklist and the fixes it drafts.

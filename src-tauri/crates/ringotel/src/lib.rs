@@ -11,6 +11,7 @@ pub mod types;
 pub use client::RingotelClient;
 pub use error::RingotelError;
 pub use methods::integrations::{IntegrationForm, THINQ_FORM_FIELDS};
+pub use methods::optout::OptOutEntry;
 pub use sms_fields::UnreadableTrunk;
 pub use types::ASSUMED_WEBHOOK_FIELDS;
 pub use types::{

@@ -43,10 +43,12 @@ pub enum WireSwitch {
     /// A completed features order resets every feature its lines leave out (to off), as
     /// services.md warns an order may.
     OrderReplaces,
+    /// getOptoutList answers a bare list of customer numbers per SMS number, not entries.
+    OptOutBare,
 }
 
 impl WireSwitch {
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::WebhookField,
         Self::DidDetails,
         Self::NullsAccepted,
@@ -58,6 +60,7 @@ impl WireSwitch {
         Self::FormRedirect,
         Self::AuthIn200,
         Self::OrderReplaces,
+        Self::OptOutBare,
     ];
 
     /// Its name on the command line (`--wire did-details,form-redirect`).
@@ -74,6 +77,7 @@ impl WireSwitch {
             Self::FormRedirect => "form-redirect",
             Self::AuthIn200 => "auth-in-200",
             Self::OrderReplaces => "order-replaces",
+            Self::OptOutBare => "optout-bare",
         }
     }
 
@@ -95,6 +99,7 @@ impl WireSwitch {
             Self::PageSizeFixed => &[(A::DidPageSize, false)],
             Self::OrganizationObject => &[(A::OrganizationShape, false)],
             Self::FormRedirect => &[(A::FormAnswer, false)],
+            Self::OptOutBare => &[(A::OptOutList, false)],
             Self::NullsAccepted | Self::NestedMerged | Self::AuthIn200 | Self::OrderReplaces => &[],
         }
     }
@@ -120,6 +125,7 @@ pub struct WireVariant {
     pub form_redirect: bool,
     pub auth_failure: AuthFailure,
     pub order_replaces: bool,
+    pub optout_bare: bool,
 }
 
 impl WireVariant {
@@ -137,6 +143,7 @@ impl WireVariant {
             WireSwitch::FormRedirect => self.form_redirect = true,
             WireSwitch::AuthIn200 => self.auth_failure = AuthFailure::ErrorIn200,
             WireSwitch::OrderReplaces => self.order_replaces = true,
+            WireSwitch::OptOutBare => self.optout_bare = true,
         }
         self
     }

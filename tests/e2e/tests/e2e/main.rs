@@ -14,6 +14,7 @@ mod keychain_unavailable;
 mod markup_names;
 mod numbers_draft;
 mod numbers_large_org;
+mod opt_out_flow;
 mod readiness_flow;
 mod ringotel_account;
 mod single_instance;

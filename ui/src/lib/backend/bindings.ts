@@ -159,7 +159,7 @@ note: string | null, } | { "outcome": "savedNotApplied", integration: ThinqInteg
 
 export type PasteWebhookOutcome = { "outcome": "saved", integration: ThinqIntegrationView, } | { "outcome": "invalid", problem: FieldProblem, };
 
-export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "webhookUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "draftFile" | "connection" | "package" | "readinessFix";
+export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "webhookUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "customer" | "draftFile" | "connection" | "package" | "readinessFix";
 
 export type InboundFormat = "" | "e164" | "national" | "national0";
 
@@ -409,7 +409,7 @@ kindLabel: string, description: string, state: JournalState, stateLabel: string,
 
 export type HistoryView = { entries: Array<HistoryEntry>, setup: Array<SetupHistoryEntry>, };
 
-export type SetupKind = "connectionSmsMode" | "proPackage" | "thinqSmsOn" | "thinqInbound" | "thinqDeliveryUrl";
+export type SetupKind = "connectionSmsMode" | "proPackage" | "thinqSmsOn" | "thinqInbound" | "thinqDeliveryUrl" | "optOutAdd" | "optOutRemove";
 
 export type SetupService = "ringotel" | "thinq";
 
@@ -503,9 +503,35 @@ problem: Problem | null, };
 
 export type ReportFormat = "csv" | "json";
 
+export type OptOutStatus = "listed" | "draftAdd" | "draftRemove";
+
+export type OptOutRow = { 
+/**
+ * As Ringotel stores numbers (E.164 digits without '+').
+ */
+customer: string, formatted: string, 
+/**
+ * The keyword they texted, where Ringotel says.
+ */
+keyword: string | null, status: OptOutStatus, statusLabel: string, 
+/**
+ * The drafted change, for discarding it.
+ */
+draftId: DraftId | null, };
+
+export type OptOutView = { 
+/**
+ * The SMS number, as Ringotel stores it.
+ */
+number: string, formatted: string, name: string, rows: Array<OptOutRow>, 
+/**
+ * When Ringotel's list was read.
+ */
+readAt: number, };
+
 export type Api = "ringotel" | "thinq";
 
-export type AssumptionId = "thinqServiceId" | "webhookField" | "organizationShape" | "sessionTimeoutSeconds" | "optOutObject" | "nestedUpdates" | "integrationForm" | "formAnswer" | "ringotelRateLimit" | "formatRules" | "didSmsFlag" | "didRouting" | "didFeatureFlags" | "didIdType" | "didPageSize" | "didsNorthAmerican" | "orderKeepsUnnamed" | "deliveryUrlUnreadable";
+export type AssumptionId = "thinqServiceId" | "webhookField" | "organizationShape" | "sessionTimeoutSeconds" | "optOutObject" | "nestedUpdates" | "integrationForm" | "formAnswer" | "ringotelRateLimit" | "formatRules" | "didSmsFlag" | "didRouting" | "didFeatureFlags" | "didIdType" | "didPageSize" | "didsNorthAmerican" | "orderKeepsUnnamed" | "deliveryUrlUnreadable" | "optOutList";
 
 export type NoticeArea = "overview" | "integrations" | "numbers";
 

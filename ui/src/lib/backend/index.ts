@@ -50,6 +50,7 @@ import type {
   CheckAllReport,
   OrgFixesDrafted,
   ReportFormat,
+  OptOutView,
 } from './bindings';
 
 export type * from './bindings';
@@ -156,6 +157,12 @@ export const backend = {
   draftReadinessFix: (orgId: string, fix: Fix, confirmBillable: boolean) =>
     call<FixOffer>('draft_readiness_fix', { orgId, fix, confirmBillable }),
   draftReadinessFixes: (orgId: string, fixes: Fix[]) => call<FixOffer[]>('draft_readiness_fixes', { orgId, fixes }),
+  getOptOuts: (orgId: string, number: string, freshness: Freshness) =>
+    call<OptOutView>('get_opt_outs', { orgId, number, freshness }),
+  draftOptOutAdd: (orgId: string, number: string, customer: string) =>
+    call<OptOutView>('draft_opt_out_add', { orgId, number, customer }),
+  draftOptOutRemove: (orgId: string, number: string, customer: string) =>
+    call<OptOutView>('draft_opt_out_remove', { orgId, number, customer }),
   checkAllReadiness: (onProgress: (progress: CheckAllProgress) => void) => {
     const progress = new Channel<CheckAllProgress>();
     progress.onmessage = onProgress;

@@ -3,6 +3,7 @@
 pub mod doctor;
 pub mod draft;
 pub mod import_dids;
+pub mod optout;
 pub mod read;
 pub mod readiness;
 pub mod sandbox;

@@ -6,6 +6,7 @@
 mod accounts;
 mod crash;
 mod drafts;
+mod optout;
 mod readiness;
 mod wire_variants;
 

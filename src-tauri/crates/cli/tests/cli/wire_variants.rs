@@ -56,6 +56,26 @@ async fn the_whole_job_by_script(wire: WireVariant) {
     );
     let plan = cli.expect(0, &["plan", "--org", "harbor"], "").await;
     assert!(plan.stdout.contains("Nothing to do"), "{}", plan.stdout);
+    // The front desk's opt-out list, in whatever shape it comes: its customers are listed.
+    let optouts = cli
+        .expect(
+            0,
+            &[
+                "optout",
+                "list",
+                "--org",
+                "harbor",
+                "--number",
+                "858-437-6048",
+            ],
+            "",
+        )
+        .await;
+    assert!(
+        optouts.stdout.contains("+1 619-555-0188"),
+        "{}",
+        optouts.stdout
+    );
 
     let shapes = cli.data.path().join("shapes.json");
     let doctor = cli

@@ -15,6 +15,8 @@ pub struct Stored {
     pub(crate) decoded_snapshots: Arc<Mutex<snapshot::DecodedSnapshots>>,
     /// Drafts already decoded; every draft write forgets them (see `drafts.rs`).
     pub(crate) decoded_drafts: Arc<Mutex<drafts::DecodedDrafts>>,
+    /// Opt-out lists as last read (see `opt_out_lists.rs`).
+    pub(crate) opt_out_lists: Arc<Mutex<super::opt_out_lists::OptOutLists>>,
 }
 
 impl Stored {
@@ -29,6 +31,7 @@ impl Stored {
             base: Base::open(data_dir, keychain_service, sandbox)?,
             decoded_snapshots: Arc::default(),
             decoded_drafts: Arc::default(),
+            opt_out_lists: Arc::default(),
         })
     }
 

@@ -6,6 +6,7 @@ pub mod drafts;
 pub mod handle;
 pub mod history;
 pub mod journaled;
+pub(crate) mod opt_out_lists;
 pub mod plan;
 pub mod readiness_summary;
 pub mod setup_drafts;

@@ -13,6 +13,7 @@ mod draft_file;
 mod import;
 mod integrations;
 mod numbers;
+mod opt_outs;
 mod readiness;
 mod sync;
 mod wire_variants;

@@ -2,6 +2,7 @@
 
 pub mod branches;
 pub mod integrations;
+pub mod optout;
 pub mod organizations;
 pub mod services;
 pub mod sms_trunks;

@@ -39,6 +39,7 @@ pub fn read(world: &World, method: &str, params: &Value, wire: &WireVariant) -> 
                     .collect(),
             )
         }),
+        "getOptoutList" => super::optout::list(world, params, wire),
         _ => return None,
     })
 }
@@ -51,6 +52,8 @@ pub fn change(world: &mut World, method: &str, params: &Value, wire: &WireVarian
         "createSMSTrunk" => trunks::create(world, params, wire),
         "updateSMSTrunk" => trunks::update(world, params, wire),
         "deleteSMSTrunk" => trunks::delete(world, params),
+        "addToOptout" => super::optout::add(world, params),
+        "removeFromOptout" => super::optout::remove(world, params),
         other => Err(RpcError::no_method(other)),
     }
 }

@@ -4,6 +4,7 @@
 mod answers;
 mod integrations_form;
 mod methods;
+mod optout;
 mod params;
 mod records;
 mod trunks;

@@ -12,7 +12,7 @@ const OUTBOUND_FORMATS: [&str; 4] = ["", "e164", "national", "international"];
 
 /// Digits of an E.164 number without '+', or an error. Deliberately simpler than a real
 /// numbering plan: the app must normalize before sending, and the sandbox checks it did.
-fn number_digits(raw: &str) -> Result<String, RpcError> {
+pub(super) fn number_digits(raw: &str) -> Result<String, RpcError> {
     let digits = raw.strip_prefix('+').unwrap_or(raw);
     if digits.len() < 8
         || digits.len() > 15
@@ -137,7 +137,7 @@ pub fn create(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResul
 }
 
 /// Unix milliseconds, as every Ringotel timestamp; 0 on a clock set before 1970.
-fn now_millis() -> u64 {
+pub(super) fn now_millis() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))

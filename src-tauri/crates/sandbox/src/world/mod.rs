@@ -1,6 +1,7 @@
 //! Everything the simulated services know, held in memory while the sandbox runs.
 
 mod demo;
+mod inbound;
 mod records;
 mod seed;
 mod seed_large;
@@ -12,7 +13,7 @@ pub mod snapshot;
 pub mod thinq;
 
 pub use demo::{DemoThinqAccount, webhook_for};
-pub use records::{Object, OrgRecord, World, id_of, ringotel_id};
+pub use records::{Object, OptOut, OrgRecord, World, id_of, ringotel_id};
 pub use seed::{DEMO_API_KEY, demo_thinq_accounts, seeded};
 pub use seed_large::{SUMMIT_NUMBERS, SUMMIT_USERS, summit_thinq_account};
 pub use seed_scale::{

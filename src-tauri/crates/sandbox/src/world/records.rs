@@ -19,6 +19,19 @@ pub struct OrgRecord {
     /// without the tokens typed into it.
     #[serde(serialize_with = "settings_without_secrets")]
     pub service_settings: Vec<(String, Object)>,
+    /// The customers who opted out of its numbers.
+    #[serde(default)]
+    pub optouts: Vec<OptOut>,
+}
+
+/// One customer on an SMS number's opt-out list (numbers as digits without '+').
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OptOut {
+    pub number: String,
+    pub customer: String,
+    /// The keyword they texted; none when an administrator put them on the list.
+    pub keyword: Option<String>,
+    pub created: u64,
 }
 
 impl OrgRecord {

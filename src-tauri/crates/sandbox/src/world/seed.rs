@@ -3,7 +3,7 @@
 //! to a wrong URL, so the checks have something real to find; then the large organization.
 
 use super::demo::{DemoThinqAccount, webhook_for};
-use super::records::{Object, OrgRecord, World, ringotel_id};
+use super::records::{Object, OptOut, OrgRecord, World, ringotel_id};
 use super::seed_large;
 use super::shapes::{
     Connection, Ids, Number, Person, branch, obj, organization, services, trunk, user,
@@ -120,6 +120,16 @@ fn dids(prefix: &str, count: usize, sms_off_every: usize, profile: Option<u64>) 
         .collect()
 }
 
+/// A customer who texted STOP to `number`.
+fn opted_out(number: &str, customer: &str, created: u64) -> OptOut {
+    OptOut {
+        number: number.into(),
+        customer: customer.into(),
+        keyword: Some("STOP".into()),
+        created,
+    }
+}
+
 /// A user Ringotel no longer has, still assigned to a number. Its id is past every id the
 /// demo hands out, so taking it moves no other id.
 fn deleted_user() -> Object {
@@ -176,6 +186,11 @@ fn harbor(ids: &mut Ids) -> OrgRecord {
         services: services(&webhook_for(&id), 0),
         trunks: vec![front_desk, billing],
         service_settings: Vec::new(),
+        // Two patients who texted STOP to the front desk.
+        optouts: vec![
+            opted_out("18584376048", "16195550188", 1_702_500_000_000),
+            opted_out("18584376048", "17605550123", 1_703_100_000_000),
+        ],
     }
 }
 
@@ -216,6 +231,7 @@ fn northwind(ids: &mut Ids, thinq: &DemoThinqAccount) -> OrgRecord {
                 json!({"Account ID": thinq.account_id, "Username": thinq.username, "Token": thinq.token}),
             ),
         )],
+        optouts: vec![opted_out("16195550123", "14165550177", 1_703_600_000_000)],
     }
 }
 
@@ -237,6 +253,7 @@ fn cafe(ids: &mut Ids) -> OrgRecord {
         services: services(&webhook_for(&id), 0),
         trunks: Vec::new(),
         service_settings: Vec::new(),
+        optouts: Vec::new(),
     }
 }
 

@@ -233,6 +233,7 @@ pub fn summit(ids: &mut Ids) -> (OrgRecord, ThinqAccount) {
                 json!({"Account ID": demo.account_id, "Username": demo.username, "Token": demo.token}),
             ),
         )],
+        optouts: Vec::new(),
     };
     let profile = RoutingProfile {
         id: 7101,

@@ -82,7 +82,10 @@ impl SetFromApp {
                     }
                 }
                 SetupChange::ThinqDeliveryUrl { url } => set.delivery = Some((url, at)),
-                SetupChange::ConnectionSmsMode { .. } | SetupChange::ProPackage { .. } => {}
+                SetupChange::ConnectionSmsMode { .. }
+                | SetupChange::ProPackage { .. }
+                | SetupChange::OptOutAdd { .. }
+                | SetupChange::OptOutRemove { .. } => {}
             }
         }
         set

@@ -89,7 +89,37 @@ impl SetupRunner<'_> {
                 thinq.set_delivery_confirmation_url(url).await?;
                 Ok(None)
             }
+            SetupChange::OptOutAdd { number, customer } => {
+                self.opt_out(number, customer, true).await
+            }
+            SetupChange::OptOutRemove { number, customer } => {
+                self.opt_out(number, customer, false).await
+            }
         }
+    }
+
+    /// Puts `customer` on the opt-out list of `number` (or takes them off): read first, sent
+    /// only when it still differs, judged by reading the list back (so a lost answer is
+    /// settled by what the list says).
+    async fn opt_out(&self, number: &str, customer: &str, listed: bool) -> Sent {
+        let ringotel = &self.connected.ringotel;
+        let on_list = |entries: Vec<ringotel::OptOutEntry>| {
+            entries.iter().any(|e| same_number(&e.customer, customer))
+        };
+        if on_list(ringotel.get_optout_list(&self.run.org, number).await?) == listed {
+            return Ok(Some(ALREADY.into()));
+        }
+        let sent = if listed {
+            ringotel
+                .add_to_optout(&self.run.org, number, customer)
+                .await
+        } else {
+            ringotel
+                .remove_from_optout(&self.run.org, number, customer)
+                .await
+        };
+        let after = ringotel.get_optout_list(&self.run.org, number).await;
+        confirmed(sent, after.map(|entries| on_list(entries) == listed))
     }
 
     async fn thinq(&mut self) -> Result<ThinqClient, SetupFailure> {
@@ -131,6 +161,18 @@ impl SetupRunner<'_> {
         let sent = ringotel.update_organization(&org).await;
         let after = ringotel.get_organization(&self.run.org).await;
         confirmed(sent, after.map(|o| o.packageid == Some(pro)))
+    }
+}
+
+/// Whether two numbers as Ringotel writes them are the same number ('+', or a NANP number with
+/// or without its leading 1).
+fn same_number(a: &str, b: &str) -> bool {
+    match (
+        domain::PhoneNumber::from_wire(a),
+        domain::PhoneNumber::from_wire(b),
+    ) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a.trim_start_matches('+') == b.trim_start_matches('+'),
     }
 }
 
