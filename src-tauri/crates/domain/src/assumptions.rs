@@ -68,6 +68,7 @@ pub enum AssumptionId {
     OrderKeepsUnnamed,
     DeliveryUrlUnreadable,
     OptOutList,
+    ChatsShape,
 }
 
 /// What the registry says about one assumption.
@@ -86,7 +87,7 @@ pub struct Assumption {
 }
 
 impl AssumptionId {
-    pub const ALL: [Self; 19] = [
+    pub const ALL: [Self; 20] = [
         Self::ThinqServiceId,
         Self::WebhookField,
         Self::OrganizationShape,
@@ -106,6 +107,7 @@ impl AssumptionId {
         Self::OrderKeepsUnnamed,
         Self::DeliveryUrlUnreadable,
         Self::OptOutList,
+        Self::ChatsShape,
     ];
 
     /// How it is stored and named in reports and on the command line.
@@ -130,6 +132,7 @@ impl AssumptionId {
             Self::OrderKeepsUnnamed => "order-keeps-unnamed",
             Self::DeliveryUrlUnreadable => "delivery-url-unreadable",
             Self::OptOutList => "optout-list",
+            Self::ChatsShape => "chats-shape",
         }
     }
 
@@ -281,6 +284,13 @@ impl AssumptionId {
                 "thinQ offers no way to read the delivery-confirmation URL back.",
                 "The check rests on what this app last set, shown as set from this app.",
                 "",
+                None,
+            ),
+            Self::ChatsShape => (
+                Api::Ringotel,
+                "getChats {domain, number, begin, end} answers the number's conversations in the window, a customer's message carrying the customer's number somewhere in it (the published example shows nothing of a chat).",
+                "The customer's number is looked for anywhere in the answer; when it does not show within the wait, the test says so and what to check, never that inbound failed for sure.",
+                "getChats showed the replying customer's number (seen only when it does).",
                 None,
             ),
             Self::OptOutList => (

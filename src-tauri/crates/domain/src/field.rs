@@ -26,8 +26,9 @@ pub enum FieldKey {
     OptOutKeyword,
     OptOutReply,
     AutoReplies,
-    // A number's opt-out list.
+    // A number's opt-out list, and a live test message's phone.
     Customer,
+    ReplyWait,
     // Importing a draft from a file.
     DraftFile,
     // The Connections tab and readiness fixes.
@@ -57,6 +58,7 @@ impl FieldKey {
             Self::OptOutReply => "Opt-out reply",
             Self::AutoReplies => "Auto-replies",
             Self::Customer => "Customer number",
+            Self::ReplyWait => "Wait for the reply",
             Self::DraftFile => "Draft file",
             Self::Connection => "Connection",
             Self::Package => "Package",

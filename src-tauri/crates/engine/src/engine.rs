@@ -9,6 +9,7 @@ use crate::areas::numbers::Numbers;
 use crate::areas::numbers::draft_file::DraftFiles;
 use crate::areas::opt_outs::OptOuts;
 use crate::areas::organizations::Organizations;
+use crate::areas::test_message::TestMessages;
 use crate::base::error::EngineResult;
 use crate::base::settings::{NetworkSettings, SandboxEndpoints};
 use crate::base::startup::StartupReport;
@@ -75,6 +76,11 @@ impl Engine {
     /// The opt-out lists of an organization's SMS numbers.
     pub fn opt_outs(&self) -> OptOuts<'_> {
         OptOuts::new(&self.stored)
+    }
+
+    /// Live test messages: a real text sent and followed both ways.
+    pub fn test_messages(&self) -> TestMessages<'_> {
+        TestMessages::new(&self.stored)
     }
 
     /// The pre-flight checklist and the fixes it drafts.

@@ -15,7 +15,7 @@ mod layers_tests;
 
 pub use across::{readiness, sync};
 pub use areas::numbers::draft_file;
-pub use areas::{diagnostics, integrations, numbers, opt_outs, organizations, setup};
+pub use areas::{diagnostics, integrations, numbers, opt_outs, organizations, setup, test_message};
 #[cfg(feature = "builtin-sandbox")]
 pub use base::builtin_sandbox;
 pub use base::cancel::Cancel;

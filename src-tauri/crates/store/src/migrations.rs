@@ -230,6 +230,21 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE sync_journal;
     DROP TABLE setup_journal;
     "#,
+    // 9: live test messages, each with how its legs ended (History and the Overview).
+    r#"
+    CREATE TABLE test_messages (
+        id           INTEGER PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+        org_id       TEXT NOT NULL,
+        from_number  TEXT NOT NULL,
+        to_number    TEXT NOT NULL,
+        passed       INTEGER NOT NULL CHECK (passed IN (0, 1)),
+        legs         TEXT NOT NULL,
+        started_at   INTEGER NOT NULL,
+        finished_at  INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX test_messages_by_org ON test_messages (workspace_id, org_id, id);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -6,6 +6,7 @@ mod did_fields;
 mod dids;
 mod error;
 mod features;
+mod messages;
 pub mod response;
 mod routing;
 mod wire_facts;
@@ -15,6 +16,7 @@ pub use did_fields::ASSUMED_ROUTING_FIELD;
 pub use dids::{DidPage, DidRow, MAX_PAGE_ROWS};
 pub use error::ThinqError;
 pub use features::OrderLine;
+pub use messages::DeliveryNotice;
 pub use routing::RoutingProfile;
 
 /// [code] The public thinQ API host; a setting, so tests and the sandbox point elsewhere.

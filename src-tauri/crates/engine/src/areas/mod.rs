@@ -7,3 +7,4 @@ pub mod numbers;
 pub mod opt_outs;
 pub mod organizations;
 pub mod setup;
+pub mod test_message;

@@ -11,6 +11,11 @@ pub struct NetworkSettings {
     /// [assumed] Ringotel publishes no rate limit (`AssumptionId::RingotelRateLimit`); this
     /// many calls at once keeps a sync of a thousand numbers quick without looking like a flood.
     pub sync_concurrency: usize,
+    /// How often a live test message asks thinQ for delivery reports and Ringotel for the
+    /// reply while it waits.
+    pub poll_interval: std::time::Duration,
+    /// How long a live test message waits for thinQ's delivery report.
+    pub delivery_wait: std::time::Duration,
 }
 
 impl Default for NetworkSettings {
@@ -19,6 +24,8 @@ impl Default for NetworkSettings {
             request_timeout: transport::REQUEST_TIMEOUT,
             retry: transport::RetryPolicy::default(),
             sync_concurrency: 8,
+            poll_interval: std::time::Duration::from_secs(2),
+            delivery_wait: std::time::Duration::from_secs(60),
         }
     }
 }

@@ -16,6 +16,7 @@ mod numbers;
 mod opt_outs;
 mod readiness;
 mod sync;
+mod test_message;
 mod wire_variants;
 mod workspaces;
 

@@ -1,6 +1,7 @@
 //! The Admin API methods this app calls, grouped by the resource they touch.
 
 pub mod branches;
+pub mod chats;
 pub mod integrations;
 pub mod optout;
 pub mod organizations;

@@ -40,6 +40,7 @@ pub fn read(world: &World, method: &str, params: &Value, wire: &WireVariant) -> 
             )
         }),
         "getOptoutList" => super::optout::list(world, params, wire),
+        "getChats" => super::chats::list(world, params),
         _ => return None,
     })
 }

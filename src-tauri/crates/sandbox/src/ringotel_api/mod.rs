@@ -2,6 +2,7 @@
 //! integration form at `GET /integrations`.
 
 mod answers;
+mod chats;
 mod integrations_form;
 mod methods;
 mod optout;

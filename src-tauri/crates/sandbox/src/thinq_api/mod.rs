@@ -4,6 +4,7 @@ mod account;
 mod answers;
 mod dids;
 mod sms;
+mod texts;
 
 use crate::state::Shared;
 use axum::Router;
@@ -35,6 +36,14 @@ pub fn router(state: Shared) -> Router {
         .route(
             "/account/{account_id}/product/origination/sms/settings/outbound",
             post(sms::set_outbound),
+        )
+        .route(
+            "/account/{account_id}/product/origination/sms/send",
+            post(texts::send),
+        )
+        .route(
+            "/account/{account_id}/product/origination/sms/{guid}",
+            get(texts::status),
         )
         .with_state(state)
 }

@@ -1,5 +1,5 @@
-//! A customer's text reaching an SMS number, as thinQ would post it to Ringotel: the number's
-//! opt-out keyword puts the customer on its opt-out list, as Ringotel does.
+//! A customer's text reaching an SMS number, as thinQ would post it to Ringotel: kept in the
+//! number's chats, and the number's opt-out keyword puts the customer on its opt-out list.
 
 use super::records::{OptOut, World};
 use serde_json::Value;
@@ -25,6 +25,12 @@ impl World {
                 .unwrap_or_default()
                 .trim()
                 .to_owned();
+            record.chats.push(super::records::ChatMessage {
+                number: to.to_owned(),
+                customer: customer.to_owned(),
+                text: text.to_owned(),
+                at,
+            });
             let opting_out = !keyword.is_empty() && text.trim().eq_ignore_ascii_case(&keyword);
             let listed = record
                 .optouts

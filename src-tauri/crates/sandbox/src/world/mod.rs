@@ -2,6 +2,7 @@
 
 mod demo;
 mod inbound;
+mod phone;
 mod records;
 mod seed;
 mod seed_large;
@@ -13,7 +14,8 @@ pub mod snapshot;
 pub mod thinq;
 
 pub use demo::{DemoThinqAccount, webhook_for};
-pub use records::{Object, OptOut, OrgRecord, World, id_of, ringotel_id};
+pub use phone::{Phone, REPLY, SentText};
+pub use records::{ChatMessage, Object, OptOut, OrgRecord, World, id_of, ringotel_id};
 pub use seed::{DEMO_API_KEY, demo_thinq_accounts, seeded};
 pub use seed_large::{SUMMIT_NUMBERS, SUMMIT_USERS, summit_thinq_account};
 pub use seed_scale::{

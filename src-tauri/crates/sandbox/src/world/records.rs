@@ -22,6 +22,18 @@ pub struct OrgRecord {
     /// The customers who opted out of its numbers.
     #[serde(default)]
     pub optouts: Vec<OptOut>,
+    /// Texts customers sent to its numbers, as Ringotel keeps them in chats.
+    #[serde(default)]
+    pub chats: Vec<ChatMessage>,
+}
+
+/// A customer's text to an SMS number (numbers as digits without '+').
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChatMessage {
+    pub number: String,
+    pub customer: String,
+    pub text: String,
+    pub at: u64,
 }
 
 /// One customer on an SMS number's opt-out list (numbers as digits without '+').
@@ -53,6 +65,12 @@ pub struct World {
     pub orgs: Vec<OrgRecord>,
     pub thinq: Vec<ThinqAccount>,
     next_id: u64,
+    /// How the simulated phone at the other end of a test message behaves.
+    #[serde(default)]
+    pub phone: super::phone::Phone,
+    /// Texts sent through the thinQ API, with what their delivery reports say so far.
+    #[serde(default)]
+    pub texts: Vec<super::phone::SentText>,
 }
 
 impl World {
@@ -67,6 +85,8 @@ impl World {
             orgs,
             thinq,
             next_id,
+            phone: super::phone::Phone::default(),
+            texts: Vec::new(),
         }
     }
 

@@ -191,6 +191,7 @@ fn harbor(ids: &mut Ids) -> OrgRecord {
             opted_out("18584376048", "16195550188", 1_702_500_000_000),
             opted_out("18584376048", "17605550123", 1_703_100_000_000),
         ],
+        chats: Vec::new(),
     }
 }
 
@@ -232,6 +233,7 @@ fn northwind(ids: &mut Ids, thinq: &DemoThinqAccount) -> OrgRecord {
             ),
         )],
         optouts: vec![opted_out("16195550123", "14165550177", 1_703_600_000_000)],
+        chats: Vec::new(),
     }
 }
 
@@ -254,6 +256,7 @@ fn cafe(ids: &mut Ids) -> OrgRecord {
         trunks: Vec::new(),
         service_settings: Vec::new(),
         optouts: Vec::new(),
+        chats: Vec::new(),
     }
 }
 

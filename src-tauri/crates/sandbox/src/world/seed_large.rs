@@ -234,6 +234,7 @@ pub fn summit(ids: &mut Ids) -> (OrgRecord, ThinqAccount) {
             ),
         )],
         optouts: Vec::new(),
+        chats: Vec::new(),
     };
     let profile = RoutingProfile {
         id: 7101,

@@ -201,6 +201,7 @@ fn scale_org(ids: &mut Ids, i: usize) -> (OrgRecord, ThinqAccount) {
         trunks,
         service_settings: Vec::new(),
         optouts: Vec::new(),
+        chats: Vec::new(),
     };
     let profile = 20_000 + i as u64;
     let (account_id, username, token) = scale_thinq_account(i);

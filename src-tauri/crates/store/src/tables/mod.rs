@@ -7,6 +7,7 @@ pub mod observations;
 pub mod pasted_webhooks;
 pub mod readiness_summaries;
 pub mod snapshots;
+pub mod test_messages;
 pub mod thinq_settings;
 pub mod workspaces;
 

@@ -1,0 +1,63 @@
+//! Test messages already run, for the History tab and the Overview's "last verified end to
+//! end": read from the local database only.
+
+use super::legs::LegView;
+use super::service::TestMessages;
+use crate::base::error::EngineResult;
+use domain::{OrgId, PhoneNumber};
+use serde::Serialize;
+use store::tables::test_messages;
+use ts_rs::TS;
+
+/// How many past tests History shows.
+const PAST_LIMIT: u32 = 50;
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PastTest {
+    pub from: String,
+    pub to: String,
+    pub passed: bool,
+    /// How each leg ended; empty when what was kept cannot be read.
+    pub legs: Vec<LegView>,
+    pub started_at: i64,
+    pub finished_at: i64,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TestHistory {
+    /// When texts last went both ways (the last test that passed ended).
+    pub last_verified: Option<i64>,
+    pub tests: Vec<PastTest>,
+}
+
+fn shown(wire: &str) -> String {
+    PhoneNumber::from_wire(wire).map_or_else(|_| wire.to_owned(), |n| n.international_display())
+}
+
+impl TestMessages<'_> {
+    /// The organization's test messages, newest first.
+    pub async fn history(&self, org: OrgId) -> EngineResult<TestHistory> {
+        let ws = self.base.active_workspace().await?.id;
+        let records = self
+            .base
+            .with_db(move |db| Ok(test_messages::recent(db.conn(), &ws, &org, PAST_LIMIT)?))
+            .await?;
+        let tests: Vec<PastTest> = records
+            .into_iter()
+            .map(|r| PastTest {
+                from: shown(&r.from_number),
+                to: shown(&r.to_number),
+                passed: r.passed,
+                legs: serde_json::from_str(&r.legs).unwrap_or_default(),
+                started_at: r.started_at,
+                finished_at: r.finished_at,
+            })
+            .collect();
+        Ok(TestHistory {
+            last_verified: tests.iter().find(|t| t.passed).map(|t| t.finished_at),
+            tests,
+        })
+    }
+}

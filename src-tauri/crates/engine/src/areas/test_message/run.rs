@@ -1,0 +1,363 @@
+//! Running a test message: checks what the admin named, sends through thinQ, follows the
+//! delivery reports, watches Ringotel's chats for the reply, and keeps the result.
+
+use super::legs::{Leg, LegState, LegView, TestMessageInput, TestMessageView};
+use super::service::TestMessages;
+use crate::base::cancel::Cancel;
+use crate::base::clock::now_ms;
+use crate::base::error::{EngineError, EngineResult};
+use crate::stored::snapshot::Freshness;
+use domain::{FieldKey, FieldProblem, OrgId, PhoneNumber};
+use std::time::{Duration, Instant};
+use store::tables::test_messages::{self, TestMessageRecord};
+use thinq::{ThinqClient, ThinqError};
+
+/// How long the reply may be waited for, in seconds.
+const REPLY_WAIT_SECS: std::ops::RangeInclusive<u32> = 1..=900;
+
+/// Statuses thinQ reports for a text that reached the phone, and for one that never will.
+const DELIVERED: &[&str] = &["DELIVRD", "DELIVERED"];
+const UNDELIVERED: &[&str] = &[
+    "UNDELIV",
+    "UNDELIVERED",
+    "REJECTD",
+    "REJECTED",
+    "EXPIRED",
+    "FAILED",
+];
+
+fn invalid(field: FieldKey, message: String) -> EngineError {
+    EngineError::Invalid(vec![FieldProblem::new(field, message)])
+}
+
+/// What was checked before anything is sent.
+struct Checked {
+    from: PhoneNumber,
+    to: PhoneNumber,
+    domain: String,
+    org_name: String,
+    client: ThinqClient,
+    ringotel: ringotel::RingotelClient,
+    reply_wait: Duration,
+}
+
+/// What to check next when thinQ refused the send.
+fn send_refused(error: &ThinqError) -> String {
+    match error {
+        ThinqError::Unauthorized { .. } => {
+            "Check the thinQ username and token on the Integrations tab.".into()
+        }
+        ThinqError::AccountRefused { .. } => "thinQ refused to send for this account: check that the token may send messages, and whether thinQ's API is limited to other source addresses (thinQ portal: API, Tokens).".into(),
+        ThinqError::Transport { .. } => "thinQ could not be reached from here: check the connection and try again.".into(),
+        _ => "Check that SMS is on for this DID (the Overview's DID check) and that its messaging campaign is approved in the thinQ portal.".into(),
+    }
+}
+
+impl TestMessages<'_> {
+    async fn check(&self, org: &OrgId, input: &TestMessageInput) -> EngineResult<Checked> {
+        let connected = self.base.connect().await?;
+        let snapshot = self
+            .stored
+            .org_snapshot(&connected, org, Freshness::Saved)
+            .await?;
+        let data = &snapshot.data;
+        let card = data
+            .services
+            .iter()
+            .find(|s| s.is_thinq())
+            .map(|s| s.id.clone());
+        let fallback = data.fallback_country();
+        let from = PhoneNumber::parse(&input.from, fallback)
+            .ok()
+            .filter(|n| {
+                data.trunks.iter().any(|t| {
+                    Some(t.service.as_str()) == card.as_ref().map(|c| c.as_str())
+                        && PhoneNumber::from_wire(&t.number).is_ok_and(|w| w == *n)
+                })
+            })
+            .ok_or_else(|| {
+                invalid(
+                    FieldKey::Number,
+                    format!(
+                        "{} is not an SMS number of {} on thinQ",
+                        input.from.trim(),
+                        data.organization.name
+                    ),
+                )
+            })?;
+        let to = PhoneNumber::parse(&input.to, fallback)
+            .map_err(|e| invalid(FieldKey::Customer, e.to_string()))?;
+        if to.thinq_wire().is_none() || from.thinq_wire().is_none() {
+            return Err(invalid(
+                FieldKey::Customer,
+                format!(
+                    "{} is outside North America: thinQ sends to 10-digit numbers",
+                    to.international_display()
+                ),
+            ));
+        }
+        if data.live_index().has_number(to.e164()) {
+            return Err(invalid(
+                FieldKey::Customer,
+                format!(
+                    "{} is one of the organization's SMS numbers: name a mobile phone that can reply",
+                    to.international_display()
+                ),
+            ));
+        }
+        if !REPLY_WAIT_SECS.contains(&input.wait_reply_secs) {
+            return Err(invalid(
+                FieldKey::ReplyWait,
+                format!(
+                    "{} s is outside {} to {} seconds",
+                    input.wait_reply_secs,
+                    REPLY_WAIT_SECS.start(),
+                    REPLY_WAIT_SECS.end()
+                ),
+            ));
+        }
+        let client = self.base.saved_thinq_client(&connected, org).await?;
+        Ok(Checked {
+            from,
+            to,
+            domain: data.organization.domain.clone(),
+            org_name: data.organization.name.clone(),
+            client,
+            ringotel: connected.ringotel.clone(),
+            reply_wait: Duration::from_secs(u64::from(input.wait_reply_secs)),
+        })
+    }
+
+    /// Sends one real text from `input.from` to `input.to` and follows it both ways, telling
+    /// `progress` each change; ends when every leg is settled, a leg fails, or `cancel` is set.
+    /// Bad input is refused before anything is sent; the result is kept for History.
+    pub async fn run(
+        &self,
+        org: OrgId,
+        input: TestMessageInput,
+        cancel: &Cancel,
+        progress: impl Fn(&TestMessageView) + Send + Sync,
+    ) -> EngineResult<TestMessageView> {
+        let checked = self.check(&org, &input).await?;
+        let started_at = now_ms();
+        let mut view = TestMessageView {
+            from: checked.from.international_display(),
+            to: checked.to.international_display(),
+            legs: Leg::ALL.into_iter().map(LegView::new).collect(),
+            reports: Vec::new(),
+            passed: false,
+            finished: false,
+            started_at,
+            finished_at: None,
+        };
+        self.follow(&checked, &mut view, cancel, &progress).await;
+        view.finish(now_ms());
+        progress(&view);
+        self.keep(&org, &checked, &view).await?;
+        Ok(view)
+    }
+
+    async fn follow(
+        &self,
+        checked: &Checked,
+        view: &mut TestMessageView,
+        cancel: &Cancel,
+        progress: &(impl Fn(&TestMessageView) + Send + Sync),
+    ) {
+        let (from, to) = (
+            checked.from.thinq_wire().unwrap_or_default(),
+            checked.to.thinq_wire().unwrap_or_default(),
+        );
+        let message = format!(
+            "Test from Ringotel SMS Admin for {}: please reply to this text.",
+            checked.org_name
+        );
+        view.leg(Leg::Sent).set(LegState::Running, None, None);
+        progress(view);
+        let guid = match checked.client.send_sms(&from, &to, &message).await {
+            Ok(guid) => {
+                view.leg(Leg::Sent).set(
+                    LegState::Passed,
+                    Some(format!("thinQ took the text (message {guid}).")),
+                    Some(now_ms()),
+                );
+                guid
+            }
+            Err(error) => {
+                let leg = view.leg(Leg::Sent);
+                leg.set(LegState::Failed, Some(error.to_string()), Some(now_ms()));
+                leg.check_next = Some(send_refused(&error));
+                return;
+            }
+        };
+        if !self.delivered(checked, view, &guid, cancel, progress).await {
+            return;
+        }
+        self.reply(checked, view, cancel, progress).await;
+    }
+
+    /// Follows thinQ's delivery reports until one says delivered or never will, or the wait
+    /// ends. Answers whether the text was delivered.
+    async fn delivered(
+        &self,
+        checked: &Checked,
+        view: &mut TestMessageView,
+        guid: &str,
+        cancel: &Cancel,
+        progress: &(impl Fn(&TestMessageView) + Send + Sync),
+    ) -> bool {
+        let network = self.base.network;
+        let deadline = Instant::now() + network.delivery_wait;
+        view.leg(Leg::Delivered).set(
+            LegState::Running,
+            Some("Waiting for thinQ's delivery report…".into()),
+            None,
+        );
+        progress(view);
+        loop {
+            if cancel.is_cancelled() {
+                view.leg(Leg::Delivered)
+                    .set(LegState::Cancelled, None, Some(now_ms()));
+                return false;
+            }
+            match checked.client.delivery_notices(guid).await {
+                Ok(notices) => {
+                    let statuses: Vec<String> = notices
+                        .iter()
+                        .filter_map(|n| n.send_status.clone())
+                        .collect();
+                    if statuses.len() > view.reports.len() {
+                        view.reports = statuses.clone();
+                        progress(view);
+                    }
+                    let upper: Vec<String> = statuses.iter().map(|s| s.to_uppercase()).collect();
+                    if let Some(done) = upper.iter().find(|s| DELIVERED.contains(&s.as_str())) {
+                        view.leg(Leg::Delivered).set(
+                            LegState::Passed,
+                            Some(format!("thinQ reports {done}.")),
+                            Some(now_ms()),
+                        );
+                        return true;
+                    }
+                    if let Some(never) = upper.iter().find(|s| UNDELIVERED.contains(&s.as_str())) {
+                        let leg = view.leg(Leg::Delivered);
+                        leg.set(
+                            LegState::Failed,
+                            Some(format!("thinQ reports {never}.")),
+                            Some(now_ms()),
+                        );
+                        leg.check_next = Some("Check the mobile number, and the DID's messaging campaign (10DLC) in the thinQ portal: carriers refuse texts from numbers outside an approved campaign.".into());
+                        return false;
+                    }
+                }
+                Err(error) => {
+                    tracing::debug!(%error, "a delivery report read failed; asking again")
+                }
+            }
+            if Instant::now() >= deadline {
+                let leg = view.leg(Leg::Delivered);
+                leg.set(
+                    LegState::Failed,
+                    Some(format!(
+                        "Accepted by thinQ, but no delivery report came in {} s.",
+                        network.delivery_wait.as_secs()
+                    )),
+                    Some(now_ms()),
+                );
+                leg.check_next = Some("Check the DID's messaging campaign (10DLC) in the thinQ portal, and whether the text arrived on the phone.".into());
+                return false;
+            }
+            tokio::time::sleep(network.poll_interval).await;
+        }
+    }
+
+    /// Watches Ringotel's chats of the number for the phone's reply until it shows or the
+    /// admin's wait ends.
+    async fn reply(
+        &self,
+        checked: &Checked,
+        view: &mut TestMessageView,
+        cancel: &Cancel,
+        progress: &(impl Fn(&TestMessageView) + Send + Sync),
+    ) {
+        let poll = self.base.network.poll_interval;
+        let deadline = Instant::now() + checked.reply_wait;
+        let (from, to) = (view.from.clone(), view.to.clone());
+        view.leg(Leg::Reply).set(
+            LegState::Running,
+            Some(format!(
+                "Reply to the text from {to} now; watching Ringotel's chats of {from} for it…"
+            )),
+            None,
+        );
+        progress(view);
+        // A minute either side of now: clocks differ, and the reply comes after the send.
+        let begin = view.started_at - 60_000;
+        loop {
+            if cancel.is_cancelled() {
+                view.leg(Leg::Reply)
+                    .set(LegState::Cancelled, None, Some(now_ms()));
+                return;
+            }
+            let window = (begin, now_ms() + 60_000);
+            let seen = checked
+                .ringotel
+                .chats_show(
+                    &checked.domain,
+                    checked.from.ringotel_wire(),
+                    checked.to.ringotel_wire(),
+                    window,
+                )
+                .await;
+            match seen {
+                Ok(true) => {
+                    view.leg(Leg::Reply).set(
+                        LegState::Passed,
+                        Some(format!("Ringotel's chats of {from} show {to}.")),
+                        Some(now_ms()),
+                    );
+                    return;
+                }
+                Ok(false) => {}
+                Err(error) => tracing::debug!(%error, "a chats read failed; asking again"),
+            }
+            if Instant::now() >= deadline {
+                let leg = view.leg(Leg::Reply);
+                leg.set(
+                    LegState::Failed,
+                    Some(format!(
+                        "Delivered, but no reply reached Ringotel in {} s.",
+                        checked.reply_wait.as_secs()
+                    )),
+                    Some(now_ms()),
+                );
+                leg.check_next = Some(format!(
+                    "Check inbound routing (the Overview's routing check sends thinQ's inbound texts to Ringotel's webhook), and that the phone replied to {from}."
+                ));
+                return;
+            }
+            tokio::time::sleep(poll).await;
+        }
+    }
+
+    async fn keep(
+        &self,
+        org: &OrgId,
+        checked: &Checked,
+        view: &TestMessageView,
+    ) -> EngineResult<()> {
+        let record = TestMessageRecord {
+            from_number: checked.from.ringotel_wire().to_owned(),
+            to_number: checked.to.ringotel_wire().to_owned(),
+            passed: view.passed,
+            legs: serde_json::to_string(&view.legs).map_err(|e| EngineError::Internal(e.into()))?,
+            started_at: view.started_at,
+            finished_at: view.finished_at.unwrap_or(view.started_at),
+        };
+        let ws = self.base.active_workspace().await?.id;
+        let org = org.clone();
+        self.base
+            .with_db(move |db| Ok(test_messages::add(db.conn(), &ws, &org, &record)?))
+            .await
+    }
+}
