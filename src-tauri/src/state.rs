@@ -17,6 +17,8 @@ pub struct AppState {
     _sandbox: Option<Sandbox>,
     /// The *Check all* under way, for its Cancel.
     pub check_all_running: Mutex<Option<Cancel>>,
+    /// The test message under way, for its Cancel.
+    pub test_message_running: Mutex<Option<Cancel>>,
     /// The last *Check all* report: what the list shows, the export writes and *Draft fixes
     /// for selected…* drafts from.
     pub last_check_all: Mutex<Option<CheckAllReport>>,
@@ -47,6 +49,7 @@ impl AppState {
             engine,
             _sandbox: sandbox,
             check_all_running: Mutex::default(),
+            test_message_running: Mutex::default(),
             last_check_all: Mutex::default(),
         }
     }

@@ -10,4 +10,5 @@ pub mod organizations;
 pub mod readiness;
 pub mod startup;
 pub mod sync;
+pub mod test_message;
 pub mod workspaces;

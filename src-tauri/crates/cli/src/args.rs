@@ -64,6 +64,10 @@ pub enum Command {
     /// are drafted (`apply` sends them).
     #[command(subcommand)]
     Optout(OptOutCommand),
+    /// Sends one real text from one of the organization's thinQ numbers to a phone, follows
+    /// thinQ's delivery reports, then watches Ringotel's chats for the phone's reply; exit 1
+    /// when a leg fails (each says what to check next). The carrier may charge for it.
+    TestMessage(TestMessageArgs),
     /// What the answers so far showed about each assumption the app makes about the two
     /// services; `--report FILE` writes the shape report (keys and types, no values).
     Doctor(DoctorArgs),
@@ -216,6 +220,21 @@ pub enum OptOutCommand {
         #[arg(long)]
         customer: String,
     },
+}
+
+#[derive(Args)]
+pub struct TestMessageArgs {
+    #[command(flatten)]
+    pub org: OrgArg,
+    /// The organization's SMS number on thinQ that sends, as written anywhere.
+    #[arg(long)]
+    pub from: String,
+    /// The mobile phone that gets the text and replies to it.
+    #[arg(long)]
+    pub to: String,
+    /// How long to watch Ringotel's chats for the reply, in seconds (1 to 900).
+    #[arg(long, default_value_t = 120)]
+    pub wait_reply: u32,
 }
 
 /// Which SMS number's list.

@@ -65,6 +65,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
                 Command::Webhook(args) => commands::thinq::webhook(&session, args, out).await,
                 Command::Doctor(args) => commands::doctor::run(&session, args, out).await,
                 Command::Optout(c) => commands::optout::run(&session, c, out).await,
+                Command::TestMessage(args) => {
+                    commands::test_message::run(&session, args, out).await
+                }
                 read => commands::read::run(&session, read, out).await,
             };
             // What the answers showed is kept for `doctor`, whatever the command's outcome.

@@ -19,6 +19,7 @@ mod readiness_flow;
 mod ringotel_account;
 mod single_instance;
 mod sync_flow;
+mod test_message_flow;
 mod thinq_flow;
 
 /// Every file under `dir` whose bytes contain `needle`.

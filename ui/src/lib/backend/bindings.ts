@@ -159,7 +159,7 @@ note: string | null, } | { "outcome": "savedNotApplied", integration: ThinqInteg
 
 export type PasteWebhookOutcome = { "outcome": "saved", integration: ThinqIntegrationView, } | { "outcome": "invalid", problem: FieldProblem, };
 
-export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "webhookUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "customer" | "draftFile" | "connection" | "package" | "readinessFix";
+export type FieldKey = "name" | "baseUrl" | "apiKey" | "thinqBaseUrl" | "webhookUrl" | "accountId" | "username" | "token" | "country" | "number" | "displayName" | "users" | "stickiness" | "optOutKeyword" | "optOutReply" | "autoReplies" | "customer" | "replyWait" | "draftFile" | "connection" | "package" | "readinessFix";
 
 export type InboundFormat = "" | "e164" | "national" | "national0";
 
@@ -529,9 +529,73 @@ number: string, formatted: string, name: string, rows: Array<OptOutRow>,
  */
 readAt: number, };
 
+export type TestMessageInput = { 
+/**
+ * One of the organization's SMS numbers on thinQ, as written anywhere.
+ */
+from: string, 
+/**
+ * The mobile phone that gets the text and replies, as written anywhere.
+ */
+to: string, 
+/**
+ * How long to watch Ringotel's chats for the reply (seconds, 1 to 900).
+ */
+waitReplySecs: number, };
+
+export type Leg = "sent" | "delivered" | "reply";
+
+export type LegState = "waiting" | "running" | "passed" | "failed" | "notReached" | "cancelled";
+
+export type LegView = { leg: Leg, label: string, state: LegState, stateLabel: string, 
+/**
+ * What happened, in the admin's words.
+ */
+detail: string | null, 
+/**
+ * When it failed: what to check next.
+ */
+checkNext: string | null, 
+/**
+ * When it ended (Unix ms).
+ */
+at: number | null, };
+
+export type TestMessageView = { from: string, to: string, legs: Array<LegView>, 
+/**
+ * thinQ's delivery statuses in the order they came.
+ */
+reports: Array<string>, 
+/**
+ * Every leg passed: texts flow both ways.
+ */
+passed: boolean, finished: boolean, startedAt: number, finishedAt: number | null, };
+
+export type PastTest = { from: string, to: string, passed: boolean, 
+/**
+ * How each leg ended; empty when what was kept cannot be read.
+ */
+legs: Array<LegView>, startedAt: number, finishedAt: number, };
+
+export type Sender = { 
+/**
+ * As Ringotel stores it.
+ */
+number: string, formatted: string, name: string, };
+
+export type TestHistory = { 
+/**
+ * When texts last went both ways (the last test that passed ended).
+ */
+lastVerified: number | null, tests: Array<PastTest>, 
+/**
+ * The numbers a new test can be sent from, as last fetched.
+ */
+senders: Array<Sender>, };
+
 export type Api = "ringotel" | "thinq";
 
-export type AssumptionId = "thinqServiceId" | "webhookField" | "organizationShape" | "sessionTimeoutSeconds" | "optOutObject" | "nestedUpdates" | "integrationForm" | "formAnswer" | "ringotelRateLimit" | "formatRules" | "didSmsFlag" | "didRouting" | "didFeatureFlags" | "didIdType" | "didPageSize" | "didsNorthAmerican" | "orderKeepsUnnamed" | "deliveryUrlUnreadable" | "optOutList";
+export type AssumptionId = "thinqServiceId" | "webhookField" | "organizationShape" | "sessionTimeoutSeconds" | "optOutObject" | "nestedUpdates" | "integrationForm" | "formAnswer" | "ringotelRateLimit" | "formatRules" | "didSmsFlag" | "didRouting" | "didFeatureFlags" | "didIdType" | "didPageSize" | "didsNorthAmerican" | "orderKeepsUnnamed" | "deliveryUrlUnreadable" | "optOutList" | "chatsShape";
 
 export type NoticeArea = "overview" | "integrations" | "numbers";
 

@@ -51,6 +51,9 @@ import type {
   OrgFixesDrafted,
   ReportFormat,
   OptOutView,
+  TestHistory,
+  TestMessageInput,
+  TestMessageView,
 } from './bindings';
 
 export type * from './bindings';
@@ -163,6 +166,13 @@ export const backend = {
     call<OptOutView>('draft_opt_out_add', { orgId, number, customer }),
   draftOptOutRemove: (orgId: string, number: string, customer: string) =>
     call<OptOutView>('draft_opt_out_remove', { orgId, number, customer }),
+  runTestMessage: (orgId: string, input: TestMessageInput, onProgress: (view: TestMessageView) => void) => {
+    const progress = new Channel<TestMessageView>();
+    progress.onmessage = onProgress;
+    return call<TestMessageView>('run_test_message', { orgId, input, progress });
+  },
+  cancelTestMessage: () => call<null>('cancel_test_message'),
+  testMessages: (orgId: string) => call<TestHistory>('get_test_messages', { orgId }),
   checkAllReadiness: (onProgress: (progress: CheckAllProgress) => void) => {
     const progress = new Channel<CheckAllProgress>();
     progress.onmessage = onProgress;

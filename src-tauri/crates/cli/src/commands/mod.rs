@@ -8,6 +8,7 @@ pub mod read;
 pub mod readiness;
 pub mod sandbox;
 pub mod sync;
+pub mod test_message;
 pub mod thinq;
 pub mod workspace;
 

@@ -21,6 +21,10 @@ pub struct ServeArgs {
     /// with one seeded problem (in memory, on any free ports).
     #[arg(long, conflicts_with_all = ["state", "ringotel_port", "thinq_port"])]
     pub scale: bool,
+    /// How the simulated phone answers a test message: it replies, stays silent, is never
+    /// reported, is undelivered, or the send is refused.
+    #[arg(long, value_parser = phones(), default_value = "replies")]
+    pub phone: sandbox::world::Phone,
     /// How a wrong Ringotel API key is refused: HTTP 401, or an error inside HTTP 200.
     #[arg(long, value_enum, default_value = "401")]
     pub auth_failure: AuthFailureArg,
@@ -124,6 +128,14 @@ impl FaultArgs {
     }
 }
 
+/// `--phone`'s behaviours by their names.
+fn phones() -> impl clap::builder::TypedValueParser<Value = sandbox::world::Phone> {
+    use clap::builder::TypedValueParser;
+    use sandbox::world::Phone;
+    clap::builder::PossibleValuesParser::new(Phone::ALL.map(Phone::name))
+        .try_map(|name| Phone::parse(&name).ok_or("no such phone"))
+}
+
 /// `--wire`'s switches by their names (see `sandbox::WireSwitch`), listed in the help.
 fn wire_switches() -> impl clap::builder::TypedValueParser<Value = WireSwitch> {
     use clap::builder::TypedValueParser;
@@ -172,6 +184,8 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
         sandbox.set_auth_failure(args.auth_failure.into());
     }
     args.faults.apply(&sandbox);
+    let phone = args.phone;
+    sandbox.with_world(|w| w.phone = phone);
     let mut accounts: Vec<_> = sandbox::demo_thinq_accounts()
         .iter()
         .map(|a| serde_json::json!({"organization": a.organization, "accountId": a.account_id, "username": a.username, "token": a.token}))

@@ -8,6 +8,7 @@ mod crash;
 mod drafts;
 mod optout;
 mod readiness;
+mod test_message;
 mod wire_variants;
 
 use sandbox::{DEMO_API_KEY, Sandbox};

@@ -77,7 +77,21 @@ async fn the_phone_replies_and_every_leg_passes_then_history_keeps_it() {
 
 #[tokio::test]
 async fn a_reply_that_never_comes_fails_its_leg_and_says_to_check_inbound_routing() {
-    let (s, view) = run_with(Phone::Silent, 1).await;
+    // The same phone replied to an earlier test: that reply is not taken for this one's.
+    let (s, first) = run_with(Phone::Replies, 30).await;
+    assert!(first.passed);
+    s.sandbox.with_world(|w| w.phone = Phone::Silent);
+    let org = s.org("Harbor Dental Group").await;
+    let view = quick(&s)
+        .test_messages()
+        .run(
+            org.clone(),
+            input(FRONT_DESK, MOBILE, 1),
+            &Cancel::new(),
+            |_| {},
+        )
+        .await
+        .unwrap();
     assert_eq!(
         states(&view),
         [(Sent, Passed), (Delivered, Passed), (Reply, Failed)]
@@ -98,11 +112,12 @@ async fn a_reply_that_never_comes_fails_its_leg_and_says_to_check_inbound_routin
             .unwrap()
             .contains("inbound routing")
     );
-    let org = s.org("Harbor Dental Group").await;
     let history = s.engine.test_messages().history(org).await.unwrap();
+    assert_eq!(history.tests.len(), 2);
+    assert!(!history.tests[0].passed, "newest first");
     assert_eq!(
-        history.last_verified, None,
-        "a failed test verifies nothing"
+        history.last_verified, first.finished_at,
+        "the failed test verifies nothing"
     );
 }
 

@@ -32,6 +32,10 @@ impl Phone {
         Self::Refused,
     ];
 
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == name)
+    }
+
     /// Its name on the command line (`sandbox serve --phone silent`).
     pub fn name(self) -> &'static str {
         match self {

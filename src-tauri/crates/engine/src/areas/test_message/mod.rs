@@ -9,5 +9,5 @@ mod run;
 mod service;
 
 pub use legs::{Leg, LegState, LegView, TestMessageInput, TestMessageView};
-pub use past::{PastTest, TestHistory};
+pub use past::{PastTest, Sender, TestHistory};
 pub use service::TestMessages;

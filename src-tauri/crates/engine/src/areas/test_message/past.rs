@@ -4,6 +4,7 @@
 use super::legs::LegView;
 use super::service::TestMessages;
 use crate::base::error::EngineResult;
+use crate::stored::snapshot::Freshness;
 use domain::{OrgId, PhoneNumber};
 use serde::Serialize;
 use store::tables::test_messages;
@@ -24,12 +25,24 @@ pub struct PastTest {
     pub finished_at: i64,
 }
 
+/// An SMS number a test message can be sent from: one of the organization's on thinQ.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Sender {
+    /// As Ringotel stores it.
+    pub number: String,
+    pub formatted: String,
+    pub name: String,
+}
+
 #[derive(Debug, Clone, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TestHistory {
     /// When texts last went both ways (the last test that passed ended).
     pub last_verified: Option<i64>,
     pub tests: Vec<PastTest>,
+    /// The numbers a new test can be sent from, as last fetched.
+    pub senders: Vec<Sender>,
 }
 
 fn shown(wire: &str) -> String {
@@ -37,9 +50,31 @@ fn shown(wire: &str) -> String {
 }
 
 impl TestMessages<'_> {
-    /// The organization's test messages, newest first.
+    /// The organization's test messages, newest first, and the numbers a new one can be sent
+    /// from (Ringotel asked only when the organization was never fetched).
     pub async fn history(&self, org: OrgId) -> EngineResult<TestHistory> {
-        let ws = self.base.active_workspace().await?.id;
+        let connected = self.base.connect().await?;
+        let snapshot = self
+            .stored
+            .org_snapshot(&connected, &org, Freshness::Saved)
+            .await?;
+        let data = &snapshot.data;
+        let card = data
+            .services
+            .iter()
+            .find(|s| s.is_thinq())
+            .map(|s| s.id.as_str());
+        let senders = data
+            .trunks
+            .iter()
+            .filter(|t| Some(t.service.as_str()) == card)
+            .map(|t| Sender {
+                number: t.number.clone(),
+                formatted: data.display_of(t).to_owned(),
+                name: t.name.clone(),
+            })
+            .collect();
+        let ws = connected.workspace_id();
         let records = self
             .base
             .with_db(move |db| Ok(test_messages::recent(db.conn(), &ws, &org, PAST_LIMIT)?))
@@ -58,6 +93,7 @@ impl TestMessages<'_> {
         Ok(TestHistory {
             last_verified: tests.iter().find(|t| t.passed).map(|t| t.finished_at),
             tests,
+            senders,
         })
     }
 }
