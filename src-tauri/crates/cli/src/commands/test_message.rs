@@ -30,8 +30,9 @@ pub async fn run(session: &Session, args: TestMessageArgs, out: Output) -> Resul
         to: args.to,
         wait_reply_secs: args.wait_reply,
     };
-    // Each leg is printed once, when it settles (not in JSON, which prints the end result).
-    let printed = Mutex::new(Vec::new());
+    // Each leg is printed once, when it settles (not in JSON, which prints the end result);
+    // what a running leg waits for goes to stderr once.
+    let printed = Mutex::new((Vec::new(), Vec::new()));
     let view = session
         .engine
         .test_messages()
@@ -39,11 +40,12 @@ pub async fn run(session: &Session, args: TestMessageArgs, out: Output) -> Resul
             if out.json {
                 return;
             }
-            let mut printed = printed.lock().unwrap_or_else(|p| p.into_inner());
+            let mut guard = printed.lock().unwrap_or_else(|p| p.into_inner());
+            let (settled, announced) = &mut *guard;
             for leg in &v.legs {
-                let settled = !matches!(leg.state, LegState::Waiting | LegState::Running);
-                if settled && !printed.contains(&leg.leg) {
-                    printed.push(leg.leg);
+                let done = !matches!(leg.state, LegState::Waiting | LegState::Running);
+                if done && !settled.contains(&leg.leg) {
+                    settled.push(leg.leg);
                     println!("{:<12}{}", leg.state_label, leg.label);
                     if let Some(detail) = &leg.detail {
                         println!("            {detail}");
@@ -51,10 +53,12 @@ pub async fn run(session: &Session, args: TestMessageArgs, out: Output) -> Resul
                     if let Some(next) = &leg.check_next {
                         println!("            Check next: {next}");
                     }
-                } else if leg.state == LegState::Running && !printed.contains(&leg.leg) {
-                    if let Some(detail) = &leg.detail {
-                        eprintln!("{detail}");
-                    }
+                } else if leg.state == LegState::Running
+                    && !announced.contains(&leg.leg)
+                    && let Some(detail) = &leg.detail
+                {
+                    announced.push(leg.leg);
+                    eprintln!("{detail}");
                 }
             }
         })
