@@ -57,4 +57,13 @@ impl AppState {
     pub fn engine(&self) -> Result<Engine, Problem> {
         self.engine.clone()
     }
+
+    /// The active workspace may have changed: the last *Check all* report was another
+    /// workspace's, so it is no longer shown, exported or drafted from.
+    pub fn workspace_changed(&self) {
+        *self
+            .last_check_all
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+    }
 }

@@ -20,6 +20,15 @@ pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, 
         .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
+/// A second run of what runs once at a time: refused, so Cancel always reaches the one running.
+pub(crate) fn already(message: &str) -> Problem {
+    Problem {
+        code: engine::ProblemCode::Invalid,
+        message: message.into(),
+        field: None,
+    }
+}
+
 fn no_report() -> Problem {
     Problem::from(engine::EngineError::NoCheckAllReport)
 }
@@ -32,7 +41,15 @@ pub async fn check_all_readiness(
 ) -> Result<CheckAllReport, Problem> {
     let engine = state.engine()?;
     let cancel = Cancel::new();
-    *lock(&state.check_all_running) = Some(cancel.clone());
+    {
+        let mut running = lock(&state.check_all_running);
+        if running.is_some() {
+            return Err(already(
+                "Check all is already running: wait for it, or cancel it",
+            ));
+        }
+        *running = Some(cancel.clone());
+    }
     let report = engine
         .readiness()
         .check_all(&cancel, move |p| {
@@ -96,13 +113,21 @@ pub async fn draft_fixes_for_organizations(
     confirm_billable: bool,
 ) -> Result<(Vec<OrgFixesDrafted>, CheckAllReport), Problem> {
     let engine = state.engine()?;
-    let Some(mut report) = lock(&state.last_check_all).take() else {
+    // A copy: the report the list shows stays readable while the fixes are drafted.
+    let Some(mut report) = lock(&state.last_check_all).clone() else {
         return Err(no_report());
     };
     let drafted = engine
         .readiness()
         .draft_fixes_for(&mut report, &org_ids, confirm_billable)
         .await;
-    *lock(&state.last_check_all) = Some(report.clone());
+    let mut kept = lock(&state.last_check_all);
+    // Unless a newer Check all replaced it meanwhile, the report now says what is drafted.
+    if kept
+        .as_ref()
+        .is_some_and(|k| k.started_at == report.started_at)
+    {
+        *kept = Some(report.clone());
+    }
     Ok((drafted, report))
 }

@@ -1,7 +1,7 @@
 //! *Send a test message* commands: run one (its progress over a channel, Cancel), and the
 //! organization's past tests for History and the Overview.
 
-use crate::commands::check_all::lock;
+use crate::commands::check_all::{already, lock};
 use crate::state::AppState;
 use domain::OrgId;
 use engine::test_message::{TestHistory, TestMessageInput, TestMessageView};
@@ -21,7 +21,15 @@ pub async fn run_test_message(
 ) -> Result<TestMessageView, Problem> {
     let engine = state.engine()?;
     let cancel = Cancel::new();
-    *lock(&state.test_message_running) = Some(cancel.clone());
+    {
+        let mut running = lock(&state.test_message_running);
+        if running.is_some() {
+            return Err(already(
+                "A test message is already running: wait for it, or cancel it",
+            ));
+        }
+        *running = Some(cancel.clone());
+    }
     let view = engine
         .test_messages()
         .run(org_id, input, &cancel, move |v| {

@@ -23,11 +23,13 @@ pub async fn add_ringotel_workspace(
     input: NewWorkspaceInput,
     persistence: SecretPersistence,
 ) -> Result<AddWorkspaceOutcome, Problem> {
-    Ok(state
+    let added = state
         .engine()?
         .workspaces()
         .add_ringotel(input, persistence)
-        .await?)
+        .await?;
+    state.workspace_changed();
+    Ok(added)
 }
 
 /// Tests an address and key. When the page asks to send a workspace's saved key to another
@@ -79,11 +81,15 @@ pub async fn activate_workspace(
     state: State<'_, AppState>,
     id: WorkspaceId,
 ) -> Result<(), Problem> {
-    Ok(state.engine()?.workspaces().activate(id).await?)
+    state.engine()?.workspaces().activate(id).await?;
+    state.workspace_changed();
+    Ok(())
 }
 
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn remove_workspace(state: State<'_, AppState>, id: WorkspaceId) -> Result<(), Problem> {
-    Ok(state.engine()?.workspaces().remove(id).await?)
+    state.engine()?.workspaces().remove(id).await?;
+    state.workspace_changed();
+    Ok(())
 }

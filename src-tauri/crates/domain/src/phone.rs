@@ -83,6 +83,17 @@ impl PhoneNumber {
         })
     }
 
+    /// A number as a service may write someone else's (E.164 with or without '+', or national
+    /// digits, as 10-digit NANP numbers arrive), read in `country` when it has no country code;
+    /// `None` when it is none.
+    pub fn from_any(written: &str, country: Country) -> Option<Self> {
+        // The country's reading first ("6195550188" is a San Diego number, not an Australian
+        // one; "+1 760 555 0123" reads as written), then E.164 digits without their '+'.
+        Self::parse(written, country)
+            .ok()
+            .or_else(|| Self::from_wire(written).ok())
+    }
+
     /// Reads a number as a service stores it: E.164 digits with or without the '+'.
     pub fn from_wire(stored: &str) -> Result<Self, NumberProblem> {
         let digits = stored.trim().trim_start_matches('+');
@@ -245,6 +256,29 @@ impl<'de> Deserialize<'de> for PhoneNumber {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_written_any_way_reads_as_the_same_number() {
+        let us = Country::parse("US").unwrap();
+        let want = PhoneNumber::from_wire("16195550188").unwrap();
+        for written in [
+            "16195550188",
+            "+16195550188",
+            "6195550188",
+            "(619) 555-0188",
+        ] {
+            assert!(
+                PhoneNumber::from_any(written, us) == Some(want.clone()),
+                "{written}"
+            );
+        }
+        let uk = PhoneNumber::from_any("447946095800", us).map(|n| n.e164().to_owned());
+        assert_eq!(uk.as_deref(), Some("+447946095800"));
+        assert!(
+            PhoneNumber::from_any("1704000000000", us).is_none(),
+            "a timestamp is no number"
+        );
+    }
+
     use super::*;
     use proptest::prelude::*;
 

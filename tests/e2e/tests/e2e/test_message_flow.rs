@@ -45,7 +45,7 @@ async fn a_test_message_goes_both_ways_and_the_overview_says_when() {
         .await;
 
     app.click("tab-history").await;
-    app.content_until("test-history", |t| t.contains("Both ways"))
+    app.content_until("test-history", |t| t.contains("Went both ways"))
         .await;
     app.close().await;
 }

@@ -573,6 +573,10 @@ passed: boolean, finished: boolean, startedAt: number, finishedAt: number | null
 
 export type PastTest = { from: string, to: string, passed: boolean, 
 /**
+ * How it ended in a few words: both ways, or the leg that did not pass and how.
+ */
+resultLabel: string, 
+/**
  * How each leg ended; empty when what was kept cannot be read.
  */
 legs: Array<LegView>, startedAt: number, finishedAt: number, };

@@ -7,6 +7,7 @@ pub mod handle;
 pub mod history;
 pub mod journaled;
 pub(crate) mod opt_out_lists;
+pub(crate) mod opt_out_store;
 pub mod plan;
 pub mod readiness_summary;
 pub mod setup_drafts;

@@ -112,6 +112,14 @@ async fn the_whole_job(switch: Option<WireSwitch>) {
     let numbers = crate::sync::server_numbers(&s.sandbox, &org);
     assert_eq!(numbers.len(), 6);
     assert!(numbers.values().all(|n| *n == 1), "no number twice");
+    // The front desk's opt-out list, in whatever shape it comes: its customers are listed.
+    let opted_out = s
+        .engine
+        .opt_outs()
+        .view(org.clone(), "18584376048".into(), Freshness::Live)
+        .await
+        .unwrap();
+    assert_eq!(opted_out.rows.len(), 2, "{switch:?}: {opted_out:#?}");
 
     let diagnostics = s.engine.diagnostics().view().await.unwrap();
     let seen: HashMap<AssumptionId, Verdict> = diagnostics

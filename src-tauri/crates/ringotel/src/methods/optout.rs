@@ -74,28 +74,32 @@ impl RingotelClient {
     }
 }
 
-/// Digits of a number as an answer may write it: a string or a JSON number, '+' and spaces
-/// dropped; `None` when it is not 10 to 15 digits.
+/// Digits of a number as an answer may write it, '+', spaces, dashes and brackets dropped;
+/// `None` when it is not 10 to 15 digits.
 fn digits(value: &Value) -> Option<String> {
-    let text = match value {
+    let text: String = match value {
         Value::String(s) => s
             .chars()
-            .filter(|c| !matches!(c, '+' | ' ' | '-'))
+            .filter(|c| !matches!(c, '+' | ' ' | '-' | '(' | ')'))
             .collect(),
         Value::Number(n) => n.to_string(),
         _ => return None,
     };
-    (10..=15)
-        .contains(&text.len())
-        .then_some(())
-        .filter(|()| text.bytes().all(|b| b.is_ascii_digit()))
-        .map(|()| text)
+    ((10..=15).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit())).then_some(text)
+}
+
+/// Whether two numbers are the same as far as their last ten digits tell: an answer may write
+/// the SMS number with or without its country code.
+fn same_tail(a: &str, b: &str) -> bool {
+    let tail = |s: &str| s.get(s.len().saturating_sub(10)..).unwrap_or(s).to_owned();
+    tail(a) == tail(b)
 }
 
 /// [assumed] The list's entries for `number`, and whether the answer had the assumed shape
 /// (`None` when an empty answer shows nothing): an array of `{tonumber, keyword?, number?}`
-/// (`number` the SMS number, when given). Any other shape: every 10-to-15-digit number in it
-/// other than `number` itself is taken as a customer, with no keyword.
+/// (`number` the SMS number, when given). Otherwise each customer number is searched for: in
+/// strings, and in numbers only under a key that names a number (a 13-digit timestamp is no
+/// customer), never under a key that names a time; the SMS number itself is left out.
 pub fn read_list(answer: &Value, number: &str) -> (Vec<OptOutEntry>, Option<bool>) {
     let own = number.trim_start_matches('+');
     if let Value::Array(items) = answer {
@@ -108,7 +112,11 @@ pub fn read_list(answer: &Value, number: &str) -> (Vec<OptOutEntry>, Option<bool
         {
             let entries = items
                 .iter()
-                .filter(|i| i.get("number").and_then(digits).is_none_or(|n| n == own))
+                .filter(|i| {
+                    i.get("number")
+                        .and_then(digits)
+                        .is_none_or(|n| same_tail(&n, own))
+                })
                 .filter_map(|i| {
                     Some(OptOutEntry {
                         customer: i.get("tonumber").and_then(digits)?,
@@ -120,10 +128,10 @@ pub fn read_list(answer: &Value, number: &str) -> (Vec<OptOutEntry>, Option<bool
         }
     }
     let mut found = Vec::new();
-    collect_numbers(answer, &mut found);
+    collect_numbers(answer, None, &mut found);
     let entries = found
         .into_iter()
-        .filter(|n| n != own)
+        .filter(|n| !same_tail(n, own))
         .map(|customer| OptOutEntry {
             customer,
             keyword: None,
@@ -132,10 +140,30 @@ pub fn read_list(answer: &Value, number: &str) -> (Vec<OptOutEntry>, Option<bool
     (dedup(entries), Some(false))
 }
 
-fn collect_numbers(value: &Value, into: &mut Vec<String>) {
+fn names_a_time(key: &str) -> bool {
+    let key = key.to_lowercase();
+    ["time", "date", "created", "updated", "modified"]
+        .iter()
+        .any(|t| key.contains(t))
+        || key == "at"
+        || key == "ts"
+}
+
+fn names_a_number(key: &str) -> bool {
+    let key = key.to_lowercase();
+    ["number", "phone", "to", "from", "customer", "msisdn"]
+        .iter()
+        .any(|n| key.contains(n))
+}
+
+fn collect_numbers(value: &Value, key: Option<&str>, into: &mut Vec<String>) {
     match value {
-        Value::Array(items) => items.iter().for_each(|i| collect_numbers(i, into)),
-        Value::Object(map) => map.values().for_each(|v| collect_numbers(v, into)),
+        Value::Array(items) => items.iter().for_each(|i| collect_numbers(i, key, into)),
+        Value::Object(map) => map
+            .iter()
+            .filter(|(k, _)| !names_a_time(k))
+            .for_each(|(k, v)| collect_numbers(v, Some(k), into)),
+        Value::Number(_) if !key.is_some_and(names_a_number) => {}
         other => into.extend(digits(other)),
     }
 }
@@ -173,5 +201,16 @@ mod tests {
         assert!(entries.iter().all(|e| e.keyword.is_none()));
 
         assert_eq!(read_list(&json!([]), "18584376048"), (Vec::new(), None));
+
+        // One entry without tonumber: searched, but a timestamp is no customer, and the SMS
+        // number written without its 1 is still the SMS number.
+        let mixed = json!([
+            {"number": "8584376048", "tonumber": "16195550188", "created": 1_704_000_000_000_u64},
+            {"number": "8584376048", "phone": 7605550123_u64, "created": "1704000000000"}
+        ]);
+        let (entries, shape) = read_list(&mixed, "18584376048");
+        assert_eq!(shape, Some(false));
+        let customers: Vec<&str> = entries.iter().map(|e| e.customer.as_str()).collect();
+        assert_eq!(customers, ["16195550188", "7605550123"]);
     }
 }

@@ -3,6 +3,7 @@
 mod demo;
 mod inbound;
 mod phone;
+mod phone_status;
 mod records;
 mod seed;
 mod seed_large;

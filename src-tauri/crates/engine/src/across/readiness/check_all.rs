@@ -117,9 +117,13 @@ impl Readiness<'_> {
                 .collect()
                 .await;
         orgs.sort_by_key(|(at, _)| *at);
+        // Cancelled only when Cancel kept an organization from being checked.
+        let skipped = orgs
+            .iter()
+            .any(|(_, o)| o.report.is_none() && o.problem.is_none());
         Ok(CheckAllReport {
             orgs: orgs.into_iter().map(|(_, o)| o).collect(),
-            cancelled: cancel.is_cancelled(),
+            cancelled: cancel.is_cancelled() && skipped,
             started_at,
             finished_at: now_ms(),
         })

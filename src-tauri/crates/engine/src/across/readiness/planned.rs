@@ -18,6 +18,8 @@ pub(crate) enum Source {
     Edited,
     /// Only the draft has it: Sync creates it.
     New,
+    /// Ringotel has it and the draft deletes it: judged only for what Sync mends.
+    Deleted,
 }
 
 /// One number as it will be after Sync.
@@ -40,7 +42,8 @@ impl PlannedNumber {
     }
 }
 
-/// The numbers after Sync, Ringotel's first in its order, then the draft's new ones.
+/// The numbers after Sync, Ringotel's first in its order, then the draft's new ones; those the
+/// draft deletes come along marked so (`Source::Deleted`), for the faults their deletion mends.
 pub(crate) fn after_sync(org: &OrgSnapshot, drafts: &[Draft]) -> Vec<PlannedNumber> {
     let mut edits: HashMap<&domain::SmsNumberId, &DraftChange> = HashMap::new();
     let mut new = Vec::new();
@@ -73,7 +76,13 @@ pub(crate) fn after_sync(org: &OrgSnapshot, drafts: &[Draft]) -> Vec<PlannedNumb
                 trunk_id: trunk.id.clone(),
             };
             match edits.get(&trunk.id) {
-                Some(DraftChange::Delete) => None,
+                Some(DraftChange::Delete) => live.map(|fields| PlannedNumber {
+                    key,
+                    fields: fields.clone(),
+                    live: Some(fields),
+                    source: Source::Deleted,
+                    shown: format!("{shown} (deleted in the draft)"),
+                }),
                 Some(DraftChange::Upsert(fields)) => Some(PlannedNumber {
                     key,
                     fields: (**fields).clone(),
@@ -97,12 +106,18 @@ pub(crate) fn after_sync(org: &OrgSnapshot, drafts: &[Draft]) -> Vec<PlannedNumb
 }
 
 /// " Judged as after Sync: 22 numbers new in the draft, 2 edited.", when the draft has any.
-pub(crate) fn scope_note(numbers: &[&PlannedNumber]) -> String {
-    let count = |source| numbers.iter().filter(|n| n.source == source).count();
-    let (new, edited) = (count(Source::New), count(Source::Edited));
+pub(crate) fn scope_note<'a>(numbers: impl IntoIterator<Item = &'a &'a PlannedNumber>) -> String {
+    let sources: Vec<Source> = numbers.into_iter().map(|n| n.source).collect();
+    let count = |source| sources.iter().filter(|s| **s == source).count();
+    let (new, edited, deleted) = (
+        count(Source::New),
+        count(Source::Edited),
+        count(Source::Deleted),
+    );
     let parts: Vec<String> = [
         (new > 0).then(|| format!("{} new", domain::setup::count(new, "number"))),
         (edited > 0).then(|| format!("{} edited", domain::setup::count(edited, "number"))),
+        (deleted > 0).then(|| format!("{} deleted", domain::setup::count(deleted, "number"))),
     ]
     .into_iter()
     .flatten()

@@ -34,6 +34,16 @@ impl ReportFormat {
     }
 }
 
+/// A cell a spreadsheet would take for a formula (`=`, `+`, `-`, `@` first) gets a `'` in
+/// front: an organization's name must never run as one.
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@']) {
+        format!("'{text}").into()
+    } else {
+        text.into()
+    }
+}
+
 const CSV_HEADER: [&str; 9] = [
     "organization",
     "organization id",
@@ -63,8 +73,13 @@ pub fn csv(report: &CheckAllReport) -> EngineResult<String> {
                 .problem
                 .as_ref()
                 .map_or("not checked", |p| p.message.as_str());
-            out.write_record(head.iter().copied().chain(["", "", why, "", "", ""]))
-                .map_err(failed)?;
+            out.write_record(
+                head.iter()
+                    .copied()
+                    .chain(["", "", why, "", "", ""])
+                    .map(|t| cell(t).into_owned()),
+            )
+            .map_err(failed)?;
             continue;
         };
         for check in &checked.checks {
@@ -85,8 +100,13 @@ pub fn csv(report: &CheckAllReport) -> EngineResult<String> {
                 fix.as_str(),
                 at.as_str(),
             ];
-            out.write_record(head.iter().copied().chain(row))
-                .map_err(failed)?;
+            out.write_record(
+                head.iter()
+                    .copied()
+                    .chain(row)
+                    .map(|t| cell(t).into_owned()),
+            )
+            .map_err(failed)?;
         }
     }
     let bytes = out

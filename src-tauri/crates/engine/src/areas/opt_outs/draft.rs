@@ -65,8 +65,7 @@ impl OptOuts<'_> {
         let list = self.view(org.clone(), number, Freshness::Saved).await?;
         let connected = self.base.connect().await?;
         let (own, _, fallback) = self.sms_number(&connected, &org, &list.number).await?;
-        let wanted = PhoneNumber::from_wire(&customer)
-            .or_else(|_| PhoneNumber::parse(&customer, own.country().unwrap_or(fallback)))
+        let wanted = PhoneNumber::from_any(&customer, own.country().unwrap_or(fallback))
             .map(|n| n.ringotel_wire().to_owned())
             .unwrap_or(customer);
         let Some(row) = list.rows.iter().find(|r| r.customer == wanted) else {

@@ -58,11 +58,12 @@ pub struct OptOutView {
     pub read_at: i64,
 }
 
-/// A customer number as stored and as shown: an unreadable one as it came.
-pub(super) fn shown(wire: &str) -> (String, String) {
-    match PhoneNumber::from_wire(wire) {
-        Ok(n) => (n.ringotel_wire().to_owned(), n.international_display()),
-        Err(_) => (wire.to_owned(), wire.to_owned()),
+/// A customer number as stored (E.164 digits) and as shown, however Ringotel wrote it (10
+/// national digits included, read in `country`); an unreadable one as it came.
+pub(super) fn shown(written: &str, country: Country) -> (String, String) {
+    match PhoneNumber::from_any(written, country) {
+        Some(n) => (n.ringotel_wire().to_owned(), n.international_display()),
+        None => (written.to_owned(), written.to_owned()),
     }
 }
 
@@ -107,7 +108,8 @@ impl OptOuts<'_> {
         freshness: Freshness,
     ) -> EngineResult<OptOutView> {
         let connected = self.base.connect().await?;
-        let (number, name, _) = self.sms_number(&connected, &org, &number).await?;
+        let (number, name, fallback) = self.sms_number(&connected, &org, &number).await?;
+        let country = number.country().unwrap_or(fallback);
         let wire = number.ringotel_wire().to_owned();
         let ws = connected.workspace_id();
         let read = match (freshness, self.stored.read_opt_outs(&ws, &org, &wire)) {
@@ -140,7 +142,7 @@ impl OptOuts<'_> {
             .entries
             .iter()
             .map(|e| {
-                let (customer, formatted) = shown(&e.customer);
+                let (customer, formatted) = shown(&e.customer, country);
                 let draft_id = drafted(true, &customer);
                 let status = if draft_id.is_some() {
                     OptOutStatus::DraftRemove
@@ -158,7 +160,7 @@ impl OptOuts<'_> {
                 && *n == wire
                 && !rows.iter().any(|r| r.customer == *customer)
             {
-                let (customer, formatted) = shown(customer);
+                let (customer, formatted) = shown(customer, country);
                 rows.push(row(
                     customer,
                     formatted,

@@ -104,7 +104,9 @@ impl SetupRunner<'_> {
     async fn opt_out(&self, number: &str, customer: &str, listed: bool) -> Sent {
         let ringotel = &self.connected.ringotel;
         let on_list = |entries: Vec<ringotel::OptOutEntry>| {
-            entries.iter().any(|e| same_number(&e.customer, customer))
+            entries
+                .iter()
+                .any(|e| same_number(&e.customer, customer, number))
         };
         if on_list(ringotel.get_optout_list(&self.run.org, number).await?) == listed {
             return Ok(Some(ALREADY.into()));
@@ -119,6 +121,10 @@ impl SetupRunner<'_> {
                 .await
         };
         let after = ringotel.get_optout_list(&self.run.org, number).await;
+        // The list changed (or may have): the one shown is read again, not the one kept.
+        self.run
+            .stored
+            .forget_opt_outs(&self.connected.workspace_id(), &self.run.org, number);
         confirmed(sent, after.map(|entries| on_list(entries) == listed))
     }
 
@@ -164,15 +170,19 @@ impl SetupRunner<'_> {
     }
 }
 
-/// Whether two numbers as Ringotel writes them are the same number ('+', or a NANP number with
-/// or without its leading 1).
-fn same_number(a: &str, b: &str) -> bool {
+/// Whether a customer on a list (however Ringotel wrote it: with '+', E.164 digits, or 10
+/// national digits read in the SMS number's country) is `customer` (as stored).
+fn same_number(listed: &str, customer: &str, sms_number: &str) -> bool {
+    let country = domain::PhoneNumber::from_wire(sms_number)
+        .ok()
+        .and_then(|n| n.country())
+        .unwrap_or(domain::DEFAULT_COUNTRY);
     match (
-        domain::PhoneNumber::from_wire(a),
-        domain::PhoneNumber::from_wire(b),
+        domain::PhoneNumber::from_any(listed, country),
+        domain::PhoneNumber::from_any(customer, country),
     ) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a.trim_start_matches('+') == b.trim_start_matches('+'),
+        (Some(a), Some(b)) => a == b,
+        _ => listed.trim_start_matches('+') == customer.trim_start_matches('+'),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Test messages already run, for the History tab and the Overview's "last verified end to
 //! end": read from the local database only.
 
-use super::legs::LegView;
+use super::legs::{LegState, LegView};
 use super::service::TestMessages;
 use crate::base::error::EngineResult;
 use crate::stored::snapshot::Freshness;
@@ -19,6 +19,8 @@ pub struct PastTest {
     pub from: String,
     pub to: String,
     pub passed: bool,
+    /// How it ended in a few words: both ways, or the leg that did not pass and how.
+    pub result_label: String,
     /// How each leg ended; empty when what was kept cannot be read.
     pub legs: Vec<LegView>,
     pub started_at: i64,
@@ -47,6 +49,19 @@ pub struct TestHistory {
 
 fn shown(wire: &str) -> String {
     PhoneNumber::from_wire(wire).map_or_else(|_| wire.to_owned(), |n| n.international_display())
+}
+
+/// "Went both ways", or "Inbound reached Ringotel: Cancelled".
+fn result_label(passed: bool, legs: &[LegView]) -> String {
+    if passed {
+        return "Went both ways".into();
+    }
+    legs.iter()
+        .find(|l| !matches!(l.state, LegState::Passed | LegState::NotReached))
+        .map_or_else(
+            || "Did not finish".into(),
+            |l| format!("{}: {}", l.label, l.state_label),
+        )
 }
 
 impl TestMessages<'_> {
@@ -81,13 +96,17 @@ impl TestMessages<'_> {
             .await?;
         let tests: Vec<PastTest> = records
             .into_iter()
-            .map(|r| PastTest {
-                from: shown(&r.from_number),
-                to: shown(&r.to_number),
-                passed: r.passed,
-                legs: serde_json::from_str(&r.legs).unwrap_or_default(),
-                started_at: r.started_at,
-                finished_at: r.finished_at,
+            .map(|r| {
+                let legs: Vec<LegView> = serde_json::from_str(&r.legs).unwrap_or_default();
+                PastTest {
+                    from: shown(&r.from_number),
+                    to: shown(&r.to_number),
+                    passed: r.passed,
+                    result_label: result_label(r.passed, &legs),
+                    legs,
+                    started_at: r.started_at,
+                    finished_at: r.finished_at,
+                }
             })
             .collect();
         Ok(TestHistory {

@@ -12,10 +12,17 @@ use std::time::{Duration, Instant};
 use store::tables::test_messages::{self, TestMessageRecord};
 use thinq::{ThinqClient, ThinqError};
 
+/// How far back the reply is counted from before the send: Ringotel's clock may run behind
+/// this desktop's by this much and the reply is still seen.
+const CLOCK_SLACK_MS: i64 = 10 * 60_000;
+
 /// How long the reply may be waited for, in seconds.
 const REPLY_WAIT_SECS: std::ops::RangeInclusive<u32> = 1..=900;
 
 /// Statuses thinQ reports for a text that reached the phone, and for one that never will.
+/// [code] services.md lists DELIVRD, UNDELIV, REJECTD and EXPIRED for delivery confirmations;
+/// [assumed] that `send_status` uses the same words. Any other status is shown as thinQ gave it
+/// and judged neither way.
 const DELIVERED: &[&str] = &["DELIVRD", "DELIVERED"];
 const UNDELIVERED: &[&str] = &[
     "UNDELIV",
@@ -39,6 +46,8 @@ struct Checked {
     client: ThinqClient,
     ringotel: ringotel::RingotelClient,
     reply_wait: Duration,
+    /// The workspace the test runs in, where its result is kept.
+    workspace: domain::WorkspaceId,
 }
 
 /// What to check next when thinQ refused the send.
@@ -87,7 +96,16 @@ impl TestMessages<'_> {
             })?;
         let to = PhoneNumber::parse(&input.to, fallback)
             .map_err(|e| invalid(FieldKey::Customer, e.to_string()))?;
-        if to.thinq_wire().is_none() || from.thinq_wire().is_none() {
+        if from.thinq_wire().is_none() {
+            return Err(invalid(
+                FieldKey::Number,
+                format!(
+                    "{} is outside North America: thinQ sends from 10-digit numbers",
+                    from.international_display()
+                ),
+            ));
+        }
+        if to.thinq_wire().is_none() {
             return Err(invalid(
                 FieldKey::Customer,
                 format!(
@@ -125,6 +143,7 @@ impl TestMessages<'_> {
             client,
             ringotel: connected.ringotel.clone(),
             reply_wait: Duration::from_secs(u64::from(input.wait_reply_secs)),
+            workspace: connected.workspace_id(),
         })
     }
 
@@ -153,7 +172,10 @@ impl TestMessages<'_> {
         self.follow(&checked, &mut view, cancel, &progress).await;
         view.finish(now_ms());
         progress(&view);
-        self.keep(&org, &checked, &view).await?;
+        // The text went out: a result that cannot be kept is still the admin's to see.
+        if let Err(error) = self.keep(&org, &checked, &view).await {
+            tracing::warn!(%error, "the test message's result could not be kept for History");
+        }
         Ok(view)
     }
 
@@ -174,6 +196,11 @@ impl TestMessages<'_> {
         );
         view.leg(Leg::Sent).set(LegState::Running, None, None);
         progress(view);
+        // How often the phone shows in the number's chats already: the reply is one more.
+        let baseline = self
+            .mentions(checked, view.started_at - CLOCK_SLACK_MS)
+            .await
+            .ok();
         let guid = match checked.client.send_sms(&from, &to, &message).await {
             Ok(guid) => {
                 view.leg(Leg::Sent).set(
@@ -193,7 +220,24 @@ impl TestMessages<'_> {
         if !self.delivered(checked, view, &guid, cancel, progress).await {
             return;
         }
-        self.reply(checked, view, cancel, progress).await;
+        self.reply(checked, view, baseline, cancel, progress).await;
+    }
+
+    /// How often the phone shows in the number's chats from `begin` to a minute past now.
+    async fn mentions(
+        &self,
+        checked: &Checked,
+        begin: i64,
+    ) -> Result<usize, ringotel::RingotelError> {
+        checked
+            .ringotel
+            .chats_mentions(
+                &checked.domain,
+                checked.from.ringotel_wire(),
+                checked.to.ringotel_wire(),
+                (begin, now_ms() + 60_000),
+            )
+            .await
     }
 
     /// Follows thinQ's delivery reports until one says delivered or never will, or the wait
@@ -214,6 +258,7 @@ impl TestMessages<'_> {
             None,
         );
         progress(view);
+        let mut last_error: Option<String>;
         loop {
             if cancel.is_cancelled() {
                 view.leg(Leg::Delivered)
@@ -222,6 +267,7 @@ impl TestMessages<'_> {
             }
             match checked.client.delivery_notices(guid).await {
                 Ok(notices) => {
+                    last_error = None;
                     let statuses: Vec<String> = notices
                         .iter()
                         .filter_map(|n| n.send_status.clone())
@@ -250,21 +296,30 @@ impl TestMessages<'_> {
                         return false;
                     }
                 }
-                Err(error) => {
-                    tracing::debug!(%error, "a delivery report read failed; asking again")
-                }
+                Err(error) => last_error = Some(error.to_string()),
             }
             if Instant::now() >= deadline {
+                let secs = network.delivery_wait.as_secs();
+                let reports = view.reports.join(", ");
+                let (detail, next) = match (&last_error, reports.is_empty()) {
+                    (Some(error), _) => (
+                        format!("thinQ's delivery reports could not be read: {error}"),
+                        "The text was sent: check on the phone whether it arrived, and the message in the thinQ portal.",
+                    ),
+                    (None, false) => (
+                        format!(
+                            "thinQ reported {reports} in {secs} s, which this app reads neither as delivered nor as undelivered."
+                        ),
+                        "Check on the phone whether the text arrived, and the message's status in the thinQ portal.",
+                    ),
+                    (None, true) => (
+                        format!("Accepted by thinQ, but no delivery report came in {secs} s."),
+                        "Check the DID's messaging campaign (10DLC) in the thinQ portal, and whether the text arrived on the phone.",
+                    ),
+                };
                 let leg = view.leg(Leg::Delivered);
-                leg.set(
-                    LegState::Failed,
-                    Some(format!(
-                        "Accepted by thinQ, but no delivery report came in {} s.",
-                        network.delivery_wait.as_secs()
-                    )),
-                    Some(now_ms()),
-                );
-                leg.check_next = Some("Check the DID's messaging campaign (10DLC) in the thinQ portal, and whether the text arrived on the phone.".into());
+                leg.set(LegState::Failed, Some(detail), Some(now_ms()));
+                leg.check_next = Some(next.into());
                 return false;
             }
             tokio::time::sleep(network.poll_interval).await;
@@ -277,6 +332,7 @@ impl TestMessages<'_> {
         &self,
         checked: &Checked,
         view: &mut TestMessageView,
+        baseline: Option<usize>,
         cancel: &Cancel,
         progress: &(impl Fn(&TestMessageView) + Send + Sync),
     ) {
@@ -291,28 +347,22 @@ impl TestMessages<'_> {
             None,
         );
         progress(view);
-        // From the send on, so an earlier text from the same phone is not taken for the reply
-        // (a reply takes longer than the clocks of two services commonly differ); to a minute
-        // past now, in case Ringotel's clock runs ahead.
-        let begin = view.started_at;
+        // The reply is one more mention of the phone than before the send, counted over the
+        // same window (so an earlier text from it is never taken for the reply, and Ringotel's
+        // clock may run behind). Without that count, only mentions from the send on count.
+        let (begin, before) = match baseline {
+            Some(count) => (view.started_at - CLOCK_SLACK_MS, count),
+            None => (view.started_at, 0),
+        };
+        let mut last_error: Option<String>;
         loop {
             if cancel.is_cancelled() {
                 view.leg(Leg::Reply)
                     .set(LegState::Cancelled, None, Some(now_ms()));
                 return;
             }
-            let window = (begin, now_ms() + 60_000);
-            let seen = checked
-                .ringotel
-                .chats_show(
-                    &checked.domain,
-                    checked.from.ringotel_wire(),
-                    checked.to.ringotel_wire(),
-                    window,
-                )
-                .await;
-            match seen {
-                Ok(true) => {
+            match self.mentions(checked, begin).await {
+                Ok(count) if count > before => {
                     view.leg(Leg::Reply).set(
                         LegState::Passed,
                         Some(format!("Ringotel's chats of {from} show {to}.")),
@@ -320,22 +370,28 @@ impl TestMessages<'_> {
                     );
                     return;
                 }
-                Ok(false) => {}
-                Err(error) => tracing::debug!(%error, "a chats read failed; asking again"),
+                Ok(_) => last_error = None,
+                Err(error) => last_error = Some(error.to_string()),
             }
             if Instant::now() >= deadline {
+                let secs = checked.reply_wait.as_secs();
+                let (detail, next) = match &last_error {
+                    Some(error) => (
+                        format!("Ringotel's chats could not be read: {error}"),
+                        format!(
+                            "The reply may have arrived: look at the chats of {from} in a Ringotel app."
+                        ),
+                    ),
+                    None => (
+                        format!("Delivered, but no reply reached Ringotel in {secs} s."),
+                        format!(
+                            "Check inbound routing (the Overview's routing check sends thinQ's inbound texts to Ringotel's webhook), and that the phone replied to {from}."
+                        ),
+                    ),
+                };
                 let leg = view.leg(Leg::Reply);
-                leg.set(
-                    LegState::Failed,
-                    Some(format!(
-                        "Delivered, but no reply reached Ringotel in {} s.",
-                        checked.reply_wait.as_secs()
-                    )),
-                    Some(now_ms()),
-                );
-                leg.check_next = Some(format!(
-                    "Check inbound routing (the Overview's routing check sends thinQ's inbound texts to Ringotel's webhook), and that the phone replied to {from}."
-                ));
+                leg.set(LegState::Failed, Some(detail), Some(now_ms()));
+                leg.check_next = Some(next);
                 return;
             }
             tokio::time::sleep(poll).await;
@@ -356,8 +412,7 @@ impl TestMessages<'_> {
             started_at: view.started_at,
             finished_at: view.finished_at.unwrap_or(view.started_at),
         };
-        let ws = self.base.active_workspace().await?.id;
-        let org = org.clone();
+        let (ws, org) = (checked.workspace.clone(), org.clone());
         self.base
             .with_db(move |db| Ok(test_messages::add(db.conn(), &ws, &org, &record)?))
             .await

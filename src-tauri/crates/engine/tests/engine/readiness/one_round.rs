@@ -107,3 +107,35 @@ async fn drafted_numbers_are_judged_before_sync_so_one_round_of_fixes_makes_ever
     assert!(check(&after, C::DidsSmsOn).detail.starts_with("24 DIDs"));
     assert!(after.checks.iter().all(|c| c.fix.is_none()));
 }
+
+#[tokio::test]
+async fn a_fault_on_a_number_drafted_for_deletion_stays_open_until_sync_deletes_it() {
+    let s = setup().await;
+    let org = s.harbor_with_thinq().await;
+    let view = s
+        .engine
+        .numbers()
+        .view(org.clone(), engine::snapshot::Freshness::Live)
+        .await
+        .unwrap();
+    let billing = view
+        .rows
+        .iter()
+        .find(|r| r.name == "Harbor Billing")
+        .unwrap();
+    s.engine
+        .numbers()
+        .delete(org.clone(), billing.key.clone())
+        .await
+        .unwrap();
+    let report = readiness(&s, &org).await;
+    let users = check(&report, CheckId::NumbersUsers);
+    assert_eq!(users.outcome, CheckOutcome::Fail);
+    assert_eq!(
+        users.items,
+        [
+            "+1 858-437-6050 (deleted in the draft): in Ringotel, 1 user no longer in the organization; the draft deletes it (Sync sends it)"
+        ]
+    );
+    assert!(users.fix.is_none(), "nothing left to fix: Sync deletes it");
+}

@@ -1,7 +1,7 @@
 //! What every check builds its line with, and the numbers the number checks read.
 
 use crate::across::readiness::facts::Facts;
-use crate::across::readiness::planned::PlannedNumber;
+use crate::across::readiness::planned::{PlannedNumber, Source};
 use crate::across::readiness::report::{CheckResult, Fix};
 use domain::{CheckId, CheckOutcome};
 
@@ -66,18 +66,27 @@ pub(crate) struct Numbers<'a> {
     pub all: Vec<&'a PlannedNumber>,
     /// Those that go through the thinQ card.
     pub thinq: Vec<&'a PlannedNumber>,
+    /// Those the draft deletes, as Ringotel has them.
+    pub deleted: Vec<&'a PlannedNumber>,
 }
 
 impl<'a> Numbers<'a> {
     pub(crate) fn of(facts: &'a Facts) -> Self {
-        let all: Vec<&PlannedNumber> = facts.planned.iter().collect();
+        let (deleted, all): (Vec<&PlannedNumber>, Vec<&PlannedNumber>) = facts
+            .planned
+            .iter()
+            .partition(|n| n.source == Source::Deleted);
         let card = facts.thinq_card.as_ref().map(|c| c.id.clone());
         let thinq = all
             .iter()
             .copied()
             .filter(|n| Some(&n.fields.service) == card.as_ref())
             .collect();
-        Self { all, thinq }
+        Self {
+            all,
+            thinq,
+            deleted,
+        }
     }
 }
 

@@ -58,8 +58,13 @@ fn mended<T>(number: &PlannedNumber, now: Option<T>, after: Option<T>) -> Option
 }
 
 fn mended_line(number: &PlannedNumber, fault: &str) -> String {
+    let how = if number.source == Source::Deleted {
+        "deletes it"
+    } else {
+        "mends it"
+    };
     format!(
-        "{}: in Ringotel, {fault}; the draft mends it (Sync sends it)",
+        "{}: in Ringotel, {fault}; the draft {how} (Sync sends it)",
         number.shown
     )
 }
@@ -67,7 +72,7 @@ fn mended_line(number: &PlannedNumber, fault: &str) -> String {
 pub(super) fn numbers_users(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult {
     let id = CheckId::NumbersUsers;
     let at = facts.fetched_at;
-    if numbers.all.is_empty() {
+    if numbers.all.is_empty() && numbers.deleted.is_empty() {
         return result(id, CheckOutcome::Pass, "No SMS numbers yet.", at);
     }
     let known: HashSet<&UserId> = facts.org.users.iter().map(|u| &u.id).collect();
@@ -94,6 +99,12 @@ pub(super) fn numbers_users(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult
             }
         }
     }
+    for number in &numbers.deleted {
+        if let Some(fault) = UsersFault::of(&number.fields, &known) {
+            items.push(mended_line(number, &fault.said()));
+            mended_count += 1;
+        }
+    }
     if items.is_empty() {
         return result(
             id,
@@ -101,7 +112,7 @@ pub(super) fn numbers_users(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult
             format!(
                 "{} with users who exist.{}",
                 plural(numbers.all.len(), "number"),
-                scope_note(&numbers.all)
+                scope_note(numbers.all.iter().chain(&numbers.deleted))
             ),
             at,
         );
@@ -211,13 +222,20 @@ pub(super) fn consistent_formats(facts: &Facts, numbers: &Numbers<'_>) -> CheckR
             }
         }
     }
+    for number in &numbers.deleted {
+        let (received, sent) = renderings(&number.fields);
+        if received != sent {
+            let split = Split::OwnFormats { received, sent };
+            items.push(mended_line(number, &split.said()));
+        }
+    }
     if items.is_empty() {
         return result(
             id,
             CheckOutcome::Pass,
             format!(
                 "Each customer stays in one chat.{}",
-                scope_note(&numbers.all)
+                scope_note(numbers.all.iter().chain(&numbers.deleted))
             ),
             at,
         );
