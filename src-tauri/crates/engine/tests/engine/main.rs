@@ -153,6 +153,17 @@ impl Setup {
             .unwrap()
     }
 
+    /// The key of the number called `name`, Ringotel's side read live.
+    pub async fn number_named(&self, org: &OrgId, name: &str) -> engine::numbers::NumberKey {
+        let view = self
+            .engine
+            .numbers()
+            .view(org.clone(), engine::snapshot::Freshness::Live)
+            .await
+            .unwrap();
+        view.rows.into_iter().find(|r| r.name == name).unwrap().key
+    }
+
     /// Drafts an edit of the number called `name` that clears its opt-out and auto-replies.
     pub async fn clear_opt_out(&self, org: &OrgId, name: &str) {
         let view = self

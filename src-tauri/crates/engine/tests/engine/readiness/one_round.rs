@@ -112,20 +112,10 @@ async fn drafted_numbers_are_judged_before_sync_so_one_round_of_fixes_makes_ever
 async fn a_fault_on_a_number_drafted_for_deletion_stays_open_until_sync_deletes_it() {
     let s = setup().await;
     let org = s.harbor_with_thinq().await;
-    let view = s
-        .engine
-        .numbers()
-        .view(org.clone(), engine::snapshot::Freshness::Live)
-        .await
-        .unwrap();
-    let billing = view
-        .rows
-        .iter()
-        .find(|r| r.name == "Harbor Billing")
-        .unwrap();
+    let billing = s.number_named(&org, "Harbor Billing").await;
     s.engine
         .numbers()
-        .delete(org.clone(), billing.key.clone())
+        .delete(org.clone(), billing)
         .await
         .unwrap();
     let report = readiness(&s, &org).await;
