@@ -10,6 +10,13 @@ use std::sync::Mutex;
 /// app must then work from what it saved. Used by the offline end-to-end tests and demos.
 const SANDBOX_OFFLINE_ENV: &str = "SMSADMIN_SANDBOX_OFFLINE";
 
+/// A lock whose holder panicked still holds a usable value: a report or a Cancel.
+pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 pub struct AppState {
     /// The engine, or why it could not start (shown by every screen instead of a dead button).
     engine: Result<Engine, Problem>,
@@ -61,9 +68,6 @@ impl AppState {
     /// The active workspace may have changed: the last *Check all* report was another
     /// workspace's, so it is no longer shown, exported or drafted from.
     pub fn workspace_changed(&self) {
-        *self
-            .last_check_all
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = None;
+        *lock(&self.last_check_all) = None;
     }
 }

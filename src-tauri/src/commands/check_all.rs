@@ -2,7 +2,7 @@
 //! Cancel), *Export report…* through a save dialog this side opens, and *Draft fixes for
 //! selected…*, each on the last *Check all* report the list shows.
 
-use crate::state::AppState;
+use crate::state::{AppState, lock};
 use crate::system_dialog::picked;
 use domain::OrgId;
 use engine::diagnostics::ReportFile;
@@ -12,13 +12,6 @@ use engine::{Cancel, Problem};
 use tauri::State;
 use tauri::ipc::Channel;
 use tauri_plugin_dialog::DialogExt;
-
-/// A lock whose holder panicked still holds a usable value: the report or the Cancel.
-pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
 
 /// A second run of what runs once at a time: refused, so Cancel always reaches the one running.
 pub(crate) fn already(message: &str) -> Problem {

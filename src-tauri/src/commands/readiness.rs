@@ -28,7 +28,7 @@ pub async fn run_readiness(
             let _ = progress.send(p);
         })
         .await?;
-    if let Some(all) = crate::commands::check_all::lock(&state.last_check_all).as_mut() {
+    if let Some(all) = crate::state::lock(&state.last_check_all).as_mut() {
         all.update(&org_id, report.clone());
     }
     Ok(report)

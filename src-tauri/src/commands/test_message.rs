@@ -1,8 +1,8 @@
 //! *Send a test message* commands: run one (its progress over a channel, Cancel), and the
 //! organization's past tests for History and the Overview.
 
-use crate::commands::check_all::{already, lock};
-use crate::state::AppState;
+use crate::commands::check_all::already;
+use crate::state::{AppState, lock};
 use domain::OrgId;
 use engine::test_message::{TestHistory, TestMessageInput, TestMessageView};
 use engine::{Cancel, Problem};

@@ -94,6 +94,12 @@ impl PhoneNumber {
             .or_else(|| Self::from_wire(written).ok())
     }
 
+    /// How a number a service stores reads on screen (`+1 858-437-6048`); one that is no valid
+    /// number shows as stored.
+    pub fn display_of_wire(stored: &str) -> String {
+        Self::from_wire(stored).map_or_else(|_| stored.to_owned(), |n| n.international_display())
+    }
+
     /// Reads a number as a service stores it: E.164 digits with or without the '+'.
     pub fn from_wire(stored: &str) -> Result<Self, NumberProblem> {
         let digits = stored.trim().trim_start_matches('+');

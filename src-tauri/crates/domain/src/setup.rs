@@ -200,22 +200,16 @@ impl SetupChange {
             Self::ThinqDeliveryUrl { url } => format!("Post delivery confirmations to {url}"),
             Self::OptOutAdd { number, customer } => format!(
                 "Stop texts from {} to {} (add to its opt-out list)",
-                shown(number),
-                shown(customer)
+                crate::PhoneNumber::display_of_wire(number),
+                crate::PhoneNumber::display_of_wire(customer)
             ),
             Self::OptOutRemove { number, customer } => format!(
                 "Let {} text {} again (remove from its opt-out list)",
-                shown(number),
-                shown(customer)
+                crate::PhoneNumber::display_of_wire(number),
+                crate::PhoneNumber::display_of_wire(customer)
             ),
         }
     }
-}
-
-/// A stored number as the admin reads it; as stored when it is no valid number.
-fn shown(wire: &str) -> String {
-    crate::PhoneNumber::from_wire(wire)
-        .map_or_else(|_| wire.to_owned(), |n| n.international_display())
 }
 
 /// "1 DID", "3 DIDs".

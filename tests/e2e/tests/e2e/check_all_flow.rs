@@ -3,7 +3,7 @@
 //! then showing it ready; the report exported as CSV holds what the list shows, and the fixes of
 //! a chosen organization are drafted with its billable one left out unless ticked.
 
-use crate::readiness_flow::save_thinq;
+use crate::readiness_flow::open_harbor_with_thinq;
 use e2e::{AppSession, FileDialog, Home, answer_file_dialog};
 
 /// The `org-readiness` cell of the row showing `name`: its state.
@@ -39,10 +39,7 @@ async fn check_all_filter_not_ready_fix_one_and_the_list_shows_it_ready() {
     let home = Home::new();
     let app = AppSession::start(&home, &[]).await;
     // Harbor was set up from this app before: its thinQ settings are saved.
-    app.click_row("org-row", "Harbor Dental Group").await;
-    app.text_until("org-title", |t| t == "Harbor Dental Group")
-        .await;
-    save_thinq(&app).await;
+    open_harbor_with_thinq(&app).await;
     app.click("nav-organizations").await;
     app.by_testid("org-list").await;
 

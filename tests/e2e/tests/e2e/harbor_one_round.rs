@@ -2,17 +2,14 @@
 //! thinQ enabled, its 22 free DIDs imported into the draft, *Fix all* once, one Sync, and
 //! every check passes — the drafted numbers were judged before they were sent.
 
-use crate::readiness_flow::save_thinq;
+use crate::readiness_flow::open_harbor_with_thinq;
 use e2e::{AppSession, Home};
 
 #[tokio::test]
 async fn thinq_enabled_dids_imported_fix_all_and_one_sync_make_every_check_pass() {
     let home = Home::new();
     let app = AppSession::start(&home, &[]).await;
-    app.click_row("org-row", "Harbor Dental Group").await;
-    app.text_until("org-title", |t| t == "Harbor Dental Group")
-        .await;
-    save_thinq(&app).await;
+    open_harbor_with_thinq(&app).await;
 
     // Every DID the organization does not have yet, for the front desk's Ava.
     app.click("import-thinq-open").await;

@@ -23,7 +23,7 @@ async fn outcome(app: &AppSession, check: &str) -> String {
 }
 
 /// Enables Harbor's thinQ card with the demo account's settings and the portal's webhook URL.
-pub(crate) async fn save_thinq(app: &AppSession) {
+async fn save_thinq(app: &AppSession) {
     let demo = demo_thinq_accounts()[0];
     app.click("tab-integrations").await;
     app.click("enable-thinq").await;
@@ -39,14 +39,19 @@ pub(crate) async fn save_thinq(app: &AppSession) {
     app.by_testid("numbers-table").await;
 }
 
+/// Opens Harbor from the organization list and saves its thinQ settings.
+pub(crate) async fn open_harbor_with_thinq(app: &AppSession) {
+    app.click_row("org-row", "Harbor Dental Group").await;
+    app.text_until("org-title", |t| t == "Harbor Dental Group")
+        .await;
+    save_thinq(app).await;
+}
+
 #[tokio::test]
 async fn readiness_finds_harbors_problems_and_its_fixes_make_every_check_pass() {
     let home = Home::new();
     let app = AppSession::start(&home, &[]).await;
-    app.click_row("org-row", "Harbor Dental Group").await;
-    app.text_until("org-title", |t| t == "Harbor Dental Group")
-        .await;
-    save_thinq(&app).await;
+    open_harbor_with_thinq(&app).await;
 
     app.click("tab-overview").await;
     app.text_until("readiness-summary", |t| t.contains("3 of 9 pass"))

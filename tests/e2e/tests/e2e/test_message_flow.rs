@@ -2,17 +2,14 @@
 //! phone picked, the real-text warning confirmed, both legs followed to "Inbound reached
 //! Ringotel", and the Overview then saying when texts were last verified end to end.
 
-use crate::readiness_flow::save_thinq;
+use crate::readiness_flow::open_harbor_with_thinq;
 use e2e::{AppSession, Home};
 
 #[tokio::test]
 async fn a_test_message_goes_both_ways_and_the_overview_says_when() {
     let home = Home::new();
     let app = AppSession::start(&home, &[]).await;
-    app.click_row("org-row", "Harbor Dental Group").await;
-    app.text_until("org-title", |t| t == "Harbor Dental Group")
-        .await;
-    save_thinq(&app).await;
+    open_harbor_with_thinq(&app).await;
     app.click("tab-overview").await;
     app.text_until("last-verified", |t| {
         t.contains("Not verified end to end yet")

@@ -82,20 +82,12 @@ async fn draft_fixes(
     report: &mut ReadinessReport,
     confirm_billable: bool,
 ) -> Result<(), Failure> {
-    for check in &mut report.checks {
-        let Some(offer) = check.fix.as_mut() else {
-            continue;
-        };
-        if !offer.wanted(confirm_billable) {
-            continue;
-        }
-        *offer = session
-            .engine
-            .readiness()
-            .draft_fix(org.clone(), offer.fix.clone(), confirm_billable)
-            .await?;
-    }
-    Ok(())
+    let (_, stopped) = session
+        .engine
+        .readiness()
+        .draft_wanted(org, report, confirm_billable)
+        .await;
+    stopped.map_or(Ok(()), |error| Err(error.into()))
 }
 
 /// `--all`: every organization at the engine's concurrency, one line each, progress on a

@@ -99,8 +99,7 @@ impl History<'_> {
                         at: e.started_at,
                         action: call.action,
                         action_label: call.action.label().into(),
-                        number: PhoneNumber::from_wire(&call.number)
-                            .map_or(call.number.clone(), |n| n.international_display()),
+                        number: PhoneNumber::display_of_wire(&call.number),
                         fields: match call.action {
                             SyncAction::Update => {
                                 call.fields.iter().map(|f| f.label().to_owned()).collect()

@@ -72,7 +72,7 @@ pub fn add(world: &mut World, params: &Value) -> RpcResult {
                 number,
                 customer: customer.clone(),
                 keyword: None,
-                created: super::trunks::now_millis(),
+                created: crate::world::now_millis(),
             });
         }
     }

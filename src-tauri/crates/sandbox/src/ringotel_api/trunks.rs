@@ -131,16 +131,9 @@ pub fn create(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResul
     // service alone decides the id and when the number was created.
     let mut trunk = validated(record, params, &digits, wire)?;
     trunk.insert("id".into(), json!(id));
-    trunk.insert("created".into(), json!(now_millis()));
+    trunk.insert("created".into(), json!(crate::world::now_millis()));
     record.trunks.push(trunk);
     Ok(json!({ "id": id }))
-}
-
-/// Unix milliseconds, as every Ringotel timestamp; 0 on a clock set before 1970.
-pub(super) fn now_millis() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 pub fn update(world: &mut World, params: &Value, wire: &WireVariant) -> RpcResult {

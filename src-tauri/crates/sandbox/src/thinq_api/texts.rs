@@ -36,12 +36,6 @@ fn nanp(value: &serde_json::Value) -> Option<String> {
     }
 }
 
-fn now_millis() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
-}
-
 pub async fn send(
     State(shared): State<Shared>,
     headers: HeaderMap,
@@ -90,7 +84,7 @@ pub async fn status(
 ) -> ApiResult {
     shared.change_world(|world| {
         authorize(world, &headers, &account_id)?;
-        let now = now_millis();
+        let now = crate::world::now_millis();
         let statuses = world
             .read_status(&account_id, &guid, now)
             .ok_or_else(|| error(StatusCode::NOT_FOUND, "Not Found", "No such message"))?;

@@ -25,3 +25,10 @@ pub use seed_scale::{
 };
 pub use shapes::UNKNOWN_FIELD;
 pub use thinq::{Did, FeatureOrder, OrderedLine, RoutingProfile, ThinqAccount};
+
+/// Unix milliseconds, as every timestamp of both services; 0 on a clock set before 1970.
+pub fn now_millis() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
+}

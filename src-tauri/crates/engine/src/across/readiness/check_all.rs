@@ -156,31 +156,15 @@ impl Readiness<'_> {
     ) -> Vec<OrgFixesDrafted> {
         let mut done = Vec::new();
         for one in report.orgs.iter_mut().filter(|o| orgs.contains(&o.org)) {
-            let mut drafted = Vec::new();
-            let mut problem = None;
-            for check in one.report.iter_mut().flat_map(|r| r.checks.iter_mut()) {
-                let Some(offer) = check.fix.as_mut().filter(|o| o.wanted(confirm_billable)) else {
-                    continue;
-                };
-                match self
-                    .draft_fix(one.org.clone(), offer.fix.clone(), confirm_billable)
-                    .await
-                {
-                    Ok(now) => {
-                        drafted.push(now.label.clone());
-                        *offer = now;
-                    }
-                    Err(error) => {
-                        problem = Some(Problem::from(error));
-                        break;
-                    }
-                }
-            }
+            let (drafted, problem) = match one.report.as_mut() {
+                Some(checked) => self.draft_wanted(&one.org, checked, confirm_billable).await,
+                None => (Vec::new(), None),
+            };
             done.push(OrgFixesDrafted {
                 org: one.org.clone(),
                 name: one.name.clone(),
                 drafted,
-                problem,
+                problem: problem.map(Problem::from),
             });
         }
         done

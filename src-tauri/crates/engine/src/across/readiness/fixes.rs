@@ -5,7 +5,7 @@
 use super::checks::{ALIGNED_INBOUND, ALIGNED_OUTBOUND, aligned};
 use super::facts::Facts;
 use super::planned::Source;
-use super::report::{Fix, FixOffer};
+use super::report::{Fix, FixOffer, ReadinessReport};
 use super::service::Readiness;
 use crate::areas::numbers::table::NumberKey;
 use crate::base::error::Missing;
@@ -163,6 +163,34 @@ impl Readiness<'_> {
         let mut offer = fix.offer();
         offer.set_drafted(true);
         Ok(offer)
+    }
+
+    /// Drafts every fix of `report` that [`FixOffer::wanted`] takes (billable ones only with
+    /// `confirm_billable`), marking each drafted in the report; answers their labels, and what
+    /// stopped it when one could not be drafted (those before it stay drafted). Needs no network.
+    pub async fn draft_wanted(
+        &self,
+        org: &OrgId,
+        report: &mut ReadinessReport,
+        confirm_billable: bool,
+    ) -> (Vec<String>, Option<EngineError>) {
+        let mut drafted = Vec::new();
+        for check in &mut report.checks {
+            let Some(offer) = check.fix.as_mut().filter(|o| o.wanted(confirm_billable)) else {
+                continue;
+            };
+            match self
+                .draft_fix(org.clone(), offer.fix.clone(), confirm_billable)
+                .await
+            {
+                Ok(now) => {
+                    drafted.push(now.label.clone());
+                    *offer = now;
+                }
+                Err(error) => return (drafted, Some(error)),
+            }
+        }
+        (drafted, None)
     }
 
     /// *Fix all*: drafts each of these fixes in turn and returns their offers, now drafted.

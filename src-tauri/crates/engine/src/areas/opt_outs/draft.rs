@@ -21,11 +21,8 @@ impl OptOuts<'_> {
         number: String,
         customer: String,
     ) -> EngineResult<OptOutView> {
-        let list = self.view(org.clone(), number, Freshness::Saved).await?;
-        let connected = self.base.connect().await?;
-        let (own, _, fallback) = self.sms_number(&connected, &org, &list.number).await?;
-        let typed = PhoneNumber::parse(&customer, own.country().unwrap_or(fallback))
-            .map_err(|e| invalid(e.to_string()))?;
+        let (list, own, country) = self.read(&org, &number, Freshness::Saved).await?;
+        let typed = PhoneNumber::parse(&customer, country).map_err(|e| invalid(e.to_string()))?;
         if typed == own {
             return Err(invalid(format!(
                 "{} is the SMS number itself, not a customer",
@@ -62,10 +59,8 @@ impl OptOuts<'_> {
         number: String,
         customer: String,
     ) -> EngineResult<OptOutView> {
-        let list = self.view(org.clone(), number, Freshness::Saved).await?;
-        let connected = self.base.connect().await?;
-        let (own, _, fallback) = self.sms_number(&connected, &org, &list.number).await?;
-        let wanted = PhoneNumber::from_any(&customer, own.country().unwrap_or(fallback))
+        let (list, _, country) = self.read(&org, &number, Freshness::Saved).await?;
+        let wanted = PhoneNumber::from_any(&customer, country)
             .map(|n| n.ringotel_wire().to_owned())
             .unwrap_or(customer);
         let Some(row) = list.rows.iter().find(|r| r.customer == wanted) else {

@@ -107,9 +107,22 @@ impl OptOuts<'_> {
         number: String,
         freshness: Freshness,
     ) -> EngineResult<OptOutView> {
+        Ok(self.read(&org, &number, freshness).await?.0)
+    }
+
+    /// [`OptOuts::view`], with the SMS number it is of and the country a customer number
+    /// typed for it is read in.
+    pub(super) async fn read(
+        &self,
+        org: &OrgId,
+        number: &str,
+        freshness: Freshness,
+    ) -> EngineResult<(OptOutView, PhoneNumber, Country)> {
+        let (org, number) = (org.clone(), number.to_owned());
         let connected = self.base.connect().await?;
-        let (number, name, fallback) = self.sms_number(&connected, &org, &number).await?;
-        let country = number.country().unwrap_or(fallback);
+        let (own, name, fallback) = self.sms_number(&connected, &org, &number).await?;
+        let country = own.country().unwrap_or(fallback);
+        let number = own.clone();
         let wire = number.ringotel_wire().to_owned();
         let ws = connected.workspace_id();
         let read = match (freshness, self.stored.read_opt_outs(&ws, &org, &wire)) {
@@ -170,13 +183,14 @@ impl OptOuts<'_> {
                 ));
             }
         }
-        Ok(OptOutView {
+        let view = OptOutView {
             formatted: number.international_display(),
             number: wire,
             name,
             rows,
             read_at: read.read_at,
-        })
+        };
+        Ok((view, own, country))
     }
 }
 

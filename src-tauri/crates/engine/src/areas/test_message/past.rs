@@ -47,10 +47,6 @@ pub struct TestHistory {
     pub senders: Vec<Sender>,
 }
 
-fn shown(wire: &str) -> String {
-    PhoneNumber::from_wire(wire).map_or_else(|_| wire.to_owned(), |n| n.international_display())
-}
-
 /// "Went both ways", or "Inbound reached Ringotel: Cancelled".
 fn result_label(passed: bool, legs: &[LegView]) -> String {
     if passed {
@@ -99,8 +95,8 @@ impl TestMessages<'_> {
             .map(|r| {
                 let legs: Vec<LegView> = serde_json::from_str(&r.legs).unwrap_or_default();
                 PastTest {
-                    from: shown(&r.from_number),
-                    to: shown(&r.to_number),
+                    from: PhoneNumber::display_of_wire(&r.from_number),
+                    to: PhoneNumber::display_of_wire(&r.to_number),
                     passed: r.passed,
                     result_label: result_label(r.passed, &legs),
                     legs,
