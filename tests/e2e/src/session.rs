@@ -113,8 +113,8 @@ impl AppSession {
         let serde_json::Value::Object(capabilities) = capabilities else {
             unreachable!()
         };
-        let client = ClientBuilder::rustls()
-            .expect("TLS roots")
+        let loopback = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(loopback)
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await

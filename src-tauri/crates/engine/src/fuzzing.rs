@@ -50,7 +50,7 @@ impl Organization {
         let connected = Connected {
             workspace: workspace.clone(),
             ringotel: RingotelClient::new(
-                reqwest::Client::new(),
+                transport::build_client().ok()?,
                 nowhere.clone(),
                 Secret::new("unused"),
             ),

@@ -30,10 +30,21 @@ pub fn build_client() -> Result<reqwest::Client, reqwest::Error> {
 
 /// [`build_client`] with another per-call time budget (tests of time-outs use a short one).
 pub fn build_client_with(request_timeout: Duration) -> Result<reqwest::Client, reqwest::Error> {
+    install_crypto_provider();
     reqwest::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT.min(request_timeout))
         .timeout(request_timeout)
         .user_agent(concat!("RingotelSmsAdmin/", env!("CARGO_PKG_VERSION")))
         .redirect(reqwest::redirect::Policy::none())
         .build()
+}
+
+/// Makes ring the process's TLS crypto provider, which reqwest's rustls then uses. Once per
+/// process; if something else installed a provider first, that one stays (both verify
+/// certificates the same way).
+fn install_crypto_provider() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        let _already_set = rustls::crypto::ring::default_provider().install_default();
+    });
 }

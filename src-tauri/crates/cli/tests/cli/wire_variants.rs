@@ -162,7 +162,8 @@ async fn sandbox_serve_takes_its_switches_by_name_and_refuses_an_unknown_one() {
 
 /// One Admin API call to a sandbox, as any client makes it.
 async fn rpc(url: &str, method: &str, params: serde_json::Value) -> serde_json::Value {
-    reqwest::Client::new()
+    transport::build_client()
+        .unwrap()
         .post(format!("{url}/api"))
         .bearer_auth(sandbox::DEMO_API_KEY)
         .json(&serde_json::json!({"method": method, "params": params}))

@@ -6,7 +6,8 @@ use sandbox::{AuthFailure, DEMO_API_KEY, SUMMIT_NUMBERS, SUMMIT_USERS, Sandbox, 
 use serde_json::{Value, json};
 
 async fn rpc_with_key(sandbox: &Sandbox, key: &str, method: &str, params: Value) -> (u16, String) {
-    let response = reqwest::Client::new()
+    let response = transport::build_client()
+        .unwrap()
         .post(format!("{}/api", sandbox.ringotel_url()))
         .bearer_auth(key)
         .json(&json!({"method": method, "params": params}))
@@ -182,7 +183,8 @@ async fn the_large_organization_answers_every_user_and_number_in_one_call() {
 }
 
 async fn integration_form(sandbox: &Sandbox, key: &str) -> (u16, String) {
-    let response = reqwest::Client::new()
+    let response = transport::build_client()
+        .unwrap()
         .get(format!("{}/integrations", sandbox.ringotel_url()))
         .bearer_auth(key)
         .query(&[("serviceid", "ThinQ"), ("state", "0"), ("profileid", "1")])
