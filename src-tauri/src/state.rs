@@ -1,8 +1,8 @@
-//! The app's managed state: the engine, and the in-process sandbox behind the Sandbox workspace.
+//! The app's managed state: the engine, and the child process serving the Sandbox workspace.
 
 use engine::readiness::CheckAllReport;
-use engine::{Cancel, Engine, Problem, builtin_sandbox, home};
-use sandbox::Sandbox;
+use engine::sandbox_process::{self, SandboxProcess};
+use engine::{Cancel, Engine, Problem, SandboxEndpoints, home};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -20,8 +20,8 @@ pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub struct AppState {
     /// The engine, or why it could not start (shown by every screen instead of a dead button).
     engine: Result<Engine, Problem>,
-    /// Kept alive for as long as the app runs; dropping it stops the simulated services.
-    _sandbox: Option<Sandbox>,
+    /// Kept for as long as the app runs; dropping it ends the simulated services.
+    _sandbox: Option<SandboxProcess>,
     /// The *Check all* under way, for its Cancel.
     pub check_all_running: Mutex<Option<Cancel>>,
     /// The test message under way, for its Cancel.
@@ -33,19 +33,18 @@ pub struct AppState {
 
 impl AppState {
     pub async fn start(data_dir: &Path) -> Self {
-        let (sandbox, endpoints) = match builtin_sandbox::start(data_dir).await {
-            Ok((sandbox, endpoints)) => (Some(sandbox), Some(endpoints)),
-            Err(error) => {
-                tracing::error!(%error, "the sandbox could not start");
-                (None, None)
-            }
+        let (sandbox, endpoints) = match start_sandbox(data_dir).await {
+            Some((sandbox, endpoints)) => (Some(sandbox), Some(endpoints)),
+            None => (None, None),
         };
-        let sandbox = if std::env::var(SANDBOX_OFFLINE_ENV).as_deref() == Ok("1") {
-            tracing::warn!("the Sandbox's services are stopped: working offline");
-            // Dropping it closes both loopback ports; the endpoints now lead nowhere.
-            None
-        } else {
-            sandbox
+        let sandbox = match sandbox {
+            Some(sandbox) if std::env::var(SANDBOX_OFFLINE_ENV).as_deref() == Ok("1") => {
+                tracing::warn!("the Sandbox's services are stopped: working offline");
+                // Both loopback ports close; the endpoints now lead nowhere.
+                sandbox.stop().await;
+                None
+            }
+            sandbox => sandbox,
         };
         let engine =
             Engine::open(data_dir, home::KEYCHAIN_SERVICE, endpoints).map_err(Problem::from);
@@ -69,5 +68,25 @@ impl AppState {
     /// workspace's, so it is no longer shown, exported or drafted from.
     pub fn workspace_changed(&self) {
         *lock(&self.last_check_all) = None;
+    }
+}
+
+/// Runs the Sandbox's services beside the app (`sms-admin`, installed with it). Without it the
+/// app still starts: the Sandbox workspace then says its services cannot be reached.
+async fn start_sandbox(data_dir: &Path) -> Option<(SandboxProcess, SandboxEndpoints)> {
+    let exe = match std::env::current_exe() {
+        Ok(exe) => exe,
+        Err(error) => {
+            tracing::error!(%error, "the app's own path is unknown: the Sandbox cannot start");
+            return None;
+        }
+    };
+    let program = sandbox_process::program_beside(&exe);
+    match sandbox_process::spawn(&program, data_dir).await {
+        Ok(started) => Some(started),
+        Err(error) => {
+            tracing::error!(%error, "the Sandbox could not start");
+            None
+        }
     }
 }

@@ -29,7 +29,7 @@ fn one_run(runtime: &tokio::runtime::Runtime) -> (Duration, usize) {
             thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
             api_key: Secret::new(sandbox::DEMO_API_KEY),
             thinq_accounts: vec![],
-            portal_webhook: webhook_for,
+            portal_webhook_base: sandbox::world::webhook_base(),
         };
         let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints)).unwrap();
         let list = engine.organizations().list().await.unwrap();

@@ -34,7 +34,7 @@ fn draft_view(c: &mut Criterion) {
         thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
         api_key: Secret::new(sandbox::DEMO_API_KEY),
         thinq_accounts: vec![],
-        portal_webhook: sandbox::world::webhook_for,
+        portal_webhook_base: sandbox::world::webhook_base(),
     };
     // The draft is written before the engine first reads it, as a draft file from earlier
     // sessions would be.

@@ -50,7 +50,7 @@ fn one_run(runtime: &tokio::runtime::Runtime) -> Duration {
             thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
             api_key: Secret::new(sandbox::DEMO_API_KEY),
             thinq_accounts: vec![],
-            portal_webhook: sandbox::world::webhook_for,
+            portal_webhook_base: sandbox::world::webhook_base(),
         };
         let engine = Engine::open(dir.path(), "ringotel-sms-admin-bench", Some(endpoints)).unwrap();
         engine.organizations().detail(org.clone()).await.unwrap();

@@ -22,6 +22,6 @@ pub use base::cancel::Cancel;
 pub use base::error::{EngineError, EngineResult, Problem, ProblemCode};
 pub use base::secrets::{SecretPersistence, SecretState};
 pub use base::settings::{NetworkSettings, SandboxEndpoints, SandboxThinqAccount};
-pub use base::{home, startup};
+pub use base::{home, sandbox_process, startup};
 pub use engine::Engine;
 pub use stored::{drafts, plan, snapshot, workspaces};

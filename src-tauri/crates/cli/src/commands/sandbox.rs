@@ -4,6 +4,7 @@
 use crate::exit::Failure;
 use clap::{Args, ValueEnum};
 use sandbox::{AuthFailure, Fault, FaultRule, Sandbox, Service, WireSwitch, WireVariant};
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -32,6 +33,10 @@ pub struct ServeArgs {
     /// (comma-separated); the default is the strict, published reading of both services.
     #[arg(long, value_delimiter = ',', value_parser = wire_switches())]
     pub wire: Vec<WireSwitch>,
+    /// End when standard input closes, as well as on Ctrl-C: how the app runs the Sandbox, so
+    /// the services end with the app however it ends.
+    #[arg(long = engine::sandbox_process::WHILE_STDIN_OPEN_FLAG.trim_start_matches("--"))]
+    pub while_stdin_open: bool,
     #[command(flatten)]
     pub faults: FaultArgs,
 }
@@ -186,26 +191,43 @@ pub async fn serve(args: ServeArgs) -> Result<(), Failure> {
     args.faults.apply(&sandbox);
     let phone = args.phone;
     sandbox.with_world(|w| w.phone = phone);
-    let mut accounts: Vec<_> = sandbox::demo_thinq_accounts()
-        .iter()
-        .map(|a| serde_json::json!({"organization": a.organization, "accountId": a.account_id, "username": a.username, "token": a.token}))
-        .collect();
+    let mut announcement = engine::builtin_sandbox::announcement(&sandbox);
     if args.scale {
-        accounts.extend((0..sandbox::world::SCALE_ORGS).map(|i| {
-            let (account_id, username, token) = sandbox::world::scale_thinq_account(i);
-            serde_json::json!({"organization": sandbox::world::scale_org_name(i), "accountId": account_id, "username": username, "token": token})
-        }));
+        announcement
+            .thinq_accounts
+            .extend((0..sandbox::world::SCALE_ORGS).map(|i| {
+                let (account_id, username, token) = sandbox::world::scale_thinq_account(i);
+                engine::SandboxThinqAccount {
+                    organization: sandbox::world::scale_org_name(i),
+                    account_id,
+                    username,
+                    token,
+                }
+            }));
     }
-    println!(
-        "{}",
-        serde_json::json!({
-            "ringotelUrl": sandbox.ringotel_url(),
-            "thinqUrl": sandbox.thinq_url(),
-            "ringotelApiKey": sandbox::DEMO_API_KEY,
-            "thinqAccounts": accounts,
-        })
-    );
-    tokio::signal::ctrl_c()
-        .await
-        .map_err(|e| Failure::general(format!("cannot wait for Ctrl-C: {e}")))
+    let line = serde_json::to_string(&announcement)
+        .map_err(|e| Failure::general(format!("cannot write the announcement: {e}")))?;
+    // A closed standard output (`| head`) is no reason to stop serving.
+    let _ = writeln!(std::io::stdout(), "{line}");
+    let stdin_closed = stdin_closed(args.while_stdin_open);
+    tokio::select! {
+        waited = tokio::signal::ctrl_c() => {
+            waited.map_err(|e| Failure::general(format!("cannot wait for Ctrl-C: {e}")))
+        }
+        () = stdin_closed => Ok(()),
+    }
+}
+
+/// Resolves when standard input reaches its end, if `watch`; never otherwise.
+async fn stdin_closed(watch: bool) {
+    if !watch {
+        return std::future::pending().await;
+    }
+    let (closed, on_close) = tokio::sync::oneshot::channel::<()>();
+    // Standard input blocks; a plain thread reads it to the end (the parent writes nothing).
+    std::thread::spawn(move || {
+        let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
+        let _ = closed.send(());
+    });
+    let _ = on_close.await;
 }

@@ -8,6 +8,7 @@ mod crash;
 mod drafts;
 mod optout;
 mod readiness;
+mod sandbox_child;
 mod test_message;
 mod wire_variants;
 

@@ -56,7 +56,7 @@ pub fn engine_on(dir: &std::path::Path, sandbox: &Sandbox) -> Engine {
         thinq: BaseUrl::parse(&sandbox.thinq_url()).unwrap(),
         api_key: Secret::new(sandbox::DEMO_API_KEY),
         thinq_accounts: vec![],
-        portal_webhook: sandbox::world::webhook_for,
+        portal_webhook_base: sandbox::world::webhook_base(),
     };
     Engine::open(dir, "ringotel-sms-admin-bench", Some(endpoints)).unwrap()
 }

@@ -1,10 +1,11 @@
-//! The Sandbox workspace's simulated Ringotel and thinQ, started in-process on loopback by the
-//! app and by `sms-admin`, with their state kept in the data folder so what the admin did there
-//! is still there next time (never with a token: see the sandbox's snapshots).
+//! The Sandbox workspace's simulated Ringotel and thinQ, started in-process on loopback by
+//! `sms-admin` (which also serves them to the app: see `sandbox_process`), with their state
+//! kept in the data folder so what the admin did there is still there next time (never with a
+//! token: see the sandbox's snapshots).
 
 use crate::base::home::SANDBOX_STATE_FILE;
+use crate::base::sandbox_process::Announcement;
 use crate::base::settings::{SandboxEndpoints, SandboxThinqAccount};
-use domain::{BaseUrl, Secret};
 use sandbox::Sandbox;
 use std::path::Path;
 
@@ -13,12 +14,14 @@ use std::path::Path;
 pub async fn start(data_dir: &Path) -> std::io::Result<(Sandbox, SandboxEndpoints)> {
     store::private::private_dir(data_dir)?;
     let sandbox = Sandbox::start_persistent(&data_dir.join(SANDBOX_STATE_FILE)).await?;
-    let endpoints = endpoints(&sandbox).map_err(std::io::Error::other)?;
+    let endpoints = announcement(&sandbox)
+        .endpoints()
+        .map_err(std::io::Error::other)?;
     Ok((sandbox, endpoints))
 }
 
-/// What the engine needs to reach a running sandbox and offer its demo thinQ accounts.
-pub fn endpoints(sandbox: &Sandbox) -> Result<SandboxEndpoints, domain::UrlProblem> {
+/// Where a running sandbox listens and the demo thinQ accounts it offers.
+pub fn announcement(sandbox: &Sandbox) -> Announcement {
     let thinq_accounts = sandbox::demo_thinq_accounts()
         .iter()
         .map(|a| SandboxThinqAccount {
@@ -28,11 +31,11 @@ pub fn endpoints(sandbox: &Sandbox) -> Result<SandboxEndpoints, domain::UrlProbl
             token: a.token.into(),
         })
         .collect();
-    Ok(SandboxEndpoints {
-        ringotel: BaseUrl::parse(&sandbox.ringotel_url())?,
-        thinq: BaseUrl::parse(&sandbox.thinq_url())?,
-        api_key: Secret::new(sandbox::DEMO_API_KEY),
+    Announcement {
+        ringotel_url: sandbox.ringotel_url(),
+        thinq_url: sandbox.thinq_url(),
+        ringotel_api_key: sandbox::DEMO_API_KEY.into(),
         thinq_accounts,
-        portal_webhook: sandbox::world::webhook_for,
-    })
+        portal_webhook_base: sandbox::world::webhook_base(),
+    }
 }

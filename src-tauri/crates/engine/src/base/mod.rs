@@ -11,6 +11,7 @@ pub mod handle;
 pub mod home;
 pub mod observations;
 pub mod observer;
+pub mod sandbox_process;
 pub mod saved_thinq;
 pub mod secrets;
 pub mod settings;

@@ -1,6 +1,7 @@
 //! How the engine calls both services, and where the built-in sandbox listens.
 
 use domain::{BaseUrl, Secret};
+use serde::{Deserialize, Serialize};
 
 /// How the engine calls both services.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +33,8 @@ impl Default for NetworkSettings {
 
 /// A demo thinQ account the sandbox simulates, shown to the admin so the Sandbox can be
 /// explored without any real account.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct SandboxThinqAccount {
     pub organization: String,
     pub account_id: String,
@@ -41,14 +43,22 @@ pub struct SandboxThinqAccount {
     pub token: String,
 }
 
-/// Where the in-process sandbox listens, and what it accepts.
+/// Where the Sandbox's services listen, and what they accept.
 #[derive(Debug, Clone)]
 pub struct SandboxEndpoints {
     pub ringotel: BaseUrl,
     pub thinq: BaseUrl,
     pub api_key: Secret,
     pub thinq_accounts: Vec<SandboxThinqAccount>,
+    /// Where the webhook URLs the simulated Ringotel portal shows start (see
+    /// [`SandboxEndpoints::portal_webhook`]).
+    pub portal_webhook_base: String,
+}
+
+impl SandboxEndpoints {
     /// The webhook URL the simulated Ringotel portal shows for an organization id. The
     /// simulated API does not report it, as the real one may not: the admin pastes it.
-    pub portal_webhook: fn(&str) -> String,
+    pub fn portal_webhook(&self, org_id: &str) -> String {
+        format!("{}/{org_id}", self.portal_webhook_base)
+    }
 }

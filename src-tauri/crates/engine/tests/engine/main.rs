@@ -48,7 +48,7 @@ pub fn endpoints(sandbox: &Sandbox) -> SandboxEndpoints {
                 token: a.token.into(),
             })
             .collect(),
-        portal_webhook: sandbox::world::webhook_for,
+        portal_webhook_base: sandbox::world::webhook_base(),
     }
 }
 

@@ -13,6 +13,11 @@ pub struct DemoThinqAccount {
 /// The fake webhook host: `.test` is reserved, so nothing real can ever be reached through it.
 const WEBHOOK_HOST: &str = "https://sms.sandbox.ringotel.test";
 
+/// Where the simulated portal's webhook URLs start; each organization's adds `/` and its id.
+pub fn webhook_base() -> String {
+    format!("{WEBHOOK_HOST}/thinq")
+}
+
 pub fn webhook_for(org_id: &str) -> String {
-    format!("{WEBHOOK_HOST}/thinq/{org_id}")
+    format!("{}/{org_id}", webhook_base())
 }

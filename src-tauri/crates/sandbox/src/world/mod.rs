@@ -14,7 +14,7 @@ mod shapes;
 pub mod snapshot;
 pub mod thinq;
 
-pub use demo::{DemoThinqAccount, webhook_for};
+pub use demo::{DemoThinqAccount, webhook_base, webhook_for};
 pub use phone::{Phone, REPLY, SentText};
 pub use records::{ChatMessage, Object, OptOut, OrgRecord, World, id_of, ringotel_id};
 pub use seed::{DEMO_API_KEY, demo_thinq_accounts, seeded};

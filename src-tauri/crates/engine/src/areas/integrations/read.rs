@@ -160,7 +160,7 @@ impl Integrations<'_> {
             account_id: account.account_id.clone(),
             username: account.username.clone(),
             token: account.token.clone(),
-            portal_webhook_url: (sandbox.portal_webhook)(org.id.as_str()),
+            portal_webhook_url: sandbox.portal_webhook(org.id.as_str()),
         })
     }
 }
