@@ -71,12 +71,20 @@ pub struct AppSession {
     pub client: Client,
     driver: Child,
     artifacts: PathBuf,
+    /// When the session was asked for (ms since the epoch): the program starts right after.
+    pub requested_at_ms: u128,
 }
 
 impl AppSession {
     /// Starts the app with `home` as its home and the given extra environment.
     pub async fn start(home: &Home, env: &[(&str, &str)]) -> Self {
         check_prerequisites();
+        Self::start_program(&app_binary(), home, env).await
+    }
+
+    /// Starts `program` (the app, or another Tauri program with the same ready marker, such as
+    /// the floor app) as [`AppSession::start`] starts the app.
+    pub async fn start_program(program: &Path, home: &Home, env: &[(&str, &str)]) -> Self {
         let (port, native_port) = (free_port(), free_port());
         let mut command = Command::new("tauri-driver");
         command
@@ -108,12 +116,16 @@ impl AppSession {
         }
         let capabilities = serde_json::json!({
             "browserName": "wry",
-            "tauri:options": { "application": app_binary() },
+            "tauri:options": { "application": program },
         });
         let serde_json::Value::Object(capabilities) = capabilities else {
             unreachable!()
         };
         let loopback = hyper_util::client::legacy::connect::HttpConnector::new();
+        let requested_at_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_millis();
         let client = ClientBuilder::new(loopback)
             .capabilities(capabilities)
             .connect(&format!("http://127.0.0.1:{port}"))
@@ -125,6 +137,7 @@ impl AppSession {
             client,
             driver,
             artifacts,
+            requested_at_ms,
         };
         session.wait_for("html[data-ready='true']").await;
         session
@@ -155,11 +168,13 @@ impl AppSession {
     /// Clicks the element once it is enabled, as a person waits for a button that is still
     /// waiting for its data.
     pub async fn click(&self, testid: &str) {
-        self.wait_for(&format!("[data-testid='{testid}']:not([disabled])"))
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
+        self.wait_for(&format!(
+            "[data-testid='{testid}']:not([disabled]):not([aria-busy='true'])"
+        ))
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
     }
 
     /// Clears an input and types `text` into it, as a person would.
@@ -294,7 +309,11 @@ impl AppSession {
             requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));";
         self.client.execute_async(painted, vec![]).await.unwrap();
         let png = self.client.screenshot().await.unwrap();
-        std::fs::write(self.artifacts.join(format!("{name}.png")), png).unwrap();
+        let path = self.artifacts.join(format!("{name}.png"));
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).unwrap();
+        }
+        std::fs::write(path, png).unwrap();
     }
 
     /// Ends the session; the app exits.
@@ -320,6 +339,54 @@ impl AppSession {
         {
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+}
+
+impl AppSession {
+    /// The processes of `program` started in this session, and every process they started
+    /// (WebKit's web and network processes, the Sandbox's server): what the app costs.
+    pub fn program_processes(&self, program: &Path) -> Vec<u32> {
+        let program = program
+            .canonicalize()
+            .unwrap_or_else(|_| program.to_path_buf());
+        let mut parents = Vec::new();
+        for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            // Fields after the command's closing parenthesis: state, ppid, pgrp.
+            let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+            let fields: Vec<&str> = after.split_whitespace().collect();
+            let (Some(ppid), Some(pgrp)) = (fields.get(1), fields.get(2)) else {
+                continue;
+            };
+            let exe = std::fs::read_link(format!("/proc/{pid}/exe")).ok();
+            parents.push((
+                pid,
+                ppid.parse::<u32>().unwrap_or(0),
+                pgrp.parse::<u32>().unwrap_or(0),
+                exe,
+            ));
+        }
+        let group = self.driver.id();
+        let mut found: Vec<u32> = parents
+            .iter()
+            .filter(|(_, _, pgrp, exe)| *pgrp == group && exe.as_deref() == Some(program.as_path()))
+            .map(|(pid, ..)| *pid)
+            .collect();
+        let mut i = 0;
+        while i < found.len() {
+            let parent = found[i];
+            found.extend(
+                parents
+                    .iter()
+                    .filter(|(_, ppid, ..)| *ppid == parent)
+                    .map(|(pid, ..)| *pid),
+            );
+            i += 1;
+        }
+        found
     }
 }
 

@@ -1,0 +1,5 @@
+//! Builds the floor app's Tauri context (its config and the one static page).
+
+fn main() {
+    tauri_build::build();
+}
