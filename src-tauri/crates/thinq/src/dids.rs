@@ -120,15 +120,33 @@ const MAX_PAGES: u32 = 100_000;
 const SEARCH: &str = "GET /origination/did/search2/did/{account_id}";
 
 impl ThinqClient {
-    /// Every DID of the account. The first page says how many there are and how many rows
-    /// thinQ puts in a page (which may not be the `rows` asked); the other pages are then read
-    /// `concurrency` at a time. `on_page` hears the count read so far and the total.
+    /// Every DID of the account, in one list; `on_page` hears the count read so far and the
+    /// total (see [`ThinqClient::read_did_pages`]).
     pub async fn all_dids(
         &self,
         rows: u32,
         concurrency: usize,
         mut on_page: impl FnMut(usize, u64),
     ) -> Result<Vec<DidRow>, ThinqError> {
+        let mut all = Vec::new();
+        self.read_did_pages(rows, concurrency, |page, total| {
+            all.extend(page);
+            on_page(all.len(), total.max(all.len() as u64));
+        })
+        .await?;
+        Ok(all)
+    }
+
+    /// Every DID of the account, handed to `on_page` a page at a time, in order, with the total
+    /// thinQ reported (0 when it did not). The first page says how many there are and how many
+    /// rows thinQ puts in a page (which may not be the `rows` asked); the other pages are then
+    /// read `concurrency` at a time, and `on_page` works on each while the next are on their way.
+    pub async fn read_did_pages(
+        &self,
+        rows: u32,
+        concurrency: usize,
+        mut on_page: impl FnMut(Vec<DidRow>, u64),
+    ) -> Result<(), ThinqError> {
         use futures_util::{StreamExt, TryStreamExt};
         let rows = rows.clamp(1, MAX_PAGE_ROWS);
         let first = self.search_dids(1, rows).await?;
@@ -138,8 +156,8 @@ impl ThinqClient {
             .filter(|n| *n > 0)
             .unwrap_or_else(|| first.rows.len().max(1) as u64);
         let mut has_next = first.has_next_page;
-        let mut all = first.rows;
-        on_page(all.len(), total);
+        let mut count = first.rows.len();
+        on_page(first.rows, total);
         let mut read = 1;
         if has_next && total > 0 {
             let pages = u32::try_from(total.div_ceil(size)).unwrap_or(MAX_PAGES);
@@ -148,9 +166,9 @@ impl ThinqClient {
                 .buffered(concurrency.max(1));
             while let Some(page) = rest.try_next().await? {
                 has_next = page.has_next_page;
-                all.extend(page.rows);
+                count += page.rows.len();
                 read += 1;
-                on_page(all.len(), total);
+                on_page(page.rows, total);
             }
         }
         // No total, or more pages than the total said: follow has_next_page one by one.
@@ -158,10 +176,10 @@ impl ThinqClient {
             read += 1;
             let page = self.search_dids(read, rows).await?;
             has_next = page.has_next_page && !page.rows.is_empty();
-            all.extend(page.rows);
-            on_page(all.len(), total.max(all.len() as u64));
+            count += page.rows.len();
+            on_page(page.rows, total.max(count as u64));
         }
-        Ok(all)
+        Ok(())
     }
 
     /// One page (1-based) of the account's DIDs, asking for `rows` rows.

@@ -107,30 +107,30 @@ impl Numbers<'_> {
     pub async fn thinq_dids(&self, org: OrgId) -> EngineResult<ThinqDidsView> {
         let state = self.numbers_state(&org, Freshness::Saved).await?;
         let client = self.base.saved_thinq_client(&state.connected, &org).await?;
-        let rows = client
-            .all_dids(
-                thinq::MAX_PAGE_ROWS,
-                self.base.network.sync_concurrency,
-                |_, _| {},
-            )
-            .await?;
         let taken = Taken::new(&state);
         let mut unreadable = 0;
-        let dids = rows
-            .iter()
-            .filter_map(|row| match PhoneNumber::from_wire(row.id.as_str()) {
-                Ok(number) => Some(ThinqDid {
-                    taken: taken.has(&number),
-                    number: number.ringotel_wire().to_owned(),
-                    formatted: number.international_display(),
-                    sms: row.sms_enabled(),
-                }),
-                Err(_) => {
-                    unreadable += 1;
-                    None
-                }
-            })
-            .collect();
+        let mut dids = Vec::new();
+        // Each page is read into the view as it comes, while the next pages are on their way:
+        // parsing ten thousand numbers after the last page would add its time to the wait.
+        client
+            .read_did_pages(
+                thinq::MAX_PAGE_ROWS,
+                self.base.network.sync_concurrency,
+                |page, _| {
+                    for row in page {
+                        match PhoneNumber::from_wire(row.id.as_str()) {
+                            Ok(number) => dids.push(ThinqDid {
+                                taken: taken.has(&number),
+                                number: number.ringotel_wire().to_owned(),
+                                formatted: number.international_display(),
+                                sms: row.sms_enabled(),
+                            }),
+                            Err(_) => unreadable += 1,
+                        }
+                    }
+                },
+            )
+            .await?;
         Ok(ThinqDidsView {
             account_id: client.account_id().to_owned(),
             dids,
