@@ -6,9 +6,13 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-/// What the main window may use besides the app's own commands.
+/// What the main window may use besides the app's own commands: write to the clipboard, and
+/// zoom its own page (Ctrl + / Ctrl − / Ctrl 0).
 /// (File dialogs are opened by the commands themselves: the webview never names a path.)
-const PLUGIN_PERMISSIONS: &[&str] = &["clipboard-manager:allow-write-text"];
+const PLUGIN_PERMISSIONS: &[&str] = &[
+    "clipboard-manager:allow-write-text",
+    "core:webview:allow-set-webview-zoom",
+];
 
 /// An app command: the module under `commands/` and the function's name.
 struct Command {
@@ -109,7 +113,7 @@ fn capability(commands: &[Command]) -> String {
         .map(|p| format!("    \"{p}\""))
         .collect();
     format!(
-        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \"description\": \"The main window may call the app's own commands and write to the clipboard; nothing else (file dialogs open from the commands). Written by build.rs from the app's commands.\",\n  \"windows\": [\"main\"],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        "{{\n  \"$schema\": \"../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \"description\": \"The main window may call the app's own commands, write to the clipboard and zoom its page; nothing else (file dialogs open from the commands). Written by build.rs from the app's commands.\",\n  \"windows\": [\"main\"],\n  \"permissions\": [\n{}\n  ]\n}}\n",
         permissions.join(",\n")
     )
 }
