@@ -6,10 +6,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // tests fail loudly by design
 
 mod check_all_flow;
+mod comfort;
 mod damaged_database;
 mod diagnostics_flow;
 mod harbor_one_round;
 mod import_thinq;
+mod keyboard_walkthrough;
 mod keychain_unavailable;
 mod markup_names;
 mod numbers_draft;
