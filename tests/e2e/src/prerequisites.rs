@@ -34,6 +34,14 @@ pub fn check_prerequisites() {
             app_binary().display()
         ));
     }
+    // The app's Sandbox is served by sms-admin from the same folder.
+    let sandbox = app_binary().with_file_name("sms-admin");
+    if !sandbox.exists() {
+        missing.push(format!(
+            "sms-admin beside the app, at {} (cargo build -p smsadmin-cli)",
+            sandbox.display()
+        ));
+    }
     for (program, from) in [
         ("tauri-driver", "cargo install tauri-driver --locked"),
         ("WebKitWebDriver", "Debian package webkit2gtk-driver"),

@@ -1,6 +1,7 @@
 //! A simulated Ringotel Admin API and thinQ API, served over HTTP on loopback only.
 //!
-//! Used in-process behind the app's Sandbox workspace and standalone for tests and demos.
+//! Served by `sms-admin` (in-process for its commands, and as a child process behind the app's
+//! Sandbox workspace) and standalone for tests and demos.
 //! Follows the wire facts in `services.md`; keeps its state while it runs.
 
 mod fault_layer;

@@ -138,7 +138,7 @@ impl ThinqClient {
     }
 
     /// Every DID of the account, handed to `on_page` a page at a time, in order, with the total
-    /// thinQ reported (0 when it did not). The first page says how many there are and how many
+    /// thinQ reported (0 when it did not; past it, the count read so far). The first page says how many there are and how many
     /// rows thinQ puts in a page (which may not be the `rows` asked); the other pages are then
     /// read `concurrency` at a time, and `on_page` works on each while the next are on their way.
     pub async fn read_did_pages(

@@ -223,6 +223,13 @@ async fn no_control_is_clipped_at_125_or_150_percent_zoom_or_at_the_minimum_wind
             press_ctrl(&app, '=').await;
         }
         zoom_until(&app, zoom).await;
+        // The page really is zoomed: its width in CSS pixels shrank by the zoom.
+        let width = app.eval("return window.innerWidth").await.as_f64().unwrap();
+        let expected = 1200.0 / zoom.parse::<f64>().unwrap();
+        assert!(
+            (width - expected).abs() < 30.0,
+            "{width} px wide at {zoom}×"
+        );
         for screen in SCREENS {
             screen.open(&app).await;
             for problem in clipped_controls(&app).await {
@@ -237,6 +244,11 @@ async fn no_control_is_clipped_at_125_or_150_percent_zoom_or_at_the_minimum_wind
     press_ctrl(&app, '0').await;
     zoom_until(&app, "1").await;
     app.client.set_window_size(880, 560).await.unwrap();
+    let width = app.eval("return window.innerWidth").await.as_f64().unwrap();
+    assert!(
+        (860.0..=880.0).contains(&width),
+        "the page is {width} px wide"
+    );
     for screen in SCREENS {
         screen.open(&app).await;
         for problem in clipped_controls(&app).await {

@@ -1,7 +1,7 @@
 //! The whole job with the keyboard alone: add a workspace, open an organization, enable thinQ
 //! with credentials, import numbers from thinQ, edit one (users, stickiness, formats), draft
-//! Readiness's fixes, review Changes, resolve a conflict and Sync — Tab, Shift+Tab, arrows,
-//! Enter, Space and typed text only. At every stop focus is visible, the control has a role and
+//! Readiness's fixes, review Changes, resolve a conflict and Sync — Tab, arrows, Enter, Space
+//! and typed text only. At every stop focus is visible, the control has a role and
 //! a name, Tab moves forward through the page, and focus is never lost after a dialog or a toast.
 
 use e2e::{AppSession, Home};
@@ -333,6 +333,17 @@ async fn the_whole_job_by_keyboard_alone() {
     walk.activate("readiness-fix-all").await;
     app.wait_for("[data-testid='fix-drafted']").await;
     walk.focus_kept("drafting every fix").await;
+
+    // A dialog opened and closed with Escape: focus goes in, and comes back to its opener.
+    walk.activate("test-message-open").await;
+    walk.focus_inside("test-message").await;
+    walk.press('\u{E00C}').await; // Escape
+    let back = walk.focus().await;
+    if back["testid"] != "test-message-open" {
+        walk.problems.push(format!(
+            "focus did not return to the dialog's opener: {back}"
+        ));
+    }
 
     // Changes reviewed; Ringotel renamed the desk meanwhile, so Sync stops at the conflict.
     rename_on_server(&ringotel, DESK, "Front desk (portal)");

@@ -19,19 +19,36 @@ export function focusHome(node: HTMLElement): void {
   node.dataset['focusHeading'] = '';
 }
 
+/** Still somewhere focus could stay: on the page, shown, enabled, not in a closed dialog. */
+function usable(control: Element): boolean {
+  return (
+    control.isConnected &&
+    !control.matches(':disabled') &&
+    control.getClientRects().length > 0 &&
+    !control.closest('dialog:not([open])')
+  );
+}
+
 function isLost(): boolean {
   const now = document.activeElement;
   return !now || now === document.body || now === document.documentElement;
 }
 
-/** Watches for a focused control that leaves the page or is disabled, and moves focus to the
- *  nearest heading: the last panel heading on the page, else the screen's title. */
+/** Watches for a focused control that leaves the page, is hidden or disabled, and moves focus to
+ *  an open dialog, else the nearest heading: the last panel heading on the page, else the
+ *  screen's title. */
 export function keepFocus(): () => void {
   let last: Element | null = null;
   const rescue = () => {
-    // Still on the page and usable: the admin clicked elsewhere or left the window.
-    if (!last || !isLost() || (last.isConnected && !last.matches(':disabled'))) return;
+    // Still usable: the admin clicked elsewhere or left the window.
+    if (!last || !isLost() || usable(last)) return;
     last = null;
+    // Behind an open modal dialog the page is inert: focus goes into the dialog instead.
+    const modal = document.querySelector<HTMLElement>('dialog[open]');
+    if (modal) {
+      modal.focus();
+      return;
+    }
     const headings = [...document.querySelectorAll<HTMLElement>(HEADING)];
     headings.at(-1)?.focus();
   };

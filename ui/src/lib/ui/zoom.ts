@@ -30,10 +30,11 @@ export function storedZoom(raw: string | null): number {
 let level = 1;
 
 async function apply(next: number): Promise<void> {
+  await setPageZoom(next);
+  // Only a zoom the window took is remembered and shown on the page (tests read it there).
   level = next;
   localStorage.setItem(STORAGE_KEY, String(next));
   document.documentElement.dataset['zoom'] = String(next);
-  await setPageZoom(next);
 }
 
 /** Restores the remembered zoom and listens for the zoom keys. */

@@ -1,5 +1,5 @@
 //! What every layer above works with: the open database, the secret vault, one HTTP client,
-//! and where the built-in sandbox listens.
+//! and where the Sandbox's services listen.
 
 use super::error::{EngineError, EngineResult};
 use super::observations;
@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use store::{Database, Keychain, SecretVault, SetAside};
 
 /// The base of the engine: the open database, the secret vault, one HTTP client, and where the
-/// built-in sandbox listens (when this process runs one).
+/// Sandbox's services listen (when this process or its child serves them).
 #[derive(Clone)]
 pub struct Base {
     pub(crate) db: Arc<Mutex<Database>>,

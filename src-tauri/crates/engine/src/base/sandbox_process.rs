@@ -20,8 +20,9 @@ pub const SANDBOX_PROGRAM: &str = "sms-admin";
 /// The flag that makes `sms-admin sandbox serve` end when its standard input closes.
 pub const WHILE_STDIN_OPEN_FLAG: &str = "--while-stdin-open";
 
-/// A debug build on a cold disk can take a few seconds to start and load the saved world.
-const ANNOUNCE_WAIT: Duration = Duration::from_secs(30);
+/// A debug build on a cold disk takes a second or two to start and load the saved world; the
+/// app's window waits for this, so a child that says nothing is given up on soon.
+const ANNOUNCE_WAIT: Duration = Duration::from_secs(10);
 
 /// The first line `sms-admin sandbox serve` prints: where both services listen and what the
 /// demo shows beside them. The key and tokens are the sandbox's own: they open nothing real.
@@ -78,9 +79,12 @@ pub async fn spawn(
         .arg(data_dir.join(SANDBOX_STATE_FILE))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
+        .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", program.display())))?;
+    if let Some(stderr) = child.stderr.take() {
+        tokio::spawn(log_lines(stderr));
+    }
     let stdout = child
         .stdout
         .take()
@@ -108,5 +112,13 @@ pub async fn spawn(
             process.stop().await;
             Err(error)
         }
+    }
+}
+
+/// What the child logs goes into the app's own log, read as it comes so the pipe never fills.
+async fn log_lines(stderr: tokio::process::ChildStderr) {
+    let mut lines = BufReader::new(stderr).lines();
+    while let Ok(Some(line)) = lines.next_line().await {
+        tracing::info!(target: "sandbox", "{line}");
     }
 }
