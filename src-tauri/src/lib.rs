@@ -35,7 +35,13 @@ pub fn run() {
                 Some(dir) => dir,
                 None => app.path().app_data_dir()?,
             };
-            app.manage(tauri::async_runtime::block_on(AppState::start(&data_dir)));
+            // Managed at once and opened beside the page: the event loop (and with it the
+            // page's loading) is not held up by the engine or the Sandbox's server.
+            app.manage(AppState::new(data_dir));
+            let handle = app.handle().clone();
+            tauri::async_runtime::spawn(async move {
+                let _opened = handle.state::<AppState>().engine().await;
+            });
             Ok(())
         })
         // Every #[tauri::command] in commands/, listed by build.rs.
@@ -59,7 +65,7 @@ fn keep_observations(handle: &tauri::AppHandle) {
     let Some(state) = handle.try_state::<AppState>() else {
         return;
     };
-    if let Ok(engine) = state.engine()
+    if let Some(engine) = state.engine_if_open()
         && let Err(error) = tauri::async_runtime::block_on(engine.flush_observations())
     {
         tracing::warn!(message = %error.to_string(), "what the answers showed could not be kept");

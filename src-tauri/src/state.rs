@@ -1,10 +1,12 @@
-//! The app's managed state: the engine, and the child process serving the Sandbox workspace.
+//! The app's managed state: the engine, and the child process serving the Sandbox workspace,
+//! both started beside the window's page rather than before it.
 
 use engine::readiness::CheckAllReport;
 use engine::sandbox_process::{self, SandboxProcess};
 use engine::{Cancel, Engine, Problem, SandboxEndpoints, home};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use tokio::sync::OnceCell;
 
 /// Set to `1` to start with the Sandbox's services stopped, as if the network were gone: the
 /// app must then work from what it saved. Used by the offline end-to-end tests and demos.
@@ -18,10 +20,9 @@ pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 pub struct AppState {
-    /// The engine, or why it could not start (shown by every screen instead of a dead button).
-    engine: Result<Engine, Problem>,
-    /// Kept for as long as the app runs; dropping it ends the simulated services.
-    _sandbox: Option<SandboxProcess>,
+    data_dir: PathBuf,
+    /// Opened once, by whichever comes first: the start-up task or the page's first command.
+    started: OnceCell<Started>,
     /// The *Check all* under way, for its Cancel.
     pub check_all_running: Mutex<Option<Cancel>>,
     /// The test message under way, for its Cancel.
@@ -31,8 +32,16 @@ pub struct AppState {
     pub last_check_all: Mutex<Option<CheckAllReport>>,
 }
 
-impl AppState {
-    pub async fn start(data_dir: &Path) -> Self {
+/// What opening takes a moment for.
+struct Started {
+    /// The engine, or why it could not start (shown by every screen instead of a dead button).
+    engine: Result<Engine, Problem>,
+    /// Kept for as long as the app runs; dropping it ends the simulated services.
+    _sandbox: Option<SandboxProcess>,
+}
+
+impl Started {
+    async fn open(data_dir: &Path) -> Self {
         let (sandbox, endpoints) = match start_sandbox(data_dir).await {
             Some((sandbox, endpoints)) => (Some(sandbox), Some(endpoints)),
             None => (None, None),
@@ -54,14 +63,35 @@ impl AppState {
         Self {
             engine,
             _sandbox: sandbox,
+        }
+    }
+}
+
+impl AppState {
+    /// The state, managed at once: the window's page loads while [`AppState::engine`] opens the
+    /// engine and starts the Sandbox's server (the setup hook starts that; commands wait for it).
+    pub fn new(data_dir: PathBuf) -> Self {
+        Self {
+            data_dir,
+            started: OnceCell::new(),
             check_all_running: Mutex::default(),
             test_message_running: Mutex::default(),
             last_check_all: Mutex::default(),
         }
     }
 
-    pub fn engine(&self) -> Result<Engine, Problem> {
-        self.engine.clone()
+    /// The engine, once open (the first call opens it; later ones wait for that).
+    pub async fn engine(&self) -> Result<Engine, Problem> {
+        let started = self
+            .started
+            .get_or_init(|| Started::open(&self.data_dir))
+            .await;
+        started.engine.clone()
+    }
+
+    /// The engine if it is open already; nothing waits for it (the app is exiting).
+    pub fn engine_if_open(&self) -> Option<Engine> {
+        self.started.get().and_then(|s| s.engine.clone().ok())
     }
 
     /// The active workspace may have changed: the last *Check all* report was another

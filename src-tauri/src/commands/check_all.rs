@@ -32,7 +32,7 @@ pub async fn check_all_readiness(
     state: State<'_, AppState>,
     progress: Channel<CheckAllProgress>,
 ) -> Result<CheckAllReport, Problem> {
-    let engine = state.engine()?;
+    let engine = state.engine().await?;
     let cancel = Cancel::new();
     {
         let mut running = lock(&state.check_all_running);
@@ -105,7 +105,7 @@ pub async fn draft_fixes_for_organizations(
     org_ids: Vec<OrgId>,
     confirm_billable: bool,
 ) -> Result<(Vec<OrgFixesDrafted>, CheckAllReport), Problem> {
-    let engine = state.engine()?;
+    let engine = state.engine().await?;
     // A copy: the report the list shows stays readable while the fixes are drafted.
     let Some(mut report) = lock(&state.last_check_all).clone() else {
         return Err(no_report());

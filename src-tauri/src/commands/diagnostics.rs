@@ -13,7 +13,7 @@ use tauri_plugin_dialog::DialogExt;
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn get_diagnostics(state: State<'_, AppState>) -> Result<DiagnosticsView, Problem> {
-    Ok(state.engine()?.diagnostics().view().await?)
+    Ok(state.engine().await?.diagnostics().view().await?)
 }
 
 #[tauri::command]
@@ -23,7 +23,8 @@ pub async fn get_assumption_notices(
     area: NoticeArea,
 ) -> Result<Vec<AssumptionNotice>, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .diagnostics()
         .assumption_notices(area)
         .await?)
@@ -36,7 +37,7 @@ pub async fn save_shape_report(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<ReportFile>, Problem> {
-    let engine = state.engine()?;
+    let engine = state.engine().await?;
     let dialog = app
         .dialog()
         .file()

@@ -26,7 +26,7 @@ pub async fn export_draft(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<DraftTransfer>, Problem> {
-    let engine = state.engine()?;
+    let engine = state.engine().await?;
     let dialog = draft_dialog(&app, "Export draft").set_file_name("sms-numbers-draft.json");
     match picked(|answer| dialog.save_file(answer)).await {
         Some(path) => Ok(Some(engine.draft_files().export(path).await?)),
@@ -41,7 +41,7 @@ pub async fn import_draft(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
 ) -> Result<Option<DraftTransfer>, Problem> {
-    let engine = state.engine()?;
+    let engine = state.engine().await?;
     let dialog = draft_dialog(&app, "Import draft");
     match picked(|answer| dialog.pick_file(answer)).await {
         Some(path) => Ok(Some(engine.draft_files().import(path).await?)),

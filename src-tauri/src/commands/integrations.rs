@@ -19,7 +19,8 @@ pub async fn get_thinq_integration(
     freshness: Freshness,
 ) -> Result<ThinqIntegrationView, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .integrations()
         .thinq(org_id, freshness)
         .await?)
@@ -42,7 +43,8 @@ pub async fn test_thinq_connection(
     input: ThinqSettingsInput,
 ) -> Result<ThinqTestOutcome, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .integrations()
         .test_thinq_connection(org_id, input)
         .await?)
@@ -57,7 +59,8 @@ pub async fn save_thinq_settings(
     persistence: SecretPersistence,
 ) -> Result<SaveThinqOutcome, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .integrations()
         .save_thinq_settings(org_id, input, persistence)
         .await?)
@@ -69,7 +72,12 @@ pub async fn disable_thinq_integration(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<ThinqIntegrationView, Problem> {
-    Ok(state.engine()?.integrations().disable_thinq(org_id).await?)
+    Ok(state
+        .engine()
+        .await?
+        .integrations()
+        .disable_thinq(org_id)
+        .await?)
 }
 
 /// Keeps a webhook URL the admin pasted, for a card Ringotel reports without one.
@@ -81,7 +89,8 @@ pub async fn paste_webhook_url(
     url: String,
 ) -> Result<PasteWebhookOutcome, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .integrations()
         .paste_webhook_url(org_id, url)
         .await?)

@@ -20,7 +20,12 @@ pub async fn get_numbers(
     org_id: OrgId,
     freshness: Freshness,
 ) -> Result<NumbersView, Problem> {
-    Ok(state.engine()?.numbers().view(org_id, freshness).await?)
+    Ok(state
+        .engine()
+        .await?
+        .numbers()
+        .view(org_id, freshness)
+        .await?)
 }
 
 #[tauri::command]
@@ -30,7 +35,12 @@ pub async fn get_number_editor(
     org_id: OrgId,
     editing: Option<NumberKey>,
 ) -> Result<NumberEditor, Problem> {
-    Ok(state.engine()?.numbers().editor(org_id, editing).await?)
+    Ok(state
+        .engine()
+        .await?
+        .numbers()
+        .editor(org_id, editing)
+        .await?)
 }
 
 /// The number field's as-you-type check: Rust decides what is valid and what it becomes.
@@ -42,7 +52,8 @@ pub async fn check_number(
     editing: Option<NumberKey>,
 ) -> Result<NumberCheck, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .numbers()
         .check(org_id, input, editing)
         .await?)
@@ -66,7 +77,8 @@ pub async fn save_number(
     input: SmsNumberInput,
 ) -> Result<SaveNumberOutcome, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .numbers()
         .save(org_id, editing, input)
         .await?)
@@ -79,7 +91,7 @@ pub async fn delete_number(
     org_id: OrgId,
     key: NumberKey,
 ) -> Result<NumbersView, Problem> {
-    Ok(state.engine()?.numbers().delete(org_id, key).await?)
+    Ok(state.engine().await?.numbers().delete(org_id, key).await?)
 }
 
 #[tauri::command]
@@ -89,7 +101,7 @@ pub async fn revert_number(
     org_id: OrgId,
     key: NumberKey,
 ) -> Result<NumbersView, Problem> {
-    Ok(state.engine()?.numbers().revert(org_id, key).await?)
+    Ok(state.engine().await?.numbers().revert(org_id, key).await?)
 }
 
 /// The organization's thinQ DIDs for Import from thinQ (reads thinQ, every page).
@@ -99,7 +111,7 @@ pub async fn get_thinq_dids(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<ThinqDidsView, Problem> {
-    Ok(state.engine()?.numbers().thinq_dids(org_id).await?)
+    Ok(state.engine().await?.numbers().thinq_dids(org_id).await?)
 }
 
 #[tauri::command]
@@ -109,5 +121,10 @@ pub async fn import_dids(
     org_id: OrgId,
     input: ImportDidsInput,
 ) -> Result<ImportDidsOutcome, Problem> {
-    Ok(state.engine()?.numbers().import_dids(org_id, input).await?)
+    Ok(state
+        .engine()
+        .await?
+        .numbers()
+        .import_dids(org_id, input)
+        .await?)
 }

@@ -17,7 +17,8 @@ pub async fn get_opt_outs(
     freshness: Freshness,
 ) -> Result<OptOutView, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .opt_outs()
         .view(org_id, number, freshness)
         .await?)
@@ -32,7 +33,8 @@ pub async fn draft_opt_out_add(
     customer: String,
 ) -> Result<OptOutView, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .opt_outs()
         .draft_add(org_id, number, customer)
         .await?)
@@ -47,7 +49,8 @@ pub async fn draft_opt_out_remove(
     customer: String,
 ) -> Result<OptOutView, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .opt_outs()
         .draft_remove(org_id, number, customer)
         .await?)

@@ -10,7 +10,7 @@ use tauri::State;
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_organizations(state: State<'_, AppState>) -> Result<OrganizationList, Problem> {
-    Ok(state.engine()?.organizations().list().await?)
+    Ok(state.engine().await?.organizations().list().await?)
 }
 
 #[tauri::command]
@@ -21,7 +21,8 @@ pub async fn get_organization(
     freshness: Freshness,
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .organizations()
         .detail_as(org_id, freshness)
         .await?)

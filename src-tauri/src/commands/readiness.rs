@@ -22,7 +22,8 @@ pub async fn run_readiness(
     progress: Channel<ReadinessProgress>,
 ) -> Result<ReadinessReport, Problem> {
     let report = state
-        .engine()?
+        .engine()
+        .await?
         .readiness()
         .run(org_id.clone(), freshness, move |p| {
             let _ = progress.send(p);
@@ -43,7 +44,8 @@ pub async fn draft_readiness_fix(
     confirm_billable: bool,
 ) -> Result<FixOffer, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .readiness()
         .draft_fix(org_id, fix, confirm_billable)
         .await?)
@@ -58,7 +60,8 @@ pub async fn draft_readiness_fixes(
     fixes: Vec<Fix>,
 ) -> Result<Vec<FixOffer>, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .readiness()
         .draft_fixes(org_id, fixes)
         .await?)
@@ -72,7 +75,8 @@ pub async fn switch_connection_sms(
     connection_id: ConnectionId,
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .organizations()
         .switch_connection_sms(org_id, connection_id)
         .await?)
@@ -86,7 +90,8 @@ pub async fn move_to_pro(
     confirm_billable: bool,
 ) -> Result<OrganizationDetail, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .organizations()
         .move_to_pro(org_id, confirm_billable)
         .await?)
@@ -100,7 +105,8 @@ pub async fn discard_setup_change(
     draft_id: DraftId,
 ) -> Result<ChangesView, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .changes()
         .discard_setup(org_id, draft_id)
         .await?)

@@ -7,5 +7,5 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn get_startup_report(state: State<'_, AppState>) -> Result<StartupReport, Problem> {
-    Ok(state.engine()?.startup_report())
+    Ok(state.engine().await?.startup_report())
 }

@@ -18,7 +18,12 @@ pub async fn get_changes(
     org_id: OrgId,
     freshness: Freshness,
 ) -> Result<ChangesView, Problem> {
-    Ok(state.engine()?.changes().view(org_id, freshness).await?)
+    Ok(state
+        .engine()
+        .await?
+        .changes()
+        .view(org_id, freshness)
+        .await?)
 }
 
 #[tauri::command]
@@ -30,7 +35,8 @@ pub async fn sync_changes(
     progress: Channel<SyncProgress>,
 ) -> Result<SyncReport, Problem> {
     let report = state
-        .engine()?
+        .engine()
+        .await?
         .changes()
         .sync(org_id, only, move |p| {
             // A closed window stops listening; the sync itself goes on to its end.
@@ -50,7 +56,8 @@ pub async fn resolve_conflict(
     side: Side,
 ) -> Result<ChangesView, Problem> {
     Ok(state
-        .engine()?
+        .engine()
+        .await?
         .changes()
         .resolve_conflict(org_id, draft_id, field, side)
         .await?)
@@ -63,7 +70,12 @@ pub async fn discard_change(
     org_id: OrgId,
     draft_id: DraftId,
 ) -> Result<ChangesView, Problem> {
-    Ok(state.engine()?.changes().discard(org_id, draft_id).await?)
+    Ok(state
+        .engine()
+        .await?
+        .changes()
+        .discard(org_id, draft_id)
+        .await?)
 }
 
 #[tauri::command]
@@ -72,7 +84,7 @@ pub async fn discard_draft(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<ChangesView, Problem> {
-    Ok(state.engine()?.changes().discard_all(org_id).await?)
+    Ok(state.engine().await?.changes().discard_all(org_id).await?)
 }
 
 #[tauri::command]
@@ -81,5 +93,5 @@ pub async fn get_history(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<HistoryView, Problem> {
-    Ok(state.engine()?.history().view(org_id).await?)
+    Ok(state.engine().await?.history().view(org_id).await?)
 }

@@ -19,7 +19,7 @@ pub async fn run_test_message(
     input: TestMessageInput,
     progress: Channel<TestMessageView>,
 ) -> Result<TestMessageView, Problem> {
-    let engine = state.engine()?;
+    let engine = state.engine().await?;
     let cancel = Cancel::new();
     {
         let mut running = lock(&state.test_message_running);
@@ -55,5 +55,10 @@ pub async fn get_test_messages(
     state: State<'_, AppState>,
     org_id: OrgId,
 ) -> Result<TestHistory, Problem> {
-    Ok(state.engine()?.test_messages().history(org_id).await?)
+    Ok(state
+        .engine()
+        .await?
+        .test_messages()
+        .history(org_id)
+        .await?)
 }

@@ -13,7 +13,7 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn list_workspaces(state: State<'_, AppState>) -> Result<WorkspaceList, Problem> {
-    Ok(state.engine()?.workspaces().list().await?)
+    Ok(state.engine().await?.workspaces().list().await?)
 }
 
 #[tauri::command]
@@ -24,7 +24,8 @@ pub async fn add_ringotel_workspace(
     persistence: SecretPersistence,
 ) -> Result<AddWorkspaceOutcome, Problem> {
     let added = state
-        .engine()?
+        .engine()
+        .await?
         .workspaces()
         .add_ringotel(input, persistence)
         .await?;
@@ -41,7 +42,7 @@ pub async fn test_ringotel_connection(
     state: State<'_, AppState>,
     input: RingotelTestInput,
 ) -> Result<RingotelTestOutcome, Problem> {
-    let engine = state.engine()?;
+    let engine = state.engine().await?;
     let outcome = engine
         .workspaces()
         .test_ringotel_connection(input.clone(), None)
@@ -81,7 +82,7 @@ pub async fn activate_workspace(
     state: State<'_, AppState>,
     id: WorkspaceId,
 ) -> Result<(), Problem> {
-    state.engine()?.workspaces().activate(id).await?;
+    state.engine().await?.workspaces().activate(id).await?;
     state.workspace_changed();
     Ok(())
 }
@@ -89,7 +90,7 @@ pub async fn activate_workspace(
 #[tauri::command]
 #[tracing::instrument(skip(state), err(Debug))]
 pub async fn remove_workspace(state: State<'_, AppState>, id: WorkspaceId) -> Result<(), Problem> {
-    state.engine()?.workspaces().remove(id).await?;
+    state.engine().await?.workspaces().remove(id).await?;
     state.workspace_changed();
     Ok(())
 }
