@@ -203,6 +203,22 @@ async fn every_screen_follows_the_systems_light_or_dark_theme() {
                 dark,
                 "{theme} {screen:?}: luminance {luminance}"
             );
+            // Every select is drawn by the page (its arrow from the text colour), not by GTK in
+            // the system's own colours.
+            let native = app
+                .eval(
+                    "return [...document.querySelectorAll('select')]\
+                     .filter(s => s.getClientRects().length > 0)\
+                     .filter(s => { const c = getComputedStyle(s);\
+                       return c.appearance !== 'none' || c.backgroundImage === 'none'; })\
+                     .map(s => s.dataset.testid || s.id)",
+                )
+                .await;
+            assert_eq!(
+                native,
+                serde_json::json!([]),
+                "{theme} {screen:?}: selects drawn by GTK"
+            );
             app.screenshot(&format!("themes/{theme}-{}", screen.name()))
                 .await;
         }
