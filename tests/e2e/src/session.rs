@@ -1,7 +1,9 @@
 //! One run of the app under tauri-driver, and the home folder it keeps its data in.
 
 use crate::prerequisites::{app_binary, check_prerequisites};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
@@ -193,6 +195,26 @@ impl AppSession {
             .click()
             .await
             .unwrap_or_else(|e| panic!("cannot choose {value} in {testid}: {e}"));
+    }
+
+    /// Presses and releases `key` (a character, or a WebDriver key such as `'\u{E004}'`, Tab)
+    /// with `modifiers` held, as a person types it: to whatever has focus.
+    pub async fn press_keys(&self, modifiers: &[Key], key: char) {
+        let mut keys = KeyActions::new("keyboard".into());
+        for modifier in modifiers {
+            keys = keys.then(KeyAction::Down {
+                value: (*modifier).into(),
+            });
+        }
+        keys = keys
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        for modifier in modifiers.iter().rev() {
+            keys = keys.then(KeyAction::Up {
+                value: (*modifier).into(),
+            });
+        }
+        self.client.perform_actions(keys).await.unwrap();
     }
 
     /// Runs a script in the page and returns what it returns.

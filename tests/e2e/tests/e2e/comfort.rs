@@ -3,7 +3,6 @@
 
 use crate::readiness_flow::open_harbor_with_thinq;
 use e2e::{AppSession, Home};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use std::time::{Duration, Instant};
 
@@ -43,9 +42,9 @@ impl Screen {
     /// target once the page is zoomed.
     async fn open(self, app: &AppSession) {
         match self {
-            Self::Organizations => press(app, "nav-organizations", "").await,
-            Self::Workspaces => press(app, "workspace-switcher", "").await,
-            Self::Diagnostics => press(app, "nav-diagnostics", "").await,
+            Self::Organizations => click_in_page(app, "nav-organizations", "").await,
+            Self::Workspaces => click_in_page(app, "workspace-switcher", "").await,
+            Self::Diagnostics => click_in_page(app, "nav-diagnostics", "").await,
             Self::Tab(tab) => {
                 if app
                     .eval(
@@ -54,10 +53,10 @@ impl Screen {
                     .await
                     != serde_json::Value::Bool(true)
                 {
-                    press(app, "nav-organizations", "").await;
-                    press(app, "org-row", "Harbor Dental Group").await;
+                    click_in_page(app, "nav-organizations", "").await;
+                    click_in_page(app, "org-row", "Harbor Dental Group").await;
                 }
-                press(app, &format!("tab-{tab}"), "").await;
+                click_in_page(app, &format!("tab-{tab}"), "").await;
             }
         }
         settle(app).await;
@@ -66,7 +65,7 @@ impl Screen {
 
 /// Clicks, in the page, the first element marked `testid` whose text holds `text`, once the
 /// page shows it.
-async fn press(app: &AppSession, testid: &str, text: &str) {
+async fn click_in_page(app: &AppSession, testid: &str, text: &str) {
     let script = format!(
         "const hit = [...document.querySelectorAll(\"[data-testid='{testid}']\")]
            .find(e => !e.disabled && e.textContent.includes({text:?}));
@@ -138,17 +137,6 @@ return found;
 
 async fn clipped_controls(app: &AppSession) -> Vec<String> {
     serde_json::from_value(app.eval(CLIPPED_CONTROLS).await).unwrap()
-}
-
-/// Presses Ctrl with `key`, as an administrator zooms the page.
-async fn press_ctrl(app: &AppSession, key: char) {
-    let control: char = Key::Control.into();
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: control })
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key })
-        .then(KeyAction::Up { value: control });
-    app.client.perform_actions(keys).await.unwrap();
 }
 
 /// The page's zoom as the app applied it, once it has.
@@ -236,7 +224,7 @@ async fn no_control_is_clipped_at_125_or_150_percent_zoom_or_at_the_minimum_wind
     // Ctrl + twice is 125 %, three times 150 %, as in a browser.
     for (presses, zoom) in [(2, "1.25"), (1, "1.5")] {
         for _ in 0..presses {
-            press_ctrl(&app, '=').await;
+            app.press_keys(&[Key::Control], '=').await;
         }
         zoom_until(&app, zoom).await;
         // The page really is zoomed: its width in CSS pixels shrank by the zoom.
@@ -257,7 +245,7 @@ async fn no_control_is_clipped_at_125_or_150_percent_zoom_or_at_the_minimum_wind
     }
 
     // Back to 100 %, in the smallest window the app allows (tauri.conf.json).
-    press_ctrl(&app, '0').await;
+    app.press_keys(&[Key::Control], '0').await;
     zoom_until(&app, "1").await;
     app.client.set_window_size(880, 560).await.unwrap();
     let width = app.eval("return window.innerWidth").await.as_f64().unwrap();

@@ -5,7 +5,6 @@
 //! a name, Tab moves forward through the page, and focus is never lost after a dialog or a toast.
 
 use e2e::{AppSession, Home};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use sandbox::{DEMO_API_KEY, Sandbox, demo_thinq_accounts};
 use serde_json::Value;
@@ -68,20 +67,7 @@ impl<'a> Walk<'a> {
     }
 
     async fn press(&self, key: char) {
-        let keys = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-        self.app.client.perform_actions(keys).await.unwrap();
-    }
-
-    async fn press_with(&self, modifier: Key, key: char) {
-        let modifier: char = modifier.into();
-        let keys = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value: modifier })
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key })
-            .then(KeyAction::Up { value: modifier });
-        self.app.client.perform_actions(keys).await.unwrap();
+        self.app.press_keys(&[], key).await;
     }
 
     /// Presses Tab, noting first what had focus, so the report judges Tab's own move.
@@ -162,7 +148,7 @@ impl<'a> Walk<'a> {
     /// Tabs to a text field, selects what it holds, and types `text` over it.
     async fn type_into(&mut self, testid: &str, text: &str) {
         self.tab_to(testid).await;
-        self.press_with(Key::Control, 'a').await;
+        self.app.press_keys(&[Key::Control], 'a').await;
         let field = self.app.client.active_element().await.unwrap();
         field.send_keys(text).await.unwrap();
     }
@@ -346,7 +332,7 @@ async fn the_whole_job_by_keyboard_alone() {
     }
 
     // Changes reviewed; Ringotel renamed the desk meanwhile, so Sync stops at the conflict.
-    rename_on_server(&ringotel, DESK, "Front desk (portal)");
+    crate::sync_flow::rename_on_server(&ringotel, DESK, "Front desk (portal)");
     walk.tab_list_to("changes").await;
     app.text_until("changes-summary", |t| t.contains("drafted change"))
         .await;
@@ -377,15 +363,4 @@ async fn the_whole_job_by_keyboard_alone() {
         walk.problems.join("\n")
     );
     app.close().await;
-}
-
-fn rename_on_server(ringotel: &Sandbox, wire: &str, name: &str) {
-    ringotel.with_world(|world| {
-        let trunk = crate::harbor(world)
-            .trunks
-            .iter_mut()
-            .find(|t| t["number"] == wire)
-            .unwrap();
-        trunk.insert("name".into(), name.into());
-    });
 }

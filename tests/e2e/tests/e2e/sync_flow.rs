@@ -74,7 +74,7 @@ fn server_name(ringotel: &Sandbox, wire: &str) -> (Option<String>, usize) {
     })
 }
 
-fn rename_on_server(ringotel: &Sandbox, wire: &str, name: &str) {
+pub(crate) fn rename_on_server(ringotel: &Sandbox, wire: &str, name: &str) {
     ringotel.with_world(|world| {
         let trunk = crate::harbor(world)
             .trunks

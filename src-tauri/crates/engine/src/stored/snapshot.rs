@@ -108,6 +108,19 @@ impl OrgSnapshot {
         fallback_country(&self.branches)
     }
 
+    /// The organization's thinQ integration card, if it has one.
+    pub fn thinq_service(&self) -> Option<&Service> {
+        self.services.iter().find(|s| s.is_thinq())
+    }
+
+    /// The numbers on the thinQ card: the ones a text can be sent from through thinQ.
+    pub fn thinq_trunks(&self) -> impl Iterator<Item = &SmsTrunk> {
+        let card = self.thinq_service().map(|s| s.id.as_str());
+        self.trunks
+            .iter()
+            .filter(move |t| card.is_some_and(|c| t.service.as_str() == c))
+    }
+
     /// The numbers as typed fields, by id and by E.164 number.
     pub fn live_index(&self) -> &LiveIndex {
         &self.live

@@ -137,7 +137,7 @@ impl NumbersState {
 
     /// The organization's thinQ integration, which new numbers go through.
     pub fn thinq_service(&self) -> Option<&ringotel::Service> {
-        self.snapshot.data.services.iter().find(|s| s.is_thinq())
+        self.snapshot.data.thinq_service()
     }
 
     /// The Numbers tab's view of this state.

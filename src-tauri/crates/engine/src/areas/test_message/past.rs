@@ -70,15 +70,8 @@ impl TestMessages<'_> {
             .org_snapshot(&connected, &org, Freshness::Saved)
             .await?;
         let data = &snapshot.data;
-        let card = data
-            .services
-            .iter()
-            .find(|s| s.is_thinq())
-            .map(|s| s.id.as_str());
         let senders = data
-            .trunks
-            .iter()
-            .filter(|t| Some(t.service.as_str()) == card)
+            .thinq_trunks()
             .map(|t| Sender {
                 number: t.number.clone(),
                 formatted: data.display_of(t).to_owned(),

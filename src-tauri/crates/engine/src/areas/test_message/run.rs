@@ -70,19 +70,12 @@ impl TestMessages<'_> {
             .org_snapshot(&connected, org, Freshness::Saved)
             .await?;
         let data = &snapshot.data;
-        let card = data
-            .services
-            .iter()
-            .find(|s| s.is_thinq())
-            .map(|s| s.id.clone());
         let fallback = data.fallback_country();
         let from = PhoneNumber::parse(&input.from, fallback)
             .ok()
             .filter(|n| {
-                data.trunks.iter().any(|t| {
-                    Some(t.service.as_str()) == card.as_ref().map(|c| c.as_str())
-                        && PhoneNumber::from_wire(&t.number).is_ok_and(|w| w == *n)
-                })
+                data.thinq_trunks()
+                    .any(|t| PhoneNumber::from_wire(&t.number).is_ok_and(|w| w == *n))
             })
             .ok_or_else(|| {
                 invalid(
