@@ -6,6 +6,7 @@ use crate::state::{AppState, lock};
 use crate::system_dialog::picked;
 use domain::OrgId;
 use engine::diagnostics::ReportFile;
+use engine::next_step::NextStep;
 use engine::readiness::report_file::{self, ReportFormat};
 use engine::readiness::{CheckAllProgress, CheckAllReport, OrgFixesDrafted};
 use engine::{Cancel, Problem};
@@ -15,11 +16,12 @@ use tauri_plugin_dialog::DialogExt;
 
 /// A second run of what runs once at a time: refused, so Cancel always reaches the one running.
 pub(crate) fn already(message: &str) -> Problem {
-    Problem {
-        code: engine::ProblemCode::Invalid,
-        message: message.into(),
-        field: None,
-    }
+    // The message says what to do (wait, or cancel); doing it again now cannot help.
+    let next = NextStep {
+        advice: None,
+        retry: false,
+    };
+    Problem::stated(engine::ProblemCode::Invalid, message, next)
 }
 
 fn no_report() -> Problem {

@@ -167,16 +167,40 @@ impl AppSession {
         self.wait_for(&format!("[data-testid='{testid}']")).await
     }
 
-    /// Clicks the element once it is enabled, as a person waits for a button that is still
-    /// waiting for its data.
+    /// Clicks the element once it is enabled and has stopped moving, as a person waits for a
+    /// button that is still waiting for its data, and clicks where it is, not where it was.
     pub async fn click(&self, testid: &str) {
-        self.wait_for(&format!(
-            "[data-testid='{testid}']:not([disabled]):not([aria-busy='true'])"
-        ))
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
+        let element = self
+            .wait_for(&format!(
+                "[data-testid='{testid}']:not([disabled]):not([aria-busy='true'])"
+            ))
+            .await;
+        self.until_still(&element).await;
+        element
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
+    }
+
+    /// Waits (up to 3 s) until `element` lies where it lay two frames before: a WebDriver click
+    /// goes to the point the element was found at, so one that content arriving above it has
+    /// just pushed down would land beside it.
+    async fn until_still(&self, element: &Element) {
+        let script = "const [el, done] = [arguments[0], arguments[arguments.length - 1]];
+            const started = performance.now();
+            let [last, still] = ['', 0];
+            const look = () => {
+              const r = el.getBoundingClientRect();
+              const at = [r.x, r.y, r.width, r.height].join();
+              still = at === last ? still + 1 : 0;
+              last = at;
+              if (still >= 2 || performance.now() - started > 3000) done(still >= 2);
+              else requestAnimationFrame(look);
+            };
+            requestAnimationFrame(look);";
+        let arg = serde_json::to_value(element).unwrap();
+        // A page that never settles is the test's next wait to report, not this one's.
+        let _settled = self.client.execute_async(script, vec![arg]).await;
     }
 
     /// Clears an input and types `text` into it, as a person would.
@@ -290,6 +314,7 @@ impl AppSession {
             .unwrap()
         {
             if row.text().await.unwrap().contains(label) {
+                self.until_still(&row).await;
                 row.click().await.unwrap();
                 return;
             }

@@ -108,6 +108,8 @@ mod tests {
             code: ProblemCode::Invalid,
             message: "The server address must use https".into(),
             field: Some(domain::FieldKey::BaseUrl),
+            next_step: None,
+            retry: false,
         };
         let failure = Failure::from(problem);
         assert_eq!(failure.code, BAD_INPUT);
@@ -120,6 +122,8 @@ mod tests {
             code: ProblemCode::Unreachable,
             message: "down".into(),
             field: None,
+            next_step: None,
+            retry: true,
         };
         assert_eq!(Failure::from(unreachable).code, UNREACHABLE);
     }

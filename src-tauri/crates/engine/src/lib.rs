@@ -19,9 +19,10 @@ pub use areas::{diagnostics, integrations, numbers, opt_outs, organizations, set
 #[cfg(feature = "builtin-sandbox")]
 pub use base::builtin_sandbox;
 pub use base::cancel::Cancel;
-pub use base::error::{EngineError, EngineResult, Problem, ProblemCode};
+pub use base::error::{EngineError, EngineResult};
+pub use base::problem::{Problem, ProblemCode};
 pub use base::secrets::{SecretPersistence, SecretState};
 pub use base::settings::{NetworkSettings, SandboxEndpoints, SandboxThinqAccount};
-pub use base::{home, sandbox_process, startup};
+pub use base::{home, next_step, sandbox_process, startup};
 pub use engine::Engine;
 pub use stored::{drafts, plan, snapshot, workspaces};

@@ -38,8 +38,17 @@ impl SetAside {
                 "was written by a newer version of the app (schema {found}; this version knows up to {supported})"
             ),
         };
+        // What to do: the workspaces live in the kept file; a newer app can still read it.
+        let next = match &self.reason {
+            SetAsideReason::Corrupt { .. } => {
+                "Add your workspaces again; if drafts in the kept file matter, send it to support"
+            }
+            SetAsideReason::NewerVersion { .. } => {
+                "Update the app to the version that wrote it to get back to that data, or add your workspaces again here"
+            }
+        };
         format!(
-            "The local database {why}. It was kept, unchanged, at {}, and the app started with a new one.",
+            "The local database {why}. It was kept, unchanged, at {}, and the app started with a new one. {next}.",
             self.kept_at.display()
         )
     }

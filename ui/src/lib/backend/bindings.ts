@@ -37,7 +37,15 @@ export type Problem = { code: ProblemCode, message: string,
 /**
  * The form field at fault, when there is one.
  */
-field: FieldKey | null, };
+field: FieldKey | null, 
+/**
+ * What to do about it, when `message` does not say so itself ([`next_step`]).
+ */
+nextStep: string | null, 
+/**
+ * Whether doing the same again unchanged may succeed: the notice offers Try again.
+ */
+retry: boolean, };
 
 export type ProblemCode = "invalid" | "unauthorized" | "forbidden" | "notFound" | "unreachable" | "remote" | "keychainUnavailable" | "storage" | "internal";
 

@@ -19,6 +19,6 @@ describe('backend calls', () => {
 
   it('turn anything else thrown into an internal problem with its message', async () => {
     const error = await backend.startupReport().catch((e: unknown) => e);
-    expect(toProblem(error)).toEqual({ code: 'internal', message: 'IPC closed', field: null });
+    expect(toProblem(error)).toEqual({ code: 'internal', message: 'IPC closed', field: null, nextStep: null, retry: true });
   });
 });

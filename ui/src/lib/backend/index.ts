@@ -76,12 +76,13 @@ export function isProblem(value: unknown): value is Problem {
   );
 }
 
-/** Whatever was thrown, as a Problem: backend rejections keep their code, the rest is internal. */
+/** Whatever was thrown, as a Problem: backend rejections keep their code and next step, the rest
+ *  is internal (a failed call between the page and the app: trying again may work). */
 export function toProblem(error: unknown): Problem {
   if (error instanceof BackendProblem) return error.problem;
   if (isProblem(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message, field: null };
+  return { code: 'internal', message, field: null, nextStep: null, retry: true };
 }
 
 async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {

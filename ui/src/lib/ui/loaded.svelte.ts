@@ -43,19 +43,30 @@ export class Loaded<T, A extends unknown[] = []> {
   };
 
   /** Runs an action on the view that answers something else (a switch, a removal): a failure
-   *  says what went wrong here, where Try again loads the view again. */
+   *  says what went wrong here; its caller does it again. */
   run = async <R>(work: () => Promise<R>): Promise<R | undefined> => {
     this.problem = null;
     return attempt(work, (p) => (this.problem = p));
   };
 
   /** Runs an action that answers with the view as it is now (a save, a discard): the answer
-   *  replaces the value; a failure keeps it and says what went wrong. */
+   *  replaces the value; a failure keeps it, says what went wrong, and is what `retry` does
+   *  again. */
   update = async (work: () => Promise<T>): Promise<T | undefined> => {
     this.loading = true;
     const answer = await this.run(work);
     if (answer !== undefined) this.value = answer;
+    this.failed = answer === undefined ? work : null;
     this.loading = false;
     return answer;
   };
+
+  /** Does again the load or action on the view that failed last (Try again), not merely a
+   *  reload: a failed removal is tried again, not forgotten. */
+  retry = async (): Promise<void> => {
+    const work = this.failed;
+    if (work) await this.update(work);
+  };
+
+  private failed: (() => Promise<T>) | null = null;
 }

@@ -43,4 +43,22 @@ describe('an action on a screen', () => {
     expect(await loaded.run(async () => 'switched')).toBe('switched');
     expect([loaded.value, loaded.problem]).toEqual([7, null]);
   });
+
+  it('tries again what failed, not merely the last load', async () => {
+    let reads = 0;
+    let removals = 0;
+    const loaded = new Loaded(async () => {
+      reads += 1;
+      return 'listed';
+    });
+    await loaded.load();
+    await loaded.update(async () => {
+      removals += 1;
+      if (removals === 1) throw { code: 'unreachable', message: 'Ringotel could not be reached', field: null };
+      return 'removed';
+    });
+    expect(loaded.value).toBe('listed');
+    await loaded.retry();
+    expect([loaded.value, loaded.problem, reads, removals]).toEqual(['removed', null, 1, 2]);
+  });
 });

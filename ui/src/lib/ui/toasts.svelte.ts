@@ -1,4 +1,5 @@
-// Short-lived confirmations ("Saved", "Copied") shown in a corner and announced politely.
+// Short-lived confirmations ("Saved", "Copied") shown in a corner and announced politely; a failure
+// stays until dismissed, since it says what to do next and that takes longer than 4 s to read.
 
 export interface Toast {
   id: number;
@@ -14,8 +15,10 @@ export const toasts = $state<Toast[]>([]);
 export function toast(text: string, tone: Toast['tone'] = 'ok'): void {
   const id = next++;
   toasts.push({ id, tone, text });
-  setTimeout(() => {
-    const index = toasts.findIndex((t) => t.id === id);
-    if (index >= 0) toasts.splice(index, 1);
-  }, TOAST_MS);
+  if (tone !== 'danger') setTimeout(() => dismiss(id), TOAST_MS);
+}
+
+export function dismiss(id: number): void {
+  const index = toasts.findIndex((t) => t.id === id);
+  if (index >= 0) toasts.splice(index, 1);
 }

@@ -66,6 +66,23 @@ pub enum ReportFile {
     NotWritten { message: String },
 }
 
+impl ReportFile {
+    /// The outcome of writing `path`, and what to do when it could not be written.
+    pub fn written(path: &std::path::Path, result: std::io::Result<()>) -> Self {
+        match result {
+            Ok(()) => Self::Saved {
+                path: path.display().to_string(),
+            },
+            Err(e) => Self::NotWritten {
+                message: format!(
+                    "{} could not be written: {e}. Choose a folder you can write to and save again.",
+                    path.display()
+                ),
+            },
+        }
+    }
+}
+
 fn status(id: AssumptionId, evidence: Option<&Evidence>) -> AssumptionStatus {
     let a = id.get();
     let verdict = Verdict::of_latest(evidence.and_then(|e| e.latest_held));
@@ -196,13 +213,9 @@ impl Diagnostics<'_> {
     /// Writes the shape report to `path`.
     pub async fn save_shape_report(&self, path: &Path) -> EngineResult<ReportFile> {
         let text = self.shape_report().await?;
-        Ok(match store::private::write_private(path, text.as_bytes()) {
-            Ok(()) => ReportFile::Saved {
-                path: path.display().to_string(),
-            },
-            Err(e) => ReportFile::NotWritten {
-                message: format!("{} could not be written: {e}", path.display()),
-            },
-        })
+        Ok(ReportFile::written(
+            path,
+            store::private::write_private(path, text.as_bytes()),
+        ))
     }
 }

@@ -1,16 +1,13 @@
-//! Engine failures, and the one `{code, message, field?}` object they become at the UI's edge.
+//! Engine failures, and their words for an administrator.
 
 use domain::ConnectionId;
 use domain::DraftId;
 use domain::SmsNumberId;
-use domain::{FieldKey, FieldProblem, OrgId, WorkspaceId};
+use domain::{FieldProblem, OrgId, WorkspaceId};
 use ringotel::RingotelError;
-use serde::Serialize;
 use store::{KeychainError, StoreError};
 use thinq::ThinqError;
 use thiserror::Error;
-use transport::Failure;
-use ts_rs::TS;
 
 #[derive(Debug, Error)]
 pub enum EngineError {
@@ -26,21 +23,17 @@ pub enum EngineError {
     Invalid(Vec<FieldProblem>),
     #[error("There is no workspace \"{0}\"; it may have been removed")]
     UnknownWorkspace(WorkspaceId),
-    #[error(
-        "The API key of workspace \"{0}\" is not stored; enter it again on the Workspaces screen"
-    )]
+    #[error("The API key of workspace \"{0}\" is not in the keychain")]
     MissingApiKey(String),
-    #[error("The built-in sandbox is not running")]
+    #[error("The Sandbox's simulated services are not running")]
     SandboxNotRunning,
     #[error("Organization {0} has no thinQ integration card in Ringotel")]
     NoThinqCard(String),
-    #[error("There is no {0} any more; refresh to see the current list")]
+    #[error("There is no {0} any more")]
     NotFound(Missing),
-    #[error(
-        "The thinQ Account ID, username and token of this organization are not saved here; save them on the Integrations tab first"
-    )]
+    #[error("The thinQ Account ID, username and token of this organization are not saved here")]
     NoThinqSettings(OrgId),
-    #[error("No organization was checked yet: run Check all first")]
+    #[error("No organization was checked yet")]
     NoCheckAllReport,
     #[error("Internal error: {0}")]
     Internal(Internal),
@@ -78,69 +71,6 @@ pub enum Internal {
     /// What in a drafted change cannot be read (the plan's own type, above this layer).
     #[error("this change cannot be compared ({0}); discard it and draft it again")]
     CannotCompare(Box<dyn std::error::Error + Send + Sync>),
-}
-
-/// What the UI branches on. Messages are for people; codes are for code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum ProblemCode {
-    Invalid,
-    Unauthorized,
-    Forbidden,
-    NotFound,
-    Unreachable,
-    Remote,
-    KeychainUnavailable,
-    Storage,
-    Internal,
-}
-
-/// The error object every command rejects with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Problem {
-    pub code: ProblemCode,
-    pub message: String,
-    /// The form field at fault, when there is one.
-    pub field: Option<FieldKey>,
-}
-
-impl From<EngineError> for Problem {
-    fn from(error: EngineError) -> Self {
-        let message = error.to_string();
-        let (code, field) = match &error {
-            EngineError::Ringotel(e) => (code_of(e.failure()), None),
-            EngineError::Thinq(e) => (code_of(e.failure()), None),
-            EngineError::Store(_) => (ProblemCode::Storage, None),
-            EngineError::Keychain(_) => (ProblemCode::KeychainUnavailable, None),
-            EngineError::Invalid(problems) => {
-                (ProblemCode::Invalid, problems.first().map(|p| p.field))
-            }
-            EngineError::UnknownWorkspace(_)
-            | EngineError::NoThinqCard(_)
-            | EngineError::NotFound(_)
-            | EngineError::NoCheckAllReport => (ProblemCode::NotFound, None),
-            EngineError::NoThinqSettings(_) => (ProblemCode::NotFound, Some(FieldKey::AccountId)),
-            EngineError::MissingApiKey(_) => (ProblemCode::Unauthorized, Some(FieldKey::ApiKey)),
-            EngineError::SandboxNotRunning | EngineError::Internal(_) => {
-                (ProblemCode::Internal, None)
-            }
-        };
-        Self {
-            code,
-            message,
-            field,
-        }
-    }
-}
-
-fn code_of(failure: Failure) -> ProblemCode {
-    match failure {
-        Failure::RefusedCredentials { status: 401 } => ProblemCode::Unauthorized,
-        Failure::RefusedCredentials { .. } => ProblemCode::Forbidden,
-        f if f.is_unreachable() => ProblemCode::Unreachable,
-        _ => ProblemCode::Remote,
-    }
 }
 
 pub type EngineResult<T> = Result<T, EngineError>;

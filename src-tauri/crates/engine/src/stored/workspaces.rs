@@ -1,6 +1,6 @@
 //! Workspaces: the built-in Sandbox and Ringotel accounts, their API keys, and which is active.
 
-use crate::base::error::{EngineError, EngineResult};
+use crate::base::error::{EngineError, EngineResult, ringotel_in_words};
 use crate::base::handle::Base;
 use crate::base::secrets::{SecretPersistence, SecretState};
 use domain::{BaseUrl, FieldKey, FieldProblem, Problems, Secret, WorkspaceId};
@@ -342,7 +342,10 @@ impl Workspaces<'_> {
                 message: e.to_string(),
             },
             Err(e) if e.failure().is_unreachable() => RingotelTestOutcome::Unreachable {
-                message: e.to_string(),
+                message: format!(
+                    "{}. Check the server address and your network connection, then test again.",
+                    ringotel_in_words(&e)
+                ),
             },
             Err(e) => RingotelTestOutcome::Rejected {
                 field: FieldKey::BaseUrl,

@@ -15,7 +15,18 @@ async fn the_accounts_dids_are_listed_then_added_as_drafted_numbers_in_one_step(
         .thinq_dids(org.clone())
         .await
         .unwrap_err();
-    assert!(before.to_string().contains("Integrations tab"), "{before}");
+    let problem = engine::Problem::from(before);
+    assert!(
+        problem
+            .next_step
+            .as_deref()
+            .is_some_and(|step| step.contains("Integrations tab")),
+        "{problem:?}"
+    );
+    assert!(
+        !problem.retry,
+        "saving the settings comes first: {problem:?}"
+    );
 
     crate::save_demo_thinq(&s.engine, &org).await;
     let dids = s.engine.numbers().thinq_dids(org.clone()).await.unwrap();

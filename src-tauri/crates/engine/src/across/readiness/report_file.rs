@@ -130,12 +130,8 @@ pub fn write(
         ReportFormat::Csv => csv(report)?,
         ReportFormat::Json => json(report)?,
     };
-    Ok(match store::private::write_private(path, text.as_bytes()) {
-        Ok(()) => ReportFile::Saved {
-            path: path.display().to_string(),
-        },
-        Err(e) => ReportFile::NotWritten {
-            message: format!("{} could not be written: {e}", path.display()),
-        },
-    })
+    Ok(ReportFile::written(
+        path,
+        store::private::write_private(path, text.as_bytes()),
+    ))
 }

@@ -77,7 +77,7 @@ impl Integrations<'_> {
                 | ThinqError::Http { .. }
                 | ThinqError::Malformed { .. }),
             ) => ThinqTestOutcome::Unreachable {
-                message: e.to_string(),
+                message: format!("{e}. Check your network connection, then test again."),
             },
         })
     }

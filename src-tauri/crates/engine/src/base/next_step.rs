@@ -1,0 +1,190 @@
+//! What the admin can do about a failure: one sentence per kind of failure, and whether doing
+//! the same thing again can help. Every screen's problem notice and `sms-admin` show both.
+
+use super::error::{EngineError, Internal};
+use store::{KeychainProblem, StoreError};
+use transport::Failure;
+
+/// The way forward from one failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NextStep {
+    /// What to do, as a sentence; `None` where the failure's own words already say it (a form
+    /// field's problem beside the field, the keychain's causes).
+    pub advice: Option<&'static str>,
+    /// Whether the same action, done again unchanged, may succeed (the network, a busy service,
+    /// the disk): the notice then offers Try again.
+    pub retry: bool,
+}
+
+const fn step(advice: &'static str, retry: bool) -> NextStep {
+    NextStep {
+        advice: Some(advice),
+        retry,
+    }
+}
+
+/// Support reads the log folder; the Diagnostics screen says where it is.
+const TELL_SUPPORT: &str = "Try again; if it happens again, send the log folder (shown on the Diagnostics screen) to support.";
+
+pub fn next_step(error: &EngineError) -> NextStep {
+    match error {
+        EngineError::Ringotel(e) => ringotel(e.failure()),
+        EngineError::Thinq(e) => thinq(e.failure()),
+        EngineError::Store(StoreError::Corrupt { .. }) => step(
+            "Restart the app; if it happens again, send the log folder (shown on the Diagnostics screen) to support.",
+            false,
+        ),
+        EngineError::Store(_) => step(
+            "Check that the disk has free space and the app's data folder can be written, then try again.",
+            true,
+        ),
+        EngineError::Keychain(e) => keychain(e.problem),
+        EngineError::Invalid(_) => NextStep {
+            advice: None,
+            retry: false,
+        },
+        EngineError::UnknownWorkspace(_) => {
+            step("Choose a workspace on the Workspaces screen.", false)
+        }
+        EngineError::MissingApiKey(_) => step(
+            "Remove the workspace on the Workspaces screen and add it again with its API key.",
+            false,
+        ),
+        EngineError::SandboxNotRunning => step(
+            "Restart the app: the Sandbox's services start with it.",
+            false,
+        ),
+        EngineError::NoThinqCard(_) => step(
+            "Add the thinQ integration to this organization in the Ringotel admin portal, then refresh.",
+            false,
+        ),
+        EngineError::NotFound(_) => step("Refresh to see the current list.", false),
+        EngineError::NoThinqSettings(_) => step("Save them on the Integrations tab first.", false),
+        EngineError::NoCheckAllReport => step("Run Check all first.", false),
+        // The change says itself what to do: discard it and draft it again.
+        EngineError::Internal(Internal::CannotCompare(_)) => NextStep {
+            advice: None,
+            retry: false,
+        },
+        EngineError::Internal(_) => step(TELL_SUPPORT, true),
+    }
+}
+
+fn ringotel(failure: Failure) -> NextStep {
+    match failure {
+        Failure::RefusedCredentials { status: 401 } => step(
+            "Copy a valid API key from the Ringotel admin portal, then remove this workspace on the Workspaces screen and add it again with that key.",
+            false,
+        ),
+        Failure::RefusedCredentials { .. } => step(
+            "Use the API key of an administrator who may manage this organization: remove this workspace on the Workspaces screen and add it again with that key.",
+            false,
+        ),
+        Failure::Unreachable => step(
+            "Check the network connection and the workspace's server address, then try again.",
+            true,
+        ),
+        Failure::TimedOut => step("Ringotel may be busy: wait a moment and try again.", true),
+        Failure::ServerError { status: 429 } => step(
+            "Ringotel asked to slow down: wait a minute and try again.",
+            true,
+        ),
+        Failure::ServerError { .. } => step(
+            "Ringotel or a proxy in front of it is failing: wait a few minutes and try again.",
+            true,
+        ),
+        Failure::Rejected => step("Correct what Ringotel named, then try again.", true),
+        Failure::AnswerLost => step(
+            "Try again; if it keeps happening, save the answers' shapes on the Diagnostics screen and send the file to support.",
+            true,
+        ),
+    }
+}
+
+fn thinq(failure: Failure) -> NextStep {
+    match failure {
+        Failure::RefusedCredentials { status: 401 } => step(
+            "Correct the thinQ username and API token on the Integrations tab, then try again.",
+            false,
+        ),
+        Failure::RefusedCredentials { .. } => step(
+            "Check the thinQ Account ID on the Integrations tab (the account's number, not the username), then try again.",
+            false,
+        ),
+        Failure::Unreachable => step("Check the network connection, then try again.", true),
+        Failure::TimedOut => step("thinQ may be busy: wait a moment and try again.", true),
+        Failure::ServerError { status: 429 } => step(
+            "thinQ asked to slow down: wait a minute and try again.",
+            true,
+        ),
+        Failure::ServerError { .. } => {
+            step("thinQ is failing: wait a few minutes and try again.", true)
+        }
+        Failure::Rejected => step("Correct what thinQ named, then try again.", true),
+        Failure::AnswerLost => step(
+            "Try again; if it keeps happening, save the answers' shapes on the Diagnostics screen and send the file to support.",
+            true,
+        ),
+    }
+}
+
+fn keychain(problem: KeychainProblem) -> NextStep {
+    match problem {
+        // Their messages name the cause and the fix (start a desktop session, install a
+        // keychain, unlock it); done, the same action works.
+        KeychainProblem::NoSessionBus
+        | KeychainProblem::NoSecretService
+        | KeychainProblem::Locked
+        | KeychainProblem::NoAnswer => NextStep {
+            advice: None,
+            retry: true,
+        },
+        KeychainProblem::Unsupported => step(
+            "Keep secrets for this session only when the app offers it, or use a system with a keychain.",
+            false,
+        ),
+        KeychainProblem::Failed => step(
+            "Try again; if it keeps failing, log in again to restart the keychain, or keep secrets for this session only when the app offers it.",
+            true,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use store::KeychainError;
+
+    #[test]
+    fn every_failure_says_what_to_do_or_its_words_do() {
+        let keychain = |problem| {
+            EngineError::Keychain(KeychainError {
+                problem,
+                detail: String::new(),
+            })
+        };
+        // A cause whose own message carries no step gets one.
+        for error in [
+            keychain(KeychainProblem::Unsupported),
+            keychain(KeychainProblem::Failed),
+            EngineError::SandboxNotRunning,
+            EngineError::NoCheckAllReport,
+        ] {
+            assert!(next_step(&error).advice.is_some(), "{error}");
+        }
+        // Messages that already say what to do are not told twice.
+        let locked = keychain(KeychainProblem::Locked);
+        assert!(locked.to_string().contains("Unlock"));
+        assert_eq!(next_step(&locked).advice, None);
+        assert!(next_step(&locked).retry);
+    }
+
+    #[test]
+    fn trying_again_is_offered_only_where_it_can_help() {
+        assert!(ringotel(Failure::Unreachable).retry);
+        assert!(ringotel(Failure::ServerError { status: 503 }).retry);
+        assert!(!ringotel(Failure::RefusedCredentials { status: 401 }).retry);
+        assert!(!thinq(Failure::RefusedCredentials { status: 404 }).retry);
+        assert!(!next_step(&EngineError::NoCheckAllReport).retry);
+    }
+}
