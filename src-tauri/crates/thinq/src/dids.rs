@@ -161,14 +161,23 @@ impl ThinqClient {
         let mut read = 1;
         if has_next && total > 0 {
             let pages = u32::try_from(total.div_ceil(size)).unwrap_or(MAX_PAGES);
+            // A call starts as soon as any other ends, not when the oldest does: one slow page
+            // holds back only its own place in the order, not the calls behind it.
             let mut rest = futures_util::stream::iter(2..=pages.min(MAX_PAGES))
-                .map(|page| self.search_dids(page, rows))
-                .buffered(concurrency.max(1));
-            while let Some(page) = rest.try_next().await? {
-                has_next = page.has_next_page;
-                count += page.rows.len();
-                read += 1;
-                on_page(page.rows, total);
+                .map(|page| async move {
+                    Ok::<_, ThinqError>((page, self.search_dids(page, rows).await?))
+                })
+                .buffer_unordered(concurrency.max(1));
+            let mut waiting = std::collections::BTreeMap::new();
+            while let Some((number, page)) = rest.try_next().await? {
+                waiting.insert(number, page);
+                // Handed over in order: each page once those before it are.
+                while let Some(page) = waiting.remove(&(read + 1)) {
+                    has_next = page.has_next_page;
+                    count += page.rows.len();
+                    read += 1;
+                    on_page(page.rows, total);
+                }
             }
         }
         // No total, or more pages than the total said: follow has_next_page one by one.
