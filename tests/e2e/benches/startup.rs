@@ -25,18 +25,31 @@ fn release(name: &str) -> PathBuf {
         .join(name)
 }
 
-/// Proportional set size of `pids` together, in KiB, from `/proc/<pid>/smaps_rollup`.
+/// Proportional set size of one process in KiB, from `/proc/<pid>/smaps_rollup`.
+fn pss_of(pid: u32) -> Option<u64> {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    rollup
+        .lines()
+        .find(|l| l.starts_with("Pss:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|kib| kib.parse::<u64>().ok())
+}
+
+/// Proportional set size of `pids` together, in KiB.
 fn pss_kib(pids: &[u32]) -> u64 {
+    pids.iter().filter_map(|pid| pss_of(*pid)).sum()
+}
+
+/// "WebKitWebProces 212,000 KiB, …": each process's share, which is what a profile of the
+/// memory bar reads.
+fn pss_by_process(pids: &[u32]) -> String {
     pids.iter()
-        .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
-        .filter_map(|rollup| {
-            rollup
-                .lines()
-                .find(|l| l.starts_with("Pss:"))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|kib| kib.parse::<u64>().ok())
+        .filter_map(|pid| {
+            let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+            Some(format!("{} {} KiB", name.trim(), pss_of(*pid)?))
         })
-        .sum()
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Milliseconds from asking for the session to the ready marker.
@@ -63,13 +76,17 @@ async fn one_run(program: &Path, big_org: bool) -> Run {
     let app = AppSession::start_program(program, &home, &[]).await;
     let start_ms = ready_after(&app).await;
     tokio::time::sleep(IDLE).await;
-    let idle_kib = pss_kib(&app.program_processes(program));
+    let processes = app.program_processes(program);
+    let idle_kib = pss_kib(&processes);
+    println!("  first screen: {}", pss_by_process(&processes));
     let numbers_kib = if big_org {
         app.click_row("org-row", "Summit Health Network").await;
         app.click("tab-numbers").await;
         app.by_testid("numbers-table").await;
         tokio::time::sleep(IDLE).await;
-        Some(pss_kib(&app.program_processes(program)))
+        let processes = app.program_processes(program);
+        println!("  Numbers tab: {}", pss_by_process(&processes));
+        Some(pss_kib(&processes))
     } else {
         None
     };

@@ -79,6 +79,21 @@ fn draft_view(c: &mut Criterion) {
             black_box((rows, snapshot.len()))
         });
     });
+    // What any first view pays before it can look at one number: the saved copy is the JSON
+    // Ringotel sent (unknown fields kept), and reading it into plain JSON values is a floor for
+    // decoding it into anything.
+    let payload: String = db
+        .conn()
+        .query_row(
+            "SELECT payload FROM snapshots WHERE workspace_id = ?1 AND scope = ?2",
+            [ws.as_str(), &format!("organization/{org}")],
+            |r| r.get(0),
+        )
+        .unwrap();
+    println!("saved copy: {} bytes of JSON", payload.len());
+    group.bench_function("JSON parse of the saved copy alone", |b| {
+        b.iter(|| black_box(serde_json::from_str::<serde_json::Value>(&payload).unwrap()));
+    });
     group.bench_function(
         "first numbers_view after start (decode saved copy + draft)",
         |b| {
