@@ -71,7 +71,7 @@ fn describe(error: reqwest::Error) -> String {
     if error.is_timeout() {
         "the server did not answer in time".into()
     } else if error.is_connect() {
-        "could not connect (check the address and the network)".into()
+        "could not connect to the server".into()
     } else if error.is_request() {
         "the connection dropped before the server answered".into()
     } else {

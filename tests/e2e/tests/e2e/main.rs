@@ -17,6 +17,7 @@ mod markup_names;
 mod numbers_draft;
 mod numbers_large_org;
 mod opt_out_flow;
+mod problems;
 mod readiness_flow;
 mod ringotel_account;
 mod single_instance;
