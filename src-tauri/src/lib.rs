@@ -28,8 +28,7 @@ pub fn run() {
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let log_dir = app.path().app_log_dir().ok();
-            logging::init(log_dir.as_deref());
+            logging::init(logging::log_file(app.handle()).as_deref());
             // The engine names the folder, so `sms-admin` shares it; Tauri's is the fallback.
             let data_dir = match engine::home::data_dir(None) {
                 Some(dir) => dir,

@@ -188,14 +188,18 @@ impl AppSession {
     async fn until_still(&self, element: &Element) {
         let script = "const [el, done] = [arguments[0], arguments[arguments.length - 1]];
             const started = performance.now();
+            // Frames may stop coming (a hidden window): the clock still ends the wait.
+            const timer = setTimeout(() => done(false), 3000);
             let [last, still] = ['', 0];
             const look = () => {
               const r = el.getBoundingClientRect();
               const at = [r.x, r.y, r.width, r.height].join();
               still = at === last ? still + 1 : 0;
               last = at;
-              if (still >= 2 || performance.now() - started > 3000) done(still >= 2);
-              else requestAnimationFrame(look);
+              if (still >= 2 || performance.now() - started > 3000) {
+                clearTimeout(timer);
+                done(still >= 2);
+              } else requestAnimationFrame(look);
             };
             requestAnimationFrame(look);";
         let arg = serde_json::to_value(element).unwrap();

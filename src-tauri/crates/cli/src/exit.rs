@@ -59,7 +59,10 @@ impl From<Problem> for Failure {
         {
             return Self {
                 code,
-                message: format!("{} (or with `sms-admin enable-thinq`)", problem.message),
+                message: format!(
+                    "{}: save them with `sms-admin enable-thinq`",
+                    problem.message
+                ),
             };
         }
         let message = match problem.field {

@@ -48,6 +48,9 @@ async fn diagnostics_show_each_verdict_and_save_a_shape_report_with_no_secret() 
         "{routing}"
     );
     assert!(routing.contains("What the app does now"), "{routing}");
+    // The log file a failure's next step may ask to send is named here.
+    let log = app.text_until("log-file", |t| !t.is_empty()).await;
+    assert!(log.contains("sms-admin.log"), "{log}");
     app.screenshot("36-diagnostics").await;
 
     // Save shape report…: the system's save dialog, answered as a person would.

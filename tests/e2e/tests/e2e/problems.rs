@@ -1,8 +1,10 @@
 //! A failure says what to do next, and offers Try again only where doing the same again can
-//! help: a service that cannot be reached, against settings that must be saved first.
+//! help: settings that must be saved first, against a service out of reach for a moment.
 
+use crate::sync_flow::open_harbor;
 use e2e::{AppSession, Home};
 use fantoccini::Locator;
+use sandbox::{Sandbox, demo_thinq_accounts};
 
 /// Whether anything in the page carries `testid` now.
 async fn present(app: &AppSession, testid: &str) -> bool {
@@ -15,28 +17,14 @@ async fn present(app: &AppSession, testid: &str) -> bool {
 
 #[tokio::test]
 async fn a_failure_says_what_to_do_next_and_try_again_only_where_it_can_help() {
-    // Ringotel out of reach, nothing saved yet: the list cannot be shown.
-    let home = Home::new();
-    let app = AppSession::start(&home, &[("SMSADMIN_SANDBOX_OFFLINE", "1")]).await;
-    let said = app.text_until("orgs-problem", |t| !t.is_empty()).await;
-    assert!(said.contains("could not be reached"), "{said}");
-    let next = app.text("orgs-problem-next").await;
-    assert!(next.contains("network connection"), "{next}");
-    app.screenshot("19-problem-with-next-step").await;
-    // Trying again asks again (and fails again, the service still out of reach).
-    app.click("orgs-problem-retry").await;
-    app.text_until("orgs-problem-next", |t| t.contains("network connection"))
-        .await;
-    app.close().await;
-
-    // Reachable, but Import from thinQ needs the account's settings saved first: saying so is
-    // the way forward, and the same press again could not help.
+    let services = Sandbox::start().await.unwrap();
+    let demo = demo_thinq_accounts()[0];
     let home = Home::new();
     let app = AppSession::start(&home, &[]).await;
-    app.click_row("org-row", "Harbor Dental Group").await;
-    app.text_until("org-title", |t| t == "Harbor Dental Group")
-        .await;
-    app.click("tab-numbers").await;
+    open_harbor(&app, &services).await;
+
+    // Import from thinQ needs the account's settings saved first: saying where is the way
+    // forward, and the same press again could not help.
     app.click("import-thinq-open").await;
     let next = app
         .text_until("import-problem-next", |t| !t.is_empty())
@@ -46,5 +34,28 @@ async fn a_failure_says_what_to_do_next_and_try_again_only_where_it_can_help() {
         !present(&app, "import-problem-retry").await,
         "no Try again where trying again cannot help"
     );
+    app.click("import-back").await;
+
+    app.click("tab-integrations").await;
+    app.click("enable-thinq").await;
+    app.fill("accountId", demo.account_id).await;
+    app.fill("username", demo.username).await;
+    app.fill("token", demo.token).await;
+    app.click("save-thinq").await;
+    app.by_testid("numbers-table").await;
+
+    // thinQ out of reach for a moment: the step says what to check, and Try again, once the
+    // network is back, reads the account's numbers after all.
+    services.set_unreachable(true);
+    app.click("import-thinq-open").await;
+    let next = app
+        .text_until("import-problem-next", |t| !t.is_empty())
+        .await;
+    assert!(next.contains("network connection"), "{next}");
+    app.screenshot("19-problem-with-next-step").await;
+    services.set_unreachable(false);
+    app.click("import-problem-retry").await;
+    app.content_until("import-summary", |t| t.contains("DIDs on thinQ account"))
+        .await;
     app.close().await;
 }

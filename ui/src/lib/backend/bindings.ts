@@ -57,7 +57,12 @@ export type StartupReport = { dataDir: string,
 /**
  * A damaged or too-new database that was kept aside, and the sentence telling the user.
  */
-setAside: SetAside | null, setAsideMessage: string | null, sandboxRunning: boolean, };
+setAside: SetAside | null, setAsideMessage: string | null, sandboxRunning: boolean, 
+/**
+ * Where the window's log goes (filled in by the window, which chose it); support asks for
+ * this file.
+ */
+logFile: string | null, };
 
 export type WorkspaceView = { id: WorkspaceId, name: string, 
 /**

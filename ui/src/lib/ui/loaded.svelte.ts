@@ -61,6 +61,14 @@ export class Loaded<T, A extends unknown[] = []> {
     return answer;
   };
 
+  /** A view an action elsewhere answered (a panel's save): it replaces the value, and what
+   *  failed before it no longer stands (Try again must not redo it). */
+  set = (value: T): void => {
+    this.value = value;
+    this.problem = null;
+    this.failed = null;
+  };
+
   /** Does again the load or action on the view that failed last (Try again), not merely a
    *  reload: a failed removal is tried again, not forgotten. */
   retry = async (): Promise<void> => {

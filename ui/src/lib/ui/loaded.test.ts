@@ -60,5 +60,13 @@ describe('an action on a screen', () => {
     expect(loaded.value).toBe('listed');
     await loaded.retry();
     expect([loaded.value, loaded.problem, reads, removals]).toEqual(['removed', null, 1, 2]);
+
+    // A value a panel saved meanwhile: the failure before it is not redone.
+    await loaded.update(async () => {
+      throw { code: 'unreachable', message: 'Ringotel could not be reached', field: null };
+    });
+    loaded.set('saved elsewhere');
+    await loaded.retry();
+    expect([loaded.value, loaded.problem]).toEqual(['saved elsewhere', null]);
   });
 });

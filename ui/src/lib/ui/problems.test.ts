@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../backend';
-import { byField } from './problems';
+import { byField, joinerAfter } from './problems';
 
 describe('byField', () => {
   const list: FieldProblem[] = [
@@ -15,5 +15,12 @@ describe('byField', () => {
 
   it('shows only touched fields when asked', () => {
     expect(byField(list, { username: true })).toEqual({ username: 'empty' });
+  });
+});
+
+describe('joinerAfter', () => {
+  it('starts the next sentence after words that did not end theirs', () => {
+    expect(joinerAfter('Ringotel kept failing (HTTP 503)')).toBe('. ');
+    expect(joinerAfter('thinQ said: account suspended.')).toBe(' ');
   });
 });

@@ -5,6 +5,7 @@
 
 use crate::base::error::{EngineError, EngineResult};
 use crate::base::handle::Base;
+use crate::base::next_step::then;
 use domain::{Api, AssumptionId, NoticeArea, Verdict, WorkspaceId};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -74,9 +75,9 @@ impl ReportFile {
                 path: path.display().to_string(),
             },
             Err(e) => Self::NotWritten {
-                message: format!(
-                    "{} could not be written: {e}. Choose a folder you can write to and save again.",
-                    path.display()
+                message: then(
+                    &format!("{} could not be written: {e}", path.display()),
+                    "Choose a folder you can write to and save again.",
                 ),
             },
         }

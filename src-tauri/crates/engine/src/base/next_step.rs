@@ -23,15 +23,37 @@ const fn step(advice: &'static str, retry: bool) -> NextStep {
     }
 }
 
-/// Support reads the log folder; the Diagnostics screen says where it is.
-const TELL_SUPPORT: &str = "Try again; if it happens again, send the log folder (shown on the Diagnostics screen) to support.";
+/// Support reads the app's log; the Diagnostics screen names its file.
+const TELL_SUPPORT: &str = "Try again; if it happens again, send the log file (named on the Diagnostics screen) to support.";
+
+/// A workspace's key is replaced only by adding the workspace again, and removing it drops its
+/// drafts: the step keeps them first. `$first` says where the key comes from.
+macro_rules! add_again_with_key {
+    ($first:literal) => {
+        concat!(
+            $first,
+            " Then export each organization's draft (Numbers tab, Export draft…), remove this workspace on the Workspaces screen, add it again with that key, and import the drafts."
+        )
+    };
+}
+
+/// `said` and then `next` as two sentences: a service's words often end their own.
+pub fn then(said: &str, next: &str) -> String {
+    let said = said.trim_end();
+    if said.ends_with(['.', '!', '?']) {
+        format!("{said} {next}")
+    } else {
+        format!("{said}. {next}")
+    }
+}
 
 pub fn next_step(error: &EngineError) -> NextStep {
     match error {
         EngineError::Ringotel(e) => ringotel(e.failure()),
         EngineError::Thinq(e) => thinq(e.failure()),
+        // A saved value that cannot be read: a copy read again from Ringotel replaces it.
         EngineError::Store(StoreError::Corrupt { .. }) => step(
-            "Restart the app; if it happens again, send the log folder (shown on the Diagnostics screen) to support.",
+            "Refresh to read it from Ringotel again; if it keeps happening, send the log file (named on the Diagnostics screen) to support.",
             false,
         ),
         EngineError::Store(_) => step(
@@ -47,7 +69,7 @@ pub fn next_step(error: &EngineError) -> NextStep {
             step("Choose a workspace on the Workspaces screen.", false)
         }
         EngineError::MissingApiKey(_) => step(
-            "Remove the workspace on the Workspaces screen and add it again with its API key.",
+            add_again_with_key!("Find the key in the Ringotel admin portal."),
             false,
         ),
         EngineError::SandboxNotRunning => step(
@@ -73,11 +95,13 @@ pub fn next_step(error: &EngineError) -> NextStep {
 fn ringotel(failure: Failure) -> NextStep {
     match failure {
         Failure::RefusedCredentials { status: 401 } => step(
-            "Copy a valid API key from the Ringotel admin portal, then remove this workspace on the Workspaces screen and add it again with that key.",
+            add_again_with_key!("Copy a valid API key from the Ringotel admin portal."),
             false,
         ),
         Failure::RefusedCredentials { .. } => step(
-            "Use the API key of an administrator who may manage this organization: remove this workspace on the Workspaces screen and add it again with that key.",
+            add_again_with_key!(
+                "Get the API key of an administrator who may manage this organization."
+            ),
             false,
         ),
         Failure::Unreachable => step(
@@ -93,7 +117,8 @@ fn ringotel(failure: Failure) -> NextStep {
             "Ringotel or a proxy in front of it is failing: wait a few minutes and try again.",
             true,
         ),
-        Failure::Rejected => step("Correct what Ringotel named, then try again.", true),
+        // Sent again unchanged it would be refused again.
+        Failure::Rejected => step("Correct what Ringotel named, then try again.", false),
         Failure::AnswerLost => step(
             "Try again; if it keeps happening, save the answers' shapes on the Diagnostics screen and send the file to support.",
             true,
@@ -120,7 +145,7 @@ fn thinq(failure: Failure) -> NextStep {
         Failure::ServerError { .. } => {
             step("thinQ is failing: wait a few minutes and try again.", true)
         }
-        Failure::Rejected => step("Correct what thinQ named, then try again.", true),
+        Failure::Rejected => step("Correct what thinQ named, then try again.", false),
         Failure::AnswerLost => step(
             "Try again; if it keeps happening, save the answers' shapes on the Diagnostics screen and send the file to support.",
             true,

@@ -13,6 +13,9 @@ pub struct StartupReport {
     pub set_aside: Option<SetAside>,
     pub set_aside_message: Option<String>,
     pub sandbox_running: bool,
+    /// Where the window's log goes (filled in by the window, which chose it); support asks for
+    /// this file.
+    pub log_file: Option<String>,
 }
 
 impl Base {
@@ -22,6 +25,7 @@ impl Base {
             set_aside: self.set_aside.clone(),
             set_aside_message: self.set_aside.as_ref().map(SetAside::explain),
             sandbox_running: self.sandbox.is_some(),
+            log_file: None,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::base::error::{EngineError, EngineResult, ringotel_in_words};
 use crate::base::handle::Base;
+use crate::base::next_step::then;
 use crate::base::secrets::{SecretPersistence, SecretState};
 use domain::{BaseUrl, FieldKey, FieldProblem, Problems, Secret, WorkspaceId};
 use ringotel::RingotelClient;
@@ -342,9 +343,9 @@ impl Workspaces<'_> {
                 message: e.to_string(),
             },
             Err(e) if e.failure().is_unreachable() => RingotelTestOutcome::Unreachable {
-                message: format!(
-                    "{}. Check the server address and your network connection, then test again.",
-                    ringotel_in_words(&e)
+                message: then(
+                    &ringotel_in_words(&e),
+                    "Check the server address and your network connection, then test again.",
                 ),
             },
             Err(e) => RingotelTestOutcome::Rejected {

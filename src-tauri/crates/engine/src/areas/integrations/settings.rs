@@ -6,6 +6,7 @@ use super::portal;
 use super::service::Integrations;
 use super::view::ThinqIntegrationView;
 use crate::base::error::{EngineError, EngineResult, ringotel_in_words};
+use crate::base::next_step::then;
 use crate::base::secrets::SecretPersistence;
 use crate::stored::snapshot::Freshness;
 use domain::OrgId;
@@ -71,14 +72,21 @@ impl Integrations<'_> {
                 message: e.to_string(),
                 hint: Some(ACCOUNT_ID_HINT.into()),
             },
-            // Also an answer that cannot be read: whatever answered is not thinQ's API.
-            Err(
-                e @ (ThinqError::Transport { .. }
-                | ThinqError::Http { .. }
-                | ThinqError::Malformed { .. }),
-            ) => ThinqTestOutcome::Unreachable {
-                message: format!("{e}. Check your network connection, then test again."),
+            Err(e @ ThinqError::Transport { .. }) => ThinqTestOutcome::Unreachable {
+                message: then(
+                    &e.to_string(),
+                    "Check your network connection, then test again.",
+                ),
             },
+            // Also an answer that cannot be read: whatever answered is not thinQ's API.
+            Err(e @ (ThinqError::Http { .. } | ThinqError::Malformed { .. })) => {
+                ThinqTestOutcome::Unreachable {
+                    message: then(
+                        &e.to_string(),
+                        "thinQ (or something in front of it) failed: test again in a few minutes.",
+                    ),
+                }
+            }
         })
     }
 
