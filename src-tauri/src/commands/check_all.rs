@@ -6,7 +6,7 @@ use crate::state::{AppState, lock};
 use crate::system_dialog::picked;
 use domain::OrgId;
 use engine::diagnostics::ReportFile;
-use engine::next_step::NextStep;
+use engine::next_step::in_its_words;
 use engine::readiness::report_file::{self, ReportFormat};
 use engine::readiness::{CheckAllProgress, CheckAllReport, OrgFixesDrafted};
 use engine::{Cancel, Problem};
@@ -17,11 +17,7 @@ use tauri_plugin_dialog::DialogExt;
 /// A second run of what runs once at a time: refused, so Cancel always reaches the one running.
 pub(crate) fn already(message: &str) -> Problem {
     // The message says what to do (wait, or cancel); doing it again now cannot help.
-    let next = NextStep {
-        advice: None,
-        retry: false,
-    };
-    Problem::stated(engine::ProblemCode::Invalid, message, next)
+    Problem::stated(engine::ProblemCode::Invalid, message, in_its_words(false))
 }
 
 fn no_report() -> Problem {

@@ -35,21 +35,23 @@ fn pss_of(pid: u32) -> Option<u64> {
         .and_then(|kib| kib.parse::<u64>().ok())
 }
 
-/// Proportional set size of `pids` together, in KiB.
-fn pss_kib(pids: &[u32]) -> u64 {
-    pids.iter().filter_map(|pid| pss_of(*pid)).sum()
-}
-
-/// "WebKitWebProces 212,000 KiB, …": each process's share, which is what a profile of the
-/// memory bar reads.
-fn pss_by_process(pids: &[u32]) -> String {
-    pids.iter()
+/// Proportional set size of `pids` together, in KiB, each read once; prints each process's
+/// share under `step` ("WebKitWebProces 212000 KiB, …"), which is what a profile of the memory
+/// bar reads.
+fn pss_kib(step: &str, pids: &[u32]) -> u64 {
+    let shares: Vec<(String, u64)> = pids
+        .iter()
         .filter_map(|pid| {
             let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
-            Some(format!("{} {} KiB", name.trim(), pss_of(*pid)?))
+            Some((name.trim().to_owned(), pss_of(*pid)?))
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    let each: Vec<String> = shares
+        .iter()
+        .map(|(name, kib)| format!("{name} {kib} KiB"))
+        .collect();
+    println!("  {step}: {}", each.join(", "));
+    shares.iter().map(|(_, kib)| kib).sum()
 }
 
 /// Milliseconds from asking for the session to the ready marker.
@@ -76,17 +78,13 @@ async fn one_run(program: &Path, big_org: bool) -> Run {
     let app = AppSession::start_program(program, &home, &[]).await;
     let start_ms = ready_after(&app).await;
     tokio::time::sleep(IDLE).await;
-    let processes = app.program_processes(program);
-    let idle_kib = pss_kib(&processes);
-    println!("  first screen: {}", pss_by_process(&processes));
+    let idle_kib = pss_kib("first screen", &app.program_processes(program));
     let numbers_kib = if big_org {
         app.click_row("org-row", "Summit Health Network").await;
         app.click("tab-numbers").await;
         app.by_testid("numbers-table").await;
         tokio::time::sleep(IDLE).await;
-        let processes = app.program_processes(program);
-        println!("  Numbers tab: {}", pss_by_process(&processes));
-        Some(pss_kib(&processes))
+        Some(pss_kib("Numbers tab", &app.program_processes(program)))
     } else {
         None
     };

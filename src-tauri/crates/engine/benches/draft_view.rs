@@ -19,6 +19,17 @@ const DRAFTED: u32 = 1_000;
 #[allow(dead_code)] // each benchmark uses part of what they share
 mod common;
 
+/// The saved organization's row as stored: the JSON Ringotel sent.
+fn saved_copy(db: &Database, ws: &WorkspaceId, org: &OrgId) -> String {
+    db.conn()
+        .query_row(
+            "SELECT payload FROM snapshots WHERE workspace_id = ?1 AND scope = ?2",
+            [ws.as_str(), &format!("organization/{org}")],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 fn draft_view(c: &mut Criterion) {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let sandbox = runtime.block_on(Sandbox::start()).unwrap();
@@ -68,28 +79,13 @@ fn draft_view(c: &mut Criterion) {
     group.bench_function("bare SELECT of the draft rows and the snapshot", |b| {
         b.iter(|| {
             let rows = common::bare_select(&db, &ws, &org);
-            let snapshot: String = db
-                .conn()
-                .query_row(
-                    "SELECT payload FROM snapshots WHERE workspace_id = ?1 AND scope = ?2",
-                    [ws.as_str(), &format!("organization/{org}")],
-                    |r| r.get(0),
-                )
-                .unwrap();
-            black_box((rows, snapshot.len()))
+            black_box((rows, saved_copy(&db, &ws, &org).len()))
         });
     });
     // What any first view pays before it can look at one number: the saved copy is the JSON
     // Ringotel sent (unknown fields kept), and reading it into plain JSON values is a floor for
     // decoding it into anything.
-    let payload: String = db
-        .conn()
-        .query_row(
-            "SELECT payload FROM snapshots WHERE workspace_id = ?1 AND scope = ?2",
-            [ws.as_str(), &format!("organization/{org}")],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let payload = saved_copy(&db, &ws, &org);
     println!("saved copy: {} bytes of JSON", payload.len());
     group.bench_function("JSON parse of the saved copy alone", |b| {
         b.iter(|| black_box(serde_json::from_str::<serde_json::Value>(&payload).unwrap()));

@@ -6,6 +6,19 @@ use e2e::{AppSession, Home};
 use sandbox::world::Did;
 use sandbox::{Sandbox, demo_thinq_accounts};
 
+/// Enables thinQ for the open organization with the first demo account's credentials, and waits
+/// for the Numbers tab the save lands on.
+pub(crate) async fn save_thinq_credentials(app: &AppSession) {
+    let demo = demo_thinq_accounts()[0];
+    app.click("tab-integrations").await;
+    app.click("enable-thinq").await;
+    app.fill("accountId", demo.account_id).await;
+    app.fill("username", demo.username).await;
+    app.fill("token", demo.token).await;
+    app.click("save-thinq").await;
+    app.by_testid("numbers-table").await;
+}
+
 #[tokio::test]
 async fn an_admin_imports_fifty_dids_from_thinq_in_one_step() {
     let ringotel = Sandbox::start().await.unwrap();
@@ -25,13 +38,7 @@ async fn an_admin_imports_fifty_dids_from_thinq_in_one_step() {
     open_harbor(&app, &ringotel).await;
 
     // The account's settings are saved first: Import reads thinQ with them.
-    app.click("tab-integrations").await;
-    app.click("enable-thinq").await;
-    app.fill("accountId", demo.account_id).await;
-    app.fill("username", demo.username).await;
-    app.fill("token", demo.token).await;
-    app.click("save-thinq").await;
-    app.by_testid("numbers-table").await;
+    save_thinq_credentials(&app).await;
 
     app.click("import-thinq-open").await;
     app.content_until("import-thinq", |t| t.contains("74 DIDs"))

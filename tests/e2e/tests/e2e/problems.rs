@@ -1,10 +1,11 @@
 //! A failure says what to do next, and offers Try again only where doing the same again can
 //! help: settings that must be saved first, against a service out of reach for a moment.
 
+use crate::import_thinq::save_thinq_credentials;
 use crate::sync_flow::open_harbor;
 use e2e::{AppSession, Home};
 use fantoccini::Locator;
-use sandbox::{Sandbox, demo_thinq_accounts};
+use sandbox::Sandbox;
 
 /// Whether anything in the page carries `testid` now.
 async fn present(app: &AppSession, testid: &str) -> bool {
@@ -18,7 +19,6 @@ async fn present(app: &AppSession, testid: &str) -> bool {
 #[tokio::test]
 async fn a_failure_says_what_to_do_next_and_try_again_only_where_it_can_help() {
     let services = Sandbox::start().await.unwrap();
-    let demo = demo_thinq_accounts()[0];
     let home = Home::new();
     let app = AppSession::start(&home, &[]).await;
     open_harbor(&app, &services).await;
@@ -36,13 +36,7 @@ async fn a_failure_says_what_to_do_next_and_try_again_only_where_it_can_help() {
     );
     app.click("import-back").await;
 
-    app.click("tab-integrations").await;
-    app.click("enable-thinq").await;
-    app.fill("accountId", demo.account_id).await;
-    app.fill("username", demo.username).await;
-    app.fill("token", demo.token).await;
-    app.click("save-thinq").await;
-    app.by_testid("numbers-table").await;
+    save_thinq_credentials(&app).await;
 
     // thinQ out of reach for a moment: the step says what to check, and Try again, once the
     // network is back, reads the account's numbers after all.

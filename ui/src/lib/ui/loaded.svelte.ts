@@ -78,3 +78,22 @@ export class Loaded<T, A extends unknown[] = []> {
 
   private failed: (() => Promise<T>) | null = null;
 }
+
+/** Try again on a screen whose actions do more after their call (a toast, a merge, a dialog
+ *  closed): the last action that failed, done again whole, until another action starts. */
+export class Redo {
+  private again: (() => Promise<unknown>) | null = null;
+
+  /** After an action: keeps `again` when it failed, and forgets an earlier failure when not. */
+  after = (ok: boolean, again: () => Promise<unknown>): void => {
+    this.again = ok ? null : again;
+  };
+
+  /** Another action starts: the failure before it is no longer what Try again does. */
+  clear = (): void => {
+    this.again = null;
+  };
+
+  /** Does the failed action again, or `otherwise` when none is waiting. */
+  run = (otherwise: () => unknown): unknown => (this.again ? this.again() : otherwise());
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Action, Loaded } from './loaded.svelte';
+import { Action, Loaded, Redo } from './loaded.svelte';
 
 describe('a screen loading its data', () => {
   it('holds the value, then keeps it and says what went wrong when a reload fails', async () => {
@@ -68,5 +68,20 @@ describe('an action on a screen', () => {
     loaded.set('saved elsewhere');
     await loaded.retry();
     expect([loaded.value, loaded.problem]).toEqual(['saved elsewhere', null]);
+  });
+});
+
+describe('a screen redoing its last failed action', () => {
+  it('redoes the failure until another action starts, then does what it is told otherwise', async () => {
+    const done: string[] = [];
+    const redo = new Redo();
+    redo.after(false, async () => done.push('export again'));
+    await redo.run(() => done.push('check all'));
+    redo.clear();
+    await redo.run(() => done.push('check all'));
+    redo.after(false, async () => done.push('draft again'));
+    redo.after(true, async () => done.push('export again'));
+    await redo.run(() => done.push('check all'));
+    expect(done).toEqual(['export again', 'check all', 'check all']);
   });
 });

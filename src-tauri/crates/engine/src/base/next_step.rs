@@ -16,6 +16,15 @@ pub struct NextStep {
     pub retry: bool,
 }
 
+/// A failure whose own words already say what to do (a field's problem beside the field, the
+/// keychain's causes, a refusal that names the way out).
+pub const fn in_its_words(retry: bool) -> NextStep {
+    NextStep {
+        advice: None,
+        retry,
+    }
+}
+
 const fn step(advice: &'static str, retry: bool) -> NextStep {
     NextStep {
         advice: Some(advice),
@@ -61,10 +70,7 @@ pub fn next_step(error: &EngineError) -> NextStep {
             true,
         ),
         EngineError::Keychain(e) => keychain(e.problem),
-        EngineError::Invalid(_) => NextStep {
-            advice: None,
-            retry: false,
-        },
+        EngineError::Invalid(_) => in_its_words(false),
         EngineError::UnknownWorkspace(_) => {
             step("Choose a workspace on the Workspaces screen.", false)
         }
@@ -84,10 +90,7 @@ pub fn next_step(error: &EngineError) -> NextStep {
         EngineError::NoThinqSettings(_) => step("Save them on the Integrations tab first.", false),
         EngineError::NoCheckAllReport => step("Run Check all first.", false),
         // The change says itself what to do: discard it and draft it again.
-        EngineError::Internal(Internal::CannotCompare(_)) => NextStep {
-            advice: None,
-            retry: false,
-        },
+        EngineError::Internal(Internal::CannotCompare(_)) => in_its_words(false),
         EngineError::Internal(_) => step(TELL_SUPPORT, true),
     }
 }
@@ -160,10 +163,7 @@ fn keychain(problem: KeychainProblem) -> NextStep {
         KeychainProblem::NoSessionBus
         | KeychainProblem::NoSecretService
         | KeychainProblem::Locked
-        | KeychainProblem::NoAnswer => NextStep {
-            advice: None,
-            retry: true,
-        },
+        | KeychainProblem::NoAnswer => in_its_words(true),
         KeychainProblem::Unsupported => step(
             "Keep secrets for this session only when the app offers it, or use a system with a keychain.",
             false,
