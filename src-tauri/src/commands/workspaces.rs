@@ -1,10 +1,11 @@
-//! Workspace commands: list, add, test, switch, remove.
+//! Workspace commands: list, add, test, replace a key, switch, remove.
 
 use crate::state::AppState;
 use crate::system_dialog::answer;
 use domain::WorkspaceId;
+use engine::workspace_key::ReplaceKeyInput;
 use engine::workspaces::{
-    AddWorkspaceOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome, WorkspaceList,
+    KeySaveOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome, WorkspaceList,
 };
 use engine::{Problem, SecretPersistence};
 use tauri::State;
@@ -22,7 +23,7 @@ pub async fn add_ringotel_workspace(
     state: State<'_, AppState>,
     input: NewWorkspaceInput,
     persistence: SecretPersistence,
-) -> Result<AddWorkspaceOutcome, Problem> {
+) -> Result<KeySaveOutcome, Problem> {
     let added = state
         .engine()
         .await?
@@ -31,6 +32,24 @@ pub async fn add_ringotel_workspace(
         .await?;
     state.workspace_changed();
     Ok(added)
+}
+
+/// Replaces a workspace's API key, keeping everything else it has.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn replace_workspace_key(
+    state: State<'_, AppState>,
+    input: ReplaceKeyInput,
+    persistence: SecretPersistence,
+) -> Result<KeySaveOutcome, Problem> {
+    let replaced = state
+        .engine()
+        .await?
+        .workspaces()
+        .replace_key(input, persistence)
+        .await?;
+    state.workspace_changed();
+    Ok(replaced)
 }
 
 /// Tests an address and key. When the page asks to send a workspace's saved key to another

@@ -75,7 +75,19 @@ impl From<Problem> for Failure {
 
 impl From<engine::EngineError> for Failure {
     fn from(error: engine::EngineError) -> Self {
-        Problem::from(error).into()
+        // The engine's next step names the app's Workspaces screen; here it is a command.
+        let key_refused = match &error {
+            engine::EngineError::MissingApiKey(_) => true,
+            engine::EngineError::Ringotel(e) => e.failure().is_refused_credentials(),
+            _ => false,
+        };
+        let mut failure = Self::from(Problem::from(error));
+        if key_refused {
+            failure.message.push_str(
+                "\nGive the workspace a valid key with `sms-admin workspace replace-key <workspace>`; its drafts stay.",
+            );
+        }
+        failure
     }
 }
 

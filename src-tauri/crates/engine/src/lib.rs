@@ -25,4 +25,4 @@ pub use base::secrets::{SecretPersistence, SecretState};
 pub use base::settings::{NetworkSettings, SandboxEndpoints, SandboxThinqAccount};
 pub use base::{home, next_step, sandbox_process, startup};
 pub use engine::Engine;
-pub use stored::{drafts, plan, snapshot, workspaces};
+pub use stored::{drafts, plan, snapshot, workspace_key, workspaces};

@@ -19,6 +19,7 @@ mod numbers_large_org;
 mod opt_out_flow;
 mod problems;
 mod readiness_flow;
+mod replace_key;
 mod ringotel_account;
 mod single_instance;
 mod sync_flow;

@@ -90,7 +90,9 @@ export type NewWorkspaceInput = { name: string, baseUrl: string,
  */
 thinqBaseUrl: string, apiKey: string, };
 
-export type AddWorkspaceOutcome = { "outcome": "added", workspace: WorkspaceView, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
+export type KeySaveOutcome = { "outcome": "saved", workspace: WorkspaceView, } | { "outcome": "invalid", problems: Array<FieldProblem>, } | { "outcome": "keychainUnavailable", problem: KeychainProblem, message: string, };
+
+export type ReplaceKeyInput = { workspaceId: WorkspaceId, apiKey: string, };
 
 export type RingotelTestInput = { baseUrl: string, 
 /**

@@ -50,6 +50,7 @@ export type Command =
   | 'get_test_messages'
   | 'list_workspaces'
   | 'add_ringotel_workspace'
+  | 'replace_workspace_key'
   | 'test_ringotel_connection'
   | 'activate_workspace'
   | 'remove_workspace';

@@ -2,7 +2,8 @@
 import { Channel, invoke } from '@tauri-apps/api/core';
 import type { Command } from './commands';
 import type {
-  AddWorkspaceOutcome,
+  KeySaveOutcome,
+  ReplaceKeyInput,
   FieldProblem,
   NewWorkspaceInput,
   OrganizationDetail,
@@ -98,9 +99,11 @@ export const backend = {
 
   listWorkspaces: () => call<WorkspaceList>('list_workspaces'),
   addRingotelWorkspace: (input: NewWorkspaceInput, persistence: SecretPersistence) =>
-    call<AddWorkspaceOutcome>('add_ringotel_workspace', { input, persistence }),
+    call<KeySaveOutcome>('add_ringotel_workspace', { input, persistence }),
   testRingotelConnection: (input: RingotelTestInput) =>
     call<RingotelTestOutcome>('test_ringotel_connection', { input }),
+  replaceWorkspaceKey: (input: ReplaceKeyInput, persistence: SecretPersistence) =>
+    call<KeySaveOutcome>('replace_workspace_key', { input, persistence }),
   activateWorkspace: (id: string) => call<void>('activate_workspace', { id }),
   removeWorkspace: (id: string) => call<void>('remove_workspace', { id }),
 

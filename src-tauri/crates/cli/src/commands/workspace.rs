@@ -5,7 +5,8 @@ use crate::exit::{Failure, KEYCHAIN};
 use crate::output::{Output, Table};
 use crate::session::Session;
 use engine::SecretPersistence;
-use engine::workspaces::{AddWorkspaceOutcome, NewWorkspaceInput, WorkspaceList};
+use engine::workspace_key::ReplaceKeyInput;
+use engine::workspaces::{KeySaveOutcome, NewWorkspaceInput, WorkspaceList};
 
 pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> Result<(), Failure> {
     let engine = &session.engine;
@@ -23,29 +24,26 @@ pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> R
                 thinq_base_url,
                 api_key: crate::secret_input::read("Ringotel API key")?,
             };
-            let persistence = if session_only {
-                SecretPersistence::Session
-            } else {
-                SecretPersistence::Keychain
+            let saved = engine
+                .workspaces()
+                .add_ringotel(input, persistence(session_only))
+                .await?;
+            key_saved(saved)?;
+        }
+        WorkspaceCommand::ReplaceKey {
+            workspace,
+            session_only,
+        } => {
+            let workspace_id = find(&engine.workspaces().list().await?, &workspace)?;
+            let input = ReplaceKeyInput {
+                workspace_id,
+                api_key: crate::secret_input::read("New Ringotel API key")?,
             };
-            match engine.workspaces().add_ringotel(input, persistence).await? {
-                AddWorkspaceOutcome::Added { .. } => {}
-                AddWorkspaceOutcome::Invalid { problems } => {
-                    let lines: Vec<String> = problems
-                        .into_iter()
-                        .map(|p| format!("{} ({})", p.message, crate::exit::flag_of(p.field)))
-                        .collect();
-                    return Err(Failure::usage(lines.join("\n")));
-                }
-                AddWorkspaceOutcome::KeychainUnavailable { message, .. } => {
-                    return Err(Failure {
-                        code: KEYCHAIN,
-                        message: format!(
-                            "{message}. Nothing was saved; --session-only keeps the key for this run only."
-                        ),
-                    });
-                }
-            }
+            let saved = engine
+                .workspaces()
+                .replace_key(input, persistence(session_only))
+                .await?;
+            key_saved(saved)?;
         }
         WorkspaceCommand::Use { workspace } => {
             let id = find(&engine.workspaces().list().await?, &workspace)?;
@@ -58,6 +56,34 @@ pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> R
     }
     print(&engine.workspaces().list().await?, out);
     Ok(())
+}
+
+fn persistence(session_only: bool) -> SecretPersistence {
+    if session_only {
+        SecretPersistence::Session
+    } else {
+        SecretPersistence::Keychain
+    }
+}
+
+/// A key typed in was kept, or why nothing was.
+fn key_saved(outcome: KeySaveOutcome) -> Result<(), Failure> {
+    match outcome {
+        KeySaveOutcome::Saved { .. } => Ok(()),
+        KeySaveOutcome::Invalid { problems } => {
+            let lines: Vec<String> = problems
+                .into_iter()
+                .map(|p| format!("{} ({})", p.message, crate::exit::flag_of(p.field)))
+                .collect();
+            Err(Failure::usage(lines.join("\n")))
+        }
+        KeySaveOutcome::KeychainUnavailable { message, .. } => Err(Failure {
+            code: KEYCHAIN,
+            message: format!(
+                "{message}. Nothing was saved; --session-only keeps the key for this run only."
+            ),
+        }),
+    }
 }
 
 fn find(list: &WorkspaceList, given: &str) -> Result<domain::WorkspaceId, Failure> {

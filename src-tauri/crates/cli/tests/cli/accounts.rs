@@ -187,3 +187,61 @@ async fn without_a_keychain_nothing_is_saved_exit_4_and_session_only_is_the_way_
     let kept = cli.run_with(&session_only, "some-key\n", &no_bus).await;
     assert_eq!(kept.code, 0, "{kept:#?}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_key_is_replaced_in_place_and_the_draft_stays() {
+    let sandbox = Sandbox::start().await.unwrap();
+    let cli = Cli::in_new_folder();
+    cli.add_account(&sandbox).await;
+    let file = cli.data.path().join("numbers.csv");
+    std::fs::write(&file, crate::drafts::csv(3)).unwrap();
+    cli.expect(
+        0,
+        &["draft", "import", file.to_str().unwrap(), "--org", "harbor"],
+        "",
+    )
+    .await;
+
+    // The key stops working (revoked, or a wrong one typed): the refusal names the way out.
+    cli.expect(
+        0,
+        &["workspace", "replace-key", "Acme MSP"],
+        "revoked-key\n",
+    )
+    .await;
+    let refused = cli.expect(1, &["orgs"], "").await;
+    assert!(
+        refused.stderr.contains("sms-admin workspace replace-key"),
+        "{}",
+        refused.stderr
+    );
+    let blank = cli
+        .expect(2, &["workspace", "replace-key", "Acme MSP"], "\n")
+        .await;
+    assert!(blank.stderr.contains("API key"), "{}", blank.stderr);
+    cli.expect(2, &["workspace", "replace-key", "Sandbox"], "some-key\n")
+        .await;
+
+    cli.expect(
+        0,
+        &["workspace", "replace-key", "acme msp"],
+        &format!("{DEMO_API_KEY}\n"),
+    )
+    .await;
+    let orgs = cli.expect(0, &["orgs"], "").await;
+    assert!(
+        orgs.stdout.contains("Harbor Dental Group"),
+        "{}",
+        orgs.stdout
+    );
+    let plan = cli
+        .expect(0, &["plan", "--org", "harbor", "--json"], "")
+        .await;
+    let view: serde_json::Value = serde_json::from_str(&plan.stdout).unwrap();
+    assert_eq!(
+        view["items"].as_array().unwrap().len(),
+        3,
+        "the draft is as it was: {view}"
+    );
+    cli.assert_kept_secret(&[DEMO_API_KEY, "revoked-key"]);
+}

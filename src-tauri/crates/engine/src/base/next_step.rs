@@ -35,13 +35,13 @@ const fn step(advice: &'static str, retry: bool) -> NextStep {
 /// Support reads the app's log; the Diagnostics screen names its file.
 const TELL_SUPPORT: &str = "Try again; if it happens again, send the log file (named on the Diagnostics screen) to support.";
 
-/// A workspace's key is replaced only by adding the workspace again, and removing it drops its
-/// drafts: the step keeps them first. `$first` says where the key comes from.
-macro_rules! add_again_with_key {
+/// Where a new key goes: the workspace keeps its drafts, saved copies and thinQ settings.
+/// `$first` says where the key comes from.
+macro_rules! replace_key {
     ($first:literal) => {
         concat!(
             $first,
-            " Then export each organization's draft (Numbers tab, Export draft…), remove this workspace on the Workspaces screen, add it again with that key, and import the drafts."
+            " Then give it to this workspace on the Workspaces screen (Replace key…)."
         )
     };
 }
@@ -75,7 +75,7 @@ pub fn next_step(error: &EngineError) -> NextStep {
             step("Choose a workspace on the Workspaces screen.", false)
         }
         EngineError::MissingApiKey(_) => step(
-            add_again_with_key!("Find the key in the Ringotel admin portal."),
+            replace_key!("Find the key in the Ringotel admin portal."),
             false,
         ),
         EngineError::SandboxNotRunning => step(
@@ -98,13 +98,11 @@ pub fn next_step(error: &EngineError) -> NextStep {
 fn ringotel(failure: Failure) -> NextStep {
     match failure {
         Failure::RefusedCredentials { status: 401 } => step(
-            add_again_with_key!("Copy a valid API key from the Ringotel admin portal."),
+            replace_key!("Copy a valid API key from the Ringotel admin portal."),
             false,
         ),
         Failure::RefusedCredentials { .. } => step(
-            add_again_with_key!(
-                "Get the API key of an administrator who may manage this organization."
-            ),
+            replace_key!("Get the API key of an administrator who may manage this organization."),
             false,
         ),
         Failure::Unreachable => step(

@@ -36,6 +36,15 @@ pub enum SecretState {
 }
 
 impl SecretState {
+    /// Where a secret just saved with `persistence` is.
+    pub(crate) fn kept(persistence: SecretPersistence) -> Self {
+        let location = match persistence {
+            SecretPersistence::Keychain => SecretLocation::Keychain,
+            SecretPersistence::Session => SecretLocation::Session,
+        };
+        Self::Stored { location }
+    }
+
     pub(crate) fn of(vault: &SecretVault, name: &SecretName) -> Self {
         match vault.locate(name) {
             Ok(location) => Self::Stored { location },

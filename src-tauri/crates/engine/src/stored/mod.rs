@@ -13,4 +13,5 @@ pub mod readiness_summary;
 pub mod setup_drafts;
 pub mod snapshot;
 pub mod snapshot_store;
+pub mod workspace_key;
 pub mod workspaces;

@@ -9,7 +9,7 @@ use ringotel::RingotelClient;
 use serde::{Deserialize, Serialize};
 use store::tables::workspaces::{self, WorkspaceRecord, WorkspaceTarget};
 use store::tables::{app_settings, thinq_settings};
-use store::{KeychainProblem, SecretLocation, SecretName};
+use store::{KeychainProblem, SecretName};
 use ts_rs::TS;
 
 /// [doc] Ringotel's default API host; regional hosts exist, so it is only a starting value.
@@ -59,8 +59,10 @@ pub struct NewWorkspaceInput {
     rename_all = "camelCase",
     rename_all_fields = "camelCase"
 )]
-pub enum AddWorkspaceOutcome {
-    Added {
+/// What became of a workspace whose key was just typed in: added (or its key replaced), or
+/// nothing saved and why.
+pub enum KeySaveOutcome {
+    Saved {
         workspace: WorkspaceView,
     },
     Invalid {
@@ -111,7 +113,7 @@ pub enum RingotelTestOutcome {
     },
 }
 
-fn parse_key(raw: &str) -> Result<Secret, FieldProblem> {
+pub(crate) fn parse_key(raw: &str) -> Result<Secret, FieldProblem> {
     let refuse = |message: &str| Err(FieldProblem::new(FieldKey::ApiKey, message));
     if raw.trim().is_empty() {
         refuse("Enter the API key (Ringotel admin portal → Integrations → API)")
@@ -208,14 +210,14 @@ impl Workspaces<'_> {
         &self,
         input: NewWorkspaceInput,
         persistence: SecretPersistence,
-    ) -> EngineResult<AddWorkspaceOutcome> {
+    ) -> EngineResult<KeySaveOutcome> {
         let mut problems = Problems::default();
         let name = problems.keep(parse_name(&input.name));
         let base = problems.keep(parse_base(&input.base_url));
         let key = problems.keep(parse_key(input.api_key.expose()));
         let thinq = problems.keep(parse_thinq_base(&input.thinq_base_url));
         let (Some(name), Some(base), Some(key), Some(thinq)) = (name, base, key, thinq) else {
-            return Ok(AddWorkspaceOutcome::Invalid {
+            return Ok(KeySaveOutcome::Invalid {
                 problems: problems.into_vec(),
             });
         };
@@ -238,18 +240,14 @@ impl Workspaces<'_> {
             self.base
                 .with_db(move |db| Ok(workspaces::delete(db.conn(), &id)?))
                 .await?;
-            return Ok(AddWorkspaceOutcome::KeychainUnavailable {
+            return Ok(KeySaveOutcome::KeychainUnavailable {
                 problem: e.problem,
                 message: e.message(),
             });
         }
         self.activate(record.id.clone()).await?;
-        let location = match persistence {
-            SecretPersistence::Keychain => SecretLocation::Keychain,
-            SecretPersistence::Session => SecretLocation::Session,
-        };
-        Ok(AddWorkspaceOutcome::Added {
-            workspace: view(record, true, Some(SecretState::Stored { location })),
+        Ok(KeySaveOutcome::Saved {
+            workspace: view(record, true, Some(SecretState::kept(persistence))),
         })
     }
 
@@ -387,7 +385,11 @@ impl Workspaces<'_> {
     }
 }
 
-fn view(record: WorkspaceRecord, active: bool, api_key: Option<SecretState>) -> WorkspaceView {
+pub(crate) fn view(
+    record: WorkspaceRecord,
+    active: bool,
+    api_key: Option<SecretState>,
+) -> WorkspaceView {
     let (simulated, base_url, thinq_base_url) = match record.target {
         WorkspaceTarget::Sandbox => (true, None, None),
         WorkspaceTarget::Ringotel { base, thinq } => (

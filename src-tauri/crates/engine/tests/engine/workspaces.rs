@@ -4,7 +4,7 @@ use crate::setup;
 use domain::FieldKey;
 use domain::Secret;
 use engine::workspaces::{
-    AddWorkspaceOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome,
+    KeySaveOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome,
 };
 use engine::{SecretPersistence, SecretState};
 use sandbox::DEMO_API_KEY;
@@ -38,7 +38,7 @@ async fn a_bad_workspace_form_names_each_field() {
         )
         .await
         .unwrap();
-    let AddWorkspaceOutcome::Invalid { problems } = outcome else {
+    let KeySaveOutcome::Invalid { problems } = outcome else {
         panic!("{outcome:?}")
     };
     let fields: Vec<FieldKey> = problems.iter().map(|p| p.field).collect();
@@ -93,7 +93,7 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         // Both services of the account at the stand-in.
         thinq_base_url: s.sandbox.thinq_url(),
     };
-    let AddWorkspaceOutcome::Added { workspace } = s
+    let KeySaveOutcome::Saved { workspace } = s
         .engine
         .workspaces()
         .add_ringotel(input, SecretPersistence::Keychain)
