@@ -7,7 +7,7 @@
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use domain::OrgId;
 use domain::{BaseUrl, Secret, WorkspaceId};
-use engine::snapshot::Freshness;
+use engine::snapshot::{Freshness, OrgSnapshot};
 use engine::{Engine, SandboxEndpoints};
 use sandbox::Sandbox;
 use std::hint::black_box;
@@ -89,6 +89,9 @@ fn draft_view(c: &mut Criterion) {
     println!("saved copy: {} bytes of JSON", payload.len());
     group.bench_function("JSON parse of the saved copy alone", |b| {
         b.iter(|| black_box(serde_json::from_str::<serde_json::Value>(&payload).unwrap()));
+    });
+    group.bench_function("the saved copy decoded, numbers indexed", |b| {
+        b.iter(|| black_box(serde_json::from_str::<OrgSnapshot>(&payload).unwrap()));
     });
     group.bench_function(
         "first numbers_view after start (decode saved copy + draft)",

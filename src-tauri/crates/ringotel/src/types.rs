@@ -1,5 +1,6 @@
-//! The Ringotel objects this app reads and writes, decoded leniently; fields the app does not
-//! interpret are kept in `rest` and sent back untouched on update (read-modify-write).
+//! The Ringotel objects this app reads and writes, decoded leniently; in those it writes, fields
+//! the app does not interpret are kept in `rest` and sent back untouched on update
+//! (read-modify-write).
 
 use crate::lenient;
 use domain::ConnectionId;
@@ -62,6 +63,8 @@ pub struct Provision {
     pub rest: Map<String, Value>,
 }
 
+/// A user, read only: the app never sends one back, so the fields it does not read are not
+/// kept (an organization's copy holds thousands of users; their other fields would be most of it).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 pub struct User {
     pub id: UserId,
@@ -73,8 +76,6 @@ pub struct User {
     pub extension: String,
     #[serde(default, deserialize_with = "lenient::text")]
     pub username: String,
-    #[serde(flatten)]
-    pub rest: Map<String, Value>,
 }
 
 /// [assumed] The field that carries an integration's webhook URL is not published; these are
@@ -284,6 +285,16 @@ mod tests {
         let back = serde_json::to_value(&branch).unwrap();
         assert_eq!(back["address"]["city"], "San Diego");
         assert_eq!(back["provision"]["nochats"], true);
+    }
+
+    #[test]
+    fn a_user_keeps_only_what_the_app_reads() {
+        let raw = json!({"id": "7", "branchid": "1", "name": "Ava", "extension": 101,
+            "username": "ava", "status": 1, "email": "ava@example.com"});
+        let user: User = serde_json::from_value(raw).unwrap();
+        assert_eq!(user.extension, "101");
+        let kept = serde_json::to_value(&user).unwrap();
+        assert_eq!(kept.as_object().map(|o| o.len()), Some(5), "{kept}");
     }
 
     #[test]
