@@ -82,6 +82,9 @@ async fn an_admin_drafts_a_number_and_keeps_editing_it_with_the_sandbox_unreacha
     // Restart with the sandbox unreachable: the saved organization and the draft are there.
     let app = AppSession::start(&home, &[OFFLINE]).await;
     app.by_testid("orgs-offline").await;
+    // The Sandbox's services are the app's own: the way forward is not the admin's network.
+    app.text_until("orgs-offline-next", |t| t.contains("Restart the app"))
+        .await;
     app.click_row("org-row", "Harbor Dental Group").await;
     app.by_testid("org-offline").await;
     app.text_until("org-title", |t| t == "Harbor Dental Group")

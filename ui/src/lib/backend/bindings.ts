@@ -206,7 +206,11 @@ export type OfflineNote = {
 /**
  * What failed, in the admin's terms.
  */
-reason: string, };
+reason: string, 
+/**
+ * What to do about it ([`next_step`]), when there is more to do than Refresh later.
+ */
+nextStep: string | null, };
 
 export type NumberKey = { "kind": "existing", trunkId: SmsNumberId, } | { "kind": "new", draftId: DraftId, };
 

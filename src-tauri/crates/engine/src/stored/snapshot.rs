@@ -2,7 +2,9 @@
 //! A live fetch refreshes it; when Ringotel cannot be reached the screens read it instead and
 //! say so, "as of" its time.
 
+use crate::base::context::Connected;
 use crate::base::error::EngineError;
+use crate::base::next_step::next_step;
 use crate::stored::plan::LiveIndex;
 use domain::OrgId;
 use domain::SmsNumberId;
@@ -181,11 +183,13 @@ pub enum Freshness {
 pub struct OfflineNote {
     /// What failed, in the admin's terms.
     pub reason: String,
+    /// What to do about it ([`next_step`]), when there is more to do than Refresh later.
+    pub next_step: Option<String>,
 }
 
 impl OfflineNote {
     /// The failure in the admin's words: what could not be reached, not which call failed.
-    pub(crate) fn from_error(error: &EngineError) -> Self {
+    pub(crate) fn from_error(error: &EngineError, on: &Connected) -> Self {
         let reason = match error {
             EngineError::Ringotel(RingotelError::Transport { detail, .. }) => {
                 format!("Ringotel could not be reached: {detail}")
@@ -195,7 +199,16 @@ impl OfflineNote {
             }
             other => other.to_string(),
         };
-        Self { reason }
+        // The Sandbox's services are the app's own: no network or address of the admin's to check.
+        let next = if on.is_sandbox() {
+            next_step(&EngineError::SandboxNotRunning)
+        } else {
+            next_step(error)
+        };
+        Self {
+            reason,
+            next_step: next.advice.map(str::to_owned),
+        }
     }
 }
 

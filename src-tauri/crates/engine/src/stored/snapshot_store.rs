@@ -182,7 +182,7 @@ impl Stored {
             Err(error) if ringotel_down(&error) => {
                 match self.saved_snapshot(&workspace, org).await? {
                     Some(mut saved) => {
-                        let note = OfflineNote::from_error(&error);
+                        let note = OfflineNote::from_error(&error, connected);
                         self.mark_offline(&workspace, org, &note);
                         saved.offline = Some(note);
                         Ok(saved)

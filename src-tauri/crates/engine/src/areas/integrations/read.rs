@@ -139,7 +139,7 @@ impl Integrations<'_> {
         let Some(saved) = self.stored.saved_snapshot(&workspace, org).await? else {
             return Err(error);
         };
-        let note = OfflineNote::from_error(&error);
+        let note = OfflineNote::from_error(&error, connected);
         self.stored.mark_offline(&workspace, org, &note);
         Ok(view::ServicesReport {
             organization: saved.data.organization.clone(),

@@ -57,7 +57,7 @@ impl Organizations<'_> {
                             reason: e.to_string(),
                         })
                     })?;
-                let note = OfflineNote::from_error(&error.into());
+                let note = OfflineNote::from_error(&error.into(), &connected);
                 (orgs, saved.fetched_at, Some(note))
             }
         };
