@@ -125,7 +125,7 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
                     r.stickiness.clone(),
                     r.inbound.clone(),
                     r.outbound.clone(),
-                    r.status_label.clone(),
+                    r.status_label.to_owned(),
                 ]);
             }
             offline_note(view.offline.as_ref(), view.fetched_at);

@@ -8,6 +8,7 @@ use crate::base::next_step::next_step;
 use crate::stored::plan::LiveIndex;
 use domain::OrgId;
 use domain::SmsNumberId;
+use domain::UserId;
 use domain::WorkspaceId;
 use ringotel::{Branch, Organization, RingotelError, Service, SmsTrunk, User};
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,8 @@ pub struct OrgSnapshot {
     pub trunks: Vec<SmsTrunk>,
     /// Shared with a copy that differs only in its services, so the numbers are not read again.
     live: Arc<LiveIndex>,
+    /// Where each user is in `users`: every view names the users of a thousand numbers.
+    users_at: Arc<HashMap<UserId, usize>>,
 }
 
 /// The saved form of a fetched copy: what Ringotel sent, nothing worked out from it.
@@ -83,6 +86,13 @@ impl OrgSnapshot {
         trunks: Vec<SmsTrunk>,
     ) -> Self {
         let live = Arc::new(LiveIndex::new(&trunks, fallback_country(&branches)));
+        let users_at = Arc::new(
+            users
+                .iter()
+                .enumerate()
+                .map(|(at, u)| (u.id.clone(), at))
+                .collect(),
+        );
         Self {
             organization,
             branches,
@@ -90,6 +100,7 @@ impl OrgSnapshot {
             services,
             trunks,
             live,
+            users_at,
         }
     }
 
@@ -102,7 +113,13 @@ impl OrgSnapshot {
             services,
             trunks: self.trunks.clone(),
             live: Arc::clone(&self.live),
+            users_at: Arc::clone(&self.users_at),
         }
+    }
+
+    /// The organization's user with this id, if it still has one.
+    pub fn user(&self, id: &UserId) -> Option<&User> {
+        self.users_at.get(id).and_then(|at| self.users.get(*at))
     }
 
     /// The country numbers are read in when a trunk names none: the first connection's.

@@ -21,7 +21,7 @@ impl Changes<'_> {
             .await?;
         Ok(view::build(
             &plan,
-            &UserNames::new(&data.users),
+            &UserNames::new(data),
             &failures,
             setup,
             state.snapshot.fetched_at,

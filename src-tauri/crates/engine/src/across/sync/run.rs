@@ -214,8 +214,8 @@ impl Changes<'_> {
                 .map(|s| (s.draft_id, s.number.international_display()))
                 .collect(),
             users: UserNames::new(match &after {
-                Ok(after) => &after.snapshot.data.users,
-                Err(()) => &state.snapshot.data.users,
+                Ok(after) => &after.snapshot.data,
+                Err(()) => &state.snapshot.data,
             }),
             resumed: applied.resumed,
             view,

@@ -1,26 +1,25 @@
 //! A field's value as the Changes tab shows it: "before → after" in the admin's words.
 
+use crate::stored::snapshot::OrgSnapshot;
 use domain::UserId;
 use domain::formats::WireChoice;
 use domain::{SmsField, SmsNumberFields};
-use ringotel::User;
-use std::collections::HashMap;
 
 /// Users by id, named "Name (extension)" as the editor lists them.
-pub(crate) struct UserNames<'a>(HashMap<&'a UserId, &'a User>);
+pub(crate) struct UserNames<'a>(&'a OrgSnapshot);
 
 impl<'a> UserNames<'a> {
-    pub fn new(users: &'a [User]) -> Self {
-        Self(users.iter().map(|u| (&u.id, u)).collect())
+    pub fn new(org: &'a OrgSnapshot) -> Self {
+        Self(org)
     }
 
     /// Whether the organization still has this user.
     pub fn knows(&self, id: &UserId) -> bool {
-        self.0.contains_key(id)
+        self.0.user(id).is_some()
     }
 
     pub fn name(&self, id: &UserId) -> String {
-        match self.0.get(id) {
+        match self.0.user(id) {
             Some(u) if u.extension.is_empty() => u.name.clone(),
             Some(u) => format!("{} ({})", u.name, u.extension),
             None => format!("Unknown user {id}"),

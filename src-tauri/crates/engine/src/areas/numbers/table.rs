@@ -79,7 +79,7 @@ pub struct UserRef {
 pub struct NumberRow {
     pub key: NumberKey,
     pub status: NumberStatus,
-    pub status_label: String,
+    pub status_label: &'static str,
     /// Fields changed both here and in Ringotel since the draft began, and their names (or
     /// what else waits for the admin).
     pub conflicts: Vec<SmsField>,
@@ -172,13 +172,12 @@ fn labels(fields: &[SmsField]) -> Vec<String> {
 
 struct RowBuilder<'a> {
     snapshot: &'a OrgSnapshot,
-    users: HashMap<&'a UserId, &'a ringotel::User>,
 }
 
 impl RowBuilder<'_> {
     fn users(&self, ids: &[UserId]) -> Vec<UserRef> {
         ids.iter()
-            .map(|id| match self.users.get(id) {
+            .map(|id| match self.snapshot.user(id) {
                 Some(u) => UserRef {
                     id: id.clone(),
                     name: u.name.clone(),
@@ -201,7 +200,7 @@ impl RowBuilder<'_> {
                 trunk_id: trunk.id.clone(),
             },
             status,
-            status_label: status.label().into(),
+            status_label: status.label(),
             conflicts: Vec::new(),
             conflict_labels: Vec::new(),
             failure: None,
@@ -224,7 +223,7 @@ impl RowBuilder<'_> {
         NumberRow {
             key,
             status,
-            status_label: status.label().into(),
+            status_label: status.label(),
             conflicts: Vec::new(),
             conflict_labels: Vec::new(),
             failure: None,
@@ -302,10 +301,7 @@ fn blocker_label(blocker: &Blocker) -> String {
 /// numbers that exist only in the draft.
 pub(crate) fn rows(state: &NumbersState, failures: &LastFailures) -> Vec<NumberRow> {
     let data = &state.snapshot.data;
-    let builder = RowBuilder {
-        snapshot: data,
-        users: data.users.iter().map(|u| (&u.id, u)).collect(),
-    };
+    let builder = RowBuilder { snapshot: data };
     let mut by_trunk: HashMap<&SmsNumberId, &Draft> = HashMap::new();
     let mut rows = Vec::with_capacity(data.trunks.len() + state.drafts.len());
     let mut new_rows = Vec::new();
