@@ -48,7 +48,9 @@ pub async fn replace_workspace_key(
         .workspaces()
         .replace_key(input, persistence)
         .await?;
-    state.workspace_changed();
+    if matches!(replaced, KeySaveOutcome::Saved { .. }) {
+        state.workspace_changed();
+    }
     Ok(replaced)
 }
 

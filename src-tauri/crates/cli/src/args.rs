@@ -168,13 +168,10 @@ pub enum WorkspaceCommand {
         #[arg(long)]
         session_only: bool,
     },
-    /// Gives a Ringotel account (by name or id) a new API key, read like `add` reads it; its
-    /// drafts, saved copies and thinQ settings stay.
+    /// Gives a Ringotel account (by name or id) a new API key, read like `add` reads it, kept
+    /// in the keychain; its drafts, saved copies and thinQ settings stay.
     ReplaceKey {
         workspace: String,
-        /// Keep the API key for this run only when no keychain is available.
-        #[arg(long)]
-        session_only: bool,
     },
     /// Makes a workspace (by name or id) the active one.
     Use {

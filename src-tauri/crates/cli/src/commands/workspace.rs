@@ -28,12 +28,10 @@ pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> R
                 .workspaces()
                 .add_ringotel(input, persistence(session_only))
                 .await?;
-            key_saved(saved)?;
+            key_saved(saved, "--session-only keeps the key for this run only")?;
         }
-        WorkspaceCommand::ReplaceKey {
-            workspace,
-            session_only,
-        } => {
+        // No --session-only: a key kept for one run would be gone when this command ends.
+        WorkspaceCommand::ReplaceKey { workspace } => {
             let workspace_id = find(&engine.workspaces().list().await?, &workspace)?;
             let input = ReplaceKeyInput {
                 workspace_id,
@@ -41,9 +39,9 @@ pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> R
             };
             let saved = engine
                 .workspaces()
-                .replace_key(input, persistence(session_only))
+                .replace_key(input, SecretPersistence::Keychain)
                 .await?;
-            key_saved(saved)?;
+            key_saved(saved, "the workspace keeps the key it had")?;
         }
         WorkspaceCommand::Use { workspace } => {
             let id = find(&engine.workspaces().list().await?, &workspace)?;
@@ -66,8 +64,8 @@ fn persistence(session_only: bool) -> SecretPersistence {
     }
 }
 
-/// A key typed in was kept, or why nothing was.
-fn key_saved(outcome: KeySaveOutcome) -> Result<(), Failure> {
+/// A key typed in was kept, or why nothing was and, as `then`, what follows from that.
+fn key_saved(outcome: KeySaveOutcome, then: &str) -> Result<(), Failure> {
     match outcome {
         KeySaveOutcome::Saved { .. } => Ok(()),
         KeySaveOutcome::Invalid { problems } => {
@@ -79,9 +77,7 @@ fn key_saved(outcome: KeySaveOutcome) -> Result<(), Failure> {
         }
         KeySaveOutcome::KeychainUnavailable { message, .. } => Err(Failure {
             code: KEYCHAIN,
-            message: format!(
-                "{message}. Nothing was saved; --session-only keeps the key for this run only."
-            ),
+            message: format!("{message}. Nothing was saved; {then}."),
         }),
     }
 }

@@ -219,8 +219,14 @@ async fn a_refused_key_is_replaced_in_place_and_the_draft_stays() {
         .expect(2, &["workspace", "replace-key", "Acme MSP"], "\n")
         .await;
     assert!(blank.stderr.contains("API key"), "{}", blank.stderr);
-    cli.expect(2, &["workspace", "replace-key", "Sandbox"], "some-key\n")
+    let sandbox_key = cli
+        .expect(2, &["workspace", "replace-key", "Sandbox"], "some-key\n")
         .await;
+    assert!(
+        sandbox_key.stderr.contains("The Sandbox needs no API key"),
+        "{}",
+        sandbox_key.stderr
+    );
 
     cli.expect(
         0,

@@ -16,14 +16,15 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use ts_rs::TS;
 
-/// Everything the organization's screens show, as Ringotel sent it (unknown fields kept),
-/// with its numbers read once as typed fields when the copy is made.
+/// Everything the organization's screens show, as Ringotel sent it (the unknown fields of what
+/// the app may send back kept), with its numbers read once as typed fields when the copy is made.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(from = "SavedCopy")]
 pub struct OrgSnapshot {
     pub organization: Organization,
     pub branches: Vec<Branch>,
-    pub users: Vec<User>,
+    /// Read through [`OrgSnapshot::users`]: `users_at` says where each one is.
+    users: Vec<User>,
     pub services: Vec<Service>,
     pub trunks: Vec<SmsTrunk>,
     /// Shared with a copy that differs only in its services, so the numbers are not read again.
@@ -115,6 +116,11 @@ impl OrgSnapshot {
             live: Arc::clone(&self.live),
             users_at: Arc::clone(&self.users_at),
         }
+    }
+
+    /// The organization's users, as Ringotel listed them.
+    pub fn users(&self) -> &[User] {
+        &self.users
     }
 
     /// The organization's user with this id, if it still has one.

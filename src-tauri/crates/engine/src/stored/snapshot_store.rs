@@ -119,7 +119,7 @@ impl Stored {
             SavedPart::Trunks(trunks) => OrgSnapshot::new(
                 old.organization.clone(),
                 old.branches.clone(),
-                old.users.clone(),
+                old.users().to_vec(),
                 old.services.clone(),
                 trunks,
             ),

@@ -20,20 +20,13 @@ pub struct ReplaceKeyInput {
 
 impl Workspaces<'_> {
     /// Keeps `input.api_key` as the workspace's key from now on. If the keychain cannot keep
-    /// it, the key that was there stays.
+    /// it, the key that was there stays; kept for this session only, it replaces the keychain's
+    /// copy too (removed when the keychain lets it).
     pub async fn replace_key(
         &self,
         input: ReplaceKeyInput,
         persistence: SecretPersistence,
     ) -> EngineResult<KeySaveOutcome> {
-        let key = match parse_key(input.api_key.expose()) {
-            Ok(key) => key,
-            Err(problem) => {
-                return Ok(KeySaveOutcome::Invalid {
-                    problems: vec![problem],
-                });
-            }
-        };
         let id = input.workspace_id;
         let wanted = id.clone();
         let (record, active) = self
@@ -54,7 +47,27 @@ impl Workspaces<'_> {
                 )],
             });
         }
+        let key = match parse_key(input.api_key.expose()) {
+            Ok(key) => key,
+            Err(problem) => {
+                return Ok(KeySaveOutcome::Invalid {
+                    problems: vec![problem],
+                });
+            }
+        };
         let name = SecretName::RingotelApiKey { workspace: id };
+        if persistence == SecretPersistence::Session {
+            // A key kept for this session only must not give way to the old one at the next
+            // start (it may have been replaced because it leaked): the keychain's copy goes.
+            let old = name.clone();
+            if let Err(error) = self
+                .base
+                .with_vault(move |vault| Ok(vault.delete(&old)?))
+                .await
+            {
+                tracing::warn!(%error, "the replaced API key could not be removed from the keychain");
+            }
+        }
         if let Err(e) = self.base.put_secret(name, key, persistence).await {
             return Ok(KeySaveOutcome::KeychainUnavailable {
                 problem: e.problem,

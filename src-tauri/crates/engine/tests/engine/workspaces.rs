@@ -214,3 +214,82 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         "the Sandbox cannot be removed"
     );
 }
+
+#[tokio::test]
+async fn a_key_replaced_for_this_session_only_does_not_give_way_to_the_old_one_at_the_next_start() {
+    let s = setup().await;
+    let input = NewWorkspaceInput {
+        name: "Acme MSP".into(),
+        base_url: s.sandbox.ringotel_url(),
+        api_key: Secret::new("leaked-key"),
+        thinq_base_url: String::new(),
+    };
+    let KeySaveOutcome::Saved { workspace } = s
+        .engine
+        .workspaces()
+        .add_ringotel(input, SecretPersistence::Keychain)
+        .await
+        .unwrap()
+    else {
+        panic!("not added")
+    };
+    let replace = |key: &str| engine::workspace_key::ReplaceKeyInput {
+        workspace_id: workspace.id.clone(),
+        api_key: Secret::new(key),
+    };
+    let refused = s
+        .engine
+        .workspaces()
+        .replace_key(replace("two words"), SecretPersistence::Keychain)
+        .await
+        .unwrap();
+    assert!(
+        matches!(&refused, KeySaveOutcome::Invalid { problems } if problems[0].field == FieldKey::ApiKey),
+        "{refused:?}"
+    );
+
+    let replaced = s
+        .engine
+        .workspaces()
+        .replace_key(replace(DEMO_API_KEY), SecretPersistence::Session)
+        .await
+        .unwrap();
+    let KeySaveOutcome::Saved { workspace: now } = replaced else {
+        panic!("not replaced: {replaced:?}")
+    };
+    assert!(matches!(
+        now.api_key,
+        Some(SecretState::Stored {
+            location: SecretLocation::Session
+        })
+    ));
+    assert_eq!(
+        s.engine
+            .organizations()
+            .list()
+            .await
+            .unwrap()
+            .organizations
+            .len(),
+        4
+    );
+
+    // After a restart the session's key is gone, and so is the leaked one.
+    let list = s.reopen().workspaces().list().await.unwrap();
+    let acme = list
+        .workspaces
+        .iter()
+        .find(|w| w.id == workspace.id)
+        .unwrap();
+    assert!(
+        matches!(
+            acme.api_key,
+            Some(SecretState::Stored {
+                location: SecretLocation::Missing
+            })
+        ),
+        "{:?}",
+        acme.api_key
+    );
+    s.engine.workspaces().remove(workspace.id).await.unwrap();
+}

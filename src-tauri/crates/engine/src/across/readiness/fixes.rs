@@ -104,7 +104,7 @@ pub(super) fn is_drafted(fix: &Fix, facts: &Facts) -> bool {
             .any(|c| matches!(c, SetupChange::ThinqDeliveryUrl { url: u } if u == url)),
         // A number fix is drafted when each of its numbers, as drafted, no longer needs it.
         Fix::RemoveMissingUsers { numbers } => {
-            let known: HashSet<&UserId> = facts.org.users.iter().map(|u| &u.id).collect();
+            let known: HashSet<&UserId> = facts.org.users().iter().map(|u| &u.id).collect();
             drafted_alike(facts, numbers, |f| f.users.iter().all(|u| known.contains(u)))
         }
         Fix::AlignFormats { numbers } => drafted_alike(facts, numbers, aligned),

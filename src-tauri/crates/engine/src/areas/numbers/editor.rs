@@ -114,7 +114,7 @@ fn connections(state: &NumbersState) -> Vec<EditorConnection> {
             sms_via_integrations: b.provision.sms.map(SmsMode::from_wire)
                 == Some(SmsMode::Integrations),
             users: data
-                .users
+                .users()
                 .iter()
                 .filter(|u| u.branchid.as_ref() == Some(&b.id))
                 .map(|u| PickUser {

@@ -129,7 +129,7 @@ impl NumbersState {
     pub fn known_users(&self) -> std::collections::HashSet<UserId> {
         self.snapshot
             .data
-            .users
+            .users()
             .iter()
             .map(|u| u.id.clone())
             .collect()

@@ -19,7 +19,7 @@ pub(crate) struct UserNames {
 impl UserNames {
     pub(crate) fn new(state: &NumbersState) -> Self {
         let mut by_extension: HashMap<String, Vec<UserId>> = HashMap::new();
-        for u in &state.snapshot.data.users {
+        for u in state.snapshot.data.users() {
             if !u.extension.is_empty() {
                 by_extension
                     .entry(u.extension.clone())
@@ -31,7 +31,7 @@ impl UserNames {
             by_id: state
                 .snapshot
                 .data
-                .users
+                .users()
                 .iter()
                 .map(|u| (u.id.to_string(), u.id.clone()))
                 .collect(),

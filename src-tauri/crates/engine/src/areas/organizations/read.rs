@@ -123,7 +123,7 @@ impl Organizations<'_> {
             .cloned()
             .map(|branch| ConnectionRow {
                 user_count: data
-                    .users
+                    .users()
                     .iter()
                     .filter(|u| u.branchid.as_ref() == Some(&branch.id))
                     .count() as u32,
@@ -146,7 +146,7 @@ impl Organizations<'_> {
                 ..row(data.organization.clone())
             },
             connections,
-            user_count: data.users.len() as u32,
+            user_count: data.users().len() as u32,
             fetched_at: fetched.fetched_at,
             offline: fetched.offline,
             simulated: connected.is_sandbox(),

@@ -75,7 +75,7 @@ pub(super) fn numbers_users(facts: &Facts, numbers: &Numbers<'_>) -> CheckResult
     if numbers.all.is_empty() && numbers.deleted.is_empty() {
         return result(id, CheckOutcome::Pass, "No SMS numbers yet.", at);
     }
-    let known: HashSet<&UserId> = facts.org.users.iter().map(|u| &u.id).collect();
+    let known: HashSet<&UserId> = facts.org.users().iter().map(|u| &u.id).collect();
     let (mut items, mut fixable, mut drafted) = (Vec::new(), Vec::new(), Vec::new());
     let mut mended_count = 0;
     for number in &numbers.all {

@@ -39,7 +39,7 @@ fn chosen_connections(facts: &Facts) -> Vec<&ringotel::Branch> {
     let assigned: HashSet<&UserId> = facts.planned.iter().flat_map(|n| &n.fields.users).collect();
     let used: HashSet<&ConnectionId> = facts
         .org
-        .users
+        .users()
         .iter()
         .filter(|u| assigned.contains(&u.id))
         .filter_map(|u| u.branchid.as_ref())
