@@ -155,8 +155,25 @@ async fn zoom_until(app: &AppSession, expected: &str) {
 }
 
 /// Harbor with its thinQ settings and *Fix all* drafted, so Numbers, Changes and the Overview
-/// show what they show on a working day.
+/// show what they show on a working day; and a Ringotel account beside the Sandbox, so the
+/// Workspaces screen shows an account's row with all its actions (Use, Replace key…, Remove).
 async fn harbor_with_a_draft(app: &AppSession) {
+    // Added behind the page's back (only the Workspaces screen's layout is checked with it):
+    // it is never used, so its address need not answer.
+    let added = app
+        .eval(
+            "return (async () => {
+                const invoke = window.__TAURI_INTERNALS__.invoke;
+                const outcome = await invoke('add_ringotel_workspace', {
+                    input: { name: 'Acme Managed Services (West)', baseUrl: 'https://uk2.ringotel.co',
+                             thinqBaseUrl: '', apiKey: 'layout-only-key' },
+                    persistence: 'keychain' });
+                await invoke('activate_workspace', { id: 'sandbox' });
+                return outcome.outcome;
+            })()",
+        )
+        .await;
+    assert_eq!(added, "saved");
     open_harbor_with_thinq(app).await;
     app.click("tab-overview").await;
     app.text_until("readiness-summary", |t| t.contains("of 9 pass"))
