@@ -75,13 +75,19 @@ impl From<Problem> for Failure {
 
 impl From<engine::EngineError> for Failure {
     fn from(error: engine::EngineError) -> Self {
-        // The engine's next step names the app's Workspaces screen; here it is a command.
+        // The engine's next step where it holds outside the window; where it names the app's
+        // Workspaces screen, the command that does the same.
         let key_refused = match &error {
             engine::EngineError::MissingApiKey(_) => true,
             engine::EngineError::Ringotel(e) => e.failure().is_refused_credentials(),
             _ => false,
         };
+        let next = engine::next_step::next_step(&error);
         let mut failure = Self::from(Problem::from(error));
+        if let Some(advice) = next.advice.filter(|_| next.anywhere) {
+            failure.message.push('\n');
+            failure.message.push_str(advice);
+        }
         if key_refused {
             failure.message.push_str(
                 "\nGive the workspace a valid key with `sms-admin workspace replace-key <workspace>`; its drafts stay.",

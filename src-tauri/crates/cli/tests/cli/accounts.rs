@@ -130,6 +130,12 @@ async fn bad_input_exits_2_naming_the_flag_and_an_unreachable_service_exits_3() 
     .await;
     let gone = cli.expect(3, &["orgs"], "").await;
     assert!(gone.stderr.contains("sms-admin:"), "{}", gone.stderr);
+    // What to do about it, as the app's notice says it (this advice names no screen).
+    assert!(
+        gone.stderr.contains("Check the network connection"),
+        "{}",
+        gone.stderr
+    );
 
     cli.expect(0, &["workspace", "use", "Sandbox"], "").await;
     let unknown = cli

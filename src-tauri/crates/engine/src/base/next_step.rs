@@ -14,6 +14,9 @@ pub struct NextStep {
     /// Whether the same action, done again unchanged, may succeed (the network, a busy service,
     /// the disk): the notice then offers Try again.
     pub retry: bool,
+    /// Whether the advice holds outside the app's window too (it names no screen, tab or
+    /// button of the app): `sms-admin` prints only such advice.
+    pub anywhere: bool,
 }
 
 /// A failure whose own words already say what to do (a field's problem beside the field, the
@@ -22,13 +25,25 @@ pub const fn in_its_words(retry: bool) -> NextStep {
     NextStep {
         advice: None,
         retry,
+        anywhere: true,
     }
 }
 
+/// Advice that holds wherever the failure is read: in the window or at a command line.
 const fn step(advice: &'static str, retry: bool) -> NextStep {
     NextStep {
         advice: Some(advice),
         retry,
+        anywhere: true,
+    }
+}
+
+/// Advice that names a part of the app's window.
+const fn in_app(advice: &'static str, retry: bool) -> NextStep {
+    NextStep {
+        advice: Some(advice),
+        retry,
+        anywhere: false,
     }
 }
 
@@ -61,7 +76,7 @@ pub fn next_step(error: &EngineError) -> NextStep {
         EngineError::Ringotel(e) => ringotel(e.failure()),
         EngineError::Thinq(e) => thinq(e.failure()),
         // A saved value that cannot be read: a copy read again from Ringotel replaces it.
-        EngineError::Store(StoreError::Corrupt { .. }) => step(
+        EngineError::Store(StoreError::Corrupt { .. }) => in_app(
             "Refresh to read it from Ringotel again; if it keeps happening, send the log file (named on the Diagnostics screen) to support.",
             false,
         ),
@@ -72,36 +87,38 @@ pub fn next_step(error: &EngineError) -> NextStep {
         EngineError::Keychain(e) => keychain(e.problem),
         EngineError::Invalid(_) => in_its_words(false),
         EngineError::UnknownWorkspace(_) => {
-            step("Choose a workspace on the Workspaces screen.", false)
+            in_app("Choose a workspace on the Workspaces screen.", false)
         }
-        EngineError::MissingApiKey(_) => step(
+        EngineError::MissingApiKey(_) => in_app(
             replace_key!("Find the key in the Ringotel admin portal."),
             false,
         ),
-        EngineError::SandboxNotRunning => step(
+        EngineError::SandboxNotRunning => in_app(
             "Restart the app: the Sandbox's services start with it.",
             false,
         ),
-        EngineError::NoThinqCard(_) => step(
+        EngineError::NoThinqCard(_) => in_app(
             "Add the thinQ integration to this organization in the Ringotel admin portal, then refresh.",
             false,
         ),
-        EngineError::NotFound(_) => step("Refresh to see the current list.", false),
-        EngineError::NoThinqSettings(_) => step("Save them on the Integrations tab first.", false),
-        EngineError::NoCheckAllReport => step("Run Check all first.", false),
+        EngineError::NotFound(_) => in_app("Refresh to see the current list.", false),
+        EngineError::NoThinqSettings(_) => {
+            in_app("Save them on the Integrations tab first.", false)
+        }
+        EngineError::NoCheckAllReport => in_app("Run Check all first.", false),
         // The change says itself what to do: discard it and draft it again.
         EngineError::Internal(Internal::CannotCompare(_)) => in_its_words(false),
-        EngineError::Internal(_) => step(TELL_SUPPORT, true),
+        EngineError::Internal(_) => in_app(TELL_SUPPORT, true),
     }
 }
 
 fn ringotel(failure: Failure) -> NextStep {
     match failure {
-        Failure::RefusedCredentials { status: 401 } => step(
+        Failure::RefusedCredentials { status: 401 } => in_app(
             replace_key!("Copy a valid API key from the Ringotel admin portal."),
             false,
         ),
-        Failure::RefusedCredentials { .. } => step(
+        Failure::RefusedCredentials { .. } => in_app(
             replace_key!("Get the API key of an administrator who may manage this organization."),
             false,
         ),
@@ -120,7 +137,7 @@ fn ringotel(failure: Failure) -> NextStep {
         ),
         // Sent again unchanged it would be refused again.
         Failure::Rejected => step("Correct what Ringotel named, then try again.", false),
-        Failure::AnswerLost => step(
+        Failure::AnswerLost => in_app(
             "Try again; if it keeps happening, save the answers' shapes on the Diagnostics screen and send the file to support.",
             true,
         ),
@@ -129,11 +146,11 @@ fn ringotel(failure: Failure) -> NextStep {
 
 fn thinq(failure: Failure) -> NextStep {
     match failure {
-        Failure::RefusedCredentials { status: 401 } => step(
+        Failure::RefusedCredentials { status: 401 } => in_app(
             "Correct the thinQ username and API token on the Integrations tab, then try again.",
             false,
         ),
-        Failure::RefusedCredentials { .. } => step(
+        Failure::RefusedCredentials { .. } => in_app(
             "Check the thinQ Account ID on the Integrations tab (the account's number, not the username), then try again.",
             false,
         ),
@@ -147,7 +164,7 @@ fn thinq(failure: Failure) -> NextStep {
             step("thinQ is failing: wait a few minutes and try again.", true)
         }
         Failure::Rejected => step("Correct what thinQ named, then try again.", false),
-        Failure::AnswerLost => step(
+        Failure::AnswerLost => in_app(
             "Try again; if it keeps happening, save the answers' shapes on the Diagnostics screen and send the file to support.",
             true,
         ),
@@ -162,11 +179,11 @@ fn keychain(problem: KeychainProblem) -> NextStep {
         | KeychainProblem::NoSecretService
         | KeychainProblem::Locked
         | KeychainProblem::NoAnswer => in_its_words(true),
-        KeychainProblem::Unsupported => step(
+        KeychainProblem::Unsupported => in_app(
             "Keep secrets for this session only when the app offers it, or use a system with a keychain.",
             false,
         ),
-        KeychainProblem::Failed => step(
+        KeychainProblem::Failed => in_app(
             "Try again; if it keeps failing, log in again to restart the keychain, or keep secrets for this session only when the app offers it.",
             true,
         ),
@@ -200,6 +217,35 @@ mod tests {
         assert!(locked.to_string().contains("Unlock"));
         assert_eq!(next_step(&locked).advice, None);
         assert!(next_step(&locked).retry);
+    }
+
+    #[test]
+    fn advice_for_anywhere_names_no_part_of_the_window() {
+        let failures = [
+            Failure::RefusedCredentials { status: 401 },
+            Failure::RefusedCredentials { status: 403 },
+            Failure::Unreachable,
+            Failure::TimedOut,
+            Failure::ServerError { status: 429 },
+            Failure::ServerError { status: 502 },
+            Failure::Rejected,
+            Failure::AnswerLost,
+        ];
+        let steps = failures.iter().flat_map(|f| [ringotel(*f), thinq(*f)]);
+        let mut anywhere = 0;
+        for step in steps {
+            let Some(advice) = step.advice.filter(|_| step.anywhere) else {
+                continue;
+            };
+            anywhere += 1;
+            for part in ["screen", "tab", "Refresh", "refresh", "button", "…"] {
+                assert!(!advice.contains(part), "{advice}");
+            }
+        }
+        assert!(
+            anywhere >= 8,
+            "the network and busy services' advice holds anywhere"
+        );
     }
 
     #[test]
