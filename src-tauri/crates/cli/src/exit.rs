@@ -75,27 +75,34 @@ impl From<Problem> for Failure {
 
 impl From<engine::EngineError> for Failure {
     fn from(error: engine::EngineError) -> Self {
-        // The engine's next step where it holds outside the window; where it names the app's
-        // Workspaces screen, the command that does the same.
-        let key_refused = match &error {
-            engine::EngineError::MissingApiKey(_) => true,
-            engine::EngineError::Ringotel(e) => e.failure().is_refused_credentials(),
-            _ => false,
-        };
-        let next = engine::next_step::next_step(&error);
+        let next = next_step_here(&error);
         let mut failure = Self::from(Problem::from(error));
-        if let Some(advice) = next.advice.filter(|_| next.anywhere) {
+        if let Some(next) = next {
             failure.message.push('\n');
-            failure.message.push_str(advice);
-        }
-        if key_refused {
-            failure.message.push_str(
-                "\nGive the workspace a valid key with `sms-admin workspace replace-key <workspace>`; its drafts stay.",
-            );
+            failure.message.push_str(next);
         }
         failure
     }
 }
+
+/// What to do next, at a command line: the engine's step where it holds outside the window,
+/// else the command that does what the window's step says.
+fn next_step_here(error: &engine::EngineError) -> Option<&'static str> {
+    use engine::EngineError;
+    match error {
+        EngineError::MissingApiKey(_) => Some(REPLACE_KEY),
+        EngineError::Ringotel(e) if e.failure().is_refused_credentials() => Some(REPLACE_KEY),
+        EngineError::Thinq(e) if e.failure().is_refused_credentials() => Some(
+            "Save the thinQ Account ID, username and token again with `sms-admin enable-thinq`.",
+        ),
+        other => {
+            let next = engine::next_step::next_step(other);
+            next.advice.filter(|_| next.anywhere)
+        }
+    }
+}
+
+const REPLACE_KEY: &str = "Give the workspace a valid key with `sms-admin workspace replace-key <workspace>`; its drafts stay.";
 
 /// The flag or input a field of the engine's forms is given by here.
 pub fn flag_of(field: domain::FieldKey) -> String {

@@ -159,7 +159,9 @@ async fn zoom_until(app: &AppSession, expected: &str) {
 /// Workspaces screen shows an account's row with all its actions (Use, Replace key…, Remove).
 async fn harbor_with_a_draft(app: &AppSession) {
     // Added behind the page's back (only the Workspaces screen's layout is checked with it):
-    // it is never used, so its address need not answer.
+    // it is never used, so its address need not answer. Adding makes it active for a moment,
+    // so the Sandbox's organizations are listed first.
+    app.wait_for("[data-testid='org-row']").await;
     let added = app
         .eval(
             "return (async () => {

@@ -13,14 +13,18 @@ use std::sync::Mutex;
 /// by the form field it shares with other commands.
 fn named_by_flag(error: engine::EngineError) -> Failure {
     use domain::FieldKey;
-    let problem = engine::Problem::from(error);
-    let flag = match problem.field {
+    let field = match &error {
+        engine::EngineError::Invalid(problems) => problems.first().map(|p| p.field),
+        _ => None,
+    };
+    let flag = match field {
         Some(FieldKey::Number) => "--from",
         Some(FieldKey::Customer) => "--to",
         Some(FieldKey::ReplyWait) => "--wait-reply",
-        _ => return problem.into(),
+        // Anything else fails as every command's failures do, with what to do next.
+        _ => return error.into(),
     };
-    Failure::usage(format!("{} ({flag})", problem.message))
+    Failure::usage(format!("{} ({flag})", engine::Problem::from(error).message))
 }
 
 pub async fn run(session: &Session, args: TestMessageArgs, out: Output) -> Result<(), Failure> {

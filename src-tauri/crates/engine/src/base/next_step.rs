@@ -97,8 +97,8 @@ pub fn next_step(error: &EngineError) -> NextStep {
             "Restart the app: the Sandbox's services start with it.",
             false,
         ),
-        EngineError::NoThinqCard(_) => in_app(
-            "Add the thinQ integration to this organization in the Ringotel admin portal, then refresh.",
+        EngineError::NoThinqCard(_) => step(
+            "Add the thinQ integration to this organization in the Ringotel admin portal, then try again.",
             false,
         ),
         EngineError::NotFound(_) => in_app("Refresh to see the current list.", false),
@@ -231,7 +231,11 @@ mod tests {
             Failure::Rejected,
             Failure::AnswerLost,
         ];
-        let steps = failures.iter().flat_map(|f| [ringotel(*f), thinq(*f)]);
+        let disk = EngineError::Store(StoreError::Io(std::io::Error::other("disk full")));
+        let steps = failures
+            .iter()
+            .flat_map(|f| [ringotel(*f), thinq(*f)])
+            .chain([next_step(&disk)]);
         let mut anywhere = 0;
         for step in steps {
             let Some(advice) = step.advice.filter(|_| step.anywhere) else {
