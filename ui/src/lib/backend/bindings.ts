@@ -216,7 +216,11 @@ export type NumberKey = { "kind": "existing", trunkId: SmsNumberId, } | { "kind"
 
 export type NumberStatus = "synced" | "new" | "changed" | "deleted" | "conflict" | "failed";
 
-export type UserRef = { id: UserId, name: string, extension: string, 
+export type UserRef = { id: UserId, 
+/**
+ * "Ava Kowalski (101)", or "Unknown user …" (see [`user_label`]).
+ */
+label: string, 
 /**
  * False when the id is no longer among the organization's users.
  */

@@ -23,7 +23,7 @@ export function keyId(key: NumberKey): string {
 
 /** "Ava Kowalski (101), Ben Silva (102) and 3 more": the first `count` users of a row. */
 export function usersSummary(row: NumberRow, count: number): string {
-  const named = row.users.slice(0, count).map((u) => (u.extension ? `${u.name} (${u.extension})` : u.name));
+  const named = row.users.slice(0, count).map((u) => u.label);
   const rest = row.users.length - named.length;
   return rest > 0 ? `${named.join(', ')} and ${rest} more` : named.join(', ');
 }

@@ -107,17 +107,7 @@ pub async fn run(session: &Session, command: Command, out: Output) -> Result<(),
                 "STATUS",
             ]);
             for r in &view.rows {
-                let users: Vec<String> = r
-                    .users
-                    .iter()
-                    .map(|u| {
-                        if u.known {
-                            format!("{} ({})", u.name, u.extension)
-                        } else {
-                            format!("unknown user {}", u.id)
-                        }
-                    })
-                    .collect();
+                let users: Vec<&str> = r.users.iter().map(|u| u.label.as_str()).collect();
                 table.row(vec![
                     r.formatted.clone(),
                     r.name.clone(),

@@ -165,6 +165,21 @@ impl OrgSnapshot {
     }
 }
 
+/// How a user is named on every screen and by `sms-admin`: "Ava Kowalski (101)", or the name
+/// alone when the user has no extension.
+pub fn user_label(user: &User) -> String {
+    if user.extension.is_empty() {
+        user.name.clone()
+    } else {
+        format!("{} ({})", user.name, user.extension)
+    }
+}
+
+/// How a user id the organization no longer has is named.
+pub fn unknown_user_label(id: &UserId) -> String {
+    format!("Unknown user {id}")
+}
+
 fn fallback_country(branches: &[Branch]) -> domain::Country {
     branches
         .iter()

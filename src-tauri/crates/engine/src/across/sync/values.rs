@@ -1,6 +1,6 @@
 //! A field's value as the Changes tab shows it: "before → after" in the admin's words.
 
-use crate::stored::snapshot::OrgSnapshot;
+use crate::stored::snapshot::{OrgSnapshot, unknown_user_label, user_label};
 use domain::UserId;
 use domain::formats::WireChoice;
 use domain::{SmsField, SmsNumberFields};
@@ -20,9 +20,8 @@ impl<'a> UserNames<'a> {
 
     pub fn name(&self, id: &UserId) -> String {
         match self.0.user(id) {
-            Some(u) if u.extension.is_empty() => u.name.clone(),
-            Some(u) => format!("{} ({})", u.name, u.extension),
-            None => format!("Unknown user {id}"),
+            Some(u) => user_label(u),
+            None => unknown_user_label(id),
         }
     }
 }

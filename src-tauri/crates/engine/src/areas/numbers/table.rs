@@ -6,7 +6,9 @@ use crate::base::context::Connected;
 use crate::base::error::EngineResult;
 use crate::stored::drafts::Draft;
 use crate::stored::plan::{self, Blocker};
-use crate::stored::snapshot::{Fetched, Freshness, OfflineNote, OrgSnapshot};
+use crate::stored::snapshot::{
+    Fetched, Freshness, OfflineNote, OrgSnapshot, unknown_user_label, user_label,
+};
 use domain::DraftId;
 use domain::OrgId;
 use domain::SmsNumberId;
@@ -68,8 +70,8 @@ impl NumberStatus {
 #[serde(rename_all = "camelCase")]
 pub struct UserRef {
     pub id: UserId,
-    pub name: String,
-    pub extension: String,
+    /// "Ava Kowalski (101)", or "Unknown user …" (see [`user_label`]).
+    pub label: String,
     /// False when the id is no longer among the organization's users.
     pub known: bool,
 }
@@ -180,14 +182,12 @@ impl RowBuilder<'_> {
             .map(|id| match self.snapshot.user(id) {
                 Some(u) => UserRef {
                     id: id.clone(),
-                    name: u.name.clone(),
-                    extension: u.extension.clone(),
+                    label: user_label(u),
                     known: true,
                 },
                 None => UserRef {
                     id: id.clone(),
-                    name: format!("Unknown user {id}"),
-                    extension: String::new(),
+                    label: unknown_user_label(id),
                     known: false,
                 },
             })
