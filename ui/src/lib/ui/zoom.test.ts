@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextZoom, storedZoom, zoomKey } from './zoom';
+import { ZoomSteps, nextZoom, storedZoom, zoomKey } from './zoom';
 
 describe('page zoom', () => {
   it('steps through the levels browsers use and stops at the ends', () => {
@@ -29,5 +29,29 @@ describe('page zoom', () => {
     expect(storedZoom('3')).toBe(1);
     expect(storedZoom(null)).toBe(1);
     expect(storedZoom('big')).toBe(1);
+  });
+
+  it('steps on from the last press, not from what the window has taken yet', async () => {
+    const shown: number[] = [];
+    // The window takes each level a moment later, as it does over IPC.
+    const set = () => new Promise<void>((done) => setTimeout(done, 5));
+    const steps = new ZoomSteps(1, set, (level) => shown.push(level));
+    await Promise.all([steps.press('in'), steps.press('in')]);
+    expect(shown).toEqual([1.25]);
+    await steps.press('in');
+    expect(shown).toEqual([1.25, 1.5]);
+  });
+
+  it('steps from the level the window kept when it refused one', async () => {
+    const shown: number[] = [];
+    let refuse = true;
+    const set = async () => {
+      if (refuse) throw new Error('no zoom');
+    };
+    const steps = new ZoomSteps(1, set, (level) => shown.push(level));
+    await steps.press('in');
+    refuse = false;
+    await steps.press('in');
+    expect(shown).toEqual([1.1]);
   });
 });

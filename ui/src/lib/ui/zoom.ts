@@ -27,24 +27,53 @@ export function storedZoom(raw: string | null): number {
   return (ZOOM_LEVELS as readonly number[]).includes(level) ? level : 1;
 }
 
-let level = 1;
+/** The zoom the window has taken and the one last asked for. A press that comes before the
+ *  window has taken the one before steps on from what was asked, not from what was taken: two
+ *  quick Ctrl + are 125 %, not 110 % twice. */
+export class ZoomSteps {
+  private asked: number;
 
-async function apply(next: number): Promise<void> {
-  await setPageZoom(next);
-  // Only a zoom the window took is remembered and shown on the page (tests read it there).
-  level = next;
-  localStorage.setItem(STORAGE_KEY, String(next));
-  document.documentElement.dataset['zoom'] = String(next);
+  constructor(
+    private taken: number,
+    private readonly set: (level: number) => Promise<void>,
+    private readonly onTaken: (level: number) => void,
+  ) {
+    this.asked = taken;
+  }
+
+  async press(direction: 'in' | 'out' | 'reset'): Promise<void> {
+    await this.ask(nextZoom(this.asked, direction));
+  }
+
+  async ask(level: number): Promise<void> {
+    this.asked = level;
+    try {
+      await this.set(level);
+    } catch {
+      // The window kept its zoom: the next press steps from there.
+      if (this.asked === level) this.asked = this.taken;
+      return;
+    }
+    // An earlier ask answered late is not what the window shows now.
+    if (this.asked !== level) return;
+    this.taken = level;
+    this.onTaken(level);
+  }
 }
 
 /** Restores the remembered zoom and listens for the zoom keys. */
 export function installZoom(): void {
+  const steps = new ZoomSteps(1, setPageZoom, (level) => {
+    // Only a zoom the window took is remembered and shown on the page (tests read it there).
+    localStorage.setItem(STORAGE_KEY, String(level));
+    document.documentElement.dataset['zoom'] = String(level);
+  });
   const remembered = storedZoom(localStorage.getItem(STORAGE_KEY));
-  if (remembered !== 1) void apply(remembered).catch(() => undefined);
+  if (remembered !== 1) void steps.ask(remembered);
   window.addEventListener('keydown', (event) => {
     const direction = zoomKey(event);
     if (!direction) return;
     event.preventDefault();
-    void apply(nextZoom(level, direction)).catch(() => undefined);
+    void steps.press(direction);
   });
 }
