@@ -69,6 +69,17 @@ fn free_port() -> u16 {
         .port()
 }
 
+/// How a control stood in the frames before a click.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stillness {
+    /// Where it was two frames before, and usable.
+    Still,
+    /// Still moving when the wait ended (3 s), or the page did not say.
+    Moving,
+    /// Disabled or busy meanwhile: a click now would be swallowed.
+    Disabled,
+}
+
 pub struct AppSession {
     pub client: Client,
     driver: Child,
@@ -170,41 +181,57 @@ impl AppSession {
     /// Clicks the element once it is enabled and has stopped moving, as a person waits for a
     /// button that is still waiting for its data, and clicks where it is, not where it was.
     pub async fn click(&self, testid: &str) {
-        let element = self
-            .wait_for(&format!(
-                "[data-testid='{testid}']:not([disabled]):not([aria-busy='true'])"
-            ))
-            .await;
-        self.until_still(&element).await;
-        element
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let element = self
+                .wait_for(&format!(
+                    "[data-testid='{testid}']:not([disabled]):not([aria-busy='true'])"
+                ))
+                .await;
+            // A control that a screen reloading under it disabled meanwhile would swallow the
+            // click: wait for it to be usable again.
+            if self.until_still(&element).await != Stillness::Disabled || Instant::now() > deadline
+            {
+                element
+                    .click()
+                    .await
+                    .unwrap_or_else(|e| panic!("cannot click {testid}: {e}"));
+                return;
+            }
+        }
     }
 
     /// Waits (up to 3 s) until `element` lies where it lay two frames before: a WebDriver click
     /// goes to the point the element was found at, so one that content arriving above it has
     /// just pushed down would land beside it.
-    async fn until_still(&self, element: &Element) {
+    async fn until_still(&self, element: &Element) -> Stillness {
         let script = "const [el, done] = [arguments[0], arguments[arguments.length - 1]];
             const started = performance.now();
             // Frames may stop coming (a hidden window): the clock still ends the wait.
-            const timer = setTimeout(() => done(false), 3000);
+            const timer = setTimeout(() => done('moving'), 3000);
+            const usable = () => !el.disabled && el.getAttribute('aria-busy') !== 'true';
             let [last, still] = ['', 0];
             const look = () => {
               const r = el.getBoundingClientRect();
               const at = [r.x, r.y, r.width, r.height].join();
               still = at === last ? still + 1 : 0;
               last = at;
-              if (still >= 2 || performance.now() - started > 3000) {
+              if (!usable()) {
                 clearTimeout(timer);
-                done(still >= 2);
+                done('disabled');
+              } else if (still >= 2 || performance.now() - started > 3000) {
+                clearTimeout(timer);
+                done(still >= 2 ? 'still' : 'moving');
               } else requestAnimationFrame(look);
             };
             requestAnimationFrame(look);";
         let arg = serde_json::to_value(element).unwrap();
         // A page that never settles is the test's next wait to report, not this one's.
-        let _settled = self.client.execute_async(script, vec![arg]).await;
+        match self.client.execute_async(script, vec![arg]).await {
+            Ok(serde_json::Value::String(s)) if s == "disabled" => Stillness::Disabled,
+            Ok(serde_json::Value::String(s)) if s == "still" => Stillness::Still,
+            _ => Stillness::Moving,
+        }
     }
 
     /// Clears an input and types `text` into it, as a person would.
