@@ -218,13 +218,10 @@ export type NumberStatus = "synced" | "new" | "changed" | "deleted" | "conflict"
 
 export type UserRef = { id: UserId, 
 /**
- * "Ava Kowalski (101)", or "Unknown user …" (see [`user_label`]).
+ * "Ava Kowalski (101)", or "Unknown user …" when the organization no longer has it
+ * (see [`user_label`]).
  */
-label: string, 
-/**
- * False when the id is no longer among the organization's users.
- */
-known: boolean, };
+label: string, };
 
 export type NumberRow = { key: NumberKey, status: NumberStatus, statusLabel: string, 
 /**

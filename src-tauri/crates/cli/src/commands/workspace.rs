@@ -26,7 +26,14 @@ pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> R
             };
             let saved = engine
                 .workspaces()
-                .add_ringotel(input, persistence(session_only))
+                .add_ringotel(
+                    input,
+                    if session_only {
+                        SecretPersistence::Session
+                    } else {
+                        SecretPersistence::Keychain
+                    },
+                )
                 .await?;
             key_saved(saved, "--session-only keeps the key for this run only")?;
         }
@@ -54,14 +61,6 @@ pub async fn run(session: &Session, command: WorkspaceCommand, out: Output) -> R
     }
     print(&engine.workspaces().list().await?, out);
     Ok(())
-}
-
-fn persistence(session_only: bool) -> SecretPersistence {
-    if session_only {
-        SecretPersistence::Session
-    } else {
-        SecretPersistence::Keychain
-    }
 }
 
 /// A key typed in was kept, or why nothing was and, as `then`, what follows from that.

@@ -118,6 +118,19 @@ impl OrgSnapshot {
         }
     }
 
+    /// The same copy with its numbers as just read: they are indexed again, its users are not.
+    pub fn with_trunks(&self, trunks: Vec<SmsTrunk>) -> Self {
+        Self {
+            organization: self.organization.clone(),
+            branches: self.branches.clone(),
+            users: self.users.clone(),
+            services: self.services.clone(),
+            live: Arc::new(LiveIndex::new(&trunks, self.fallback_country())),
+            trunks,
+            users_at: Arc::clone(&self.users_at),
+        }
+    }
+
     /// The organization's users, as Ringotel listed them.
     pub fn users(&self) -> &[User] {
         &self.users

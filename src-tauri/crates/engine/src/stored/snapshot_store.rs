@@ -116,13 +116,7 @@ impl Stored {
         let old = saved.data;
         let data = Arc::new(match part {
             SavedPart::Services(services) => old.with_services(services),
-            SavedPart::Trunks(trunks) => OrgSnapshot::new(
-                old.organization.clone(),
-                old.branches.clone(),
-                old.users().to_vec(),
-                old.services.clone(),
-                trunks,
-            ),
+            SavedPart::Trunks(trunks) => old.with_trunks(trunks),
         });
         self.store_snapshot(workspace, org.clone(), data).await
     }

@@ -1,10 +1,10 @@
 //! Workspaces: the Sandbox first and active, adding a Ringotel account, testing and removing it.
 
-use crate::setup;
+use crate::{Setup, setup};
 use domain::FieldKey;
 use domain::Secret;
 use engine::workspaces::{
-    KeySaveOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome,
+    KeySaveOutcome, NewWorkspaceInput, RingotelTestInput, RingotelTestOutcome, WorkspaceView,
 };
 use engine::{SecretPersistence, SecretState};
 use sandbox::DEMO_API_KEY;
@@ -86,22 +86,8 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
         "{wrong:?}"
     );
 
-    let input = NewWorkspaceInput {
-        name: "Acme MSP".into(),
-        base_url: base.clone(),
-        api_key: Secret::new(DEMO_API_KEY),
-        // Both services of the account at the stand-in.
-        thinq_base_url: s.sandbox.thinq_url(),
-    };
-    let KeySaveOutcome::Saved { workspace } = s
-        .engine
-        .workspaces()
-        .add_ringotel(input, SecretPersistence::Keychain)
-        .await
-        .unwrap()
-    else {
-        panic!("not added")
-    };
+    // Both services of the account at the stand-in.
+    let workspace = add_acme(&s, DEMO_API_KEY, s.sandbox.thinq_url()).await;
     assert!(workspace.active && !workspace.simulated);
     let stored = s
         .engine
@@ -218,21 +204,7 @@ async fn an_added_account_is_tested_used_and_removed_with_its_key() {
 #[tokio::test]
 async fn a_key_replaced_for_this_session_only_does_not_give_way_to_the_old_one_at_the_next_start() {
     let s = setup().await;
-    let input = NewWorkspaceInput {
-        name: "Acme MSP".into(),
-        base_url: s.sandbox.ringotel_url(),
-        api_key: Secret::new("leaked-key"),
-        thinq_base_url: String::new(),
-    };
-    let KeySaveOutcome::Saved { workspace } = s
-        .engine
-        .workspaces()
-        .add_ringotel(input, SecretPersistence::Keychain)
-        .await
-        .unwrap()
-    else {
-        panic!("not added")
-    };
+    let workspace = add_acme(&s, "leaked-key", String::new()).await;
     let replace = |key: &str| engine::workspace_key::ReplaceKeyInput {
         workspace_id: workspace.id.clone(),
         api_key: Secret::new(key),
@@ -292,4 +264,25 @@ async fn a_key_replaced_for_this_session_only_does_not_give_way_to_the_old_one_a
         acme.api_key
     );
     s.engine.workspaces().remove(workspace.id).await.unwrap();
+}
+
+/// Adds the stand-in's Ringotel as "Acme MSP" with `key` in the keychain, its thinQ side at
+/// `thinq_base_url` (empty: thinQ's public address).
+async fn add_acme(s: &Setup, key: &str, thinq_base_url: String) -> WorkspaceView {
+    let input = NewWorkspaceInput {
+        name: "Acme MSP".into(),
+        base_url: s.sandbox.ringotel_url(),
+        api_key: Secret::new(key),
+        thinq_base_url,
+    };
+    let KeySaveOutcome::Saved { workspace } = s
+        .engine
+        .workspaces()
+        .add_ringotel(input, SecretPersistence::Keychain)
+        .await
+        .unwrap()
+    else {
+        panic!("not added")
+    };
+    workspace
 }

@@ -70,10 +70,9 @@ impl NumberStatus {
 #[serde(rename_all = "camelCase")]
 pub struct UserRef {
     pub id: UserId,
-    /// "Ava Kowalski (101)", or "Unknown user …" (see [`user_label`]).
+    /// "Ava Kowalski (101)", or "Unknown user …" when the organization no longer has it
+    /// (see [`user_label`]).
     pub label: String,
-    /// False when the id is no longer among the organization's users.
-    pub known: bool,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -183,12 +182,10 @@ impl RowBuilder<'_> {
                 Some(u) => UserRef {
                     id: id.clone(),
                     label: user_label(u),
-                    known: true,
                 },
                 None => UserRef {
                     id: id.clone(),
                     label: unknown_user_label(id),
-                    known: false,
                 },
             })
             .collect()
